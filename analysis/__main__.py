@@ -1,0 +1,4 @@
+"""``python -m analysis``: the newslens command line."""
+from analysis.cli import main
+
+raise SystemExit(main())

