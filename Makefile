@@ -40,6 +40,7 @@ bench: setup  ## run the benchmarks in bench/ (prints ratios)
 lock:  ## re-pin requirements.txt (with hashes) from requirements.in
 	$(BIN)/python -m pip install --quiet pip-tools
 	$(BIN)/pip-compile --generate-hashes --allow-unsafe --strip-extras -q -o requirements.txt requirements.in
+	$(BIN)/python .ci/pin_model.py  # the model only as the wheel DEVELOPERS.md names, by hash
 
 clean:  ## remove the NLP cache and generated outputs (keeps .venv)
 	rm -rf .cache outputs/*/ outputs/index.html
