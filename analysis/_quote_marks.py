@@ -170,6 +170,15 @@ def _pairs(text: str) -> tuple[list[tuple[str, int, int | None, int]], list[tupl
     return found, open_left
 
 
+def _runs_on(text: str, open_pos: int) -> bool:
+    """Whether an unclosed quote reads as the first paragraph of a long quotation: it opens a
+    sentence (or follows a colon or comma) and the paragraph ends a sentence inside it."""
+    before = text[:open_pos].rstrip()
+    after = text.rstrip()
+    return (not before or before[-1] in ".!?:,;\u2014\u2013\u2026" or before[-1] in _CHARS) and \
+        after[-1:] in tuple(".!?\u2026\u2014\u2013")
+
+
 def _segment(paragraph: int, text: str, open_pos: int, close_pos: int | None, end: int) -> Segment | None:
     """The stripped text between the marks, or None when it holds no letter or digit."""
     start = open_pos + 1
@@ -194,9 +203,9 @@ def find_quotes(paragraphs: Sequence[str], *, first_body: int = 1) -> list[Marke
         Quotations with segment offsets relative to their paragraph. A quote
         whose paragraph ends before its closing mark continues into the next
         paragraph when that paragraph starts with an opening mark of the same
-        family; otherwise it ends at its paragraph's end (or before a cue
-        clause such as ``, he said``), so an unbalanced mark never spans
-        paragraphs. Unclosed quotes of the article's minor family (usually
+        family; otherwise it ends before a cue clause such as ``, he said``
+        when one follows, and is no quotation at all when none does (a stray
+        mark), so an unbalanced mark never spans paragraphs. Unclosed quotes of the article's minor family (usually
         single marks in American style) are dropped as apostrophes.
     """
     per_par = [_pairs(text) for text in paragraphs]
@@ -222,8 +231,11 @@ def find_quotes(paragraphs: Sequence[str], *, first_body: int = 1) -> list[Marke
             continues = False
             if e is None:  # open at the end of the paragraph
                 nxt = paragraphs[p + 1].lstrip()[:1] if p + 1 < len(paragraphs) else ""
-                continues = p >= first_body and nxt in _CHARS and _CHARS[nxt][0] == primary
+                continues = (p >= first_body and nxt in _CHARS and _CHARS[nxt][0] == primary
+                             and _runs_on(text, o))
                 e = len(text) if continues else _recover_end(text, o + 1, len(text))
+                if e == len(text) and not continues and not pending:
+                    continue  # a stray mark that never closes: no quotation
             seg = _segment(p, text, o, c, e)
             if seg is not None:
                 pending.append(seg)

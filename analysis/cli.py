@@ -27,7 +27,6 @@ QUOTE_KEYS = ["article_id", "published", "source", "quote_id", "paragraph", "sta
 #: Keys of each row printed by ``entities --format json``.
 ENTITY_KEYS = ["entity", "label", "mentions", "articles", "aliases"]
 
-LEVELS = ("article", "paragraph", "sentence", "entity", "speaker")
 FORMATS = ("table", "json", "csv")
 
 EPILOG = """\
@@ -75,6 +74,8 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Polarity (-1..1) and subjectivity (0..1) per article, paragraph, sentence, "
                                    "entity or quoted speaker.")
     _add_common(p)
+    from analysis.sentiment import LEVELS
+
     p.add_argument("--level", choices=LEVELS, default="article", help="unit of the rows (default: article)")
 
     p = sub.add_parser("entities", help="people, organisations and places, aliases merged",

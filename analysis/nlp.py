@@ -24,14 +24,17 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 import pandas as pd
-import spacy
-from spacy.language import Language
-from spacy.tokens import Doc, Span
 
 from analysis import config
 from analysis.corpus import Article
 from analysis.sentiment import score
+
+if TYPE_CHECKING:  # spaCy is imported on first parse: a run served from the cache never needs it
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span
 
 __all__ = ["Unit", "ParsedArticle", "load_nlp", "parse", "extract", "pipeline_version",
            "analyse_articles", "WEB_NAME"]
@@ -44,8 +47,10 @@ WEB_NAME = re.compile(
     r"|(?:[A-Za-z0-9-]+\.)+(?:com|org|net|gov|edu|info|news|media|io|co|uk|au|kz|az|ru|ua|uz|kg|ge|am|de|fr|us|tv|fm))$"
 )
 
-#: Modules whose code shapes the cached tables; their source is part of the cache key.
-_VERSIONED_MODULES = ("analysis.nlp", "analysis.sentiment", "analysis.entities", "analysis.quotes")
+#: Code that shapes the cached tables (module or module:function); with the private helper modules of
+#: entities and quotes, its source is part of the cache key, so a change to it invalidates the cache.
+_VERSIONED_CODE = ("analysis.nlp", "analysis.sentiment:score", "analysis.entities", "analysis.quotes")
+_VERSIONED_GLOBS = ("_entity_*.py", "_quote_*.py")
 
 
 @functools.lru_cache(maxsize=4)
@@ -59,6 +64,8 @@ def load_nlp(model: str | None = None) -> Language:
     Raises:
         OSError: When no model is installed (the message says how to install it).
     """
+    import spacy
+
     names = (model,) if model else config.SPACY_MODELS
     nlp = None
     for name in names:
@@ -200,13 +207,22 @@ def extract(parsed: ParsedArticle) -> dict[str, pd.DataFrame]:
 @functools.lru_cache(maxsize=1)
 def pipeline_version() -> str:
     """A short hash of everything that shapes the cached tables: code, spaCy, model, TextBlob."""
-    from importlib.metadata import version
+    from importlib.metadata import PackageNotFoundError, version
 
     h = hashlib.sha256()
-    for name in _VERSIONED_MODULES:
-        h.update(inspect.getsource(importlib.import_module(name)).encode())
-    nlp = load_nlp()
-    h.update(f"{spacy.__version__}|{nlp.meta.get('name')}|{nlp.meta.get('version')}|{version('textblob')}".encode())
+    for name in _VERSIONED_CODE:
+        module, _, attr = name.partition(":")
+        obj = importlib.import_module(module)
+        h.update(inspect.getsource(getattr(obj, attr) if attr else obj).encode())
+    package = Path(__file__).parent
+    for pattern in _VERSIONED_GLOBS:
+        for path in sorted(package.glob(pattern)):
+            h.update(path.read_bytes())
+    for package in ("spacy", "textblob", *config.SPACY_MODELS):
+        try:
+            h.update(f"{package}=={version(package)}|".encode())
+        except PackageNotFoundError:
+            continue
     return h.hexdigest()[:16]
 
 
@@ -269,7 +285,7 @@ def analyse_articles(articles: Iterable[Article], *, cache_dir: str | os.PathLik
         ``mentions``, ``quotes``), each with an ``article_id`` column; rows in
         article order.
     """
-    from tqdm.auto import tqdm
+    from tqdm import tqdm  # text bar on stderr: needs no widgets in Jupyter
 
     articles = list(articles)
     cache = Path(cache_dir) if cache_dir is not None else config.CACHE_DIR

@@ -17,15 +17,15 @@ Standard errors are ``std(ddof=1) / sqrt(n)`` (NaN when ``n < 2``).
 """
 from __future__ import annotations
 
-import functools
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
-from textblob.en import sentiment as _pattern_sentiment
+
+from analysis._sentiment_text import (EXPLAIN_COLUMNS, NEUTRAL_BAND, VADER_COLUMNS, explain, explain_short,
+                                      pattern_sentiment, vader_scores, vader_words)
 
 if TYPE_CHECKING:  # pragma: no cover
     from analysis.pipeline import Tables
@@ -42,129 +42,8 @@ def score(text: str) -> tuple[float, float]:
     Uses TextBlob's default PatternAnalyzer directly (no NLTK corpora needed);
     the result equals ``TextBlob(text).sentiment``.
     """
-    polarity, subjectivity = _pattern_sentiment(text)
+    polarity, subjectivity = pattern_sentiment()(text)
     return float(polarity), float(subjectivity)
-
-
-# --- explanations -------------------------------------------------------------------------
-
-#: Columns of :func:`explain`: one row per phrase TextBlob assessed, in text order.
-#: ``phrase`` is the span of the text (``start``/``end`` offsets into it; -1 when it
-#: cannot be located), ``words`` the tokens TextBlob scored (lower-cased),
-#: ``head`` the lexicon word; ``contribution`` = polarity / number of phrases, so
-#: the contributions add up to the text's polarity. ``negated``: a "not/no/never"
-#: flipped and halved the score; ``intensifier``: the modifier words ("very",
-#: "really"…) that multiplied it; ``exclamation``: "!" boosted it; ``label``:
-#: TextBlob's label ("mood" for emoticons, "irony" for "(!)") or "".
-EXPLAIN_COLUMNS = ["phrase", "words", "head", "polarity", "subjectivity", "contribution", "negated",
-                   "intensified", "intensifier", "exclamation", "label", "start", "end"]
-
-
-def _tokens(text: str) -> list[tuple[str, int, int]]:
-    """TextBlob's tokens of ``text`` (lower-cased) with their offsets (-1 when not found)."""
-    tokens = " ".join(_pattern_sentiment.tokenizer(text)).split()
-    low = text.lower()
-    same = len(low) == len(text)
-    out, pos = [], 0
-    for tok in tokens:
-        tok = tok.lower()
-        if same:
-            i = low.find(tok, pos)
-        else:  # lower() changed lengths (rare Unicode): search the original, ignoring case
-            m = re.compile(re.escape(tok), re.IGNORECASE).search(text, pos)
-            i = m.start() if m else -1
-        if i >= 0:
-            out.append((tok, i, i + len(tok)))
-            pos = i + len(tok)
-        else:
-            out.append((tok, -1, -1))
-    return out
-
-
-def explain(text: str) -> pd.DataFrame:
-    """The phrases that moved the TextBlob score of ``text`` (columns: :data:`EXPLAIN_COLUMNS`).
-
-    Example: ``explain("Not bad at all, very nice")`` has the rows "Not bad"
-    (negated, +0.35) and "very nice" (intensified, +0.78); their mean is the
-    text's polarity. A text without any lexicon word gives an empty table
-    (polarity 0).
-    """
-    assessed = _pattern_sentiment(text).assessments
-    tokens = _tokens(text)
-    negations = set(_pattern_sentiment.negations)
-    rows, cursor = [], 0
-    for words, polarity, subjectivity, label in assessed:
-        spans = []
-        for w in words:
-            j = next((k for k in range(cursor, len(tokens)) if tokens[k][0] == w), None)
-            if j is not None:
-                cursor = j + 1
-                if tokens[j][1] >= 0:
-                    spans.append(tokens[j][1:])
-        core = [w for w in words if w != "!"]
-        head = core[-1] if core else words[-1]
-        modifiers = [w for w in core[:-1] if w not in negations]
-        start, end = (spans[0][0], spans[-1][1]) if spans else (-1, -1)
-        rows.append({"phrase": text[start:end] if spans else " ".join(words), "words": " ".join(words),
-                     "head": head, "polarity": float(polarity), "subjectivity": float(subjectivity),
-                     "contribution": float(polarity) / len(assessed),
-                     "negated": any(w in negations for w in words), "intensified": bool(modifiers),
-                     "intensifier": " ".join(modifiers), "exclamation": "!" in words, "label": label or "",
-                     "start": start, "end": end})
-    return pd.DataFrame(rows, columns=EXPLAIN_COLUMNS).astype(
-        {"negated": bool, "intensified": bool, "exclamation": bool, "start": int, "end": int})
-
-
-def explain_short(text: str, *, top: int = 3) -> str:
-    """The ``top`` phrases with the largest effect, as ``"not good" −0.35; "very nice" +0.78``."""
-    ex = explain(text)
-    if ex.empty:
-        return ""
-    ex = ex.reindex(ex["polarity"].abs().sort_values(ascending=False, kind="stable").index[:top])
-    ex = ex.sort_values("start", kind="stable")
-    return "; ".join(f"\u201c{p}\u201d {v:+.2f}".replace("-", "\u2212")
-                     for p, v in zip(ex["phrase"], ex["polarity"]))
-
-
-# --- VADER --------------------------------------------------------------------------------
-
-#: Columns of :func:`vader_scores`: VADER's compound score (-1…1) and the shares
-#: of positive, negative and neutral text (they add up to 1).
-VADER_COLUMNS = ["compound", "pos", "neg", "neu"]
-
-#: Scores within ``±NEUTRAL_BAND`` count as neutral (VADER's own convention, 0.05).
-NEUTRAL_BAND = 0.05
-
-
-@functools.cache
-def _analyzer():
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
-    return SentimentIntensityAnalyzer()
-
-
-@functools.lru_cache(maxsize=1 << 18)
-def _vader_one(text: str) -> tuple[float, float, float, float]:
-    s = _analyzer().polarity_scores(text)
-    return s["compound"], s["pos"], s["neg"], s["neu"]
-
-
-def vader_scores(texts: Iterable[str]) -> pd.DataFrame:
-    """VADER scores of each text (columns :data:`VADER_COLUMNS`), index aligned with a Series.
-
-    One analyzer is loaded per process and each distinct text is scored once
-    (cached), so repeated calls over the same sentences cost almost nothing.
-    """
-    index = texts.index if isinstance(texts, pd.Series) else None
-    rows = [_vader_one(t if isinstance(t, str) else "") for t in texts]
-    return pd.DataFrame(rows, columns=VADER_COLUMNS, index=index, dtype=float)
-
-
-def vader_words(text: str) -> str:
-    """VADER lexicon words in ``text`` with their valence (before VADER's rules), as ``"support +1.7"``."""
-    lexicon = _analyzer().lexicon
-    words = [w for w in re.findall(r"[^\W_]+(?:['\u2019-][^\W_]+)*", text.lower()) if w in lexicon]
-    return "; ".join(f"{w} {lexicon[w]:+.1f}" for w in words)
 
 
 # --- sentences, VADER beside TextBlob -----------------------------------------------------
@@ -174,15 +53,23 @@ def _label(values: pd.Series, band: float) -> pd.Series:
     return pd.Series(np.select([v >= band, v <= -band], ["positive", "negative"], "neutral"), index=values.index)
 
 
-def speech(tables: Tables) -> pd.Series:
-    """For each row of ``tables.sentences``: True when it overlaps a quotation's ``[start, end)``."""
+def speech(tables: Tables, *, kinds: Iterable[str] | None = None) -> pd.Series:
+    """For each row of ``tables.sentences``: True when it overlaps a quotation's ``[start, end)``.
+
+    Args:
+        tables: The analysed corpus.
+        kinds: Count only quotations of these kinds (``direct``, ``partial``,
+            ``indirect``); all by default.
+    """
     s = tables.sentences
     q = tables.quotes
     out = pd.Series(False, index=s.index, name="quoted")
+    if kinds is not None and not q.empty:
+        q = q[q["kind"].isin(list(kinds))]
     if s.empty or q.empty:
         return out
-    q = q[["article_id", "start", "end"]].astype({"start": int, "end": int}).rename(
-        columns={"start": "q_start", "end": "q_end"})
+    q = pd.DataFrame({"article_id": q["article_id"], "q_start": pd.to_numeric(q["start"], errors="coerce"),
+                      "q_end": pd.to_numeric(q["end"], errors="coerce")}).dropna()
     pairs = s[["article_id", "start", "end"]].reset_index(names="_row").merge(q, on="article_id")
     hit = pairs.loc[(pairs["start"] < pairs["q_end"]) & (pairs["q_start"] < pairs["end"]), "_row"]
     out.loc[out.index.isin(hit)] = True
@@ -282,7 +169,8 @@ def _stats(df: pd.DataFrame, keys: list[str], *, count: str, extra: dict | None 
     return df.groupby(keys, sort=False, dropna=False).agg(**agg).reset_index()
 
 
-def narration_vs_quotes(tables: Tables, *, by: str | None = None) -> pd.DataFrame:
+def narration_vs_quotes(tables: Tables, *, by: str | None = None,
+                        kinds: Iterable[str] | None = None) -> pd.DataFrame:
     """Sentiment of quoted speech against narration, over sentences.
 
     A sentence overlapping a quotation (:func:`speech`) counts as quoted
@@ -291,12 +179,13 @@ def narration_vs_quotes(tables: Tables, *, by: str | None = None) -> pd.DataFram
     Args:
         tables: The analysed corpus.
         by: Also group by this sentence or article column (``"article_id"``, ``"source"``…).
+        kinds: Quotation kinds that make a sentence quoted (all by default).
 
     Returns:
         Columns [by], speech ("narration"/"quoted"), n_sentences, polarity,
         polarity_se, subjectivity, subjectivity_se.
     """
-    s = tables.sentences.assign(speech=np.where(speech(tables), "quoted", "narration"))
+    s = tables.sentences.assign(speech=np.where(speech(tables, kinds=kinds), "quoted", "narration"))
     s = s[~s["is_headline"].astype(bool)]
     if by and by not in s.columns:
         s = s.merge(tables.articles[["article_id", by]], on="article_id", how="left")

@@ -1,0 +1,173 @@
+"""Entity resolution within one article (runs inside the cached NLP pass).
+
+1. Clean spaCy's spans: grow an ORG (or product, work, facility) span over adjacent capitalised proper nouns
+   it governs ("Tili" → "Ana Tili"), split "Georgia’s Ministry of Foreign
+   Affairs" in two, strip determiners, titles, possessives and edge
+   punctuation, and drop junk.
+2. Find the mentions spaCy missed (:mod:`analysis._entity_missed`).
+3. Add the byline's authors (offsets -1: the byline is not in ``Article.text``).
+4. Cluster and label (:mod:`analysis._entity_cluster`).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from analysis._entity_names import (
+    NAME_LABELS,
+    ORG_WORDS,
+    clean_name,
+    is_junk,
+    is_role_ending,
+    is_title_head,
+    is_title_word,
+    known,
+)
+
+__all__ = ["MENTION_COLUMNS", "Mention", "resolve_article"]
+
+#: Columns of the per-article ``mentions`` table (``article_id`` is added later).
+MENTION_COLUMNS = ["sentence_id", "paragraph", "start", "end", "text", "spacy_label", "entity", "label",
+                   "norp_country", "origin"]
+_NON_PERSON_AUTHOR = frozenset("staff desk editor editors team correspondent reporter reporters agency".split())
+_NOT_NAME_POS = frozenset({"VERB", "AUX", "INTJ", "ADV", "PRON", "DET", "ADP", "SCONJ", "CCONJ", "PART"})
+_GROWN = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC"})  # spans spaCy often cuts short ("Tili")
+_ACRONYM_AFTER = re.compile(r"\s*\(([A-Z]{2,6})\)")
+_POSSESSIVE_JOIN = re.compile(r"['\u2019]s\s+")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One mention before clustering (offsets into the article text)."""
+
+    sentence_id: int
+    paragraph: int
+    start: int
+    end: int
+    text: str
+    spacy_label: str  # "" when spaCy did not tag it
+    origin: str  # "ner" (spaCy), "propagated", "pattern" (see _entity_missed) or "byline"
+    cue: bool = False  # a title stands right before it ("President", "Mr")
+    name_start: bool = True  # its first token can start a name (not a verb, adverb, pronoun…)
+
+
+def resolve_article(parsed, raw: pd.DataFrame) -> pd.DataFrame:
+    """Resolved mentions of one parsed article (columns :data:`MENTION_COLUMNS`)."""
+    from analysis._entity_cluster import cluster
+    from analysis._entity_missed import patterns, propagate
+
+    mentions = _clean_mentions(parsed, raw)
+    mentions += patterns(parsed, mentions)
+    mentions += propagate(parsed, mentions)
+    article = parsed.article
+    mentions += _bylines(getattr(article, "byline", article.authors))
+    out = pd.DataFrame(cluster(mentions), columns=MENTION_COLUMNS)
+    if len(out):
+        out = out.sort_values("start", key=lambda s: s.where(s >= 0, 1 << 40), kind="stable", ignore_index=True)
+    return out.astype({"sentence_id": "int64", "paragraph": "int64", "start": "int64", "end": "int64"})
+
+
+# --- 1. cleaning ------------------------------------------------------------------------------
+
+def _clean_mentions(parsed, raw: pd.DataFrame) -> list[Mention]:
+    text = parsed.article.text
+    units = {u.paragraph: u for u in parsed.units}
+    out = []
+    for row in raw.itertuples(index=False):
+        if row.spacy_label not in NAME_LABELS:
+            continue
+        start, end = int(row.start), int(row.end)
+        unit = units.get(int(row.paragraph))
+        if unit is not None and row.spacy_label in _GROWN:
+            span = unit.doc.char_span(start - unit.start, end - unit.start, alignment_mode="expand")
+            if span is not None:
+                start, end = unit.offsets(_extend(span))
+        for s, e, label in _pieces(text, start, end, row.spacy_label):
+            mention = _cleaned(text, s, e, label, int(row.sentence_id), int(row.paragraph), unit)
+            if mention is not None:
+                out.append(mention)
+    return out
+
+
+def _pieces(text: str, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
+    """A span split at an inner possessive when one side is a known place or the
+    right side an organisation ("Azerbaijan’s Ministry of Energy" → "Azerbaijan",
+    "Ministry of Energy"; "Putin’s Astana" → "Putin", "Astana")."""
+    m = _POSSESSIVE_JOIN.search(text, start, end)
+    if m is None or m.start() == start or m.end() >= end:
+        return [(start, end, label)]
+    left, right = text[start:m.start()], text[m.end():end]
+    entry, other = known(left), known(right)
+    if entry is None and other is None and right.split()[0].lower() not in ORG_WORDS:
+        return [(start, end, label)]
+    return [(start, m.start(), entry.label if entry else ""), (m.end(), end, other.label if other else label)]
+
+
+def _cleaned(text: str, start: int, end: int, label: str, sentence_id: int, paragraph: int, unit) -> Mention | None:
+    if "\n" in text[start:end]:
+        return None
+    cut = clean_name(text[start:end], person=label == "PERSON")
+    if cut is None:
+        return None
+    start, end = start + cut[0], start + cut[1]
+    surface = text[start:end]
+    if is_junk(surface) or (label != "PERSON" and len(surface.split()) > 1 and is_role_ending(surface)):
+        return None
+    after = text[end:end + 40].split("\n")[0].split()
+    if len(surface.split()) == 1 and known(surface) is None and after and is_role_ending(after[0]):
+        return None  # "Agriculture" in "Agriculture Commissioner Lena Hofstad"
+    name_start = True
+    if unit is not None:
+        span = unit.doc.char_span(start - unit.start, end - unit.start, alignment_mode="expand")
+        name_start = span is None or span[0].pos_ not in _NOT_NAME_POS
+    return Mention(sentence_id, paragraph, start, end, surface, label, "ner", _title_before(text, start), name_start)
+
+
+def _extend(span):
+    """The span grown over adjacent capitalised proper nouns it is a compound of."""
+    doc = span.doc
+    taken = {t.i for ent in doc.ents for t in ent}
+    start, end = span.start, span.end
+
+    def name_like(tok) -> bool:
+        return tok.i not in taken and tok.pos_ == "PROPN" and tok.text[:1].isupper() and not is_title_word(tok.text)
+
+    while start > 0:
+        tok = doc[start - 1]
+        if name_like(tok) and tok.dep_ in ("compound", "flat") and start <= tok.head.i < end:
+            start -= 1
+        elif (tok.text == "-" and start > 1 and not tok.whitespace_ and not doc[start - 2].whitespace_
+              and name_like(doc[start - 2])):
+            start -= 2
+        else:
+            break
+    while end < len(doc) and name_like(doc[end]) and doc[end - 1].dep_ in ("compound", "flat") \
+            and doc[end - 1].head.i == end:
+        end += 1
+    return doc[start:end]
+
+
+def _title_before(text: str, start: int) -> bool:
+    """Whether the word right before ``start`` (same line) ends a title ("President", "Mr")."""
+    before = text[max(0, start - 40):start].split("\n")[-1].split()
+    return bool(before) and is_title_head(before[-1])
+
+
+# --- 3. byline -------------------------------------------------------------------------------
+
+def _bylines(authors) -> list[Mention]:
+    """Byline authors as PERSON mentions without offsets (they are not in the text).
+
+    Uses ``Article.byline`` (the names of a "By …" line in the body) when the
+    article has that field, else ``Article.authors``.
+    """
+    out = []
+    for name in authors or ():
+        words = name.split()
+        if (2 <= len(words) <= 5 and all(w[:1].isupper() or w.islower() for w in words)
+                and not any(w.lower().strip(".,") in ORG_WORDS | _NON_PERSON_AUTHOR for w in words)
+                and not any(c.isdigit() for c in name)):
+            out.append(Mention(-1, -1, -1, -1, name, "", "byline", True, True))
+    return out

@@ -1,0 +1,273 @@
+"""Mentions spaCy missed, found within one article.
+
+- Propagation: untagged tokens spelled like a name found elsewhere in the
+  article, a found person's surname or first name, a company's short form or
+  an acronym given in brackets ("Tokayev further reflected…", "Rovers pulled one
+  back", "the CPF"), and countries and well-known organisations named in the
+  gazetteer ("Belize reefs rebounded", "ECB President Christine Lagarde").
+- Patterns: a run of two or more capitalised proper nouns ("Mikel Arteta"), and
+  a capitalised proper noun that says or tells something ("Arteta said").
+
+Every candidate must be capitalised and stand alone, not inside a longer
+capitalised name ("Trump" in "Trump Tower"). Headlines are in title case, so only
+propagation (not patterns) looks at them, and there only case counts.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from collections import defaultdict
+
+from analysis._entity_article import Mention, _title_before
+from analysis._entity_gazetteer import FINDABLE_KEYS
+from analysis._entity_names import (
+    COMMERCIAL_WORDS,
+    GENERIC_WORDS,
+    LEGAL_SUFFIXES,
+    NAME_LABELS,
+    ORG_WORDS,
+    THING_WORDS,
+    initials,
+    is_junk,
+    is_title_word,
+    known,
+    name_key,
+    person_name,
+)
+
+__all__ = ["propagate", "patterns"]
+
+_NOT_NAME_POS = frozenset({"VERB", "AUX", "INTJ", "ADV", "PRON", "DET", "ADP", "SCONJ", "CCONJ", "PART"})
+_ACRONYM_AFTER = re.compile(r"\s*\(([A-Z]{2,6})\)")
+#: Verbs whose subject is a speaker, so a person or organisation ("Arteta said").
+SPEECH_VERBS = frozenset("""say tell add note argue warn explain insist stress remark write reply ask acknowledge
+concede announce claim state testify comment admit confirm deny suggest""".split())
+
+
+def _sentence_index(parsed) -> dict[int, tuple[list[int], list[int]]]:
+    """Per paragraph: sentence start tokens and their sentence ids."""
+    index: dict[int, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
+    for sid, unit, sent in parsed.sentences():
+        index[unit.paragraph][0].append(sent.start)
+        index[unit.paragraph][1].append(sid)
+    return index
+
+
+def _taken(unit, mentions: list[Mention]) -> set[int]:
+    """Token indices already in a mention, or in a spaCy entity of a non-name label (dates, numbers)."""
+    doc = unit.doc
+    taken = {t.i for ent in doc.ents if ent.label_ not in NAME_LABELS for t in ent}
+    for m in mentions:
+        if m.paragraph == unit.paragraph:
+            span = doc.char_span(m.start - unit.start, m.end - unit.start, alignment_mode="expand")
+            taken.update(t.i for t in span or ())
+    return taken
+
+
+def _new(parsed, unit, sentences, i: int, j: int, origin: str, cue: bool = False) -> Mention | None:
+    starts, sids = sentences[unit.paragraph]
+    pos = bisect.bisect_right(starts, i) - 1
+    if pos < 0:
+        return None
+    s, e = unit.offsets(unit.doc[i:j])
+    text = parsed.article.text
+    return Mention(sids[pos], unit.paragraph, s, e, text[s:e], "", origin, cue or _title_before(text, s),
+                   unit.doc[i].pos_ not in _NOT_NAME_POS)
+
+
+# --- patterns ------------------------------------------------------------------------------
+
+def _name_token(tok) -> bool:
+    t = tok.text
+    return (tok.pos_ == "PROPN" and t[:1].isupper() and any(c.islower() for c in t) and len(t) > 1
+            and not is_title_word(t) and not is_junk(t))
+
+
+def patterns(parsed, mentions: list[Mention]) -> list[Mention]:
+    """Names spaCy did not tag: runs of capitalised proper nouns, and speakers."""
+    sentences = _sentence_index(parsed)
+    out = []
+    for unit in parsed.units:
+        if unit.paragraph == 0:
+            continue
+        doc, taken = unit.doc, _taken(unit, mentions)
+        i = 0
+        while i < len(doc):
+            j = i
+            while j < len(doc) and j not in taken and _name_token(doc[j]) and (j == i or doc[j - 1].whitespace_):
+                j += 1
+            speaker = j == i + 1 and _is_speaker(doc[i])
+            if (2 <= j - i <= 4 or speaker) and not _inside_longer_name(doc, i, j):
+                camel = any(c.isupper() for c in doc[i].text[1:])  # "QazGasLink said": a company
+                mention = _new(parsed, unit, sentences, i, j, "pattern", cue=speaker and not camel)
+                if mention is not None and known(mention.text) is None:
+                    out.append(mention)
+            i = max(j, i + 1)
+    return out
+
+
+_LINKS = frozenset("of on the for and de".split())
+
+
+def _inside_longer_name(doc, i: int, j: int) -> bool:
+    """Whether tokens i..j continue a capitalised name before them or after them, directly
+    or across "of", "on", "the" ("Convention on the Legal Status of the Caspian Sea")."""
+    def capital(tok) -> bool:
+        return tok.text[:1].isupper() and (tok.pos_ == "PROPN" or tok.ent_type_ != "")
+
+    k = i - 1
+    while k >= 0 and i - k <= 3 and doc[k].lower_ in _LINKS:
+        k -= 1
+    if k >= 0 and capital(doc[k]) and (k == i - 1 or doc[k + 1].lower_ in _LINKS):
+        return True
+    k = j
+    while k < len(doc) and k - j < 3 and doc[k].lower_ in _LINKS:
+        k += 1
+    return k > j and k < len(doc) and capital(doc[k])
+
+
+def _is_speaker(tok) -> bool:
+    """The subject of a speech verb ("Arteta said"), or X in "according to X"."""
+    head = tok.head
+    if tok.dep_ in ("nsubj", "nsubjpass") and head.lemma_ in SPEECH_VERBS:
+        return True
+    return tok.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"
+
+
+# --- propagation ----------------------------------------------------------------------------
+
+def _short_forms(name: str) -> list[str]:
+    """Short forms of an organisation's name: without its legal suffix ("Duvanel SA" →
+    "Duvanel"), its distinctive first word ("Lakeshore Capital Partners" →
+    "Lakeshore") and, for two words, its plural last word ("Ashford Rovers" → "Rovers")."""
+    words = name.split()
+    if len(words) < 2 or known(name) is not None:
+        return []
+    out = []
+    if words[-1].lower().strip(".") in LEGAL_SUFFIXES:
+        out.append(" ".join(words[:-1]))
+    if " of " not in f" {name.lower()} " and not any(w.lower() in ORG_WORDS - COMMERCIAL_WORDS for w in words):
+        for word in {words[0], words[-1]} if len(words) == 2 else {words[0]}:
+            bare = word.lower()
+            if (len(word) > 2 and word[:1].isupper() and bare not in ORG_WORDS | GENERIC_WORDS | LEGAL_SUFFIXES
+                    and not is_title_word(word) and known(word) is None and (word == words[0] or _plural(word))):
+                out.append(word)
+    return out
+
+
+def _plural(word: str) -> bool:
+    """A plural last word can stand for its team or band ("Rovers", "Sharks")."""
+    return word.endswith("s") and not word.endswith("ss")
+
+
+def _person_parts(text: str) -> list[str]:
+    """Surname and (unless it names a place) first name of a full person name."""
+    pn = person_name(text)
+    if pn is None or any(w.lower() in ORG_WORDS | THING_WORDS | GENERIC_WORDS for w in text.split()):
+        return []
+    words = text.split()
+    n_surname = len(pn.surname.split())
+    surname = " ".join(words[len(words) - n_surname - (1 if pn.suffix else 0):len(words) - (1 if pn.suffix else 0)])
+    parts = [surname]
+    if known(words[0]) is None and len(words[0].rstrip(".")) > 1:
+        parts.append(words[0])
+    return parts
+
+
+def propagate(parsed, mentions: list[Mention]) -> list[Mention]:
+    """Untagged tokens spelled like a name of the article, a part of one, or a gazetteer name."""
+    text = parsed.article.text
+    units = {u.paragraph: u for u in parsed.units}
+    names: dict[tuple[str, ...], str] = {}  # token texts → "name" | "norp" | "short"
+
+    def add(span, lo: int, hi: int, kind: str) -> None:
+        seq = tuple(t.text for t in span if t.idx >= span.start_char + lo and t.idx + len(t) <= span.start_char + hi)
+        if seq and (kind != "short" or seq not in names):
+            names[seq] = kind if names.get(seq) in (None, "short") else names[seq]
+
+    for m in mentions:
+        unit = units.get(m.paragraph)
+        span = unit.doc.char_span(m.start - unit.start, m.end - unit.start) if unit is not None else None
+        if span is None:
+            continue
+        entry = known(m.text)
+        add(span, 0, len(m.text), "norp" if m.spacy_label == "NORP" or (entry and entry.label == "NORP") else "name")
+        if m.spacy_label == "PERSON" or m.cue:
+            for part in _person_parts(m.text):
+                add(span, *_where(m.text, part), "name")
+        if m.spacy_label == "ORG":
+            for part in _short_forms(m.text):
+                add(span, *_where(m.text, part), "short")
+            acronym = _ACRONYM_AFTER.match(text, m.end)
+            if acronym and acronym.group(1) in initials(m.text):  # "Caspian Policy Forum (CPF)"
+                names.setdefault((acronym.group(1),), "name")
+    if not names:
+        return []
+    by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for seq in sorted(names, key=len, reverse=True):
+        by_first[seq[0]].append(seq)
+    sentences = _sentence_index(parsed)
+    out = []
+    for unit in parsed.units:
+        doc, taken = unit.doc, _taken(unit, mentions)
+        i = 0
+        while i < len(doc):
+            for seq in [*by_first.get(doc[i].text, ()), *_known_at(doc, i)]:
+                j = i + len(seq)
+                if (tuple(t.text for t in doc[i:j]) != seq or any(k in taken for k in range(i, j))
+                        or not _propagation_ok(doc, i, j, names.get(seq, "country"), headline=unit.paragraph == 0)):
+                    continue
+                mention = _new(parsed, unit, sentences, i, j, "propagated")
+                if mention is None:
+                    continue
+                out.append(mention)
+                taken.update(range(i, j))
+                i = j - 1
+                break
+            i += 1
+    return out
+
+
+def _where(text: str, part: str) -> tuple[int, int]:
+    """Offsets of a part that begins or ends a name (its first occurrence from the end if not a prefix)."""
+    lo = 0 if text.startswith(part) else text.rfind(part)
+    return lo, lo + len(part)
+
+
+def _known_at(doc, i: int) -> list[tuple[str, ...]]:
+    """Token texts of a country or well-known organisation (from the gazetteer) starting at
+    token ``i``, if any; a short one must be in capitals ("US", not "Us")."""
+    if not doc[i].text[:1].isupper():
+        return []
+    for n in (4, 3, 2, 1):
+        span = doc[i:i + n]
+        if i + n <= len(doc) and name_key(span.text) in FINDABLE_KEYS:
+            if n == 1 and len(span.text.replace(".", "")) <= 5 and not span.text.isupper():
+                return []
+            return [tuple(t.text for t in span)]
+    return []
+
+
+def _propagation_ok(doc, i: int, j: int, kind: str, *, headline: bool = False) -> bool:
+    """A missed mention must be capitalised, a noun when it starts a sentence (or a
+    demonym adjective), and stand alone, not inside a longer capitalised name
+    ("Trump" in "Trump Tower"); a short form or a country not found by spaCy must
+    be a proper noun. Headlines are tagged poorly, so there only case counts."""
+    first = doc[i]
+    if not first.text[:1].isupper():
+        return False
+    if not headline:
+        if kind in ("short", "country") and not (first.pos_ == "PROPN" or (kind == "short" and j - i == 1
+                                                                          and _plural(first.text))):
+            return False
+        allowed = ("PROPN", "NOUN", "ADJ") if kind == "norp" else ("PROPN", "NOUN")
+        if j - i == 1 and first.is_sent_start and first.pos_ not in allowed:
+            return False
+
+    def joins(tok) -> bool:
+        return tok.pos_ == "PROPN" and tok.text[:1].isupper() and not is_title_word(tok.text)
+
+    return not ((i > 0 and joins(doc[i - 1]) and doc[i - 1].whitespace_)
+                or (j < len(doc) and joins(doc[j]) and doc[j - 1].whitespace_))
+
+

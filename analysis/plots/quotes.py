@@ -1,0 +1,154 @@
+"""Charts of who said what: the quote timeline and the speaker leaderboard.
+
+Both take the tables made by :func:`analysis.quotes.timeline_rows` and
+:func:`analysis.quotes.speaker_leaderboard` and return a matplotlib Figure; with
+no rows they return a figure that says so.
+"""
+from __future__ import annotations
+
+import itertools
+
+import matplotlib.dates as mdates
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib.colors import Normalize
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+
+from analysis.plots import apply_style
+
+__all__ = ["timeline", "leaderboard", "KIND_MARKERS", "POLARITY_CMAP"]
+
+#: Marker shape per kind of quotation.
+KIND_MARKERS = {"direct": "o", "partial": "s", "indirect": "^"}
+#: Colour map of polarity (−1 red … +1 green).
+POLARITY_CMAP = "RdYlGn"
+
+
+def _label(text: str) -> str:
+    """Article text for a matplotlib label: ``$`` would start mathtext."""
+    return str(text).replace("$", r"\$")
+
+
+def _subplots(**kw):
+    """A Figure made by pyplot but closed at once: a notebook shows the returned figure exactly once."""
+    fig, ax = plt.subplots(**kw)
+    plt.close(fig)
+    return fig, ax
+
+
+def _empty(title: str, message: str) -> Figure:
+    fig, ax = _subplots(figsize=(10, 2.6))
+    ax.set_axis_off()
+    ax.set_title(title)
+    ax.text(0.5, 0.5, message, ha="center", va="center", fontsize=13, transform=ax.transAxes, wrap=True)
+    return fig
+
+
+def _x_positions(rows: pd.DataFrame) -> tuple[np.ndarray, bool]:
+    """Publication times as numbers (matplotlib dates), or, with one article or no dates, positions in
+    the article; and whether they are times."""
+    published = pd.to_datetime(rows["published"], utc=True) if "published" in rows else pd.Series(pd.NaT)
+    dated = published.notna()
+    if dated.sum() == 0 or rows.loc[dated, "article_id"].nunique() < 2:
+        return rows["start"].astype(float).to_numpy(), False
+    x = np.full(len(rows), np.nan)
+    x[dated.to_numpy()] = mdates.date2num(published[dated].dt.tz_convert("UTC").dt.tz_localize(None))
+    return x, True
+
+
+def _dodge(x: np.ndarray, lanes: np.ndarray, gap: float) -> np.ndarray:
+    """Push markers of one lane apart so that no two are closer than ``gap`` (in text order)."""
+    out = x.copy()
+    for lane in np.unique(lanes):
+        idx = np.flatnonzero(lanes == lane)
+        idx = idx[np.argsort(out[idx], kind="stable")]
+        for a, b in itertools.pairwise(idx):
+            out[b] = max(out[b], out[a] + gap)
+    return out
+
+
+def timeline(rows: pd.DataFrame, *, title: str = "Who said what, when") -> Figure:
+    """One lane per speaker; markers coloured by polarity, shaped by kind and numbered as ``rows["n"]``.
+
+    Args:
+        rows: :func:`analysis.quotes.timeline_rows`.
+        title: Chart title.
+    """
+    apply_style()
+    if rows is None or not len(rows):
+        return _empty(title, "No quotations to show for this selection.")
+    rows = rows.reset_index(drop=True)
+    x, is_time = _x_positions(rows)
+    keep = ~np.isnan(x)
+    shown, x = rows[keep].reset_index(drop=True), x[keep]
+    order = shown.groupby("speaker")["n"].count().sort_values(ascending=True, kind="stable")
+    lanes = {name: i for i, name in enumerate(order.index)}
+    y = shown["speaker"].map(lanes).to_numpy(dtype=float)
+    base = x
+    for _ in range(3):  # a marker is about 1/32 of the axis wide: spread until the widened axis agrees
+        span = (x.max() - x.min()) if len(x) > 1 else 1.0
+        x = _dodge(base, y, (span or 1.0) / 32)
+    fig, ax = _subplots(figsize=(12, max(3.0, 1.0 + 0.75 * len(lanes))))
+    norm = Normalize(-1, 1)
+    for kind, marker in KIND_MARKERS.items():
+        sel = (shown["kind"] == kind).to_numpy()
+        if sel.any():
+            ax.scatter(x[sel], y[sel], c=shown.loc[sel, "polarity"].astype(float), cmap=POLARITY_CMAP,
+                       norm=norm, marker=marker, s=380, edgecolors="#333333", linewidths=0.8, zorder=3)
+    for xi, yi, n in zip(x, y, shown["n"], strict=True):
+        ax.annotate(str(n), (xi, yi), ha="center", va="center", fontsize=7.5, color="#111111", zorder=4)
+    ax.set_yticks(range(len(lanes)))
+    ax.set_yticklabels([_label(s) for s in lanes])
+    ax.set_ylim(-0.7, len(lanes) - 0.3)
+    ax.set_ylabel("Speaker")
+    if is_time:
+        ax.xaxis.set_major_locator(mdates.AutoDateLocator())
+        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(ax.xaxis.get_major_locator()))
+        ax.set_xlabel("Publication time (markers of one article are spread to the right of its time)")
+    else:
+        ax.set_xlabel("Position in the article (characters from the start)")
+    hidden = int((~keep).sum())
+    ax.set_title(title + (f"  ({hidden} undated not shown)" if hidden else ""))
+    sm = plt.cm.ScalarMappable(norm=norm, cmap=POLARITY_CMAP)
+    fig.colorbar(sm, ax=ax, pad=0.01, fraction=0.03).set_label("Polarity (TextBlob)")
+    handles = [Line2D([], [], marker=m, linestyle="", markerfacecolor="#dddddd", markeredgecolor="#333333",
+                      markersize=10, label=k) for k, m in KIND_MARKERS.items() if (shown["kind"] == k).any()]
+    ax.legend(handles=handles, title="Kind", loc="upper left", bbox_to_anchor=(1.12, 1.0), frameon=False)
+    ax.grid(axis="y", alpha=0.0)
+    ax.grid(axis="x", alpha=0.3)
+    return fig
+
+
+def leaderboard(board: pd.DataFrame, *, title: str = "Who is quoted most") -> Figure:
+    """Horizontal bars of quotations per speaker, split by kind, with the number of outlets.
+
+    Args:
+        board: :func:`analysis.quotes.speaker_leaderboard`.
+        title: Chart title.
+    """
+    apply_style()
+    if board is None or not len(board):
+        return _empty(title, "No quotations with a known speaker for this selection.")
+    board = board.iloc[::-1].reset_index(drop=True)
+    fig, ax = _subplots(figsize=(10, max(3.0, 1.0 + 0.5 * len(board))))
+    left = np.zeros(len(board))
+    colours = {"direct": "#3b6ea8", "partial": "#8fb3de", "indirect": "#c9c9c9"}
+    for kind, colour in colours.items():
+        values = board[kind].fillna(0).to_numpy(dtype=float) if kind in board else np.zeros(len(board))
+        ax.barh(range(len(board)), values, left=left, color=colour, edgecolor="white", label=kind)
+        left += values
+    for i, row in board.iterrows():
+        outlets = int(row["outlets"]) if pd.notna(row["outlets"]) else 0
+        ax.text(left[i] + 0.1, i, f"{int(row['quotes'])} · {outlets} outlet{'s' if outlets != 1 else ''}",
+                va="center", fontsize=10)
+    ax.set_yticks(range(len(board)))
+    ax.set_yticklabels([_label(s) for s in board["speaker"]])
+    ax.set_xlabel("Quotations")
+    ax.set_ylabel("Speaker")
+    ax.set_title(title)
+    ax.set_xlim(0, max(left.max() * 1.25, 1))
+    ax.legend(title="Kind", loc="lower right", frameon=False)
+    ax.grid(axis="y", alpha=0.0)
+    return fig

@@ -1,0 +1,102 @@
+"""Entity quality: newslens' resolved entities against raw spaCy, scored on gold.
+
+Runs over the seed article (gold in ``../shared/gold``) and the gold test set
+(``tests/data/articles`` with ``tests/data/gold``), and prints entity
+precision / recall / F1 from ``../shared/eval/score.py`` for:
+
+- raw spaCy: the same pipeline (tokenizer keeping "Caliber.Az" whole) over each
+  article's whole text as one doc, each distinct (text, label) a row;
+- newslens: ``analysis.analyse`` over all the articles (corpus resolution
+  included), each article's entities a row.
+
+Usage: ``python bench/entities_quality.py [-v] [--json PREDS_DIR]``
+(``-v`` prints the scorer's per-article details for newslens).
+"""
+from __future__ import annotations
+
+import argparse
+import contextlib
+import importlib.util
+import io
+import json
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from analysis.corpus import read_corpus  # noqa: E402
+from analysis.nlp import load_nlp  # noqa: E402
+from analysis.pipeline import analyse  # noqa: E402
+
+SHARED = ROOT.parent / "shared"
+SETS = {  # name → (articles, gold folder)
+    "seed": ([SHARED / "seed"], SHARED / "gold"),
+    "gold set": ([ROOT / "tests" / "data" / "articles"], ROOT / "tests" / "data" / "gold"),
+}
+SCORED = ("PERSON", "ORG", "GPE", "LOC")
+
+
+def _scorer():
+    spec = importlib.util.spec_from_file_location("score", SHARED / "eval" / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def raw_spacy(articles) -> dict:
+    """Predictions of plain spaCy: each distinct (text, label) of the whole text a row."""
+    nlp = load_nlp()
+    preds = {}
+    for article in articles:
+        counts = Counter((e.text, e.label_) for e in nlp(article.text).ents)
+        preds[article.id] = {"entities": [{"entity": t, "label": lb, "mentions": n, "aliases": [t]}
+                                          for (t, lb), n in counts.items()]}
+    return preds
+
+
+def newslens(paths, cache_dir: str) -> dict:
+    """Predictions of newslens: each article's resolved entities."""
+    tables = analyse(paths, cache_dir=cache_dir, progress=False)
+    preds = {}
+    for article_id in tables.articles["article_id"]:
+        ents = tables.filter(articles=article_id).entities
+        preds[article_id] = {"entities": [{"entity": r.entity, "label": r.label, "mentions": int(r.mentions),
+                                           "aliases": list(r.aliases)} for r in ents.itertuples()]}
+    return preds
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-v", "--verbose", action="store_true", help="per-article details for newslens")
+    parser.add_argument("--json", type=Path, help="also write the predictions here (one file per set and system)")
+    args = parser.parse_args(argv)
+    score = _scorer()
+    print(f"{'set':<10} {'system':<10} {'P':>6} {'R':>6} {'F1':>6}   mentions tp/gold/pred")
+    with tempfile.TemporaryDirectory() as cache:
+        for name, (paths, gold) in SETS.items():
+            if not gold.is_dir() or not any(gold.glob("*.json")):
+                print(f"{name:<10} (no gold in {gold})")
+                continue
+            corpus = read_corpus(paths)
+            for system, preds in (("raw spaCy", raw_spacy(corpus.articles)), ("newslens", newslens(paths, cache))):
+                details = io.StringIO()
+                with contextlib.redirect_stdout(details):
+                    res = score.summarise(gold, preds, verbose=args.verbose and system == "newslens")
+                c = res["counts"]["entities"]
+                print(f"{name:<10} {system:<10} {res['entity_p']:6.3f} {res['entity_r']:6.3f} "
+                      f"{res['entity_f1']:6.3f}   {c['tp']}/{c['gold']}/{c['pred']}")
+                if args.verbose and system == "newslens":
+                    print("\n".join(line for line in details.getvalue().splitlines()
+                                    if "entit" in line or "count off" in line or line.startswith("##")))
+                if args.json:
+                    args.json.mkdir(parents=True, exist_ok=True)
+                    out = args.json / f"{name.replace(' ', '_')}_{system.replace(' ', '_')}.json"
+                    out.write_text(json.dumps(preds, indent=1, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

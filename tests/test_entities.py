@@ -1,0 +1,496 @@
+"""Entity resolution: every rule on tiny texts with the real spaCy model, the alias
+file, the tables, the seed's counts, the gold set's F1, the charts and the notebook."""
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import matplotlib
+import pandas as pd
+import pytest
+
+from analysis import entities
+from analysis._entity_names import clean_name, is_junk, name_key
+from analysis.aliases import Aliases, as_aliases, load_aliases
+from analysis.config import ROOT
+from analysis.corpus import Article, read_corpus
+from analysis.nlp import analyse_articles, extract, load_nlp, parse
+from analysis.plots import entities as charts
+
+matplotlib.use("Agg")
+
+SHARED = ROOT.parent / "shared"
+SEED = ROOT / "data" / "samples" / "000_7363fc605d1a34bd.txt"
+GOLD_ARTICLES, GOLD_DIR = ROOT / "tests" / "data" / "articles", ROOT / "tests" / "data" / "gold"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def article(title: str, *paragraphs: str, authors: tuple[str, ...] = (), id: str = "t", source: str = "Test Wire",
+            published: str | None = "2025-01-01T00:00:00+00:00") -> Article:
+    return Article(id=id, title=title, paragraphs=tuple(paragraphs), authors=authors, source=source,
+                   published=pd.Timestamp(published) if published else None)
+
+
+def mentions_of(nlp, title: str, *paragraphs: str, authors: tuple[str, ...] = ()) -> pd.DataFrame:
+    """The resolved mentions of one tiny article."""
+    return extract(next(parse([article(title, *paragraphs, authors=authors)], nlp=nlp)))["mentions"]
+
+
+def corpus_tables(articles: list[Article], aliases=None, tmp_path: Path | None = None) -> dict[str, pd.DataFrame]:
+    tables = analyse_articles(articles, use_cache=False, progress=False)
+    return entities.resolve_corpus(tables, aliases=aliases)
+
+
+def entity_of(m: pd.DataFrame, text: str) -> set[str]:
+    return set(m.loc[m["text"] == text, "entity"])
+
+
+def label_of(m: pd.DataFrame, entity: str) -> set[str]:
+    return set(m.loc[m["entity"] == entity, "label"])
+
+
+# --- names: cleaning and junk (no spaCy) ------------------------------------------------------
+
+@pytest.mark.parametrize("text, person, expected", [
+    ("President Kassym-Jomart Tokayev", True, "Kassym-Jomart Tokayev"),
+    ("Kazakh President Kassym-Jomart Tokayev", True, "Kassym-Jomart Tokayev"),
+    ("US President-elect Donald Trump", True, "Donald Trump"),
+    ("Mr. Trump", False, "Trump"),
+    ("Dr Chinwe Okafor", True, "Chinwe Okafor"),
+    ("Russia's President Vladimir Putin", True, "Vladimir Putin"),
+    ("Commissioner Lena Hofstad", True, "Lena Hofstad"),
+    ("King Charles", True, "King Charles"),
+    ("the United States", False, "United States"),
+    ("Kazakhstan’s", False, "Kazakhstan"),
+    ("Kazakhstan's", False, "Kazakhstan"),
+    ("the Kremlin", False, "Kremlin"),
+    ("Kazakh view", False, "Kazakh"),
+    ("Foreign Ministry", False, "Foreign Ministry"),
+    ("General Electric", False, "General Electric"),
+    ("U.S.", False, "U.S."),
+])
+def test_titles_determiners_and_possessives_are_stripped(text, person, expected):
+    cut = clean_name(text, person=person)
+    assert cut is not None and text[cut[0]:cut[1]] == expected
+
+
+@pytest.mark.parametrize("text", ["President", "Mr", "Dr.", "the"])
+def test_lone_titles_leave_nothing(text):
+    assert clean_name(text, person=True) is None or is_junk(text)
+
+
+@pytest.mark.parametrize("text, junk", [
+    ("A", True), ("X.", True), ("1998", True), ("42 %", True), ("President", True), ("Prime Minister", True),
+    ("He", True), ("Monday", True), ("Dad", True), ("Piotr and I", True), ("trans-Caspian", True),
+    ("Kazakhstan\nRussia", True), ("US", False), ("Ana Tili", False), ("eBay", False), ("G7", False),
+])
+def test_junk(text, junk):
+    assert is_junk(text) is junk
+
+
+@pytest.mark.parametrize("a, b", [("U.S.", "US"), ("the United States", "United States"), ("Erdoğan’s", "Erdogan"),
+                                  ("KAZAKHSTAN", "Kazakhstan")])
+def test_name_keys_match_variants(a, b):
+    assert name_key(a) == name_key(b)
+
+
+# --- within an article -------------------------------------------------------------------------
+
+def test_offsets_point_at_the_text_and_bylines_have_none(nlp):
+    art = read_corpus(SEED).articles[0]
+    m = extract(next(parse([art], nlp=nlp)))["mentions"]
+    assert list(m.columns[:len(entities.MENTION_COLUMNS)]) == entities.MENTION_COLUMNS
+    body = m[m["origin"] != "byline"]
+    assert all(art.text[s:e] == t for s, e, t in zip(body["start"], body["end"], body["text"]))
+    assert not body["text"].str.contains("\n").any()
+    byline = m[m["origin"] == "byline"]
+    assert list(byline["entity"]) == ["Tamilla Hasanova"]
+    assert (byline[["sentence_id", "paragraph", "start", "end"]] == -1).all().all()
+
+
+@pytest.mark.parametrize("paragraphs, text, entity", [
+    (["Donald Trump spoke on Monday.", "Trump said he was pleased."], "Trump", "Donald Trump"),
+    (["President Kassym-Jomart Tokayev met investors.", "Tokayev said the talks went well."],
+     "Tokayev", "Kassym-Jomart Tokayev"),
+    (["Dr Chinwe Okafor, a marine biologist, led the study.", "Okafor was careful not to overstate it."],
+     "Okafor", "Chinwe Okafor"),
+    (["The Westport Sharks sacked coach Darren Mulcahy on Sunday.", "The board thanked Darren for his service."],
+     "Darren", "Darren Mulcahy"),
+])
+def test_surnames_and_first_names_join_the_full_name(nlp, paragraphs, text, entity):
+    m = mentions_of(nlp, "Headline", *paragraphs)
+    assert entity_of(m, text) == {entity}
+    assert label_of(m, entity) == {"PERSON"}
+
+
+@pytest.mark.parametrize("paragraphs, merged", [
+    (["The United States and the U.S. Treasury agreed.", "The US signed, as did the United States."],
+     {"US", "United States"}),
+    (["Britain and the UK agreed.", "The United Kingdom was pleased."], {"Britain", "UK", "United Kingdom"}),
+    (["The EU met on Monday.", "The European Union agreed."], {"EU", "European Union"}),
+])
+def test_known_variants_merge(nlp, paragraphs, merged):
+    m = mentions_of(nlp, "Headline", *paragraphs)
+    assert len({e for t in merged for e in entity_of(m, t)}) == 1
+    assert merged <= set(m["text"])
+
+
+@pytest.mark.parametrize("paragraphs, text, entity, label", [
+    # one mislabelled mention does not decide: spaCy calls this Astana a PERSON
+    (["Kazakhstan is ready to help.", "\"Astana does not ask for mediators,\" he said."], "Astana", "Astana", "GPE"),
+    # one "Trump" tagged ORG in the headline joins the person
+    (["Donald Trump called on Monday.", "Trump said the talks were good."], "Trump", "Donald Trump", "PERSON"),
+    # a full name tagged ORG once is still a person when its surname is a PERSON
+    (["Kazakh President Kassym-Jomart Tokayev has expressed his view.", "Tokayev discussed the call."],
+     "Kassym-Jomart Tokayev", "Kassym-Jomart Tokayev", "PERSON"),
+])
+def test_the_label_is_a_vote(nlp, paragraphs, text, entity, label):
+    m = mentions_of(nlp, "Kazakh leader shares views in talk with Trump", *paragraphs)
+    assert entity_of(m, text) == {entity}
+    assert label_of(m, entity) == {label}
+
+
+def test_a_person_never_merges_with_a_place_sharing_a_token(nlp):
+    m = mentions_of(nlp, "Jordan Ellis visits Jordan",
+                    "Jordan Ellis, the mayor of Westport, flew to Jordan on Monday.",
+                    "Ellis said the visit to Jordan went well and that Jordanian officials were helpful.")
+    assert label_of(m, "Jordan Ellis") == {"PERSON"}
+    assert label_of(m, "Jordan") == {"GPE"}
+    places = m[m["entity"] == "Jordan"]
+    assert len(places) >= 2 and set(places["spacy_label"]) <= {"GPE", ""}
+    assert entity_of(m, "Ellis") == {"Jordan Ellis"}
+    assert set(m.loc[m["entity"] == "Jordanian", "norp_country"]) == {"Jordan"}
+
+
+@pytest.mark.parametrize("paragraphs, expected", [
+    (["Anna Kowalski founded the bakery with her brother Piotr Kowalski in 1998.",
+      "Piotr Kowalski left in 2010. Kowalski said he had no regrets.", "Anna Kowalski disagreed."],
+     {"Anna Kowalski": 2, "Piotr Kowalski": 3}),
+    (["Dutch farmer Maarten de Vries said prices were too low.", "Sanne de Vries, who runs a dairy, agreed."],
+     {"Maarten de Vries": 1, "Sanne de Vries": 1}),
+])
+def test_two_people_with_one_surname_stay_apart(nlp, paragraphs, expected):
+    m = mentions_of(nlp, "Family business", *paragraphs)
+    people = m[m["label"] == "PERSON"]["entity"].value_counts().to_dict()
+    assert people == expected
+
+
+@pytest.mark.parametrize("paragraphs, demonym, country", [
+    (["Kazakh President Kassym-Jomart Tokayev spoke.", "Kazakhs welcomed it."], "Kazakh", "Kazakhstan"),
+    (["Russian officials declined to comment."], "Russian", "Russia"),
+])
+def test_demonyms_stay_norp_linked_to_their_country(nlp, paragraphs, demonym, country):
+    m = mentions_of(nlp, "Reaction", *paragraphs)
+    rows = m[m["entity"] == demonym]
+    assert len(rows) >= 1 and set(rows["label"]) == {"NORP"} and set(rows["norp_country"]) == {country}
+    assert country not in set(rows["entity"])
+
+
+def test_demonym_compounds_are_norp_and_not_the_demonym(nlp):
+    m = mentions_of(nlp, "Ties", "Tokayev praised Kazakh-American relations.", "Kazakh officials agreed.")
+    assert label_of(m, "Kazakh-American") == {"NORP"}
+    assert entity_of(m, "Kazakh") == {"Kazakh"}
+
+
+@pytest.mark.parametrize("paragraphs, text, entity", [
+    (["In an interview with Ana Tili newspaper, Tokayev spoke."], "Ana Tili", "Ana Tili"),
+    (["Azerbaijan’s Ministry of Energy said it was ready."], "Ministry of Energy", "Ministry of Energy"),
+    (["Duvanel SA will cut 120 jobs, chief executive Laurence Duvanel said.",
+      "The cuts come after Duvanel reported a loss."], "Duvanel", "Duvanel SA"),
+    (["The dam on the Irtysh River near Semey needs repair.", "Water from the Irtysh feeds farms."],
+     "Irtysh", "Irtysh River"),
+    (["The Caspian Policy Forum (CPF) said the plan was sound.", "The CPF will publish a report."],
+     "CPF", "Caspian Policy Forum"),
+])
+def test_spans_grow_split_and_short_forms_join(nlp, paragraphs, text, entity):
+    m = mentions_of(nlp, "Headline", *paragraphs)
+    assert entity_of(m, text) == {entity}
+
+
+def test_possessive_split_keeps_the_place(nlp):
+    m = mentions_of(nlp, "Headline", "Azerbaijan’s Ministry of Energy said it was ready.")
+    assert label_of(m, "Azerbaijan") == {"GPE"}
+
+
+@pytest.mark.parametrize("paragraphs, absent", [
+    (["Agriculture Commissioner Lena Hofstad said no."], {"Agriculture", "Commissioner Lena Hofstad"}),
+    (["\"Dad was furious,\" she said.", "Piotr and I never spoke again, said Anna Kowalski."], {"Dad", "Piotr and I"}),
+])
+def test_junk_is_dropped(nlp, paragraphs, absent):
+    m = mentions_of(nlp, "Headline", *paragraphs)
+    assert not absent & set(m["text"]) and not absent & set(m["entity"])
+
+
+def test_mentions_spacy_missed_are_found(nlp):
+    art = read_corpus(SEED).articles[0]
+    m = extract(next(parse([art], nlp=nlp)))["mentions"]
+    found = m[m["origin"] == "propagated"]
+    assert "Tokayev" in set(found["text"]) and (found["spacy_label"] == "").all()
+    assert (m["entity"] == "Kassym-Jomart Tokayev").sum() == 8
+
+
+# --- the seed and the gold set -------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def seed_tables():
+    return corpus_tables(list(read_corpus(SEED).articles))
+
+
+@pytest.mark.parametrize("entity, label, count", [
+    ("Kassym-Jomart Tokayev", "PERSON", 8), ("Kazakhstan", "GPE", 7), ("Donald Trump", "PERSON", 6),
+    ("Ukraine", "GPE", 4), ("United States", "GPE", 4), ("Russia", "GPE", 3), ("Kazakh", "NORP", 3),
+    ("Vladimir Putin", "PERSON", 1), ("Tamilla Hasanova", "PERSON", 1), ("Astana", "GPE", 1),
+    ("Central Asia", "LOC", 1), ("Ana Tili", "ORG", 1), ("Caliber.Az", "ORG", 1), ("White House", "ORG", 1),
+])
+def test_seed_counts(seed_tables, entity, label, count):
+    rows = seed_tables["entities"][seed_tables["entities"]["entity"] == entity]
+    assert len(rows) == 1
+    assert (rows.iloc[0]["label"], rows.iloc[0]["mentions"]) == (label, count)
+
+
+def _score_module():
+    spec = importlib.util.spec_from_file_location("score", SHARED / "eval" / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _predictions(tables) -> dict:
+    preds = {}
+    for article_id, group in tables["mentions"].groupby("article_id"):
+        ents = entities.summarise({"mentions": group})["entities"]
+        preds[article_id] = {"entities": [{"entity": r.entity, "label": r.label, "mentions": int(r.mentions),
+                                           "aliases": list(r.aliases)} for r in ents.itertuples()]}
+    return preds
+
+
+@pytest.mark.skipif(not (SHARED / "eval" / "score.py").is_file(), reason="shared scorer not available")
+@pytest.mark.parametrize("paths, gold, minimum", [
+    ([SEED], SHARED / "gold", 0.95),
+    ([GOLD_ARTICLES], GOLD_DIR, 0.93),
+])
+def test_entity_f1_on_gold(paths, gold, minimum):
+    if not gold.is_dir():
+        pytest.skip(f"no gold in {gold}")
+    tables = corpus_tables(list(read_corpus(paths).articles))
+    result = _score_module().summarise(gold, _predictions(tables))
+    assert result["entity_f1"] >= minimum, result["counts"]
+
+
+# --- across the corpus ---------------------------------------------------------------------------
+
+def test_bare_surname_in_another_article_joins_the_full_name():
+    arts = [article("Visit", "President Kassym-Jomart Tokayev met investors in Astana.",
+                    "Tokayev said the talks went well.", id="a"),
+            article("Reply", "\"We are ready,\" Tokayev said on Tuesday.", "Tokayev met bankers.", id="b")]
+    tables = corpus_tables(arts)
+    m = tables["mentions"]
+    assert set(m.loc[(m["article_id"] == "b") & (m["text"] == "Tokayev"), "entity"]) == {"Kassym-Jomart Tokayev"}
+    row = tables["entities"].set_index("entity").loc["Kassym-Jomart Tokayev"]
+    assert (row["articles"], row["label"]) == (2, "PERSON")
+    quotes = tables["quotes"]
+    spoken = quotes[quotes["article_id"] == "b"]
+    assert len(spoken) and set(spoken["speaker"]) == {"Kassym-Jomart Tokayev"}
+    assert set(spoken["speaker_label"]) == {"PERSON"}
+
+
+def test_an_ambiguous_bare_surname_stays_apart():
+    arts = [article("One", "Jordan Ellis opened the plant.", id="a"),
+            article("Two", "Sam Ellis closed the plant.", id="b"),
+            article("Three", "Ellis said nothing more.", id="c")]
+    ents = corpus_tables(arts)["entities"].set_index("entity")
+    assert {"Jordan Ellis", "Sam Ellis"} <= set(ents.index)
+    assert "Ellis" in ents.index  # neither Ellis has 80 % of the mentions
+
+
+def test_each_entity_has_one_label_across_the_corpus():
+    arts = [article("One", "Astana hosted the talks.", "The talks in Astana went on.", id="a"),
+            article("Two", "\"Astana does not ask for mediators,\" he said.", id="b")]
+    tables = corpus_tables(arts)
+    assert set(tables["mentions"].loc[tables["mentions"]["entity"] == "Astana", "label"]) == {"GPE"}
+    assert (tables["entities"]["entity"] == "Astana").sum() == 1
+
+
+# --- the alias file --------------------------------------------------------------------------------
+
+ALIAS_ARTICLES = [
+    article("Talks", "Kassym Tokayev met Reuters reporters in Astana.",
+            "In an interview with Ana Tili newspaper, Tokayev thanked them.", id="a"),
+    article("More", "Kassym-Jomart Tokayev spoke to Reuters.", id="b"),
+]
+
+
+@pytest.mark.parametrize("aliases, check", [
+    ({"merge": {"Kassym-Jomart Tokayev": ["Kassym Tokayev", "Tokayev"]}},
+     lambda e: "Kassym Tokayev" not in e.index and e.loc["Kassym-Jomart Tokayev", "mentions"] >= 3),
+    ({"rename": {"Ana Tili": "Ana Tili newspaper"}},
+     lambda e: "Ana Tili newspaper" in e.index and "Ana Tili" not in e.index),
+    ({"relabel": {"Astana": "LOC"}}, lambda e: e.loc["Astana", "label"] == "LOC"),
+    ({"exclude": ["Reuters"]}, lambda e: "Reuters" not in e.index),
+    ({"rename": {"Astana": "Nur-Sultan city"}, "relabel": {"Astana": "GPE"}},
+     lambda e: e.loc["Nur-Sultan city", "label"] == "GPE"),
+])
+def test_alias_file_merges_renames_relabels_excludes(aliases, check):
+    ents = corpus_tables(ALIAS_ARTICLES, aliases=aliases)["entities"].set_index("entity")
+    assert check(ents), ents[["label", "mentions"]]
+
+
+def test_example_alias_file_loads_and_applies():
+    alias = load_aliases(ROOT / "data" / "aliases.example.yaml")
+    assert alias.merge["Kassym-Jomart Tokayev"][0] == "Tokayev" and alias.relabel["Astana"] == "GPE"
+    ents = corpus_tables(ALIAS_ARTICLES, aliases=str(ROOT / "data" / "aliases.example.yaml"))["entities"]
+    assert "Ana Tili newspaper" in set(ents["entity"])
+
+
+@pytest.mark.parametrize("content, message", [
+    ("merge:\n  A: [B]\nrenam:\n  C: D\n", ":3: unknown key 'renam'"),
+    ("merge:\n  A: 5\n", ":2: aliases of 'A' under 'merge' must be a list"),
+    ("rename: [A, B]\n", ":1: 'rename' must be a mapping"),
+    ("relabel:\n  Astana: CITY\n", ":2: unknown label 'CITY'"),
+    ("merge:\n  A: [B]\n  C: [B]\n", "'B' is merged into both 'A' and 'C'"),
+    ("merge:\n  A: [B\n", ": alias file is not valid YAML"),
+    ("exclude: {a: 1}\n", ":1: 'exclude' must be a list"),
+    ("- just\n- a list\n", ":1: alias file must be a mapping"),
+])
+def test_bad_alias_files_name_the_file_and_line(tmp_path, content, message):
+    path = tmp_path / "aliases.yaml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ValueError) as err:
+        load_aliases(path)
+    assert str(path) in str(err.value) and message in str(err.value)
+
+
+def test_missing_alias_file_is_a_value_error(tmp_path):
+    with pytest.raises(ValueError, match="cannot read alias file"):
+        as_aliases(tmp_path / "nope.yaml")
+
+
+@pytest.mark.parametrize("value", [None, "", Aliases()])
+def test_no_aliases(value):
+    assert not as_aliases(value)
+
+
+# --- tables ----------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def two_articles():
+    arts = [article("Talks", "Kassym-Jomart Tokayev met Donald Trump in Washington.", "Trump praised Kazakhstan.",
+                    id="a", published="2024-11-08T00:00:00+00:00", source="Wire A"),
+            article("More", "Tokayev visited Moscow.", "Kazakhstan and Russia signed a deal.",
+                    id="b", published="2024-11-20T00:00:00+00:00", source="Wire B")]
+    return corpus_tables(arts)
+
+
+def test_entities_table(two_articles):
+    ents = two_articles["entities"]
+    assert list(ents.columns) == entities.ENTITY_COLUMNS
+    assert list(ents["mentions"]) == sorted(ents["mentions"], reverse=True)
+    row = ents.set_index("entity").loc["Kassym-Jomart Tokayev"]
+    assert (row["mentions"], row["articles"], row["sources"]) == (2, 2, 2)
+    assert row["first_seen"] == pd.Timestamp("2024-11-08", tz="UTC")
+    assert row["last_seen"] == pd.Timestamp("2024-11-20", tz="UTC")
+    assert row["aliases"][0] in ("Kassym-Jomart Tokayev", "Tokayev") and len(row["aliases"]) == 2
+    assert -1 <= row["polarity"] <= 1
+
+
+def test_cooccurrence_table(two_articles):
+    co = two_articles["cooccurrence"]
+    assert (co["entity_a"] < co["entity_b"]).all()
+    pairs = {(a, b, s): n for a, b, s, n in zip(co["entity_a"], co["entity_b"], co["scope"], co["count"])}
+    assert pairs[("Donald Trump", "Kassym-Jomart Tokayev", "sentence")] == 1
+    assert pairs[("Kassym-Jomart Tokayev", "Kazakhstan", "article")] == 2
+    assert ("Kazakhstan", "Russia", "sentence") in pairs and ("Moscow", "Washington", "article") not in pairs
+
+
+def test_keyword_in_context(two_articles):
+    tables = {**two_articles}
+    kwic = entities.keyword_in_context(tables, entities=["Kazakhstan"])
+    assert list(kwic.columns) == entities.KWIC_COLUMNS and len(kwic) == 2
+    assert all(m == "Kazakhstan" for m in kwic["mention"])
+    assert all(left + mid + right == s for left, mid, right, s in zip(kwic["left"], kwic["mention"], kwic["right"],
+                                                                       kwic["sentence"]))
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("President Tokayev", ("Kassym-Jomart Tokayev", "PERSON")), ("Tokayev", ("Kassym-Jomart Tokayev", "PERSON")),
+    ("Trump", ("Donald Trump", "PERSON")), ("the spokesman", None), ("", None),
+])
+def test_resolve_name(two_articles, name, expected):
+    m = two_articles["mentions"]
+    assert entities.resolve_name(name, m[m["article_id"] == "a"]) == expected
+
+
+def test_entity_at(two_articles):
+    m = two_articles["mentions"]
+    row = m[(m["article_id"] == "a") & (m["text"] == "Trump")].iloc[0]
+    assert entities.entity_at(m[m["article_id"] == "a"], row["start"], row["end"]) == ("Donald Trump", "PERSON")
+    assert entities.entity_at(m[m["article_id"] == "a"], 10_000, 10_005) is None
+
+
+def test_describe(two_articles):
+    text = entities.describe(two_articles)
+    assert "2 article(s)" in text and "Kassym-Jomart Tokayev" in text
+    assert "No named entities" in entities.describe({**two_articles, "entities": two_articles["entities"][:0]})
+
+
+# --- charts ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("draw", [
+    lambda t: charts.top_entities(t["entities"], labels=["PERSON", "GPE"]),
+    lambda t: charts.mentions_over_time(t),
+    lambda t: charts.cooccurrence_heatmap(t["cooccurrence"], t["entities"]),
+    lambda t: charts.cooccurrence_network(t["cooccurrence"], t["entities"]),
+    lambda t: charts.entity_sentiment(t["entities"], min_mentions=1),
+])
+def test_charts_have_titles_and_labels_and_handle_empty_input(two_articles, draw):
+    fig = draw(two_articles)
+    axes = [ax for ax in fig.axes if ax.get_title()]
+    assert axes and all(ax.get_xlabel() for ax in axes)
+    empty = {name: df.iloc[0:0] for name, df in two_articles.items()}
+    fig = draw(empty)
+    texts = [t.get_text() for ax in fig.axes for t in ax.texts]
+    assert any(t.startswith("No ") for t in texts)
+
+
+def test_single_article_timeline_is_along_the_article(seed_tables):
+    fig = charts.mentions_over_time(seed_tables)
+    assert "along the article" in fig.axes[0].get_title()
+
+
+# --- the notebook ---------------------------------------------------------------------------------
+
+@pytest.mark.slow
+@pytest.mark.parametrize("params, expect", [
+    ({"corpus": "data/samples/000_7363fc605d1a34bd.txt"}, "Kassym-Jomart Tokayev"),
+    ({"corpus": "data/samples", "aliases": "data/aliases.example.yaml", "labels": ["PERSON"]}, "Donald Trump"),
+    ({"corpus": "EMPTY"}, "No named entities"),
+])
+def test_notebook_runs(tmp_path, params, expect):
+    import nbformat
+
+    if params["corpus"] == "EMPTY":
+        path = tmp_path / "quiet.txt"
+        path.write_text("nothing named here\nthe council met and adjourned without comment.\n", encoding="utf-8")
+        params = {**params, "corpus": str(path)}
+    out = tmp_path / "out.ipynb"
+    env = {**os.environ, "NEWSLENS_CACHE": str(tmp_path / "cache")}
+    args = [a for k, v in params.items() for a in ("-y", json.dumps({k: v}))]
+    done = subprocess.run([sys.executable, "-m", "papermill", str(ROOT / "notebooks" / "entity_frequency.ipynb"),
+                           str(out), "-k", "python3", "--cwd", str(ROOT / "notebooks"), *args],
+                          capture_output=True, text=True, env=env, timeout=900)
+    assert done.returncode == 0, done.stderr[-2000:]
+    nb = nbformat.read(out, as_version=4)
+    outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])]
+    assert not [o for o in outputs if o.get("output_type") == "error"]
+    shown = " ".join(str(o.get("data", {}).get("text/markdown", "")) + str(o.get("data", {}).get("text/plain", ""))
+                     for o in outputs)
+    assert expect in shown
+    assert sum("image/png" in o.get("data", {}) for o in outputs) == 5

@@ -1,0 +1,443 @@
+"""Tests for analysis.sentiment and analysis.plots.sentiment: exactness against TextBlob,
+negation and intensifiers, explanations, VADER beside TextBlob, the aggregates and levels."""
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import matplotlib
+import numpy as np
+import pandas as pd
+import pytest
+from matplotlib.figure import Figure
+from textblob import TextBlob
+
+matplotlib.use("Agg")
+
+from analysis import sentiment as S  # noqa: E402
+from analysis.pipeline import Tables, analyse  # noqa: E402
+from analysis.plots import sentiment as P  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+# --------------------------------------------------------------------------- fixtures
+
+@pytest.fixture(scope="module")
+def seed_tables(seed_path, tmp_path_factory) -> Tables:
+    """The real pass over the seed article (fresh cache)."""
+    return analyse(seed_path, cache_dir=tmp_path_factory.mktemp("cache"), progress=False)
+
+
+@pytest.fixture(scope="module")
+def sample_tables(tmp_path_factory) -> Tables:
+    """The real pass over the bundled sample corpus."""
+    return analyse(ROOT / "data" / "samples", cache_dir=tmp_path_factory.mktemp("cache"), progress=False)
+
+
+def hand_tables(articles: dict[str, list[str]], *, meta: dict[str, tuple[str | None, str | None]] | None = None,
+                quotes: list[dict] | None = None, mentions: list[tuple[str, int, str, str]] | None = None) -> Tables:
+    """Tables built by hand: each article is a list of sentences, one paragraph each.
+
+    Offsets are into the article text (sentences joined by newlines, as
+    ``Article.text``); scores come from :func:`analysis.sentiment.score`.
+    ``meta`` maps article id → (source, published); ``mentions`` are
+    (article_id, sentence_id, entity, label).
+    """
+    art, par, sen = [], [], []
+    for aid, sentences in articles.items():
+        text = "\n".join(sentences)
+        pos = 0
+        for i, sent in enumerate(sentences):
+            pol, subj = S.score(sent)
+            row = {"article_id": aid, "paragraph": i, "is_headline": i == 0, "start": pos, "end": pos + len(sent),
+                   "text": sent, "polarity": pol, "subjectivity": subj}
+            par.append({**row, "n_sentences": 1})
+            sen.append({**row, "sentence_id": i, "n_words": len(sent.split())})
+            pos += len(sent) + 1
+        source, published = (meta or {}).get(aid, (None, None))
+        pol, subj = S.score(text)
+        art.append({"article_id": aid, "title": sentences[0], "source": source,
+                    "published": pd.Timestamp(published, tz="UTC") if published else pd.NaT,
+                    "n_paragraphs": len(sentences) - 1, "n_sentences": len(sentences), "polarity": pol,
+                    "subjectivity": subj})
+    q = pd.DataFrame(quotes or [], columns=["article_id", "quote_id", "paragraph", "start", "end", "text", "kind",
+                                            "speaker", "speaker_label", "cue", "polarity", "subjectivity"])
+    m = pd.DataFrame([{"article_id": a, "sentence_id": s, "entity": e, "label": lab, "text": e}
+                      for a, s, e, lab in (mentions or [])],
+                     columns=["article_id", "sentence_id", "entity", "label", "text"])
+    return Tables(articles=pd.DataFrame(art), paragraphs=pd.DataFrame(par), sentences=pd.DataFrame(sen),
+                  mentions=m, quotes=q, entities=pd.DataFrame(), cooccurrence=pd.DataFrame())
+
+
+def empty_tables(tables: Tables) -> Tables:
+    return tables.filter(articles=["no such article"])
+
+
+# --------------------------------------------------------------------------- exactness
+
+def test_sentence_and_paragraph_polarity_equal_textblob_on_their_text(seed_tables, seed_article):
+    text = seed_article.text
+    for name in ("sentences", "paragraphs"):
+        df = seed_tables[name]
+        assert len(df) > 5
+        for row in df.itertuples():
+            assert text[row.start:row.end] == row.text
+            blob = TextBlob(row.text).sentiment
+            assert (row.polarity, row.subjectivity) == (blob.polarity, blob.subjectivity)
+
+
+def test_article_polarity_equals_textblob_on_the_article_text(seed_tables, seed_article):
+    row = seed_tables.articles.iloc[0]
+    blob = TextBlob(seed_article.text).sentiment
+    assert (row["polarity"], row["subjectivity"]) == (blob.polarity, blob.subjectivity)
+    level = S.level_table(seed_tables, "article").iloc[0]
+    assert level["polarity"] == blob.polarity
+
+
+@pytest.mark.parametrize("text", ["", "Plain words only.", "A truly awful, not very good day!",
+                                  "Tokayev called Putin \"an experienced statesman\"."])
+def test_score_is_textblob(text):
+    assert S.score(text) == tuple(TextBlob(text).sentiment)
+
+
+# --------------------------------------------------------------------------- negation and intensifiers
+
+@pytest.mark.parametrize("plain, negated", [("The deal is good.", "The deal is not good."),
+                                            ("A happy ending.", "Never a happy ending."),
+                                            ("The talks were useful.", "The talks were not useful.")])
+def test_negation_lowers_a_positive_score(plain, negated):
+    assert S.score(negated)[0] < 0 < S.score(plain)[0]
+    ex = S.explain(negated)
+    assert ex["negated"].tolist() == [True]
+    assert ex["phrase"].iloc[0].lower().split()[0] in {"not", "never"}
+
+
+def test_negated_negative_turns_mildly_positive():
+    assert S.score("The result is bad.")[0] < 0 < S.score("The result is not bad.")[0]
+
+
+@pytest.mark.parametrize("plain, strong, word", [("a good plan", "a very good plan", "very"),
+                                                 ("a bad plan", "a very bad plan", "very"),
+                                                 ("a nice day", "a very very nice day", "very very"),
+                                                 ("a bad plan", "a real bad plan", "real")])
+def test_intensifier_strengthens_the_score(plain, strong, word):
+    assert abs(S.score(strong)[0]) > abs(S.score(plain)[0])
+    row = S.explain(strong).iloc[0]
+    assert row["intensified"] and row["intensifier"] == word and not row["negated"]
+    assert row["intensity"] > 1 and row["phrase"].startswith(word)
+    assert math.isclose(row["polarity"], np.clip(S.score(plain)[0] * row["intensity"], -1, 1))  # TextBlob clips
+
+
+@pytest.mark.parametrize("text", ["an extremely happy crowd", "a really good plan", "a highly successful plan"])
+def test_modifiers_textblob_ignores_are_shown_as_such(text):
+    """TextBlob's known gap: most adverbs carry no intensity, so "extremely good" scores as "good"."""
+    row = S.explain(text).iloc[0]
+    assert row["intensifier"] == text.split()[1] and row["intensity"] == 1.0 and not row["intensified"]
+    assert S.score(text) == S.score(" ".join(text.split()[:1] + text.split()[2:]))
+
+
+def test_vader_sees_negation_and_intensifiers_too():
+    v = S.vader_scores(pd.Series(["good", "not good", "very good"], index=[10, 11, 12]))
+    assert list(v.index) == [10, 11, 12] and list(v.columns) == S.VADER_COLUMNS
+    assert v.loc[11, "compound"] < 0 < v.loc[10, "compound"] < v.loc[12, "compound"]
+    assert np.allclose(v[["pos", "neg", "neu"]].sum(axis=1), 1, atol=0.01)
+
+
+# --------------------------------------------------------------------------- explanations
+
+@pytest.mark.parametrize("text, words", [
+    ("Not bad at all, a very nice result :)", {"bad", "nice", ":)"}),
+    ("The minister was sad and angry, but the crowd was happy!", {"sad", "angry", "happy"}),
+    ("Russia is militarily invincible, and Ukraine hopes not to lose.", {"militarily"}),
+])
+def test_explanation_lists_the_driving_words_and_adds_up(text, words):
+    ex = S.explain(text)
+    assert words <= set(ex["head"])
+    assert math.isclose(ex["contribution"].sum(), S.score(text)[0], abs_tol=1e-12)
+    assert math.isclose(ex["polarity"].mean(), S.score(text)[0], abs_tol=1e-12)
+    for row in ex.itertuples():
+        assert row.start >= 0 and text[row.start:row.end] == row.phrase
+        assert row.head in row.phrase.lower()
+
+
+def test_every_explained_phrase_is_found_in_the_sample_texts(sample_tables):
+    texts = [*sample_tables.sentences["text"], "İstanbul is nice, isn’t it? “VERY GOOD!” e.g. fine..."]
+    found = 0
+    for text in texts:
+        for row in S.explain(text).itertuples():
+            assert row.start >= 0 and text[row.start:row.end] == row.phrase, (text, row)
+            found += 1
+    assert found > 100
+
+
+def test_explanation_of_neutral_text_is_empty():
+    assert S.explain("The meeting is on Tuesday in Astana.").empty
+    assert S.explain_short("The meeting is on Tuesday in Astana.") == ""
+
+
+def test_short_explanation_names_the_strongest_phrase_with_its_sign():
+    short = S.explain_short("The deal is not good, but the weather is very nice.")
+    assert "\u201cnot good\u201d \u2212" in short and "\u201cvery nice\u201d +" in short
+    assert short.index("very nice") < short.index("not good")  # strongest first
+
+
+def test_exclamation_and_emoticon_are_flagged():
+    ex = S.explain("What a great day! :)")
+    assert ex.loc[ex["head"] == "great", "exclamation"].item()
+    assert ex.loc[ex["head"] == ":)", "label"].item() == "mood"
+
+
+# --------------------------------------------------------------------------- TextBlob against VADER
+
+@pytest.fixture(scope="module")
+def contrast() -> Tables:
+    """Sentences chosen so that the two methods agree, stay neutral, or disagree in sign."""
+    return hand_tables({"a1": ["The food was good.",              # both positive
+                               "It isn't good.",                  # TextBlob misses "isn't": opposite signs
+                               "The meeting is on Tuesday.",      # both neutral
+                               "Not everyone was impressed."]})   # TextBlob misses "Not everyone"
+
+
+def test_compare_labels_and_agreement_rate(contrast):
+    c = S.compare(contrast)
+    assert list(c.columns) == ["article_id", "sentence_id", "paragraph", "start", "end", "text", "textblob",
+                               "vader", "textblob_label", "vader_label", "agree", "opposite"]
+    assert c["textblob_label"].tolist() == ["positive", "positive", "neutral", "positive"]
+    assert c["vader_label"].tolist() == ["positive", "negative", "neutral", "negative"]
+    agr = S.agreement(c)
+    assert (agr.sentences, agr.agree, agr.opposite) == (4, 0.5, 0.5)
+    assert S.agreement(c.head(0)).sentences == 0
+
+
+def test_disagreements_list_the_opposite_sentences_with_reasons(contrast):
+    d = S.disagreements(contrast)
+    assert set(d["text"]) == {"It isn't good.", "Not everyone was impressed."}
+    assert (d["textblob"] > 0).all() and (d["vader"] < 0).all()
+    assert d["gap"].is_monotonic_decreasing
+    row = d.set_index("text").loc["It isn't good."]
+    assert "good" in row["textblob_why"] and "good" in row["vader_why"]
+
+
+@pytest.mark.parametrize("band, expected", [(0.05, "neutral"), (0.02, "negative"), (0.03, "neutral")])
+def test_neutral_band_decides_the_label(band, expected):
+    t = hand_tables({"a": ["Headline", "A long, big day."]})  # "long" -0.05, "big" 0.0: polarity -0.025
+    row = S.compare(t, band=band).iloc[1]
+    assert row["textblob"] == -0.025
+    assert row["textblob_label"] == expected
+
+
+# --------------------------------------------------------------------------- quotes, narration, speakers
+
+@pytest.fixture(scope="module")
+def quoted() -> Tables:
+    sents = ["Ministers meet", "The weather was terrible.", "\"This is a wonderful deal,\" she said.",
+             "He called it \"a bad idea\" and left.", "The talks end on Friday."]
+    starts = np.cumsum([0] + [len(s) + 1 for s in sents])
+    q2 = starts[2]
+    q3 = starts[3] + sents[3].index("\"a bad")
+    return hand_tables(
+        {"a1": sents},
+        quotes=[{"article_id": "a1", "quote_id": "a1:0", "paragraph": 2, "start": q2, "end": q2 + 28,
+                 "text": "This is a wonderful deal,", "kind": "direct", "speaker": "Aliya Bekova",
+                 "speaker_label": "PERSON", "cue": "said", "polarity": None, "subjectivity": None},
+                {"article_id": "a1", "quote_id": "a1:1", "paragraph": 3, "start": q3, "end": q3 + 12,
+                 "text": "a bad idea", "kind": "partial", "speaker": "Aliya Bekova", "speaker_label": "PERSON",
+                 "cue": "called", "polarity": -0.7, "subjectivity": 0.6666666666666666},
+                {"article_id": "a1", "quote_id": "a1:2", "paragraph": 4, "start": starts[4] - 1,
+                 "end": starts[4], "text": "x", "kind": "direct", "speaker": None, "speaker_label": None,
+                 "cue": None, "polarity": 0.0, "subjectivity": 0.0}])
+
+
+def test_sentences_overlapping_a_quote_are_quoted_speech(quoted):
+    # the third quote ends exactly where the last sentence starts: [start, end) does not overlap it
+    assert S.speech(quoted).tolist() == [False, False, True, True, False]
+    assert S.speech(quoted, kinds=["direct"]).tolist() == [False, False, True, False, False]
+
+
+def test_narration_vs_quotes_means_and_counts(quoted):
+    nq = S.narration_vs_quotes(quoted).set_index("speech")
+    s = quoted.sentences
+    assert nq.loc["quoted", "n_sentences"] == 2 and nq.loc["narration", "n_sentences"] == 2  # headline left out
+    assert math.isclose(nq.loc["quoted", "polarity"], s["polarity"].iloc[2:4].mean())
+    assert math.isclose(nq.loc["narration", "polarity"], s["polarity"].iloc[[1, 4]].mean())
+    assert math.isclose(nq.loc["quoted", "polarity_se"], s["polarity"].iloc[2:4].std(ddof=1) / math.sqrt(2))
+
+
+def test_quote_and_speaker_sentiment(quoted):
+    q = S.quote_sentiment(quoted)
+    assert q.loc[0, "polarity"] == TextBlob("This is a wonderful deal,").sentiment.polarity  # filled in
+    assert q.loc[1, "polarity"] == -0.7  # kept as stored
+    assert "wonderful" in q.loc[0, "explanation"]
+    sp = S.speaker_sentiment(quoted)
+    assert sp["speaker"].tolist() == ["Aliya Bekova"]  # the unattributed quote is left out
+    assert sp.loc[0, "n_quotes"] == 2
+    assert math.isclose(sp.loc[0, "polarity"], (q.loc[0, "polarity"] - 0.7) / 2)
+
+
+def test_no_quotes_means_everything_is_narration():
+    t = hand_tables({"a": ["Head", "Body text is fine."]})
+    assert not S.speech(t).any()
+    assert S.narration_vs_quotes(t)["speech"].tolist() == ["narration"]
+    assert S.speaker_sentiment(t).empty and S.quote_sentiment(t).empty
+
+
+# --------------------------------------------------------------------------- entities, sources, days
+
+def test_entity_sentiment_counts_each_sentence_once():
+    t = hand_tables({"a1": ["Acme news", "Acme had a great year, Acme said.", "Acme is in trouble, sadly.",
+                            "Bolt was fine."],
+                     "a2": ["Other", "Acme made a terrible mistake."]},
+                    mentions=[("a1", 0, "Acme", "ORG"), ("a1", 1, "Acme", "ORG"), ("a1", 1, "Acme", "ORG"),
+                              ("a1", 2, "Acme", "ORG"), ("a1", 3, "Bolt", "ORG"), ("a2", 1, "Acme", "ORG")])
+    es = S.entity_sentiment(t).set_index("entity")
+    pols = [S.score(x)[0] for x in ("Acme news", "Acme had a great year, Acme said.", "Acme is in trouble, sadly.",
+                                     "Acme made a terrible mistake.")]
+    assert es.loc["Acme", "n_sentences"] == 4 and es.loc["Acme", "n_articles"] == 2
+    assert math.isclose(es.loc["Acme", "polarity"], np.mean(pols))
+    assert math.isclose(es.loc["Acme", "polarity_se"], np.std(pols, ddof=1) / 2)
+    assert es.loc["Bolt", "n_sentences"] == 1 and math.isnan(es.loc["Bolt", "polarity_se"])
+    assert list(S.entity_sentiment(t, min_sentences=2)["entity"]) == ["Acme"]
+    assert list(S.entity_sentiment(t, entities=["Bolt"])["entity"]) == ["Bolt"]
+
+
+def test_by_source_and_by_day():
+    t = hand_tables({"a": ["Good news", "A good day."], "b": ["Bad news", "A bad day."], "c": ["Plain", "Fine."],
+                     "d": ["Undated", "Nothing."]},
+                    meta={"a": ("Herald", "2024-11-01T09:00"), "b": ("Herald", "2024-11-01T23:30"),
+                          "c": ("Wire", "2024-11-02T01:00"), "d": (None, None)})
+    src = S.by_source(t).set_index("source")
+    assert src["n_articles"].to_dict() == {"(unknown)": 1, "Herald": 2, "Wire": 1}
+    assert math.isclose(src.loc["Herald", "polarity"], t.articles["polarity"].iloc[:2].mean())
+    day = S.by_day(t)
+    assert day["day"].dt.strftime("%Y-%m-%d").tolist() == ["2024-11-01", "2024-11-02"]
+    assert day["n_articles"].tolist() == [2, 1]
+
+
+def test_extremes_are_ordered_and_explained(sample_tables):
+    ex = S.extremes(sample_tables, n=3)
+    pos, neg = ex[ex["direction"] == "positive"], ex[ex["direction"] == "negative"]
+    assert len(pos) == 3 and len(neg) == 3
+    assert pos["polarity"].is_monotonic_decreasing and neg["polarity"].is_monotonic_increasing
+    assert pos["polarity"].min() >= sample_tables.sentences["polarity"].nlargest(3).min()
+    assert all(ex["explanation"].str.len() > 0)
+
+
+# --------------------------------------------------------------------------- level_table
+
+@pytest.mark.parametrize("level", S.LEVELS)
+def test_level_table_columns(sample_tables, level):
+    df = S.level_table(sample_tables, level)
+    assert list(df.columns) == S.LEVEL_COLUMNS[level]
+    expected = {"article": len(sample_tables.articles), "paragraph": len(sample_tables.paragraphs),
+                "sentence": len(sample_tables.sentences), "quote": len(sample_tables.quotes)}
+    if level in expected:
+        assert len(df) == expected[level]
+    if level in ("article", "paragraph", "sentence", "entity", "source", "day"):
+        assert len(df) and df["polarity"].between(-1, 1).all()
+
+
+def test_sentence_level_has_both_methods_and_explanations(seed_tables):
+    df = S.level_table(seed_tables, "sentence")
+    assert (df["polarity"] == seed_tables.sentences["polarity"]).all()
+    v = S.vader_scores(seed_tables.sentences["text"])["compound"]
+    assert (df["vader"].to_numpy() == v.to_numpy()).all()
+    moved = df[df["polarity"] != 0]
+    assert len(moved) and (moved["explanation"].str.len() > 0).all()
+
+
+@pytest.mark.parametrize("level", ["word", "", "Article", "sentences"])
+def test_unknown_level_is_a_value_error(seed_tables, level):
+    with pytest.raises(ValueError, match="unknown sentiment level"):
+        S.level_table(seed_tables, level)
+
+
+@pytest.mark.parametrize("level", S.LEVELS)
+def test_level_table_on_no_articles(seed_tables, level):
+    df = S.level_table(empty_tables(seed_tables), level)
+    assert df.empty and list(df.columns) == S.LEVEL_COLUMNS[level]
+
+
+def test_conclusions_mention_the_agreement(sample_tables, seed_tables):
+    text = S.conclusions(sample_tables)
+    agr = S.agreement(S.compare(sample_tables))
+    assert f"{agr.agree:.0%}" in text and f"{len(sample_tables.articles)} articles" in text
+    assert "No articles" in S.conclusions(empty_tables(seed_tables))
+
+
+# --------------------------------------------------------------------------- plots
+
+PLOTS = [("by_date", {}), ("by_source", {}), ("arc", {}), ("extremes", {}), ("quotes_vs_narration", {}),
+         ("entities", {}), ("speakers", {}), ("textblob_vs_vader", {})]
+
+
+def _texts(fig: Figure) -> str:
+    return " ".join(t.get_text() for ax in fig.axes for t in [ax.title, *ax.texts]) + (
+        fig._suptitle.get_text() if fig._suptitle else "")
+
+
+@pytest.mark.parametrize("name, kwargs", PLOTS)
+def test_plots_draw_real_tables(sample_tables, name, kwargs):
+    fig = getattr(P, name)(sample_tables, **kwargs)
+    assert isinstance(fig, Figure) and fig.axes
+    assert _texts(fig).strip()
+    ax = fig.axes[0]
+    if not (sample_tables.quotes.empty and name in ("quotes_vs_narration", "speakers")):
+        assert ax.get_xlabel() or ax.get_ylabel()
+    matplotlib.pyplot.close(fig)
+
+
+@pytest.mark.parametrize("name, kwargs", PLOTS)
+def test_plots_say_when_there_is_nothing(seed_tables, name, kwargs):
+    fig = getattr(P, name)(empty_tables(seed_tables), **kwargs)
+    assert isinstance(fig, Figure)
+    assert "No " in _texts(fig)
+    matplotlib.pyplot.close(fig)
+
+
+def test_quote_plots_with_quotes(quoted):
+    for fig in (P.quotes_vs_narration(quoted), P.speakers(quoted)):
+        assert "No " not in _texts(fig) and fig.axes[0].get_ylabel() + fig.axes[0].get_xlabel()
+        matplotlib.pyplot.close(fig)
+
+
+def test_article_text_with_dollars_is_drawn_literally():
+    t = hand_tables({"a": ["A $5bn deal and a $2bn loan", "A great $5bn deal, a terrible $2bn loan."]})
+    fig = P.extremes(t)
+    fig.canvas.draw()  # would raise on mathtext parsing errors
+    labels = [lab.get_text() for lab in fig.axes[0].get_yticklabels()]
+    assert any(r"\$5bn" in lab for lab in labels)
+    matplotlib.pyplot.close(fig)
+
+
+# --------------------------------------------------------------------------- notebook
+
+@pytest.mark.slow
+def test_notebook_runs_with_papermill(tmp_path):
+    import nbformat
+    import papermill as pm
+
+    out = tmp_path / "sentiment.out.ipynb"
+    pm.execute_notebook(str(ROOT / "notebooks" / "sentiment.ipynb"), str(out), kernel_name="python3",
+                        cwd=str(ROOT / "notebooks"), progress_bar=False,
+                        parameters={"entities": ["Kazakhstan", "Tokayev"], "arc_article": "000_7363fc605d1a34bd"})
+    nb = nbformat.read(out, as_version=4)
+    outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])]
+    assert not [o for o in outputs if o.get("output_type") == "error"]
+    assert sum("image/png" in o.get("data", {}) for o in outputs) >= 8
+
+
+@pytest.mark.slow
+def test_notebook_runs_on_an_empty_window(tmp_path):
+    import nbformat
+    import papermill as pm
+
+    out = tmp_path / "sentiment.empty.ipynb"
+    pm.execute_notebook(str(ROOT / "notebooks" / "sentiment.ipynb"), str(out), kernel_name="python3",
+                        cwd=str(ROOT / "notebooks"), progress_bar=False,
+                        parameters={"since": "2030-01-01"})
+    nb = nbformat.read(out, as_version=4)
+    text = str([c.get("outputs") for c in nb.cells if c.cell_type == "code"])
+    assert "error" not in [o.get("output_type") for c in nb.cells if c.cell_type == "code"
+                           for o in c.get("outputs", [])]
+    assert "No articles" in text
