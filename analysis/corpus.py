@@ -49,6 +49,7 @@ class Article:
         path: File the article was read from.
         line: 1-based line (JSONL/CSV row) within ``path``, or None.
         encoding: The encoding the file was decoded with.
+        byline: Names of a "By …" last line of the body (removed from ``paragraphs``).
     """
 
     id: str
@@ -61,6 +62,7 @@ class Article:
     path: str | None = None
     line: int | None = None
     encoding: str = "utf-8"
+    byline: tuple[str, ...] = ()
 
     @property
     def text(self) -> str:
@@ -77,8 +79,8 @@ class Article:
 
     @property
     def content_hash(self) -> str:
-        """SHA-256 of the text: the NLP cache key (metadata does not change the analysis)."""
-        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+        """SHA-256 of the text and byline: the NLP cache key (other metadata does not change the analysis)."""
+        return hashlib.sha256("\0".join((self.text, *self.byline)).encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -445,8 +447,9 @@ class _Reader:
     def add(self, path: str, raw_id: Any, title: str, paragraphs: list[str], *, authors: Any,
             source: Any, url: Any, published: Any, line: int | None, encoding: str, default_id: str) -> None:
         """Check and store one article: byline, date, id uniqueness."""
+        byline: tuple[str, ...] = ()
         if paragraphs and (names := _byline(paragraphs[-1])) is not None:
-            paragraphs = paragraphs[:-1]
+            paragraphs, byline = paragraphs[:-1], names
             authors = authors if _split_authors(authors) else names
         if not title and not paragraphs:
             return self.problem(path, "empty article: no headline and no text", line)
@@ -466,6 +469,7 @@ class _Reader:
         self.articles.append(Article(
             id=art_id, title=title, paragraphs=tuple(paragraphs), authors=_split_authors(authors),
             source=_clean(source), url=_clean(url), published=ts, path=path, line=line, encoding=encoding,
+            byline=byline,
         ))
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import config, entities
+from analysis.aliases import as_aliases
 from analysis.corpus import Corpus, Problem, read_corpus
 from analysis.io import atomic_path
 from analysis.nlp import analyse_articles
@@ -129,6 +130,7 @@ def analyse(inputs: Corpus | str | os.PathLike | Iterable[str | os.PathLike], *,
         n_process: spaCy worker processes.
         progress: Show a progress bar.
     """
+    aliases = as_aliases(aliases)  # a bad alias file fails before any NLP
     corpus = inputs if isinstance(inputs, Corpus) else read_corpus(config.resolve_inputs(inputs))
     tables = analyse_articles(corpus.articles, cache_dir=cache_dir, use_cache=use_cache,
                               n_process=n_process, progress=progress)
