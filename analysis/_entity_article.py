@@ -2,20 +2,25 @@
 
 1. Clean spaCy's spans: grow an ORG (or product, work, facility) span over adjacent capitalised proper nouns
    it governs ("Tili" → "Ana Tili"), split "Georgia’s Ministry of Foreign
-   Affairs" in two, strip determiners, titles, possessives and edge
-   punctuation, and drop junk.
-2. Find the mentions spaCy missed (:mod:`analysis._entity_missed`).
+   Affairs" in two, split a place off ("University of Reading in England",
+   "Queensland Mackay"), strip determiners, titles, possessives, edge
+   punctuation and common-noun descriptors ("Shipper Nordvik Line"), drop junk and
+   title phrases ("Federal Agriculture" Minister), join "Highlands and Islands"
+   (:mod:`analysis._entity_shapes`).
+2. Find the mentions spaCy missed (:mod:`analysis._entity_missed`); grow a name
+   into its possessive business ("Rosa" → "Rosa's Kitchen").
 3. Add the byline's authors (offsets -1: the byline is not in ``Article.text``).
 4. Cluster and label (:mod:`analysis._entity_cluster`).
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
 from analysis._entity_names import (
+    GEO_WORDS,
     NAME_LABELS,
     ORG_WORDS,
     clean_name,
@@ -24,6 +29,15 @@ from analysis._entity_names import (
     is_title_head,
     is_title_word,
     known,
+    name_key,
+)
+from analysis._entity_shapes import (
+    business_end,
+    descriptor_end,
+    is_title_phrase,
+    split_locative,
+    split_place_prefix,
+    team_cue,
 )
 
 __all__ = ["MENTION_COLUMNS", "Mention", "resolve_article"]
@@ -51,6 +65,7 @@ class Mention:
     origin: str  # "ner" (spaCy), "propagated", "pattern" (see _entity_missed) or "byline"
     cue: bool = False  # a title stands right before it ("President", "Mr")
     name_start: bool = True  # its first token can start a name (not a verb, adverb, pronoun…)
+    hint: str = ""  # a label its context suggests ("ORG" for "Lakeshore coach"), one vote like spaCy's
 
 
 def resolve_article(parsed, raw: pd.DataFrame) -> pd.DataFrame:
@@ -61,6 +76,7 @@ def resolve_article(parsed, raw: pd.DataFrame) -> pd.DataFrame:
     mentions = _clean_mentions(parsed, raw)
     mentions += patterns(parsed, mentions)
     mentions += propagate(parsed, mentions)
+    mentions = _businesses(parsed.article.text, mentions)
     article = parsed.article
     mentions += _bylines(getattr(article, "byline", article.authors))
     out = pd.DataFrame(cluster(mentions), columns=MENTION_COLUMNS)
@@ -74,6 +90,9 @@ def resolve_article(parsed, raw: pd.DataFrame) -> pd.DataFrame:
 def _clean_mentions(parsed, raw: pd.DataFrame) -> list[Mention]:
     text = parsed.article.text
     units = {u.paragraph: u for u in parsed.units}
+    names = {name_key(t) for t, lb in zip(raw["text"], raw["spacy_label"]) if lb in NAME_LABELS} if len(raw) else set()
+    places = {name_key(t) for t, lb in zip(raw["text"], raw["spacy_label"]) if lb in ("GPE", "LOC")} \
+        if len(raw) else set()
     out = []
     for row in raw.itertuples(index=False):
         if row.spacy_label not in NAME_LABELS:
@@ -84,11 +103,47 @@ def _clean_mentions(parsed, raw: pd.DataFrame) -> list[Mention]:
             span = unit.doc.char_span(start - unit.start, end - unit.start, alignment_mode="expand")
             if span is not None:
                 start, end = unit.offsets(_extend(span))
-        for s, e, label in _pieces(text, start, end, row.spacy_label):
-            mention = _cleaned(text, s, e, label, int(row.sentence_id), int(row.paragraph), unit)
-            if mention is not None:
-                out.append(mention)
+        for s0, e0, label0 in _pieces(text, start, end, row.spacy_label):
+            for s, e, label in (p for piece in split_locative(text, s0, e0, label0, names)
+                                for p in split_place_prefix(text, *piece, places)):
+                mention = _cleaned(text, s, e, label, int(row.sentence_id), int(row.paragraph), unit)
+                if mention is not None:
+                    out.append(mention)
+    return _join_regions(text, out)
+
+
+def _join_regions(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"Highlands" + "and" + "Islands" → one region when a part is a bare geographic
+    word (spaCy tags the parts apart)."""
+    out: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: m.start):
+        prev = out[-1] if out else None
+        if (prev is not None and prev.paragraph == m.paragraph and text[prev.end:m.start] == " and "
+                and any(len(x.text.split()) == 1 and x.text.lower() in GEO_WORDS | {"highlands", "lowlands"}
+                        for x in (prev, m)) and not known(prev.text) and not known(m.text)):
+            out[-1] = replace(prev, end=m.end, text=text[prev.start:m.end], spacy_label="LOC")
+        else:
+            out.append(m)
     return out
+
+
+def _businesses(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Mentions with businesses grown ("Rosa" → "Rosa's Kitchen"), dropping those inside them ("Kitchen")."""
+    grown = [_business(text, m) for m in mentions]
+    spans = {(g.paragraph, g.start, g.end) for m, g in zip(mentions, grown) if g is not m}
+    return [g for g in grown if not any(p == g.paragraph and s <= g.start and g.end <= e and (s, e) != (g.start, g.end)
+                                        for p, s, e in spans)]
+
+
+def _business(text: str, m: Mention) -> Mention:
+    """A mention followed by "'s Kitchen" grown into the business ("Rosa's Kitchen", ORG)."""
+    if m.start < 0:
+        return m
+    end = business_end(text, m.end)
+    if end is None:
+        return m
+    return replace(m, end=end, text=text[m.start:end], spacy_label="ORG" if m.origin == "ner" else "",
+                   cue=False, hint="ORG")
 
 
 def _pieces(text: str, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
@@ -112,17 +167,29 @@ def _cleaned(text: str, start: int, end: int, label: str, sentence_id: int, para
     if cut is None:
         return None
     start, end = start + cut[0], start + cut[1]
+    words = text[start:end].split()
+    if len(words) > 1 and unit is not None:
+        first = unit.doc.char_span(start - unit.start, start - unit.start + len(words[0]), alignment_mode="expand")
+        rest = text[start + len(words[0]):end].strip()
+        drop = descriptor_end(words, sentence_start=first is not None and first[0].is_sent_start, label=label,
+                              elsewhere=text.count(rest) > text.count(text[start:end]))
+        if drop:
+            start = end - len(rest)
     surface = text[start:end]
     if is_junk(surface) or (label != "PERSON" and len(surface.split()) > 1 and is_role_ending(surface)):
         return None
     after = text[end:end + 40].split("\n")[0].split()
     if len(surface.split()) == 1 and known(surface) is None and after and is_role_ending(after[0]):
         return None  # "Agriculture" in "Agriculture Commissioner Lena Hofstad"
-    name_start = True
+    if label != "PERSON" and after and is_title_phrase(surface, after[0]):
+        return None  # "Federal Agriculture" in "Federal Agriculture Minister Jane Doe"
+    name_start, hint = True, ""
     if unit is not None:
         span = unit.doc.char_span(start - unit.start, end - unit.start, alignment_mode="expand")
         name_start = span is None or span[0].pos_ not in _NOT_NAME_POS
-    return Mention(sentence_id, paragraph, start, end, surface, label, "ner", _title_before(text, start), name_start)
+        hint = "ORG" if span is not None and any(team_cue(t) for t in span) else ""
+    return Mention(sentence_id, paragraph, start, end, surface, label, "ner", _title_before(text, start), name_start,
+                   hint)
 
 
 def _extend(span):

@@ -8,8 +8,10 @@
   → "Duvanel SA", "Irtysh" → "Irtysh River"); when both could, spaCy's label for
   that mention decides. A mention that spaCy and the gazetteer call a place never
   joins a person ("visited Jordan" beside "Jordan Ellis").
+- A multi-word organisation name that begins the one longer one joins it
+  ("Carver State" → "Carver State Hawks"); "BBC" is no short form of "BBC Scotland".
 - An all-capitals acronym joins the one long form with those initials.
-- Labels: one vote per mention (spaCy's label, a title before it), plus priors
+- Labels: one vote per mention (spaCy's label, a title before it, a team cue), plus priors
   from the gazetteer, the name's words ("Ministry", "River") and the full-name
   pattern; so one mislabelled mention never decides.
 """
@@ -58,7 +60,7 @@ class _Article:
         for i, m in enumerate(mentions):
             self.forms[name_key(m.text)].append(i)
         self.surface = {k: Counter(mentions[i].text for i in ix).most_common(1)[0][0] for k, ix in self.forms.items()}
-        self.votes = {k: Counter(mentions[i].spacy_label for i in ix if mentions[i].spacy_label)
+        self.votes = {k: Counter(lb for i in ix for lb in (mentions[i].spacy_label, mentions[i].hint) if lb)
                       for k, ix in self.forms.items()}
         self.cues = {k: sum(mentions[i].cue for i in ix) for k, ix in self.forms.items()}
         self.entry = {k: known(self.surface[k]) for k in self.forms}
@@ -75,6 +77,12 @@ class _Article:
 
     def person_votes(self, k: str) -> int:
         return self.votes[k]["PERSON"] + self.cues[k]
+
+    def org_votes(self, k: str) -> bool:
+        """Whether most of a form's votes say ORG (a context cue, as in "Rovers coach", breaks a tie)."""
+        v = self.votes[k]
+        hinted = any(self.mentions[i].hint == "ORG" for i in self.forms[k])
+        return v["ORG"] * 2 > sum(v.values()) or (hinted and v["ORG"] * 2 >= sum(v.values()))
 
     def placeish(self, k: str, labels=("GPE", "LOC", "FAC", "NORP")) -> bool:
         entry = self.entry[k]
@@ -96,7 +104,8 @@ class _Article:
             if (pn is None or self.entry[k] is not None or demonym_compound(k) or self.placeish(k, ("GPE", "LOC"))
                     or any(w in ORG_WORDS or w in GEO_WORDS or w in THING_WORDS for w in words)
                     or not all(w[:1].isupper() or w.islower() for w in self.surface[k].split())
-                    or not any(self.mentions[i].name_start for i in self.forms[k])):
+                    or not any(self.mentions[i].name_start for i in self.forms[k])
+                    or 2 * sum(self.mentions[i].hint == "ORG" for i in self.forms[k]) > len(self.forms[k])):
                 continue
             cands[k] = pn
         bare_people = {k for k in self.forms if self.person_votes(k) and not self.placeish(k)}
@@ -124,6 +133,25 @@ class _Article:
                 for i in self.forms[k]:
                     self.assign[i] = cid
         self.person_forms = {k: cands[k] for k in voted | shared}
+
+    # -- organisation prefixes -------------------------------------------------------------
+    def org_prefixes(self) -> None:
+        """A multi-word organisation name that begins the one longer organisation name
+        joins it ("Carver State" → "Carver State Hawks"); not a known name or a place."""
+        def org(k: str) -> bool:
+            return self.org_votes(k) and self.entry[k] is None and self.assign[self.forms[k][0]] not in self.persons
+
+        orgs = [k for k in self.forms if org(k)]
+        for k in orgs:
+            words = k.split()
+            if len(words) < 2 or words[-1] in ("of", "and", "the"):
+                continue
+            longer = {self.assign[self.forms[o][0]] for o in orgs
+                      if len(o.split()) > len(words) and o.split()[:len(words)] == words}
+            if len(longer) == 1:
+                target = next(iter(longer))
+                for i in self.forms[k]:
+                    self.assign[i] = target
 
     # -- bare names ------------------------------------------------------------------------
     def bare_names(self) -> None:
@@ -169,13 +197,14 @@ class _Article:
             cid = self.assign[self.forms[k][0]]
             if len(words) < 2 or cid in self.persons or self.entry[k] is not None:
                 continue
-            org = self.votes[k]["ORG"] * 2 > sum(self.votes[k].values()) or any(w in ORG_WORDS for w in words) \
+            org = self.org_votes(k) or any(w in ORG_WORDS for w in words) \
                 or words[-1].strip(".") in LEGAL_SUFFIXES
             if words[-1].strip(".") in LEGAL_SUFFIXES:
                 tiers[" ".join(words[:-1])][0].add(cid)
             if words[-1] in GEO_WORDS:
                 tiers[" ".join(words[:-1])][1].add(cid)
-            elif org and "of" not in words and not any(w in ORG_WORDS - COMMERCIAL_WORDS for w in words):
+            elif org and "of" not in words and not any(w in ORG_WORDS - COMMERCIAL_WORDS for w in words) \
+                    and not _place_tail(words):
                 plural = surface[-1].endswith("s") and not surface[-1].endswith("ss")
                 ends = {(0, surface[0])} | ({(1, surface[-1])} if len(words) == 2 and plural else set())
                 for pos, word in ends:
@@ -233,9 +262,17 @@ def cluster(mentions: list[Mention]) -> list[dict]:
     """Rows of the article's ``mentions`` table: each mention with its entity and label."""
     art = _Article(mentions)
     art.people()
+    art.org_prefixes()
     art.bare_names()
     art.acronyms()
     return art.rows()
+
+
+def _place_tail(words: list[str]) -> bool:
+    """Whether a name is another name plus a known place ("BBC Scotland"): its first
+    word is then no short form of it."""
+    entry = known(" ".join(words[1:]))
+    return entry is not None and entry.label in ("GPE", "LOC")
 
 
 def vote(mentions: list[Mention], name: str, *, person: bool = False, shared: bool = False) -> tuple[str, str]:
@@ -248,6 +285,9 @@ def vote(mentions: list[Mention], name: str, *, person: bool = False, shared: bo
     raw: Counter = Counter(m.spacy_label for m in mentions if m.spacy_label)
     votes: Counter = Counter({lb: float(n) for lb, n in raw.items()})
     votes["PERSON"] += sum(m.cue for m in mentions)
+    hints = Counter(m.hint for m in mentions if m.hint)
+    for lb, n in hints.items():
+        votes[lb] += n + 1  # a context cue ("Lakeshore coach") outweighs one spaCy label
     words = name_key(name).split()
     if votes["NORP"] and entry is None and len(words) == 1 and not words[0].endswith(_DEMONYM_ENDINGS):
         votes["GPE"] += votes.pop("NORP")  # "Auckland" is not a people

@@ -128,7 +128,9 @@ def _link_short_forms(names: pd.DataFrame, mapping: dict[str, str]) -> None:
             continue
         if label == "ORG" and words[-1].strip(".") in LEGAL_SUFFIXES:
             shorts[("ORG", " ".join(words[:-1]))].add(name)
-        if label == "ORG" and "of" not in words and not any(w in ORG_WORDS - COMMERCIAL_WORDS for w in words):
+        tail = known(" ".join(words[1:]))  # "BBC Scotland" is no long form of "BBC"
+        if label == "ORG" and "of" not in words and not any(w in ORG_WORDS - COMMERCIAL_WORDS for w in words) \
+                and not (tail is not None and tail.label in ("GPE", "LOC")):
             shorts[("ORG", words[0])].add(name)
         if words[-1] in GEO_WORDS:
             shorts[("PLACE", " ".join(words[:-1]))].add(name)

@@ -264,6 +264,10 @@ The Hague | GPE | Hague
 Rio de Janeiro | GPE | Rio
 St Louis | GPE | St. Louis; Saint Louis
 New Delhi | GPE | Delhi
+Democrat | NORP | Democrats
+Republican | NORP | Republicans
+Conservative | NORP | Conservatives
+Tory | NORP | Tories
 Moon | LOC |
 Mars | LOC |
 Earth | LOC |

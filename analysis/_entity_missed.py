@@ -5,8 +5,10 @@
   an acronym given in brackets ("Tokayev further reflected…", "Rovers pulled one
   back", "the CPF"), and countries and well-known organisations named in the
   gazetteer ("Belize reefs rebounded", "ECB President Christine Lagarde").
-- Patterns: a run of two or more capitalised proper nouns ("Mikel Arteta"), and
-  a capitalised proper noun that says or tells something ("Arteta said").
+- Patterns: a run of two or more capitalised proper nouns ("Mikel Arteta"; split
+  after a place, "New South Wales Riverina", or without a descriptor, "Shipper
+  Nordvik Line"), a capitalised proper noun that says or tells something ("Arteta
+  said"), and a repeated one used as a team ("Lakeshore coach", "beat Lakeshore").
 
 Every candidate must be capitalised and stand alone, not inside a longer
 capitalised name ("Trump" in "Trump Tower"). Headlines are in title case, so only
@@ -17,12 +19,14 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
+from dataclasses import replace
 
 from analysis._entity_article import Mention, _title_before
-from analysis._entity_gazetteer import FINDABLE_KEYS
+from analysis._entity_gazetteer import FINDABLE_KEYS, lookup
 from analysis._entity_names import (
     COMMERCIAL_WORDS,
     GENERIC_WORDS,
+    GEO_WORDS,
     LEGAL_SUFFIXES,
     NAME_LABELS,
     ORG_WORDS,
@@ -34,6 +38,7 @@ from analysis._entity_names import (
     name_key,
     person_name,
 )
+from analysis._entity_shapes import descriptor_end, is_title_phrase, team_cue
 
 __all__ = ["propagate", "patterns"]
 
@@ -72,7 +77,7 @@ def _new(parsed, unit, sentences, i: int, j: int, origin: str, cue: bool = False
     s, e = unit.offsets(unit.doc[i:j])
     text = parsed.article.text
     return Mention(sids[pos], unit.paragraph, s, e, text[s:e], "", origin, cue or _title_before(text, s),
-                   unit.doc[i].pos_ not in _NOT_NAME_POS)
+                   unit.doc[i].pos_ not in _NOT_NAME_POS, "ORG" if any(team_cue(t) for t in unit.doc[i:j]) else "")
 
 
 # --- patterns ------------------------------------------------------------------------------
@@ -86,6 +91,9 @@ def _name_token(tok) -> bool:
 def patterns(parsed, mentions: list[Mention]) -> list[Mention]:
     """Names spaCy did not tag: runs of capitalised proper nouns, and speakers."""
     sentences = _sentence_index(parsed)
+    teams = _team_words(parsed, mentions)
+    places = {name_key(m.text) for m in mentions if m.spacy_label in ("GPE", "LOC")}
+    places |= {k for k in (name_key(m.text) for m in mentions) if (e := lookup(k)) and e.label in ("GPE", "LOC")}
     out = []
     for unit in parsed.units:
         if unit.paragraph == 0:
@@ -97,13 +105,49 @@ def patterns(parsed, mentions: list[Mention]) -> list[Mention]:
             while j < len(doc) and j not in taken and _name_token(doc[j]) and (j == i or doc[j - 1].whitespace_):
                 j += 1
             speaker = j == i + 1 and _is_speaker(doc[i])
-            if (2 <= j - i <= 4 or speaker) and not _inside_longer_name(doc, i, j):
+            team = j == i + 1 and doc[i].text in teams
+            if (2 <= j - i <= 4 or speaker or team) and not _inside_longer_name(doc, i, j) \
+                    and not (j < len(doc) and is_title_phrase(doc[i:j].text, doc[j].text)):
                 camel = any(c.isupper() for c in doc[i].text[1:])  # "QazGasLink said": a company
-                mention = _new(parsed, unit, sentences, i, j, "pattern", cue=speaker and not camel)
-                if mention is not None and known(mention.text) is None:
-                    out.append(mention)
+                for a, b in _run_pieces(doc, i, j, places):
+                    mention = _new(parsed, unit, sentences, a, b, "pattern", cue=speaker and not camel and b - a == 1)
+                    if mention is not None and (known(mention.text) is None or (a, b) != (i, j)):
+                        place_tail = not mention.hint and a > i and name_key(doc[i:a].text) in places
+                        out.append(replace(mention, hint="GPE") if place_tail else mention)  # "… Wales Riverina"
             i = max(j, i + 1)
     return out
+
+
+def _team_words(parsed, mentions: list[Mention]) -> set[str]:
+    """Single capitalised proper nouns used as a team at least once ("Lakeshore coach", "beat
+    Lakeshore") and named at least twice in the body."""
+    counts: dict[str, int] = defaultdict(int)
+    cued = set()
+    for unit in parsed.units[1:]:
+        for tok in unit.doc:
+            if _name_token(tok) and known(tok.text) is None:
+                counts[tok.text] += 1
+                if team_cue(tok):
+                    cued.add(tok.text)
+    return {w for w in cued if counts[w] >= 2}
+
+
+def _run_pieces(doc, i: int, j: int, places: set[str]) -> list[tuple[int, int]]:
+    """A run of capitalised words split after a leading place ("New South Wales Riverina"
+    → "New South Wales", "Riverina") or without a leading common-noun descriptor
+    ("Shipper Nordvik Line" → "Nordvik Line")."""
+    for k in range(j - 1, i, -1):
+        head, tail = doc[i:k], doc[k:j]
+        if name_key(head.text) in places and not any(
+                t.lower_ in ORG_WORDS | GEO_WORDS | THING_WORDS | LEGAL_SUFFIXES for t in tail) \
+                and not (len(tail) == 1 and _plural(tail[0].text)):
+            return [(i, k), (k, j)]
+    words = [t.text for t in doc[i:j]]
+    text = doc.text
+    if descriptor_end(words, sentence_start=doc[i].is_sent_start, label="",
+                      elsewhere=text.count(doc[i + 1:j].text) > text.count(doc[i:j].text)):
+        return [(i + 1, j)]
+    return [(i, j)]
 
 
 _LINKS = frozenset("of on the for and de".split())
@@ -146,7 +190,9 @@ def _short_forms(name: str) -> list[str]:
     out = []
     if words[-1].lower().strip(".") in LEGAL_SUFFIXES:
         out.append(" ".join(words[:-1]))
-    if " of " not in f" {name.lower()} " and not any(w.lower() in ORG_WORDS - COMMERCIAL_WORDS for w in words):
+    tail = known(" ".join(words[1:]))  # "BBC Scotland": "BBC" is another organisation
+    if " of " not in f" {name.lower()} " and not any(w.lower() in ORG_WORDS - COMMERCIAL_WORDS for w in words) \
+            and not (tail is not None and tail.label in ("GPE", "LOC")):
         for word in {words[0], words[-1]} if len(words) == 2 else {words[0]}:
             bare = word.lower()
             if (len(word) > 2 and word[:1].isupper() and bare not in ORG_WORDS | GENERIC_WORDS | LEGAL_SUFFIXES

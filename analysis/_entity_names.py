@@ -7,7 +7,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-__all__ = ["NAME_LABELS", "PLACE_LABELS", "ORG_WORDS", "COMMERCIAL_WORDS", "THING_WORDS", "GEO_WORDS",
+__all__ = ["NAME_LABELS", "PLACE_LABELS", "ORG_WORDS", "VENUE_WORDS", "COMMERCIAL_WORDS", "THING_WORDS", "GEO_WORDS",
            "LEGAL_SUFFIXES", "GENERIC_WORDS", "name_key", "clean_name", "is_junk", "is_title_word",
            "is_title_head", "is_role_ending", "PersonName", "person_name", "first_names_compatible", "initials",
            "known", "demonym_compound"]
@@ -64,8 +64,13 @@ GENERIC_WORDS = frozenset("""united national international general royal first n
 public global world american british european asian african north south east west northern southern eastern
 western""".split())
 
+#: Last words of businesses often named with a possessive ("Rosa's Kitchen", "Joe's Bar").
+VENUE_WORDS = frozenset("""kitchen bakery cafe café diner shop bar restaurant pub grill deli store salon garage
+bistro tavern inn pizzeria brewery boutique cafeteria canteen barbershop pharmacy bookshop bookstore eatery
+takeaway butchers""".split())
+
 #: Words that mark an organisation name.
-ORG_WORDS = frozenset("""
+ORG_WORDS = VENUE_WORDS | frozenset("""
 inc ltd llc plc corp corporation company co group holding holdings bank party ministry department agency
 university institute council committee commission association union federation foundation organization
 organisation office service services news times press media tv radio network club fc airlines airways
@@ -74,7 +79,7 @@ center centre fund authority board bureau church league alliance front movement 
 systems technologies reports newspaper magazine journal daily gazette tribune herald agency energy oil gas
 petroleum capital partners resources mining logistics shipping investments securities insurance trust exchange
 forum studies review wire dispatch monitor observer ledger echo courier chronicle bulletin telegraph express
-weekly works consortium observatory laboratory lab labs robotics pharmaceuticals""".split())
+weekly works consortium observatory laboratory lab labs robotics pharmaceuticals line lines""".split())
 
 #: Organisation words of businesses, whose distinctive first word can stand alone
 #: ("Halvorsen Energy" → "Halvorsen"), unlike institutions ("Leeds City Council").
@@ -82,7 +87,8 @@ COMMERCIAL_WORDS = frozenset("""energy oil gas petroleum capital partners resour
 investments securities insurance motors airlines airways works industries systems technologies robotics
 pharmaceuticals group holding holdings company co corp corporation inc ltd llc plc media news wire dispatch
 herald monitor observer ledger echo courier chronicle bulletin telegraph express weekly review times press
-tribune gazette journal daily magazine newspaper tv radio network bank fund exchange trust consortium""".split())
+tribune gazette journal daily magazine newspaper tv radio network bank fund exchange trust consortium line
+lines""".split())
 
 #: Words that make a facility, project or event, never a person ("Baku Interconnector").
 THING_WORDS = frozenset("""pipeline interconnector corridor project initiative programme program agreement treaty
@@ -97,6 +103,9 @@ he she they it we i you him her them us me his hers its their our my your who wh
 dad mum mom mother father mama papa grandma grandpa granny grandad nan auntie sis bro
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
 september october november december today tomorrow yesterday""".split())
+#: Common acronyms and units spaCy tags as names: "AI", "CEO", "GDP", "COVID", "Fahrenheit".
+_SPURIOUS = frozenset("""ai a.i ceo cfo coo cto gdp gnp cpi covid covid-19 sars-cov-2 fahrenheit celsius ipo
+esg evs ev lgbt lgbtq lgbtq+ vat pm2.5 dna rna hiv aids ceos""".split())
 _PRONOUNS = frozenset("I me we us he him she her they them you".split())
 _EDGE_PUNCT = "\"'()[]{}<>,;:!?*#|/\\-_"
 _POSSESSIVE = re.compile(r"(?:'s|'S|(?<=[sSzZ])')$")
@@ -248,6 +257,8 @@ def is_junk(text: str) -> bool:
         return True
     if len(words) > 1 and any(w in _PRONOUNS for w in words[1:]):
         return True  # "Piotr and I"
+    if name_key(text) in _SPURIOUS:
+        return True
     return text.lower() in _JUNK_WORDS and not text.isupper()
 
 

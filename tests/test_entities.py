@@ -229,6 +229,59 @@ def test_junk_is_dropped(nlp, paragraphs, absent):
     assert not absent & set(m["text"]) and not absent & set(m["entity"])
 
 
+def _entities(m: pd.DataFrame) -> dict[str, tuple[str, int]]:
+    return {e: (g["label"].iloc[0], len(g)) for e, g in m.groupby("entity")}
+
+
+@pytest.mark.parametrize("paragraphs, expected, absent", [
+    # 1. a place glued onto an organisation with "in"
+    (["Scientists at the University of Reading in England studied soil.", "The University of Reading agreed."],
+     {"University of Reading": ("ORG", 2), "England": ("GPE", 1)}, {"University of Reading in England"}),
+    # 2. a common-noun descriptor before a name
+    (["Shipper Nordvik Line said it would cut two routes.", "Nordvik Line blamed fuel costs."],
+     {"Nordvik Line": ("ORG", 2)}, {"Shipper Nordvik Line", "Shipper"}),
+    (["Watchmaker Duvanel reported a loss, and Duvanel shares fell."], {"Duvanel": ("ORG", 2)},
+     {"Watchmaker Duvanel"}),
+    # 3. two names side by side; a title phrase before a person
+    (["Farmers in New South Wales Riverina are struggling.", "Help is coming to New South Wales."],
+     {"New South Wales": ("LOC", 2), "Riverina": ("GPE", 1)}, {"New South Wales Riverina"}),
+    (["Federal Agriculture Minister Jane Doe visited on Tuesday.", "Doe said help was coming."],
+     {"Jane Doe": ("PERSON", 2)}, {"Federal Agriculture"}),
+    # 4. teams: short forms join the full name; a team spaCy misses is found by its context
+    (["Carver State beat Lakeshore 3-1 on Saturday.", "The Carver State Hawks led and Carver never looked back.",
+      "Lakeshore coach Tim Olsen said his side was tired. Lakeshore will play again on Friday."],
+     {"Carver State Hawks": ("ORG", 3), "Lakeshore": ("ORG", 3), "Tim Olsen": ("PERSON", 1)}, {"Carver"}),
+    # 5. an organisation named after a place, or a branch of another, stays whole; a region with "and"
+    (["The Oregon Department of Forestry warned of fires.", "Oregon has had a dry summer.",
+      "BBC Scotland reported that the Highlands and Islands were dry. The BBC said more."],
+     {"Oregon Department of Forestry": ("ORG", 1), "Oregon": ("GPE", 1), "BBC Scotland": ("ORG", 1),
+      "BBC": ("ORG", 1), "Highlands and Islands": ("LOC", 1)}, {"Highlands", "Islands"}),
+    # 6. a possessive business name is not its owner
+    (["Rosa's Kitchen reopened on Monday.", "Rosa Alvarez, who owns Rosa's Kitchen, said it had been shut.",
+      "Rosa said customers had waited."], {"Rosa's Kitchen": ("ORG", 2), "Rosa Alvarez": ("PERSON", 2)}, {"Kitchen"}),
+    # 8. acronyms, units and party members are no organisations or people
+    (["AI will change jobs, said the CEO of Brightline, Mark Olu.", "Temperatures reached 100 Fahrenheit as "
+      "COVID cases and GDP fell.", "Democrats and Republicans disagreed. A Conservative MP agreed."],
+     {"Brightline": ("ORG", 1), "Mark Olu": ("PERSON", 1), "Democrat": ("NORP", 1), "Republican": ("NORP", 1),
+      "Conservative": ("NORP", 1)}, {"AI", "CEO", "COVID", "GDP", "Fahrenheit"}),
+])
+def test_span_shapes_from_error_analysis(nlp, paragraphs, expected, absent):
+    ents = _entities(mentions_of(nlp, "Headline", *paragraphs))
+    assert {e: ents.get(e) for e in expected} == expected
+    assert not absent & set(ents)
+
+
+@pytest.mark.parametrize("paragraphs, kept", [
+    (["Hunter Biden spoke to reporters. Biden said little."], "Hunter Biden"),
+    (["The Bank of England raised rates, and Amnesty International objected."], "Amnesty International"),
+    (["Citizens Advice said calls doubled.", "Citizens Advice will hire staff."], "Citizens Advice"),
+    (["Jordan Ellis, the mayor of Westport, flew to Jordan."], "Jordan Ellis"),
+    (["Texas Instruments said profits rose in Texas."], "Texas Instruments"),
+])
+def test_names_that_look_like_those_shapes_stay_whole(nlp, paragraphs, kept):
+    assert kept in _entities(mentions_of(nlp, "Headline", *paragraphs))
+
+
 def test_mentions_spacy_missed_are_found(nlp):
     art = read_corpus(SEED).articles[0]
     m = extract(next(parse([art], nlp=nlp)))["mentions"]
