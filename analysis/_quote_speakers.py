@@ -62,6 +62,16 @@ class _Candidate:
     descriptors: frozenset[str]
 
 
+def _strip_titles(name: str, *, keep: int) -> str:
+    """``name`` without leading titles ("Agriculture Commissioner Lena Hofstad" → "Lena Hofstad"), keeping
+    at least ``keep`` words."""
+    spans = [m.span() for m in re.finditer(r"[\w’'.-]+", name)]
+    i = 0
+    while len(spans) - i > keep and name[spans[i][0]:spans[i][1]].lower().rstrip(".") in TITLE_WORDS:
+        i += 1
+    return name[spans[i][0]:] if i else name
+
+
 class ArticleContext:
     """One article's mentions, quotation spans and speakers so far, for resolving speakers.
 
@@ -141,10 +151,8 @@ class ArticleContext:
 
     def canonical(self, name: str, label: str | None, *, before: int | None = None) -> str:
         """A full name for a bare surname: the longest name in the article ending with it."""
+        name = _strip_titles(name, keep=2 - (label == "PERSON"))
         words = name_words(name)
-        while len(words) > 2 - (label == "PERSON") and words[0].lower().rstrip(".") in TITLE_WORDS:
-            words = words[1:]
-            name = name[name.index(words[0]):]
         if len(words) != 1 or label not in (None, "PERSON") or not words[0][:1].isupper():
             return name
         word = words[0].lower()
@@ -158,9 +166,7 @@ class ArticleContext:
             key = (place, int(before is None or m["start"] < before), len(m["entity"]))
             if place and key > best_key:
                 best, best_key = m["entity"], key
-        while len(name_words(best)) > 2 and name_words(best)[0].lower().rstrip(".") in TITLE_WORDS:
-            best = best[best.index(name_words(best)[1]):]
-        return best
+        return _strip_titles(best, keep=2)
 
     def _name_from_mention(self, m: dict) -> tuple[str, str | None]:
         label = self.label_of(m["entity"], m["label"])

@@ -245,6 +245,7 @@ def test_table_columns_offsets_and_sentiment(nlp):
     ['He said "one', 'and "two" and "three'],
     ['\u201d\u201c\u201d\u201c', "'''", '""""'],
     [""],
+    ['Mr Mr Minister Minister Smith spoke. "Yes," Smith said. "No," Mr Mr said.'],
 ])
 def test_odd_marks_never_crash(nlp, paragraphs):
     df = table(nlp, *paragraphs)

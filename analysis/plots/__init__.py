@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import matplotlib
 
-__all__ = ["STYLE", "apply_style"]
+__all__ = ["STYLE", "TABLE_DISPLAY", "apply_style"]
 
 #: rcParams applied by :func:`apply_style`: readable fonts, light grid, no top/right spines.
 STYLE: dict = {
@@ -29,6 +29,15 @@ STYLE: dict = {
 }
 
 
+#: pandas display options applied by :func:`apply_style`: the tables beneath a chart show every row
+#: its numbers refer to (up to 300), with text wide enough to read.
+TABLE_DISPLAY: dict = {"display.max_rows": 300, "display.min_rows": 300, "display.max_colwidth": 160}
+
+
 def apply_style() -> None:
-    """Apply the newslens chart style to matplotlib."""
+    """Apply the newslens chart style to matplotlib, and its table display options to pandas."""
+    import pandas as pd
+
     matplotlib.rcParams.update(STYLE)
+    for key, value in TABLE_DISPLAY.items():
+        pd.set_option(key, value)
