@@ -45,13 +45,16 @@ StoreError = layout.StoreError
 is_store = layout.is_store
 MARKER = layout.MARKER
 
-#: Articles per task sent to a worker: large enough to keep spaCy batching, small enough to bound memory.
-DEFAULT_BATCH_SIZE = 200
+#: Articles per task sent to a worker: large enough to keep spaCy batching, small enough to bound
+#: memory and to share the last tasks of a run evenly between workers.
+DEFAULT_BATCH_SIZE = 100
 #: The manifest is saved at least this often, so an interrupted run keeps its finished batches.
 CHECKPOINT_SECONDS = 60.0
-#: Worker environment: one BLAS/OpenMP thread per worker process (no oversubscription).
-WORKER_ENV = {"OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1",
-              "TOKENIZERS_PARALLELISM": "false"}
+def worker_env(workers: int) -> dict[str, str]:
+    """Environment of local workers: the cores shared out as BLAS/OpenMP threads (no oversubscription)."""
+    threads = str(max(1, (os.cpu_count() or 1) // workers))
+    return {"OMP_NUM_THREADS": threads, "MKL_NUM_THREADS": threads, "OPENBLAS_NUM_THREADS": threads,
+            "TOKENIZERS_PARALLELISM": "false"}
 
 
 @dataclass(frozen=True)
@@ -154,9 +157,10 @@ def _runner(workers: int | None, scheduler: str | None) -> Iterator[_InProcess |
         with client:
             yield _OnDask(client)
         return
-    with LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
-                      host="127.0.0.1", dashboard_address=None, silence_logs=logging.ERROR,
-                      env=WORKER_ENV) as cluster, Client(cluster) as client:
+    n = workers or os.cpu_count() or 1
+    with LocalCluster(n_workers=n, threads_per_worker=1, processes=True, host="127.0.0.1",
+                      dashboard_address=None, silence_logs=logging.ERROR, env=worker_env(n)) as cluster, \
+            Client(cluster) as client:
         yield _OnDask(client)
 
 

@@ -35,6 +35,8 @@ SHARED = ROOT.parent / "shared"
 SETS = {  # name → (articles, gold folder)
     "seed": ([SHARED / "seed"], SHARED / "gold"),
     "gold set": ([ROOT / "tests" / "data" / "articles"], ROOT / "tests" / "data" / "gold"),
+    # written blind to the code, used for measurement only
+    "held-out": ([ROOT / "tests" / "data" / "holdout" / "articles"], ROOT / "tests" / "data" / "holdout" / "gold"),
 }
 SCORED = ("PERSON", "ORG", "GPE", "LOC")
 
