@@ -17,8 +17,6 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import config
-
 __all__ = ["main", "build_parser", "QUOTE_KEYS", "ENTITY_KEYS"]
 
 #: Keys of each row printed by ``quotes --format json`` (an interface other tools read).

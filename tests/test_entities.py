@@ -3,10 +3,6 @@ file, the tables, the seed's counts, the gold set's F1, the charts and the noteb
 from __future__ import annotations
 
 import importlib.util
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import matplotlib
@@ -526,24 +522,12 @@ def test_single_article_timeline_is_along_the_article(seed_tables):
     ({"corpus": "data/samples", "aliases": "data/aliases.example.yaml", "labels": ["PERSON"]}, "Donald Trump"),
     ({"corpus": "EMPTY"}, "No named entities"),
 ])
-def test_notebook_runs(tmp_path, params, expect):
-    import nbformat
-
+def test_notebook_runs(tmp_path, run_notebook, params, expect):
     if params["corpus"] == "EMPTY":
         path = tmp_path / "quiet.txt"
         path.write_text("nothing named here\nthe council met and adjourned without comment.\n", encoding="utf-8")
         params = {**params, "corpus": str(path)}
-    out = tmp_path / "out.ipynb"
-    env = {**os.environ, "NEWSLENS_CACHE": str(tmp_path / "cache")}
-    args = [a for k, v in params.items() for a in ("-y", json.dumps({k: v}))]
-    done = subprocess.run([sys.executable, "-m", "papermill", str(ROOT / "notebooks" / "entity_frequency.ipynb"),
-                           str(out), "-k", "python3", "--cwd", str(ROOT / "notebooks"), *args],
-                          capture_output=True, text=True, env=env, timeout=900)
-    assert done.returncode == 0, done.stderr[-2000:]
-    nb = nbformat.read(out, as_version=4)
-    outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])]
-    assert not [o for o in outputs if o.get("output_type") == "error"]
-    shown = " ".join(str(o.get("data", {}).get("text/markdown", "")) + str(o.get("data", {}).get("text/plain", ""))
-                     for o in outputs)
-    assert expect in shown
-    assert sum("image/png" in o.get("data", {}) for o in outputs) == 5
+    run = run_notebook("entity_frequency", **params)
+    assert not run.errors
+    assert expect in run.shown
+    assert run.images == 5

@@ -3,9 +3,6 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import os
-import subprocess
-import sys
 
 import matplotlib
 import pandas as pd
@@ -352,23 +349,12 @@ def test_charts_are_figures_even_when_empty(corpus_quotes, empty):
     ("data/samples/000_7363fc605d1a34bd.txt", "Kassym-Jomart Tokayev"),
     ("EMPTY", "No quotations"),
 ])
-def test_notebook_runs(tmp_path, corpus, expect):
-    import nbformat
-
+def test_notebook_runs(tmp_path, run_notebook, corpus, expect):
     if corpus == "EMPTY":
         path = tmp_path / "quiet.txt"
         path.write_text("Nothing quoted here\nThe council met and adjourned without comment.\n", encoding="utf-8")
         corpus = str(path)
-    out = tmp_path / "out.ipynb"
-    env = {**os.environ, "NEWSLENS_CACHE": str(tmp_path / "cache")}
-    done = subprocess.run([sys.executable, "-m", "papermill", str(ROOT / "notebooks" / "quote_timeline.ipynb"),
-                           str(out), "-k", "python3", "--cwd", str(ROOT / "notebooks"), "-p", "corpus", corpus],
-                          capture_output=True, text=True, env=env, timeout=900, check=False)
-    assert done.returncode == 0, done.stderr[-2000:]
-    nb = nbformat.read(out, as_version=4)
-    outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])]
-    assert not [o for o in outputs if o.get("output_type") == "error"]
-    shown = " ".join(str(o.get("data", {}).get("text/markdown", "")) + str(o.get("data", {}).get("text/plain", ""))
-                     for o in outputs)
-    assert expect in shown
-    assert sum("image/png" in o.get("data", {}) for o in outputs) == 2
+    run = run_notebook("quote_timeline", corpus=corpus)
+    assert not run.errors
+    assert expect in run.shown
+    assert run.images == 2

@@ -413,31 +413,14 @@ def test_article_text_with_dollars_is_drawn_literally():
 # --------------------------------------------------------------------------- notebook
 
 @pytest.mark.slow
-def test_notebook_runs_with_papermill(tmp_path):
-    import nbformat
-    import papermill as pm
-
-    out = tmp_path / "sentiment.out.ipynb"
-    pm.execute_notebook(str(ROOT / "notebooks" / "sentiment.ipynb"), str(out), kernel_name="python3",
-                        cwd=str(ROOT / "notebooks"), progress_bar=False,
-                        parameters={"entities": ["Kazakhstan", "Tokayev"], "arc_article": "000_7363fc605d1a34bd"})
-    nb = nbformat.read(out, as_version=4)
-    outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])]
-    assert not [o for o in outputs if o.get("output_type") == "error"]
-    assert sum("image/png" in o.get("data", {}) for o in outputs) >= 8
+def test_notebook_runs_with_papermill(run_notebook):
+    run = run_notebook("sentiment", entities=["Kazakhstan", "Tokayev"], arc_article="000_7363fc605d1a34bd")
+    assert not run.errors
+    assert run.images >= 8
 
 
 @pytest.mark.slow
-def test_notebook_runs_on_an_empty_window(tmp_path):
-    import nbformat
-    import papermill as pm
-
-    out = tmp_path / "sentiment.empty.ipynb"
-    pm.execute_notebook(str(ROOT / "notebooks" / "sentiment.ipynb"), str(out), kernel_name="python3",
-                        cwd=str(ROOT / "notebooks"), progress_bar=False,
-                        parameters={"since": "2030-01-01"})
-    nb = nbformat.read(out, as_version=4)
-    text = str([c.get("outputs") for c in nb.cells if c.cell_type == "code"])
-    assert "error" not in [o.get("output_type") for c in nb.cells if c.cell_type == "code"
-                           for o in c.get("outputs", [])]
-    assert "No articles" in text
+def test_notebook_runs_on_an_empty_window(run_notebook):
+    run = run_notebook("sentiment", since="2030-01-01")
+    assert not run.errors
+    assert "No articles" in run.shown
