@@ -15,7 +15,7 @@ from analysis.corpus import Corpus, Problem, read_corpus
 from analysis.io import atomic_path
 from analysis.nlp import analyse_articles
 
-__all__ = ["Tables", "analyse"]
+__all__ = ["Tables", "analyse", "store_folder"]
 
 logger = logging.getLogger(__name__)
 
@@ -123,13 +123,19 @@ def analyse(inputs: Corpus | str | os.PathLike | Iterable[str | os.PathLike], *,
     """Analyse a corpus: the one entry point the notebooks and the CLI call.
 
     Args:
-        inputs: A :class:`Corpus`, or files, folders and globs to read.
+        inputs: A :class:`Corpus`, or files, folders and globs to read, or the folder of a
+            store written by ``python -m analysis process`` (its tables are read, not recomputed).
         aliases: A YAML alias file (see ``data/aliases.example.yaml``).
         cache_dir: NLP cache folder (default :data:`analysis.config.CACHE_DIR`).
         use_cache: Read and write the cache.
         n_process: spaCy worker processes.
         progress: Show a progress bar.
     """
+    store = store_folder(inputs)
+    if store is not None:  # a store made by `python -m analysis process`: read, don't analyse
+        from analysis.store import load_tables
+
+        return load_tables(store, aliases=aliases)
     aliases = as_aliases(aliases)  # a bad alias file fails before any NLP
     corpus = inputs if isinstance(inputs, Corpus) else read_corpus(config.resolve_inputs(inputs))
     tables = analyse_articles(corpus.articles, cache_dir=cache_dir, use_cache=use_cache,
@@ -138,6 +144,17 @@ def analyse(inputs: Corpus | str | os.PathLike | Iterable[str | os.PathLike], *,
     tables["quotes"] = _finish_quotes(tables["quotes"], tables["articles"])
     return Tables(**{name: tables[name] for name in Tables.__dataclass_fields__ if name != "problems"},
                   problems=corpus.problems)
+
+
+def store_folder(inputs) -> Path | None:
+    """The store folder when ``inputs`` names exactly one (see :mod:`analysis.store`)."""
+    if isinstance(inputs, Corpus):
+        return None
+    items = [inputs] if isinstance(inputs, (str, os.PathLike)) else list(inputs)
+    if len(items) != 1:
+        return None
+    path = Path(config.resolve_inputs(items)[0])
+    return path if (path / "_newslens_store.json").is_file() else None
 
 
 def _finish_quotes(quotes: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:

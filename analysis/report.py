@@ -207,7 +207,7 @@ def run_reports(corpus: str | os.PathLike | Sequence[str | os.PathLike], *,
         ParameterError: (or its subclass :class:`ReportError`) on any misuse; nothing has run.
     """
     from analysis.corpus import read_corpus
-    from analysis.pipeline import analyse
+    from analysis.pipeline import analyse, store_folder
 
     if not isinstance(jobs, int) or jobs < 1:
         raise ParameterError(f"--jobs must be a whole number >= 1, not {jobs!r}")
@@ -219,10 +219,16 @@ def run_reports(corpus: str | os.PathLike | Sequence[str | os.PathLike], *,
     for nb, path in books.items():
         check_injection(path, {**per_notebook[nb], "corpus": corpus_arg,
                                **({"article": "x"} if per_article and "article" in specs[nb] else {})})
-    read = read_corpus(inputs)
-    if not read.articles:
-        raise ReportError("no articles in the corpus: " + ("; ".join(map(str, read.problems)) or ", ".join(inputs)))
-    if values.get("article") and values["article"] not in {a.id for a in read.articles}:
+    store = store_folder(inputs)
+    if store is None:
+        read = read_corpus(inputs)
+        problems, ids = read.problems, {a.id for a in read.articles}
+    else:  # a store from `python -m analysis process`: its tables are read, nothing is analysed
+        read = analyse(store, aliases=values.get("aliases") or None)
+        problems, ids = read.problems, set(read.articles["article_id"])
+    if not ids:
+        raise ReportError("no articles in the corpus: " + ("; ".join(map(str, problems)) or ", ".join(inputs)))
+    if values.get("article") and values["article"] not in ids:
         raise ParameterError(f"no article {values['article']!r} in the corpus")
 
     name = run_name(inputs)
@@ -238,10 +244,11 @@ def run_reports(corpus: str | os.PathLike | Sequence[str | os.PathLike], *,
             if stale != staging:
                 shutil.rmtree(stale, ignore_errors=True)
         log(f"run {name}: corpus {', '.join(inputs)}; notebooks {', '.join(books)}; jobs {jobs}")
-        for problem in read.problems:
+        for problem in problems:
             log(str(problem), level=logging.WARNING)
         t_nlp = time.perf_counter()
-        tables = analyse(read, aliases=values.get("aliases") or None, cache_dir=cache_dir, progress=progress)
+        tables = read if store is not None else analyse(read, aliases=values.get("aliases") or None,
+                                                        cache_dir=cache_dir, progress=progress)
         nlp_seconds = time.perf_counter() - t_nlp
         log(f"NLP pass: {len(tables.articles)} articles in {nlp_seconds:.1f} s")
         view = tables
@@ -256,8 +263,8 @@ def run_reports(corpus: str | os.PathLike | Sequence[str | os.PathLike], *,
         result = RunResult(
             name=name, folder=str(run_dir), corpus=tuple(inputs), started=started,
             duration=round(time.perf_counter() - t0, 3), nlp_seconds=round(nlp_seconds, 3),
-            headline=headline(view), reports=tuple(records), problems=tuple(map(str, read.problems)),
-            rejected=sum(p.severity == "error" for p in read.problems), parameters=values,
+            headline=headline(view), reports=tuple(records), problems=tuple(map(str, problems)),
+            rejected=sum(p.severity == "error" for p in problems), parameters=values,
             per_article=per_article, show_code=show_code)
         log(f"done: {len(records)} reports, {len(result.failed)} failed, {result.duration:.1f} s")
         finish_run(run_dir, result, log)

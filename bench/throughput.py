@@ -183,7 +183,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="300,1000", help="corpus sizes in articles (default: 300,1000)")
     parser.add_argument("--workers", default="1,2", help="local worker counts to measure (default: 1,2)")
-    parser.add_argument("--batch-size", type=int, default=200, help="articles per task (default: 200)")
+    parser.add_argument("--batch-size", type=int, default=100, help="articles per task (default: 100)")
     parser.add_argument("--spacy-batch", type=int, default=64, help="docs per nlp.pipe batch for raw (default: 64)")
     parser.add_argument("--no-raw", action="store_true", help="skip the raw nlp.pipe baseline")
     parser.add_argument("--query-scale", type=int, default=100,

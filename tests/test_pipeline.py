@@ -1,0 +1,80 @@
+"""``analysis.analyse``: the tables over a corpus, filtering, writing, and reading a store."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import analysis
+from analysis.config import SAMPLES_DIR
+
+
+@pytest.fixture(scope="module")
+def cache(tmp_path_factory):
+    return tmp_path_factory.mktemp("pipeline-cache")
+
+
+@pytest.fixture(scope="module")
+def samples(cache):
+    return analysis.analyse(SAMPLES_DIR, cache_dir=cache, progress=False)
+
+
+def test_every_table_is_there_and_keyed_by_article(samples):
+    ids = set(samples.articles["article_id"])
+    assert len(ids) == len(samples.articles) == 11
+    for name in ("paragraphs", "sentences", "mentions", "quotes"):
+        assert set(samples[name]["article_id"]) <= ids
+    assert samples.entities["mentions"].is_monotonic_decreasing
+
+
+def test_quotes_are_in_time_order_with_corpus_unique_ids(samples):
+    quotes = samples.quotes
+    assert quotes["quote_id"].is_unique
+    assert all(q.startswith(f"{a}:") for q, a in zip(quotes["quote_id"], quotes["article_id"], strict=True))
+    dated = quotes["published"].dropna()
+    assert dated.is_monotonic_increasing and len(dated) < len(quotes)  # the undated seed comes last
+    assert quotes["published"].isna().to_numpy()[len(dated):].all()
+
+
+@pytest.mark.parametrize("since, until, expected", [
+    ("2024-11-01", "", {"2024-11-08", "2024-11-15", "2024-11-21", "2024-11-28", "2024-12-03", "2024-12-06",
+                        "2024-12-09"}),
+    ("", "2024-10-22", {"2024-10-14", "2024-10-22"}),
+    ("2024-11-15", "2024-11-15", {"2024-11-15"}),
+])
+def test_filter_by_publication_window(samples, since, until, expected):
+    view = samples.filter(since=since or None, until=until or None)
+    assert {aid[:10] for aid in view.articles["article_id"]} == expected
+    assert set(view.quotes["article_id"]) <= set(view.articles["article_id"])
+    assert view.entities["mentions"].sum() == len(view.mentions)
+
+
+def test_filter_one_article_recomputes_entities(samples):
+    view = samples.filter(articles="000_7363fc605d1a34bd")
+    top = dict(zip(view.entities["entity"], view.entities["mentions"], strict=True))
+    assert top["Kassym-Jomart Tokayev"] == 8 and top["Kazakhstan"] == 7
+
+
+def test_to_dir_writes_csv_and_parquet_that_agree(samples, tmp_path):
+    written = samples.to_dir(tmp_path)
+    assert len(written) == 2 * len(samples.names)
+    entities = pd.read_parquet(tmp_path / "entities.parquet")
+    assert entities["aliases"].str.contains("Tokayev").any()  # lists are "; "-joined in files
+    assert len(pd.read_csv(tmp_path / "quotes.csv")) == len(samples.quotes)
+
+
+def test_bad_alias_file_fails_before_any_nlp(tmp_path):
+    bad = tmp_path / "aliases.yaml"
+    bad.write_text("merge: [not, a, mapping]\n")
+    with pytest.raises(ValueError, match="aliases.yaml"):
+        analysis.analyse(tmp_path / "nothing-read.txt", aliases=bad, cache_dir=tmp_path, progress=False)
+
+
+def test_a_store_is_read_not_analysed(samples, cache, tmp_path):
+    from analysis.store import process
+
+    process(SAMPLES_DIR, store=tmp_path / "store", workers=0, progress=False)
+    from_store = analysis.analyse(tmp_path / "store", cache_dir=tmp_path / "unused-cache", progress=False)
+    assert not (tmp_path / "unused-cache").exists()
+    for name in ("articles", "quotes", "entities"):
+        assert len(from_store[name]) == len(samples[name])
+    assert sorted(from_store.quotes["quote_id"]) == sorted(samples.quotes["quote_id"])
