@@ -34,7 +34,7 @@ report: setup  ## batch HTML reports over $(CORPUS) into outputs/ (open outputs/
 lab: setup  ## start JupyterLab on the notebooks
 	$(BIN)/jupyter lab notebooks/
 
-bench: setup  ## run the benchmarks in bench/ (prints ratios)
+bench: setup  ## run the benchmarks in bench/ (prints ratios; throughput alone takes ~10 min)
 	for b in bench/*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
 
 lock:  ## re-pin requirements.txt (with hashes) from requirements.in

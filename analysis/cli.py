@@ -34,6 +34,7 @@ examples:
   python -m analysis quotes 'data/samples/*.txt' --format csv > quotes.csv
   python -m analysis export data/samples --out exported/
   python -m analysis report data/samples --jobs 2
+  python -m analysis process data/samples --store stores/news --workers 2
 
 Inputs: files (.txt .md .jsonl .json .csv .html), folders (read recursively) or
 glob patterns. Problems with inputs are reported on stderr; the other articles
