@@ -9,6 +9,7 @@ the project root, and can be overridden with environment variables:
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -30,17 +31,15 @@ HTML_EXTENSIONS: tuple[str, ...] = (".html", ".htm")
 
 
 def resolve_inputs(inputs: str | os.PathLike | Iterable[str | os.PathLike]) -> list[str]:
-    """Input paths as given, except that a relative path missing from the working
-    directory but present under the project root is taken from there, so that
-    ``"data/samples"`` works from a notebook in ``notebooks/`` as from the root."""
+    """Input paths as given, except that a relative path (or the part of a glob before its first
+    wildcard) missing from the working directory but present under the project root is taken from
+    there, so that ``"data/samples"`` works from a notebook in ``notebooks/`` as from the root."""
     items = [inputs] if isinstance(inputs, (str, os.PathLike)) else list(inputs)
     out = []
     for item in items:
-        path = Path(item)
-        if not path.is_absolute() and not path.exists() and not any(c in str(item) for c in "*?["):
-            if (ROOT / path).exists():
-                path = ROOT / path
-        elif not path.is_absolute() and any(c in str(item) for c in "*?[") and not Path.cwd().joinpath(path.parent).exists():
-            path = ROOT / path
-        out.append(str(path))
+        text = os.fspath(item)
+        anchor = Path(re.split(r"[*?\[]", text, maxsplit=1)[0] or ".")
+        if not Path(text).is_absolute() and not anchor.exists() and (ROOT / anchor).exists():
+            text = str(ROOT / text)
+        out.append(text)
     return out

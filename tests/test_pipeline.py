@@ -78,3 +78,15 @@ def test_a_store_is_read_not_analysed(samples, cache, tmp_path):
     for name in ("articles", "quotes", "entities"):
         assert len(from_store[name]) == len(samples[name])
     assert sorted(from_store.quotes["quote_id"]) == sorted(samples.quotes["quote_id"])
+
+
+@pytest.mark.parametrize("given, expected", [
+    ("data/samples", str(SAMPLES_DIR)),
+    ("data/samples/*.txt", str(SAMPLES_DIR / "*.txt")),
+    ("no/such/folder", "no/such/folder"),  # left as given: the reader reports it missing
+])
+def test_relative_inputs_resolve_from_a_notebook_folder(monkeypatch, given, expected):
+    from analysis.config import ROOT, resolve_inputs
+
+    monkeypatch.chdir(ROOT / "notebooks")
+    assert resolve_inputs(given) == [expected]
