@@ -144,9 +144,15 @@ def _emit(df: pd.DataFrame, fmt: str) -> None:
 def _analyse(args: argparse.Namespace):
     from analysis.pipeline import analyse
 
+    from analysis.aliases import as_aliases
+
     if args.aliases and not Path(args.aliases).is_file():
         raise _Misuse(f"alias file not found: {args.aliases}")
-    return analyse(args.paths, aliases=args.aliases, use_cache=not args.no_cache, progress=not args.quiet)
+    try:
+        aliases = as_aliases(args.aliases)
+    except ValueError as exc:  # unreadable or invalid alias file: names the file and line
+        raise _Misuse(str(exc)) from exc
+    return analyse(args.paths, aliases=aliases, use_cache=not args.no_cache, progress=not args.quiet)
 
 
 class _Misuse(Exception):
@@ -195,9 +201,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args)
     except _Misuse as exc:
-        print(f"python -m analysis {args.command}: error: {exc}", file=sys.stderr)
-        return 1
-    except ValueError as exc:  # bad alias file, bad level, bad parameter
         print(f"python -m analysis {args.command}: error: {exc}", file=sys.stderr)
         return 1
     except BrokenPipeError:  # `| head`

@@ -260,15 +260,20 @@ def speaker_quotes(quotes: pd.DataFrame, *, speakers: list[str] | tuple[str, ...
     cols = ["speaker", "published", "source", "article_id", "kind", "cue", "text", "polarity", "quote_id"]
     if quotes is None or not len(quotes):
         return pd.DataFrame(columns=cols)
+    df = _attributed(quotes, speakers=speakers, kinds=kinds).reindex(columns=cols)
+    return df.sort_values(["speaker", "published", "quote_id"], na_position="last", kind="stable",
+                          ignore_index=True)
+
+
+def _attributed(quotes: pd.DataFrame, *, speakers=None, kinds=None) -> pd.DataFrame:
+    """Quotations with a speaker, restricted to ``speakers`` and ``kinds`` when given."""
     df = quotes[quotes["speaker"].notna()]
     speakers, kinds = _as_list(speakers), _as_list(kinds)
     if speakers:
         df = df[df["speaker"].isin(speakers)]
     if kinds:
         df = df[df["kind"].isin(kinds)]
-    df = df.reindex(columns=cols)
-    return df.sort_values(["speaker", "published", "quote_id"], na_position="last", kind="stable",
-                          ignore_index=True)
+    return df
 
 
 def timeline_rows(quotes: pd.DataFrame, *, speakers: list[str] | tuple[str, ...] | None = None,
@@ -290,13 +295,8 @@ def timeline_rows(quotes: pd.DataFrame, *, speakers: list[str] | tuple[str, ...]
             "quote_id"]
     if quotes is None or not len(quotes):
         return pd.DataFrame(columns=cols)
-    df = quotes[quotes["speaker"].notna()]
-    speakers, kinds = _as_list(speakers), _as_list(kinds)
-    if kinds:
-        df = df[df["kind"].isin(kinds)]
-    if speakers:
-        df = df[df["speaker"].isin(speakers)]
-    else:
+    df = _attributed(quotes, speakers=speakers, kinds=kinds)
+    if not _as_list(speakers):
         df = df[df["speaker"].isin(speaker_leaderboard(df, top_n=top_n)["speaker"])]
     df = df.reindex(columns=cols[1:]).sort_values(["published", "article_id", "start"], na_position="last",
                                                   kind="stable", ignore_index=True)

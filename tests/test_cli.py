@@ -98,3 +98,10 @@ def test_export_writes_every_table_as_csv_and_parquet(cache, seed_path, tmp_path
         assert len(pd.read_csv(csv)) == len(pd.read_parquet(parquet))
     assert len(pd.read_parquet(tmp_path / "out" / "paragraphs.parquet")) == 10
     assert not list((tmp_path / "out").glob(".*.tmp"))
+
+
+def test_invalid_alias_file_is_misuse_naming_it(cache, seed_path, tmp_path):
+    bad = tmp_path / "aliases.yaml"
+    bad.write_text("merge: [not, a, mapping]\n")
+    out = run("entities", str(seed_path), "--aliases", str(bad), cache=cache)
+    assert out.returncode == 1 and str(bad) in out.stderr and "Traceback" not in out.stderr
