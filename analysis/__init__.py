@@ -13,9 +13,9 @@ The public API is re-exported here; each concern lives in its own module
 """
 from __future__ import annotations
 
-from analysis.corpus import Article, Corpus, Problem, read_corpus
+from analysis.corpus import Article, Corpus, Problem, read_corpus, stream_corpus
 from analysis.pipeline import Tables, analyse
 
-__all__ = ["Article", "Corpus", "Problem", "Tables", "analyse", "read_corpus", "__version__"]
+__all__ = ["Article", "Corpus", "Problem", "Tables", "analyse", "read_corpus", "stream_corpus", "__version__"]
 
 __version__ = "0.1.0"

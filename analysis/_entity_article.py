@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+import numpy as np
 import pandas as pd
 
 from analysis._entity_names import (
@@ -50,6 +51,7 @@ _NOT_NAME_POS = frozenset({"VERB", "AUX", "INTJ", "ADV", "PRON", "DET", "ADP", "
 _GROWN = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC"})  # spans spaCy often cuts short ("Tili")
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z]{2,6})\)")
 _POSSESSIVE_JOIN = re.compile(r"['\u2019]s\s+")
+_INT_COLUMNS = ("sentence_id", "paragraph", "start", "end")
 
 
 @dataclass(frozen=True)
@@ -79,10 +81,12 @@ def resolve_article(parsed, raw: pd.DataFrame) -> pd.DataFrame:
     mentions = _businesses(parsed.article.text, mentions)
     article = parsed.article
     mentions += _bylines(getattr(article, "byline", article.authors))
-    out = pd.DataFrame(cluster(mentions), columns=MENTION_COLUMNS)
-    if len(out):
-        out = out.sort_values("start", key=lambda s: s.where(s >= 0, 1 << 40), kind="stable", ignore_index=True)
-    return out.astype({"sentence_id": "int64", "paragraph": "int64", "start": "int64", "end": "int64"})
+    rows = cluster(mentions)
+    if not rows:
+        return pd.DataFrame(rows, columns=MENTION_COLUMNS).astype(dict.fromkeys(_INT_COLUMNS, "int64"))
+    rows.sort(key=lambda r: r["start"] if r["start"] >= 0 else 1 << 40)  # stable: the byline (-1) last
+    return pd.DataFrame({c: np.array([r[c] for r in rows], dtype="int64") if c in _INT_COLUMNS
+                         else [r[c] for r in rows] for c in MENTION_COLUMNS})
 
 
 # --- 1. cleaning ------------------------------------------------------------------------------
@@ -90,23 +94,24 @@ def resolve_article(parsed, raw: pd.DataFrame) -> pd.DataFrame:
 def _clean_mentions(parsed, raw: pd.DataFrame) -> list[Mention]:
     text = parsed.article.text
     units = {u.paragraph: u for u in parsed.units}
-    names = {name_key(t) for t, lb in zip(raw["text"], raw["spacy_label"]) if lb in NAME_LABELS} if len(raw) else set()
-    places = {name_key(t) for t, lb in zip(raw["text"], raw["spacy_label"]) if lb in ("GPE", "LOC")} \
-        if len(raw) else set()
+    sids, paragraphs, starts, ends, texts, labels = (raw[c].tolist() for c in (
+        "sentence_id", "paragraph", "start", "end", "text", "spacy_label"))
+    names = {name_key(t) for t, lb in zip(texts, labels) if lb in NAME_LABELS}
+    places = {name_key(t) for t, lb in zip(texts, labels) if lb in ("GPE", "LOC")}
     out = []
-    for row in raw.itertuples(index=False):
-        if row.spacy_label not in NAME_LABELS:
+    for sid, paragraph, start, end, spacy_label in zip(sids, paragraphs, starts, ends, labels):
+        if spacy_label not in NAME_LABELS:
             continue
-        start, end = int(row.start), int(row.end)
-        unit = units.get(int(row.paragraph))
-        if unit is not None and row.spacy_label in _GROWN:
+        start, end = int(start), int(end)
+        unit = units.get(int(paragraph))
+        if unit is not None and spacy_label in _GROWN:
             span = unit.doc.char_span(start - unit.start, end - unit.start, alignment_mode="expand")
             if span is not None:
                 start, end = unit.offsets(_extend(span))
-        for s0, e0, label0 in _pieces(text, start, end, row.spacy_label):
+        for s0, e0, label0 in _pieces(text, start, end, spacy_label):
             for s, e, label in (p for piece in split_locative(text, s0, e0, label0, names)
                                 for p in split_place_prefix(text, *piece, places)):
-                mention = _cleaned(text, s, e, label, int(row.sentence_id), int(row.paragraph), unit)
+                mention = _cleaned(text, s, e, label, int(sid), int(paragraph), unit)
                 if mention is not None:
                     out.append(mention)
     return _join_regions(text, out)

@@ -82,10 +82,15 @@ def _new(parsed, unit, sentences, i: int, j: int, origin: str, cue: bool = False
 
 # --- patterns ------------------------------------------------------------------------------
 
-def _name_token(tok) -> bool:
-    t = tok.text
-    return (tok.pos_ == "PROPN" and t[:1].isupper() and any(c.islower() for c in t) and len(t) > 1
+def _name_word(pos: str, t: str) -> bool:
+    """Whether a token (its POS and text) can be part of a name: a capitalised proper noun, not a title."""
+    return (pos == "PROPN" and t[:1].isupper() and any(c.islower() for c in t) and len(t) > 1
             and not is_title_word(t) and not is_junk(t))
+
+
+def _name_flags(unit) -> tuple[bool, ...]:
+    """:func:`_name_word` of every token of a unit's doc (computed once per unit)."""
+    return unit.memo("name_flags", lambda u: tuple(map(_name_word, u.column("pos_"), u.column("text"))))
 
 
 def patterns(parsed, mentions: list[Mention]) -> list[Mention]:
@@ -99,13 +104,15 @@ def patterns(parsed, mentions: list[Mention]) -> list[Mention]:
         if unit.paragraph == 0:
             continue
         doc, taken = unit.doc, _taken(unit, mentions)
+        tokens, words, spaces, flags = unit.tokens, unit.column("text"), unit.column("whitespace_"), _name_flags(unit)
+        n = len(tokens)
         i = 0
-        while i < len(doc):
+        while i < n:
             j = i
-            while j < len(doc) and j not in taken and _name_token(doc[j]) and (j == i or doc[j - 1].whitespace_):
+            while j < n and j not in taken and flags[j] and (j == i or spaces[j - 1]):
                 j += 1
-            speaker = j == i + 1 and _is_speaker(doc[i])
-            team = j == i + 1 and doc[i].text in teams
+            speaker = j == i + 1 and _is_speaker(tokens[i])
+            team = j == i + 1 and words[i] in teams
             if (2 <= j - i <= 4 or speaker or team) and not _inside_longer_name(doc, i, j) \
                     and not (j < len(doc) and is_title_phrase(doc[i:j].text, doc[j].text)):
                 camel = any(c.isupper() for c in doc[i].text[1:])  # "QazGasLink said": a company
@@ -124,11 +131,12 @@ def _team_words(parsed, mentions: list[Mention]) -> set[str]:
     counts: dict[str, int] = defaultdict(int)
     cued = set()
     for unit in parsed.units[1:]:
-        for tok in unit.doc:
-            if _name_token(tok) and known(tok.text) is None:
-                counts[tok.text] += 1
-                if team_cue(tok):
-                    cued.add(tok.text)
+        words = unit.column("text")
+        for k, flag in enumerate(_name_flags(unit)):
+            if flag and known(words[k]) is None:
+                counts[words[k]] += 1
+                if team_cue(unit.tokens[k]):
+                    cued.add(words[k])
     return {w for w in cued if counts[w] >= 2}
 
 
@@ -256,11 +264,12 @@ def propagate(parsed, mentions: list[Mention]) -> list[Mention]:
     out = []
     for unit in parsed.units:
         doc, taken = unit.doc, _taken(unit, mentions)
+        words, idx = unit.column("text"), unit.column("idx")
         i = 0
         while i < len(doc):
-            for seq in [*by_first.get(doc[i].text, ()), *_known_at(doc, i)]:
+            for seq in [*by_first.get(words[i], ()), *_known_at(words, idx, unit.text, i)]:
                 j = i + len(seq)
-                if (tuple(t.text for t in doc[i:j]) != seq or any(k in taken for k in range(i, j))
+                if (words[i:j] != seq or any(k in taken for k in range(i, j))
                         or not _propagation_ok(doc, i, j, names.get(seq, "country"), headline=unit.paragraph == 0)):
                     continue
                 mention = _new(parsed, unit, sentences, i, j, "propagated")
@@ -280,18 +289,27 @@ def _where(text: str, part: str) -> tuple[int, int]:
     return lo, lo + len(part)
 
 
-def _known_at(doc, i: int) -> list[tuple[str, ...]]:
+def _known_at(words: tuple[str, ...], idx: tuple[int, ...], text: str, i: int) -> tuple[tuple[str, ...], ...]:
     """Token texts of a country or well-known organisation (from the gazetteer) starting at
-    token ``i``, if any; a short one must be in capitals ("US", not "Us")."""
-    if not doc[i].text[:1].isupper():
-        return []
+    token ``i``, if any; a short one must be in capitals ("US", not "Us").
+
+    Args:
+        words: The texts of the doc's tokens.
+        idx: Their character offsets in the doc's ``text``.
+        text: The doc's text.
+        i: The token.
+    """
+    if not words[i][:1].isupper():
+        return ()
     for n in (4, 3, 2, 1):
-        span = doc[i:i + n]
-        if i + n <= len(doc) and name_key(span.text) in FINDABLE_KEYS:
-            if n == 1 and len(span.text.replace(".", "")) <= 5 and not span.text.isupper():
-                return []
-            return [tuple(t.text for t in span)]
-    return []
+        if i + n <= len(words):
+            last = i + n - 1
+            span = text[idx[i]:idx[last] + len(words[last])]  # the span's text
+            if name_key(span) in FINDABLE_KEYS:
+                if n == 1 and len(span.replace(".", "")) <= 5 and not span.isupper():
+                    return ()
+                return (words[i:i + n],)
+    return ()
 
 
 def _propagation_ok(doc, i: int, j: int, kind: str, *, headline: bool = False) -> bool:

@@ -134,6 +134,7 @@ def _bare(word: str) -> str:
     return _POSSESSIVE.sub("", word.translate(_QUOTES)).strip(".,;:").lower()
 
 
+@functools.lru_cache(maxsize=200_000)
 def is_title_word(word: str) -> bool:
     """Whether a word is a title or role ("President", "Mr.", "President-elect", "Vice")."""
     w = _bare(word)
@@ -238,6 +239,7 @@ def _title_range(words: list[str], *, person: bool) -> tuple[int, int] | None:
     return head + 1, len(words)
 
 
+@functools.lru_cache(maxsize=200_000)
 def is_junk(text: str) -> bool:
     """Whether a cleaned mention is not a name: empty, a single letter, a number, a
     lone title, a pronoun, weekday or family word, lower case, spanning lines, or too long."""

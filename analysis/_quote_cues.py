@@ -11,6 +11,7 @@ or a colon lead-in at the end of the previous paragraph.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 
@@ -100,11 +101,12 @@ def _found(ctx: ArticleContext, p: int, cue: Token, via: str, method: str) -> Fo
 
 def _after(ctx: ArticleContext, p: int, doc: Doc, close: int) -> Found | None:
     """A cue clause (``, he said.``, ``said the minister``) or a dash attribution after the closing mark."""
+    unit = ctx.units[p]
+    tokens, idx = unit.tokens, unit.column("idx")
     window: list[Token] = []
-    for t in doc:
-        if t.idx <= close:
-            continue
-        if ctx.inside_quote(ctx.offset(p, t)) or len(window) >= 14:
+    for k in range(bisect.bisect_right(idx, close), len(tokens)):
+        t = tokens[k]
+        if ctx.inside_quote(unit.start + idx[k]) or len(window) >= 14:
             break
         window.append(t)
         if _SENT_END.fullmatch(t.text):
@@ -115,7 +117,7 @@ def _after(ctx: ArticleContext, p: int, doc: Doc, close: int) -> Found | None:
     first = next((t for t in window if not t.is_space), None)
     if first is not None and first.text in ("\u2014", "\u2013", "-", "--") and words[0].pos_ == "PROPN":
         return Found(None, words[0] if words[0].ent_type_ else _name_head(words[0]), "dash")
-    if doc.text[:close].rstrip().endswith("."):
+    if unit.text[:close].rstrip().endswith("."):
         return None  # "… done." Then Smith said …: a full stop inside the marks ends the attribution window
     for t in window:
         if t.lower_ == "according" and according_to(t) is not None:
@@ -139,10 +141,13 @@ def _name_head(tok: Token) -> Token:
 
 def _before(ctx: ArticleContext, p: int, doc: Doc, open_pos: int, *, sentence_start: int) -> Found | None:
     """A lead-in ending with a colon or comma (``He said: "…"``, ``According to X, "…"``, ``Tokayev: "…"``)."""
-    text = doc.text[:open_pos].rstrip()
+    unit = ctx.units[p]
+    text = unit.text[:open_pos].rstrip()
     if not text or text[-1] not in ":,\u2014\u2013":
         return None
-    window = [t for t in doc if sentence_start <= t.idx < open_pos and not ctx.inside_quote(ctx.offset(p, t))]
+    tokens, idx = unit.tokens, unit.column("idx")
+    window = [tokens[k] for k in range(bisect.bisect_left(idx, sentence_start), bisect.bisect_left(idx, open_pos))
+              if not ctx.inside_quote(unit.start + idx[k])]
     for t in reversed(window):
         if t.lower_ == "according":
             obj = according_to(t)
@@ -159,8 +164,9 @@ def _before(ctx: ArticleContext, p: int, doc: Doc, open_pos: int, *, sentence_st
 def attribute_segment(ctx: ArticleContext, p: int, start: int, end: int, open_pos: int,
                       close_pos: int | None) -> Found | None:
     """Cue and speaker token of a quoted segment (offsets relative to paragraph ``p``)."""
-    doc = ctx.units[p].doc
-    qtoks = [t for t in doc if start <= t.idx < end]
+    unit = ctx.units[p]
+    doc, idx = unit.doc, unit.column("idx")
+    qtoks = list(unit.tokens[bisect.bisect_left(idx, start):bisect.bisect_left(idx, end)])
     if not qtoks:
         return None
     found = _by_parse(ctx, p, qtoks)
@@ -177,11 +183,12 @@ def attribute_segment(ctx: ArticleContext, p: int, start: int, end: int, open_po
             found = earlier
     if found is not None:
         return replace(found, paragraph=p)
-    if doc.text[:open_pos].strip() == "" and p - 1 >= 1 and p - 1 in ctx.units:
-        prev_doc = ctx.units[p - 1].doc
-        tail = prev_doc.text.rstrip()
+    if unit.text[:open_pos].strip() == "" and p - 1 >= 1 and p - 1 in ctx.units:
+        prev = ctx.units[p - 1]
+        prev_doc = prev.doc
+        tail = prev.text.rstrip()
         if tail.endswith(":"):  # The club said in a statement:¶"…"
-            last = list(prev_doc.sents)[-1]
+            last = prev.sents[-1]
             lead = _before(ctx, p - 1, prev_doc, len(tail) + 1, sentence_start=last.start_char)
             if lead is not None:
                 return replace(lead, method="lead-in", paragraph=p - 1)

@@ -6,6 +6,7 @@ it, and what a name looks like.
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 
@@ -93,12 +94,14 @@ def describing(tok: Token) -> set[str]:
     return out
 
 
+@functools.lru_cache(maxsize=100_000)
 def role_word(name: str) -> bool:
     """A "name" that is only a title or role ("Minister", "the President"): the NER's mistake."""
     words = [w.lower() for w in name_words(name) if w.lower() != "the"]
     return bool(words) and all(w in TITLE_WORDS or w in lex.ORG_ROLES for w in words)
 
 
+@functools.lru_cache(maxsize=100_000)
 def person_shaped(name: str) -> bool:
     """A name the NER may have mislabelled that reads like a person's: two to four capitalised words,
     none of them an organisation or place word (Kassym-Jomart Tokayev, Elnur Hasanli)."""
@@ -107,6 +110,7 @@ def person_shaped(name: str) -> bool:
         {w.lower() for w in words} & (lex.ORG_ROLES | lex.COMPANY_WORDS | lex.MEDIA_WORDS | _PLACE_WORDS))
 
 
-def name_words(text: str) -> list[str]:
+@functools.lru_cache(maxsize=100_000)
+def name_words(text: str) -> tuple[str, ...]:
     """The words of a name (hyphens, apostrophes and dots kept inside)."""
-    return re.findall(r"[\w’'.-]+", text)
+    return tuple(re.findall(r"[\w’'.-]+", text))

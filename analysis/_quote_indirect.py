@@ -96,13 +96,17 @@ def find_indirect(ctx: ArticleContext, *, source: str | None = None) -> list[Rep
     for p in sorted(ctx.units):
         if p == 0:
             continue
-        doc = ctx.units[p].doc
-        for tok in doc:
-            if ctx.inside_quote(ctx.offset(p, tok)):
+        unit = ctx.units[p]
+        lower, pos, lemma, idx = (unit.column(a) for a in ("lower_", "pos_", "lemma_", "idx"))
+        for k, tok in enumerate(unit.tokens):
+            according = lower[k] == "according"
+            if not according and not (pos[k] == "VERB" and lemma[k].lower() in lex.INDIRECT_CUES):
+                continue  # no cue here (checked before the quote spans: the cheaper test)
+            if ctx.inside_quote(unit.start + idx[k]):
                 continue
-            if tok.lower_ == "according":
+            if according:
                 hit = _according(ctx, p, tok)
-            elif tok.pos_ == "VERB" and tok.lemma_.lower() in lex.INDIRECT_CUES and _finite(tok):
+            elif _finite(tok):
                 hit = _said_that(ctx, p, tok, source)
             else:
                 hit = None
@@ -127,7 +131,8 @@ def _said_that(ctx: ArticleContext, p: int, verb: Token, source: str | None) -> 
         cut |= {t.i for c in comp.children if c.dep_ == "cc" and any(c.i + 1 == x for x in cut) for t in [c]}
         content = [t for t in comp.subtree if t.i not in cut]
     elif verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
-        content = [t for t in verb.sent if t.i not in {x.i for x in verb.subtree}]  # The talks, X said, would …
+        said = {x.i for x in verb.subtree}
+        content = [t for t in verb.sent if t.i not in said]  # The talks, X said, would …
     else:
         return None
     if subj.tag_ in ("WP", "WDT"):

@@ -10,11 +10,13 @@ so that later pronouns and role nouns can refer to them.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 from spacy.tokens import Token
 
@@ -62,6 +64,7 @@ class _Candidate:
     descriptors: frozenset[str]
 
 
+@functools.lru_cache(maxsize=100_000)
 def _strip_titles(name: str, *, keep: int) -> str:
     """``name`` without leading titles ("Agriculture Commissioner Lena Hofstad" → "Lena Hofstad"), keeping
     at least ``keep`` words."""
@@ -70,6 +73,15 @@ def _strip_titles(name: str, *, keep: int) -> str:
     while len(spans) - i > keep and name[spans[i][0]:spans[i][1]].lower().rstrip(".") in TITLE_WORDS:
         i += 1
     return name[spans[i][0]:] if i else name
+
+
+def _records(df: pd.DataFrame) -> list[dict]:
+    """``df.to_dict("records")``; faster for a table of numbers and strings only (a mention table)."""
+    plain = all(isinstance(t, pd.StringDtype) or (isinstance(t, np.dtype) and t.kind in "iufb") for t in df.dtypes)
+    if not plain or not df.columns.is_unique:
+        return df.to_dict("records")
+    columns = list(df.columns)
+    return [dict(zip(columns, values)) for values in zip(*(df[c].tolist() for c in columns))]
 
 
 class ArticleContext:
@@ -86,7 +98,7 @@ class ArticleContext:
         self.units = {u.paragraph: u for u in parsed.units}
         self.spans = sorted(quote_spans)
         self._span_starts = [a for a, _ in self.spans]
-        rows = [] if mentions is None or not len(mentions) else mentions.to_dict("records")
+        rows = [] if mentions is None or not len(mentions) else _records(mentions)
         for r in rows:
             r.setdefault("entity", r.get("text"))
             r.setdefault("label", r.get("spacy_label"))
@@ -159,12 +171,13 @@ class ArticleContext:
         best, best_key = name, (0, 0, 0)
         for m in self.mentions:
             ws = name_words(m["entity"])
-            if not (1 < len(ws) <= 4 and all(w[:1].isupper() for w in ws)) \
-                    or self.label_of(m["entity"], m["label"]) != "PERSON":
+            if not 1 < len(ws) <= 4:
                 continue
             place = 2 if ws[-1].lower() == word else 1 if ws[0].lower() == word else 0
+            if not place or not all(w[:1].isupper() for w in ws) or self.label_of(m["entity"], m["label"]) != "PERSON":
+                continue
             key = (place, int(before is None or m["start"] < before), len(m["entity"]))
-            if place and key > best_key:
+            if key > best_key:
                 best, best_key = m["entity"], key
         return _strip_titles(best, keep=2)
 
@@ -204,9 +217,10 @@ class ArticleContext:
             self.candidates.append(_Candidate(m["start"], name, label, strong, desc))
         for p in sorted(self.units):  # "The Westport Sharks have …": a named group the NER missed
             unit = self.units[p]
-            for tok in unit.doc:
-                if tok.dep_ in SUBJ and tok.pos_ == "PROPN" and tok.tag_ == "NNPS" or (
-                        tok.dep_ in SUBJ and tok.pos_ == "PROPN" and any(c.lower_ == "the" for c in tok.children)):
+            dep, pos, tag = unit.column("dep_"), unit.column("pos_"), unit.column("tag_")
+            for k, tok in enumerate(unit.tokens):
+                if dep[k] in SUBJ and pos[k] == "PROPN" and (
+                        tag[k] == "NNPS" or any(c.lower_ == "the" for c in tok.children)):
                     parts = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok]
                     span = tok.doc[min(t.i for t in parts):tok.i + 1]
                     start, end = unit.offsets(span)
@@ -218,8 +232,10 @@ class ArticleContext:
                                       key=lambda c: c.offset)
         self.genders: dict[str, str] = {}
         for p in sorted(self.units):
-            for tok in self.units[p].doc:
-                if tok.dep_ in SUBJ and (tok.pos_ == "NOUN" or role_word(tok.text)) and definite(tok) \
+            unit = self.units[p]
+            dep, pos, text = unit.column("dep_"), unit.column("pos_"), unit.column("text")
+            for k, tok in enumerate(unit.tokens):
+                if dep[k] in SUBJ and (pos[k] == "NOUN" or role_word(text[k])) and definite(tok) \
                         and not self.inside_quote(self.offset(p, tok)):
                     found = self.speaker(p, tok)
                     if found.name and found.label:
@@ -242,11 +258,14 @@ class ArticleContext:
         prev_start = 0
         for p in sorted(self.units):
             unit = self.units[p]
-            for sent in unit.doc.sents:
-                for tok in sent:
-                    g = _PRONOUN_GENDER.get(tok.lower_)
-                    x = self.offset(p, tok)
-                    if g is None or self.inside_quote(x):
+            lower, idx = unit.column("lower_"), unit.column("idx")
+            for sent in unit.sents:
+                for k in range(sent.start, sent.end):
+                    g = _PRONOUN_GENDER.get(lower[k])
+                    if g is None:
+                        continue
+                    x = unit.start + idx[k]
+                    if self.inside_quote(x):
                         continue
                     names = {c.name for c in self.candidates if prev_start <= c.offset < x and c.label == "PERSON"}
                     if len(names) == 1:

@@ -167,12 +167,17 @@ def article_headlines(tables) -> dict[str, Headline]:
     """Headline numbers per article id (top entity from that article's resolved mentions)."""
     quotes = tables.quotes["article_id"].value_counts() if len(tables.quotes) else pd.Series(dtype=int)
     out: dict[str, Headline] = {}
-    mentions = tables.mentions
+    if hasattr(tables, "sql"):  # a store: count in DuckDB, never read every mention
+        counts = tables.sql("SELECT article_id, entity, count(*) AS n FROM mentions WHERE entity IS NOT NULL "
+                            "GROUP BY ALL")
+    else:
+        counts = tables.mentions.dropna(subset=["entity"]).astype({"entity": str})
+        counts = counts.groupby(["article_id", "entity"]).size().rename("n").reset_index()
+    best = counts.sort_values(["article_id", "n", "entity"], ascending=[True, False, True], kind="stable")
+    tops = best.drop_duplicates("article_id").set_index("article_id")["entity"]
     for row in tables.articles.itertuples(index=False):
         aid = row.article_id
-        ents = mentions.loc[mentions["article_id"] == aid, "entity"].dropna().astype(str)
-        counts = ents.value_counts()
-        top = sorted(counts.index, key=lambda e: (-counts[e], e))[0] if len(counts) else None
+        top = str(tops[aid]) if aid in tops.index else None
         pol = pd.to_numeric(pd.Series([row.polarity]), errors="coerce").iloc[0]
         out[aid] = Headline(articles=1, quotations=int(quotes.get(aid, 0)), top_entity=top,
                             mean_polarity=None if pd.isna(pol) else round(float(pol), 6))

@@ -53,18 +53,31 @@ class StoreQuery:
     context manager, or call :meth:`close`.
     """
 
-    def __init__(self, store: str | os.PathLike) -> None:
+    def __init__(self, store: str | os.PathLike, *, ids: Iterable[str] | None = None) -> None:
+        """Open ``store``; with ``ids``, every view holds only those articles' rows and ``entities``
+        and ``cooccurrence`` are aggregated from their mentions (as :meth:`Tables.filter` does)."""
         self.root = Path(store)
         layout.read_marker(self.root)  # a clear error for a folder that is not a store
         self.con = duckdb.connect(":memory:")
         self.con.execute("SET TimeZone = 'UTC'")
+        self.selected = ids is not None
+        if self.selected:
+            self.con.execute("CREATE TEMP TABLE _selection AS SELECT DISTINCT unnest(?::VARCHAR[]) AS article_id",
+                             [list(ids)])
         for name, folder in FOLDERS.items():
             files = layout.table_files(self.root, folder)
+            if self.selected and name in ("entities", "cooccurrence"):
+                continue
             if files:
                 listing = ", ".join("'" + str(f).replace("'", "''") + "'" for f in files)
-                self.con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet([{listing}], union_by_name = true)")
+                where = " WHERE article_id IN (SELECT article_id FROM _selection)" if self.selected else ""
+                self.con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet([{listing}], "
+                                 f"union_by_name = true){where}")
             else:
                 self.con.execute(f"CREATE VIEW {name} AS SELECT * FROM ({_empty_select(name)})")
+        if self.selected:
+            self.con.execute(f"CREATE VIEW entities AS {ENTITIES_SQL}")
+            self.con.execute(f"CREATE VIEW cooccurrence AS {COOCCURRENCE_SQL}")
 
     def __enter__(self) -> "StoreQuery":
         return self
@@ -160,6 +173,51 @@ class StoreQuery:
         """Mean polarity and subjectivity per source: source, n, polarity, subjectivity (see
         :meth:`polarity_by_day` for the arguments); articles without a source form one row."""
         return self._polarity("a.source AS source", level, since, until)
+
+
+#: ``entities`` of a selection, as :func:`analysis._entity_tables.entity_table` computes it.
+ENTITIES_SQL = """
+    WITH m AS MATERIALIZED (SELECT entity, article_id, sentence_id, text, label, norp_country FROM mentions),
+    per_article AS (SELECT m.entity, a.source, a.published
+                    FROM (SELECT DISTINCT entity, article_id FROM m) m LEFT JOIN articles a USING (article_id)),
+    forms AS (SELECT entity, list(text ORDER BY n DESC, text) AS aliases
+              FROM (SELECT entity, text, count(*) AS n FROM m GROUP BY entity, text) GROUP BY entity),
+    labels AS (SELECT entity, arg_max(label, n) AS label
+               FROM (SELECT entity, label, count(*) AS n FROM m GROUP BY entity, label) GROUP BY entity),
+    tone AS (SELECT h.entity, avg(s.polarity) AS polarity, avg(s.subjectivity) AS subjectivity
+             FROM (SELECT DISTINCT entity, article_id, sentence_id FROM m WHERE sentence_id >= 0) h
+             JOIN sentences s USING (article_id, sentence_id) GROUP BY h.entity),
+    base AS (SELECT entity, count(*) AS mentions, count(DISTINCT article_id) AS articles,
+                    coalesce(first(nullif(norp_country, '')) FILTER (WHERE nullif(norp_country, '') IS NOT NULL), '')
+                        AS country
+             FROM m GROUP BY entity)
+    SELECT b.entity, l.label, b.mentions, b.articles, p.sources, p.first_seen, p.last_seen, f.aliases,
+           b.country, t.polarity, t.subjectivity
+    FROM base b
+    JOIN (SELECT entity, count(DISTINCT source) AS sources, min(published) AS first_seen,
+                 max(published) AS last_seen FROM per_article GROUP BY entity) p USING (entity)
+    JOIN labels l USING (entity) JOIN forms f USING (entity)
+    LEFT JOIN tone t USING (entity)
+    ORDER BY b.mentions DESC, b.entity"""
+
+#: ``cooccurrence`` of a selection, as :func:`analysis._entity_tables.cooccurrence_table` computes it.
+COOCCURRENCE_SQL = """
+    WITH m AS MATERIALIZED (SELECT article_id, sentence_id, entity, label FROM mentions),
+    codes AS MATERIALIZED (SELECT entity, arg_max(label, n) AS label, row_number() OVER (ORDER BY entity) AS code
+              FROM (SELECT entity, label, count(*) AS n FROM m GROUP BY ALL) GROUP BY entity),
+    arts AS MATERIALIZED (SELECT article_id, row_number() OVER () AS a FROM (SELECT DISTINCT article_id FROM m)),
+    coded AS MATERIALIZED (SELECT DISTINCT arts.a, m.sentence_id, c.code
+                           FROM m JOIN codes c USING (entity) JOIN arts USING (article_id)),
+    s AS (SELECT DISTINCT a, sentence_id, code FROM coded WHERE sentence_id >= 0),
+    a AS (SELECT DISTINCT a, code FROM coded),
+    pairs AS (SELECT x.code AS ca, y.code AS cb, 'sentence' AS scope, count(*) AS count
+              FROM s x JOIN s y USING (a, sentence_id) WHERE x.code < y.code GROUP BY ALL
+              UNION ALL
+              SELECT x.code, y.code, 'article', count(*)
+              FROM a x JOIN a y USING (a) WHERE x.code < y.code GROUP BY ALL)
+    SELECT la.entity AS entity_a, lb.entity AS entity_b, la.label AS label_a, lb.label AS label_b, p.scope, p.count
+    FROM pairs p JOIN codes la ON la.code = p.ca JOIN codes lb ON lb.code = p.cb
+    ORDER BY p.scope DESC, p.count DESC, entity_a, entity_b"""
 
 
 def _empty_select(name: str) -> str:

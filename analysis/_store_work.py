@@ -17,7 +17,6 @@ import logging
 import os
 import threading
 import time
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -53,38 +52,6 @@ def meta_hash(article: Article) -> str:
     meta = [article.source, article.url, None if article.published is None else article.published.isoformat(),
             list(article.authors)]
     return hashlib.sha256(json.dumps(meta).encode("utf-8")).hexdigest()[:16]
-
-
-def iter_corpus(paths: Iterable[str | os.PathLike], *, recursive: bool = True
-                ) -> Iterator[tuple[list[Article], list[Problem]]]:
-    """Read inputs one file at a time: (articles, problems) per file.
-
-    Yields exactly what :func:`analysis.corpus.read_corpus` returns (same ids,
-    same duplicate handling), without holding the whole corpus in memory.
-    """
-    from analysis import corpus
-
-    class _Lister(corpus._Reader):
-        """Walks the inputs like read_corpus, but only notes the files."""
-
-        def __init__(self) -> None:
-            super().__init__(recursive)
-            self.files: list[tuple[str, bool]] = []
-
-        def read_file(self, path: str, *, explicit: bool) -> None:  # type: ignore[override]
-            self.files.append((path, explicit))
-
-    lister = _Lister()
-    for raw in paths:
-        lister.read_input(raw)
-    if lister.problems:
-        yield [], list(lister.problems)
-    reader = corpus._Reader(recursive)
-    for path, explicit in lister.files:
-        reader.read_file(path, explicit=explicit)
-        yield list(reader.articles), list(reader.problems)
-        reader.articles.clear()
-        reader.problems.clear()
 
 
 @functools.lru_cache(maxsize=8)
@@ -153,7 +120,7 @@ def run_batch(articles: list[Article], *, store: str, store_id: str, part: str,
     timing = {"nlp_seconds": seconds - clock["extract"], "extract_seconds": clock["extract"]}
     if not done:
         return BatchOutcome(part, (), 0, version, tuple(problems), **timing)
-    tables = nlp._combine(done, results)
+    tables = nlp.combine(done, results)
     now = pd.Timestamp.now(tz="UTC").isoformat()
     manifest = tuple({"article_id": a.id, "content_hash": a.content_hash, "meta_hash": meta_hash(a),
                       "pipeline_version": version, "part": part, "processed_at": now} for a in done)

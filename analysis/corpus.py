@@ -31,7 +31,7 @@ from .config import HTML_EXTENSIONS, TABLE_EXTENSIONS, TEXT_EXTENSIONS
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["Article", "Problem", "Corpus", "read_corpus"]
+__all__ = ["Article", "Problem", "Corpus", "read_corpus", "stream_corpus"]
 
 
 @dataclass(frozen=True)
@@ -485,6 +485,43 @@ def read_corpus(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]
         The articles, and every problem met (each also logged as a warning).
     """
     reader = _Reader(recursive)
-    for raw in ([paths] if isinstance(paths, (str, os.PathLike)) else paths):
+    for raw in _as_list(paths):
         reader.read_input(raw)
     return Corpus(tuple(reader.articles), tuple(reader.problems))
+
+
+def stream_corpus(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]], *,
+                  recursive: bool = True) -> Iterator[Corpus]:
+    """Read the same inputs as :func:`read_corpus`, one file at a time.
+
+    Yields one :class:`Corpus` per file (and first, if any, one holding only the
+    problems met walking the inputs). Together they hold exactly what
+    :func:`read_corpus` returns (same ids, same duplicate handling), but only one
+    file's articles are in memory at a time: for corpora too large to hold.
+    """
+
+    class _Lister(_Reader):
+        """Walks the inputs like read_corpus, but only notes the files."""
+
+        def __init__(self) -> None:
+            super().__init__(recursive)
+            self.files: list[tuple[str, bool]] = []
+
+        def read_file(self, path: str, *, explicit: bool) -> None:  # type: ignore[override]
+            self.files.append((path, explicit))
+
+    lister = _Lister()
+    for raw in _as_list(paths):
+        lister.read_input(raw)
+    if lister.problems:
+        yield Corpus((), tuple(lister.problems))
+    reader = _Reader(recursive)
+    for path, explicit in lister.files:
+        reader.read_file(path, explicit=explicit)
+        yield Corpus(tuple(reader.articles), tuple(reader.problems))
+        reader.articles.clear()
+        reader.problems.clear()
+
+
+def _as_list(paths) -> list:
+    return [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)

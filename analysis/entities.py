@@ -39,7 +39,7 @@ from typing import Any
 
 import pandas as pd
 
-from analysis import _entity_corpus
+from analysis import _entity_corpus, _store_entities
 from analysis._entity_article import MENTION_COLUMNS, resolve_article
 from analysis._entity_names import NAME_LABELS, clean_name, name_key, person_name
 from analysis._entity_tables import (
@@ -50,6 +50,7 @@ from analysis._entity_tables import (
     entity_table,
     kwic_table,
 )
+from analysis._store_tables import StoreTables
 from analysis.aliases import Aliases, as_aliases
 
 __all__ = ["MENTION_COLUMNS", "ENTITY_COLUMNS", "COOCCURRENCE_COLUMNS", "KWIC_COLUMNS", "NAME_LABELS",
@@ -172,7 +173,9 @@ def keyword_in_context(tables, *, entities: Iterable[str] | None = None, labels:
     """Each mention of the chosen entities with its sentence, article and date.
 
     Args:
-        tables: A :class:`analysis.pipeline.Tables` or a dict of tables.
+        tables: A :class:`analysis.pipeline.Tables`, a dict of tables, or a store's
+            :class:`analysis.store.StoreTables` (read with DuckDB: the first 1,000 mentions of
+            each entity, by date, article and offset).
         entities: Entity names to show; by default the ``top_n`` most mentioned.
         labels: Restrict the default choice to these labels.
         top_n: How many entities to show by default (None: all).
@@ -180,6 +183,8 @@ def keyword_in_context(tables, *, entities: Iterable[str] | None = None, labels:
     """
     if entities is None:
         entities = list(top_entities(tables["entities"], labels=labels, top_n=top_n)["entity"])
+    if isinstance(tables, StoreTables):
+        return _store_entities.keyword_in_context(tables, entities=list(entities), width=width)
     return kwic_table(tables["mentions"], tables["sentences"], tables["articles"], entities=list(entities),
                       width=width)
 
@@ -205,7 +210,10 @@ def describe(tables, *, labels: Iterable[str] | str | None = None, top_n: int = 
         min_for_tone: Mentions an entity needs to be named for its tone.
     """
     ents = top_entities(tables["entities"], labels=labels, top_n=None, min_mentions=min_mentions)
-    n_articles = tables["articles"]["article_id"].nunique() if len(tables["articles"]) else 0
+    if isinstance(tables, StoreTables):
+        n_articles = _store_entities.n_articles(tables)
+    else:
+        n_articles = tables["articles"]["article_id"].nunique() if len(tables["articles"]) else 0
     if not len(ents):
         return f"No named entities found in {n_articles} article(s) with these settings."
     first = ents.iloc[0]

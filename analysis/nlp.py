@@ -20,11 +20,12 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import pandas as pd
 
@@ -34,12 +35,13 @@ from analysis.sentiment import score
 
 if TYPE_CHECKING:  # spaCy is imported on first parse: a run served from the cache never needs it
     from spacy.language import Language
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = ["Unit", "ParsedArticle", "load_nlp", "parse", "extract", "pipeline_version",
-           "analyse_articles", "WEB_NAME"]
+           "analyse_articles", "combine", "WEB_NAME"]
 
 logger = logging.getLogger(__name__)
+_T = TypeVar("_T")
 
 #: Web-style outlet names kept as one token: Caliber.Az, Steppe.Media, news.com.au, X.com.
 WEB_NAME = re.compile(
@@ -88,7 +90,12 @@ def load_nlp(model: str | None = None) -> Language:
 
 @dataclass(frozen=True)
 class Unit:
-    """One parsed headline (``paragraph == 0``) or paragraph, at ``start`` in the article text."""
+    """One parsed headline (``paragraph == 0``) or paragraph, at ``start`` in the article text.
+
+    spaCy builds a new Python object for every token, span and ``doc.text`` it
+    is asked for; the cached properties and :meth:`column` build them once, for
+    the per-article steps that walk the same doc many times.
+    """
 
     paragraph: int
     start: int
@@ -98,6 +105,40 @@ class Unit:
         """Article-text offsets of a span of this unit's doc."""
         return self.start + span.start_char, self.start + span.end_char
 
+    @functools.cached_property
+    def text(self) -> str:
+        """``doc.text``, joined once."""
+        return self.doc.text
+
+    @functools.cached_property
+    def tokens(self) -> tuple[Token, ...]:
+        """The doc's tokens, made once."""
+        return tuple(self.doc)
+
+    @functools.cached_property
+    def sents(self) -> tuple[Span, ...]:
+        """``doc.sents``, all of them (blank ones included)."""
+        return tuple(self.doc.sents)
+
+    @functools.cached_property
+    def _memo(self) -> dict[object, object]:
+        return {}
+
+    def memo(self, key: str, make: Callable[[Unit], _T]) -> _T:
+        """``make(self)``, computed once per ``key``: per-unit data that several steps use."""
+        memo = self._memo
+        if key not in memo:
+            memo[key] = make(self)
+        return memo[key]  # type: ignore[return-value]
+
+    def column(self, attr: str) -> tuple:
+        """``getattr(token, attr)`` for every token of the doc (e.g. ``"pos_"``), computed once."""
+        memo = self._memo
+        values = memo.get(("column", attr))
+        if values is None:
+            values = memo[("column", attr)] = tuple(getattr(t, attr) for t in self.tokens)
+        return values  # type: ignore[return-value]
+
 
 @dataclass(frozen=True)
 class ParsedArticle:
@@ -106,14 +147,18 @@ class ParsedArticle:
     article: Article
     units: tuple[Unit, ...]
 
+    @functools.cached_property
+    def _sentences(self) -> tuple[tuple[int, Unit, Span], ...]:
+        out = []
+        for unit in self.units:
+            for sent in unit.sents:
+                if sent.text.strip():
+                    out.append((len(out), unit, sent))
+        return tuple(out)
+
     def sentences(self) -> Iterator[tuple[int, Unit, Span]]:
         """(sentence_id, unit, sentence) over the article, numbered from 0 in text order."""
-        i = 0
-        for unit in self.units:
-            for sent in unit.doc.sents:
-                if sent.text.strip():
-                    yield i, unit, sent
-                    i += 1
+        return iter(self._sentences)
 
 
 def parse(articles: Iterable[Article], *, nlp: Language | None = None, batch_size: int = 64,
@@ -144,24 +189,41 @@ def parse(articles: Iterable[Article], *, nlp: Language | None = None, batch_siz
 
 # --- per-article tables -------------------------------------------------------------------
 
-def _paragraph_rows(parsed: ParsedArticle) -> pd.DataFrame:
-    counts = pd.Series([u.paragraph for _, u, _ in parsed.sentences()]).value_counts()
+def _memo_score() -> Callable[[str], tuple[float, float]]:
+    """:func:`analysis.sentiment.score`, computed once per distinct text (a one-sentence paragraph
+    and its sentence are the same text)."""
+    memo: dict[str, tuple[float, float]] = {}
+
+    def scored(text: str) -> tuple[float, float]:
+        hit = memo.get(text)
+        if hit is None:
+            hit = memo[text] = score(text)
+        return hit
+
+    return scored
+
+
+def _paragraph_rows(parsed: ParsedArticle, scored: Callable[[str], tuple[float, float]]) -> pd.DataFrame:
+    counts = Counter(u.paragraph for _, u, _ in parsed.sentences())
     rows = []
     for unit in parsed.units:
-        pol, subj = score(unit.doc.text)
+        text = unit.text
+        pol, subj = scored(text)
         rows.append({"paragraph": unit.paragraph, "is_headline": unit.paragraph == 0,
-                     "start": unit.start, "end": unit.start + len(unit.doc.text), "text": unit.doc.text,
-                     "n_sentences": int(counts.get(unit.paragraph, 0)), "polarity": pol, "subjectivity": subj})
+                     "start": unit.start, "end": unit.start + len(text), "text": text,
+                     "n_sentences": counts[unit.paragraph], "polarity": pol, "subjectivity": subj})
     return pd.DataFrame(rows, columns=TABLE_COLUMNS["paragraphs"][1:])
 
 
-def _sentence_rows(parsed: ParsedArticle) -> pd.DataFrame:
+def _sentence_rows(parsed: ParsedArticle, scored: Callable[[str], tuple[float, float]]) -> pd.DataFrame:
     rows = []
     for sid, unit, sent in parsed.sentences():
         start, end = unit.offsets(sent)
-        pol, subj = score(sent.text)
+        text = sent.text
+        pol, subj = scored(text)
         rows.append({"sentence_id": sid, "paragraph": unit.paragraph, "is_headline": unit.paragraph == 0,
-                     "start": start, "end": end, "text": sent.text, "n_words": sum(not t.is_punct for t in sent),
+                     "start": start, "end": end, "text": text,
+                     "n_words": unit.column("is_punct")[sent.start:sent.end].count(False),
                      "polarity": pol, "subjectivity": subj})
     return pd.DataFrame(rows, columns=TABLE_COLUMNS["sentences"][1:])
 
@@ -176,8 +238,9 @@ def _mention_rows(parsed: ParsedArticle) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["sentence_id", "paragraph", "start", "end", "text", "spacy_label"])
 
 
-def _article_row(parsed: ParsedArticle, sentences: pd.DataFrame) -> pd.DataFrame:
-    pol, subj = score(parsed.article.text)
+def _article_row(parsed: ParsedArticle, sentences: pd.DataFrame,
+                 scored: Callable[[str], tuple[float, float]]) -> pd.DataFrame:
+    pol, subj = scored(parsed.article.text)
     return pd.DataFrame([{"n_paragraphs": len(parsed.units) - 1, "n_sentences": len(sentences),
                           "n_words": int(sentences["n_words"].sum()) if len(sentences) else 0,
                           "polarity": pol, "subjectivity": subj}])
@@ -193,10 +256,11 @@ def extract(parsed: ParsedArticle) -> dict[str, pd.DataFrame]:
     """
     from analysis import entities, quotes
 
+    scored = _memo_score()
     tables: dict[str, pd.DataFrame] = {}
-    tables["paragraphs"] = _paragraph_rows(parsed)
-    tables["sentences"] = _sentence_rows(parsed)
-    tables["article"] = _article_row(parsed, tables["sentences"])
+    tables["paragraphs"] = _paragraph_rows(parsed, scored)
+    tables["sentences"] = _sentence_rows(parsed, scored)
+    tables["article"] = _article_row(parsed, tables["sentences"], scored)
     tables["mentions"] = entities.resolve_article_mentions(parsed, _mention_rows(parsed))
     tables["quotes"] = quotes.extract_quotes(parsed, tables)
     return tables
@@ -307,11 +371,20 @@ def analyse_articles(articles: Iterable[Article], *, cache_dir: str | os.PathLik
                 _cache_store(_cache_path(cache, parsed.article), tables)
             bar.update()
         bar.close()
-    return _combine(articles, results)
+    return combine(articles, results)
 
 
-def _combine(articles: list[Article], results: dict[str, dict[str, pd.DataFrame]]) -> dict[str, pd.DataFrame]:
-    """Stack per-article tables, adding ``article_id`` (and article metadata to ``articles``)."""
+def combine(articles: list[Article], results: dict[str, dict[str, pd.DataFrame]]) -> dict[str, pd.DataFrame]:
+    """Stack the per-article tables of :func:`extract` into corpus tables.
+
+    Args:
+        articles: The articles, in the order of the rows wanted.
+        results: :func:`extract`'s tables of each article, keyed by article id.
+
+    Returns:
+        The tables of :data:`TABLE_COLUMNS`, each with ``article_id`` first
+        (``articles`` with the article metadata).
+    """
     parts: dict[str, list[pd.DataFrame]] = {}
     for article in articles:
         for name, df in results[article.id].items():

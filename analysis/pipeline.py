@@ -6,6 +6,7 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -14,6 +15,9 @@ from analysis.aliases import as_aliases
 from analysis.corpus import Corpus, Problem, read_corpus
 from analysis.io import atomic_path
 from analysis.nlp import analyse_articles
+
+if TYPE_CHECKING:  # pragma: no cover
+    from analysis.store import StoreTables
 
 __all__ = ["Tables", "analyse", "store_folder"]
 
@@ -85,10 +89,17 @@ class Tables:
         corpus_level = entities.summarise(per_article)
         return Tables(**per_article, **corpus_level, problems=self.problems)
 
-    def to_dir(self, out: str | os.PathLike, *, formats: Iterable[str] = ("csv", "parquet")) -> list[Path]:
-        """Write every table to ``out/<name>.<format>`` atomically; returns the paths written."""
+    def to_dir(self, out: str | os.PathLike, *, formats: Iterable[str] = ("csv", "parquet"),
+               names: Iterable[str] | None = None) -> list[Path]:
+        """Write tables to ``out/<name>.<format>`` atomically; returns the paths written.
+
+        Args:
+            out: The folder (created when missing).
+            formats: ``csv`` and/or ``parquet``.
+            names: The tables to write (default: every table).
+        """
         written = []
-        for name in self.names:
+        for name in (self.names if names is None else list(names)):
             df = _for_files(self[name])
             for fmt in formats:
                 path = Path(out) / f"{name}.{fmt}"
@@ -119,12 +130,14 @@ def _for_files(df: pd.DataFrame) -> pd.DataFrame:
 
 def analyse(inputs: Corpus | str | os.PathLike | Iterable[str | os.PathLike], *,
             aliases: str | os.PathLike | None = None, cache_dir: str | os.PathLike | None = None,
-            use_cache: bool = True, n_process: int = 1, progress: bool = True) -> Tables:
+            use_cache: bool = True, n_process: int = 1, progress: bool = True) -> Tables | StoreTables:
     """Analyse a corpus: the one entry point the notebooks and the CLI call.
 
     Args:
         inputs: A :class:`Corpus`, or files, folders and globs to read, or the folder of a
-            store written by ``python -m analysis process`` (its tables are read, not recomputed).
+            store written by ``python -m analysis process``: its tables are not recomputed
+            but returned as :class:`analysis.store.StoreTables`, read on demand (with
+            ``aliases``, the whole store is read and resolved again, as :class:`Tables`).
         aliases: A YAML alias file (see ``data/aliases.example.yaml``).
         cache_dir: NLP cache folder (default :data:`analysis.config.CACHE_DIR`).
         use_cache: Read and write the cache.
@@ -133,9 +146,9 @@ def analyse(inputs: Corpus | str | os.PathLike | Iterable[str | os.PathLike], *,
     """
     store = store_folder(inputs)
     if store is not None:  # a store made by `python -m analysis process`: read, don't analyse
-        from analysis.store import load_tables
+        from analysis.store import load_tables, store_tables
 
-        return load_tables(store, aliases=aliases)
+        return load_tables(store, aliases=aliases) if aliases else store_tables(store)
     aliases = as_aliases(aliases)  # a bad alias file fails before any NLP
     corpus = inputs if isinstance(inputs, Corpus) else read_corpus(config.resolve_inputs(inputs))
     tables = analyse_articles(corpus.articles, cache_dir=cache_dir, use_cache=use_cache,

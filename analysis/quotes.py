@@ -46,8 +46,9 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 
+import numpy as np
 import pandas as pd
 
 from analysis import _quote_lexicon as lex
@@ -122,7 +123,7 @@ def _cue_span(ctx: ArticleContext, found: Found | None) -> tuple[int | None, int
 
 def _marked(ctx: ArticleContext, marked: list[MarkedQuote]) -> list[Quote]:
     """Attribute every marked quotation: body first (in text order), then the headline."""
-    texts = {p: u.doc.text for p, u in ctx.units.items()}
+    texts = {p: u.text for p, u in ctx.units.items()}
     body = [q for q in marked if q.segments[0].paragraph >= 1]
     head = [q for q in marked if q.segments[0].paragraph == 0]
     out: list[Quote] = []
@@ -223,7 +224,7 @@ def extract_quotes(parsed, tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
         One row per quotation: :data:`QUOTE_COLUMNS` then :data:`EXTRA_COLUMNS`.
     """
     units = sorted(parsed.units, key=lambda u: u.paragraph)
-    texts = [u.doc.text for u in units]
+    texts = [u.text for u in units]
     marked = find_quotes(texts)
     spans = []
     for mq in marked:
@@ -236,12 +237,20 @@ def extract_quotes(parsed, tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
         rows.append(Quote(r.paragraph, r.start, r.end, r.text, "indirect", r.speaker.name, r.speaker.label, r.cue,
                           r.speaker.start, r.speaker.end, r.cue_start, r.cue_end, f"{r.start}-{r.end}", "indirect"))
     rows.sort(key=lambda q: (q.start, q.end))
-    records = []
-    for i, q in enumerate(rows):
-        polarity, subjectivity = score(q.text)
-        records.append({"quote_id": i, **asdict(q), "polarity": polarity, "subjectivity": subjectivity})
-    df = pd.DataFrame(records, columns=QUOTE_COLUMNS + EXTRA_COLUMNS)
-    return df.astype(_DTYPES)
+    if not rows:
+        return pd.DataFrame([], columns=QUOTE_COLUMNS + EXTRA_COLUMNS).astype(_DTYPES)
+    scores = [score(q.text) for q in rows]
+    values = {"quote_id": list(range(len(rows))), **{f.name: [getattr(q, f.name) for q in rows] for f in fields(Quote)},
+              "polarity": [s[0] for s in scores], "subjectivity": [s[1] for s in scores]}
+    # columns built with their final dtypes: the same frame as rows + astype(_DTYPES), without the copies
+    return pd.DataFrame({c: _typed(values[c], _DTYPES.get(c)) for c in QUOTE_COLUMNS + EXTRA_COLUMNS})
+
+
+def _typed(values: list, dtype: str | None):
+    """A column's values as an array of ``dtype`` (a list, for pandas to infer, when None)."""
+    if dtype is None:
+        return values
+    return pd.array(values, dtype=dtype) if dtype[0].isupper() else np.array(values, dtype=dtype)
 
 
 def speaker_quotes(quotes: pd.DataFrame, *, speakers: list[str] | tuple[str, ...] | None = None,
@@ -260,20 +269,23 @@ def speaker_quotes(quotes: pd.DataFrame, *, speakers: list[str] | tuple[str, ...
     cols = ["speaker", "published", "source", "article_id", "kind", "cue", "text", "polarity", "quote_id"]
     if quotes is None or not len(quotes):
         return pd.DataFrame(columns=cols)
-    df = _attributed(quotes, speakers=speakers, kinds=kinds).reindex(columns=cols)
+    df = _attributed(quotes, speakers=speakers, kinds=kinds, columns=cols).reindex(columns=cols)
     return df.sort_values(["speaker", "published", "quote_id"], na_position="last", kind="stable",
                           ignore_index=True)
 
 
-def _attributed(quotes: pd.DataFrame, *, speakers=None, kinds=None) -> pd.DataFrame:
-    """Quotations with a speaker, restricted to ``speakers`` and ``kinds`` when given."""
-    df = quotes[quotes["speaker"].notna()]
+def _attributed(quotes: pd.DataFrame, *, speakers=None, kinds=None, columns: list[str] | None = None,
+                named: bool = True) -> pd.DataFrame:
+    """Quotations (with a speaker when ``named``), restricted to ``speakers`` and ``kinds`` when given;
+    only ``columns`` (those present) when given. Rows are taken once: a store's quotations can be millions."""
+    mask = quotes["speaker"].notna().to_numpy(copy=True) if named else np.ones(len(quotes), dtype=bool)
     speakers, kinds = _as_list(speakers), _as_list(kinds)
     if speakers:
-        df = df[df["speaker"].isin(speakers)]
+        mask &= quotes["speaker"].isin(speakers).to_numpy()
     if kinds:
-        df = df[df["kind"].isin(kinds)]
-    return df
+        mask &= quotes["kind"].isin(kinds).to_numpy()
+    cols = list(quotes.columns) if columns is None else [c for c in columns if c in quotes.columns]
+    return quotes.loc[mask, cols]
 
 
 def timeline_rows(quotes: pd.DataFrame, *, speakers: list[str] | tuple[str, ...] | None = None,
@@ -295,9 +307,9 @@ def timeline_rows(quotes: pd.DataFrame, *, speakers: list[str] | tuple[str, ...]
             "quote_id"]
     if quotes is None or not len(quotes):
         return pd.DataFrame(columns=cols)
-    df = _attributed(quotes, speakers=speakers, kinds=kinds)
     if not _as_list(speakers):
-        df = df[df["speaker"].isin(speaker_leaderboard(df, top_n=top_n)["speaker"])]
+        speakers = speaker_leaderboard(quotes, kinds=kinds, top_n=top_n)["speaker"].tolist() or ["\0"]
+    df = _attributed(quotes, speakers=speakers, kinds=kinds, columns=cols[1:])
     df = df.reindex(columns=cols[1:]).sort_values(["published", "article_id", "start"], na_position="last",
                                                   kind="stable", ignore_index=True)
     df.insert(0, "n", range(1, len(df) + 1))
@@ -315,20 +327,20 @@ def speaker_leaderboard(quotes: pd.DataFrame, *, kinds: list[str] | tuple[str, .
     cols = ["speaker", "speaker_label", "quotes", "outlets", "articles", *KINDS, "mean_polarity", "first", "last"]
     if quotes is None or not len(quotes):
         return pd.DataFrame(columns=cols)
-    df = quotes[quotes["speaker"].notna()]
-    kinds = _as_list(kinds)
-    if kinds:
-        df = df[df["kind"].isin(kinds)]
+    df = _attributed(quotes, kinds=kinds, columns=["speaker", "speaker_label", "kind", "article_id", "polarity",
+                                                   "published", "source"])
     if not len(df):
         return pd.DataFrame(columns=cols)
     published = df["published"] if "published" in df else pd.Series(pd.NaT, index=df.index)
     source = df["source"] if "source" in df else pd.Series(None, index=df.index, dtype=object)
     work = df.assign(_published=pd.to_datetime(published, utc=True), _source=source)
     board = work.groupby("speaker", sort=False).agg(
-        speaker_label=("speaker_label", lambda s: s.dropna().mode().iat[0] if s.notna().any() else None),
-        quotes=("text", "size"), outlets=("_source", "nunique"), articles=("article_id", "nunique")
-        if "article_id" in work else ("text", "size"),
+        quotes=("speaker", "size"), outlets=("_source", "nunique"), articles=("article_id", "nunique")
+        if "article_id" in work else ("speaker", "size"),
         mean_polarity=("polarity", "mean"), first=("_published", "min"), last=("_published", "max"))
+    labels = work.dropna(subset=["speaker_label"]).groupby(["speaker", "speaker_label"]).size().rename("n")
+    labels = labels.reset_index().sort_values(["speaker", "n", "speaker_label"], ascending=[True, False, True])
+    board.insert(0, "speaker_label", labels.drop_duplicates("speaker").set_index("speaker")["speaker_label"])
     counts = pd.crosstab(work["speaker"], work["kind"]).reindex(columns=list(KINDS), fill_value=0)
     board = board.join(counts).reset_index()
     board = board.sort_values(["quotes", "outlets", "speaker"], ascending=[False, False, True], ignore_index=True)
@@ -338,9 +350,9 @@ def speaker_leaderboard(quotes: pd.DataFrame, *, kinds: list[str] | tuple[str, .
 def summary_text(quotes: pd.DataFrame, *, kinds: list[str] | tuple[str, ...] | None = None) -> str:
     """A few sentences of Markdown about the quotations: how many, who leads, the tone."""
     df = quotes if quotes is not None else pd.DataFrame(columns=QUOTE_COLUMNS)
-    kinds = _as_list(kinds)
-    if kinds and len(df):
-        df = df[df["kind"].isin(kinds)]
+    if len(df):
+        df = _attributed(df, kinds=kinds, named=False, columns=["speaker", "speaker_label", "kind", "article_id",
+                                                                "polarity", "published", "source"])
     if not len(df):
         return "**No quotations** were found for this selection (corpus, article, dates and kinds)."
     named = df[df["speaker"].notna()]

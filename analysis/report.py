@@ -255,7 +255,15 @@ def run_reports(corpus: str | os.PathLike | Sequence[str | os.PathLike], *,
         if values.get("article") or values.get("since") or values.get("until"):
             view = tables.filter(articles=values.get("article") or None, since=values.get("since") or None,
                                  until=values.get("until") or None)
-        view.to_dir(run_dir / "tables")
+        if store is None:
+            view.to_dir(run_dir / "tables")
+        else:  # the store holds the large tables; copy only the small ones beside the reports
+            from analysis._store_tables import SMALL_TABLES
+
+            view.to_dir(run_dir / "tables", names=SMALL_TABLES)
+            write_text(run_dir / "tables" / "README.txt",
+                       f"Paragraphs, sentences and mentions are in the store: {store.resolve()}\n"
+                       "Query them with analysis.store.open_store(...) or DuckDB (see the README).\n")
         jobs_ = make_jobs(books, specs, per_notebook, corpus_arg, view, per_article=per_article)
         env = kernel_env(cache_dir)
         records = execute_all(jobs_, run=name, run_dir=run_dir, staging=staging, sockets=sockets, env=env,

@@ -13,27 +13,45 @@ for every article, paragraph, sentence and quotation. This module builds on
   :func:`speaker_sentiment`, :func:`by_source`, :func:`by_day` aggregate.
 - :func:`level_table` returns one table per level for the CLI (:data:`LEVEL_COLUMNS`).
 
+Every function also takes a store's :class:`analysis._store_tables.StoreTables`
+and then aggregates with DuckDB (:mod:`analysis._store_sentiment`) without
+loading the sentence, paragraph or mention tables. There, per-sentence Python
+work is bounded: VADER beside TextBlob (:func:`quoted_sentences`,
+:func:`sentence_table`, :func:`compare`, :func:`disagreements`, the ``vader``
+means of entities and speakers) uses a deterministic sample of
+:data:`SAMPLE` rows when the selection has more (:func:`sample_note` says so),
+and the sentence, paragraph, article and quotation levels of :func:`level_table`
+keep the :data:`LEVEL_ROWS` most polar rows. Below those sizes the results equal
+the pandas ones.
+
 Standard errors are ``std(ddof=1) / sqrt(n)`` (NaN when ``n < 2``).
 """
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
-from analysis._sentiment_text import (EXPLAIN_COLUMNS, NEUTRAL_BAND, VADER_COLUMNS, explain, explain_short,
-                                      pattern_sentiment, vader_scores, vader_words)
+from analysis import _store_sentiment as _store
+from analysis._sentiment_text import (EXPLAIN_COLUMNS, NEUTRAL_BAND, VADER_COLUMNS, Agreement, _score_sentences,
+                                      agreement, compare, disagreements, explain, explain_short, pattern_sentiment,
+                                      quoted_sentences, sentence_table, speech, vader_scores, vader_words)
 
 if TYPE_CHECKING:  # pragma: no cover
     from analysis.pipeline import Tables
 
-__all__ = ["score", "EXPLAIN_COLUMNS", "VADER_COLUMNS", "NEUTRAL_BAND", "LEVELS", "LEVEL_COLUMNS", "Agreement",
-           "explain", "explain_short", "vader_scores", "vader_words", "sentence_table", "compare", "agreement",
+__all__ = ["score", "EXPLAIN_COLUMNS", "VADER_COLUMNS", "NEUTRAL_BAND", "LEVELS", "LEVEL_COLUMNS", "SAMPLE",
+           "LEVEL_ROWS", "Agreement", "explain", "explain_short", "vader_scores", "vader_words", "n_rows",
+           "sample_note", "overview", "article_rows", "quoted_sentences", "sentence_table", "compare", "agreement",
            "disagreements", "speech", "narration_vs_quotes", "entity_sentiment", "speaker_sentiment",
            "quote_sentiment", "by_source", "by_day", "extremes", "level_table", "conclusions"]
+
+#: Most sentences (or quotations) scored with VADER for a store's selection (a deterministic sample).
+SAMPLE = _store.SAMPLE
+#: Most rows of a store's sentence, paragraph, article and quotation tables in :func:`level_table`.
+LEVEL_ROWS = _store.LEVEL_ROWS
 
 
 def score(text: str) -> tuple[float, float]:
@@ -46,115 +64,37 @@ def score(text: str) -> tuple[float, float]:
     return float(polarity), float(subjectivity)
 
 
-# --- sentences, VADER beside TextBlob -----------------------------------------------------
+# --- tables or store -------------------------------------------------------------------------
 
-def _label(values: pd.Series, band: float) -> pd.Series:
-    v = values.to_numpy(dtype=float)
-    return pd.Series(np.select([v >= band, v <= -band], ["positive", "negative"], "neutral"), index=values.index)
-
-
-def speech(tables: Tables, *, kinds: Iterable[str] | None = None) -> pd.Series:
-    """For each row of ``tables.sentences``: True when it overlaps a quotation's ``[start, end)``.
-
-    Args:
-        tables: The analysed corpus.
-        kinds: Count only quotations of these kinds (``direct``, ``partial``,
-            ``indirect``); all by default.
-    """
-    s = tables.sentences
-    q = tables.quotes
-    out = pd.Series(False, index=s.index, name="quoted")
-    if kinds is not None and not q.empty:
-        q = q[q["kind"].isin(list(kinds))]
-    if s.empty or q.empty:
-        return out
-    q = pd.DataFrame({"article_id": q["article_id"], "q_start": pd.to_numeric(q["start"], errors="coerce"),
-                      "q_end": pd.to_numeric(q["end"], errors="coerce")}).dropna()
-    pairs = s[["article_id", "start", "end"]].reset_index(names="_row").merge(q, on="article_id")
-    hit = pairs.loc[(pairs["start"] < pairs["q_end"]) & (pairs["q_start"] < pairs["end"]), "_row"]
-    out.loc[out.index.isin(hit)] = True
-    return out
+def n_rows(tables: Tables, name: str) -> int:
+    """Rows of table ``name`` (``"sentences"``…); a store counts them without reading them."""
+    return tables.count(name) if _store.is_store(tables) else len(getattr(tables, name))
 
 
-def sentence_table(tables: Tables, *, band: float = NEUTRAL_BAND, explanations: bool = False) -> pd.DataFrame:
-    """Every sentence with TextBlob and VADER scores side by side (see ``LEVEL_COLUMNS["sentence"]``).
-
-    Args:
-        tables: The analysed corpus.
-        band: Neutral band for both methods' labels (:data:`NEUTRAL_BAND`).
-        explanations: Add an ``explanation`` column (:func:`explain_short`).
-    """
-    s = tables.sentences
-    v = vader_scores(s["text"])
-    out = s.drop(columns=[c for c in ("n_words",) if c in s.columns]).copy()
-    out["quoted"] = speech(tables).to_numpy()
-    out["vader"] = v["compound"].to_numpy()
-    out["vader_pos"], out["vader_neg"], out["vader_neu"] = (v[c].to_numpy() for c in ("pos", "neg", "neu"))
-    out["textblob_label"] = _label(out["polarity"], band)
-    out["vader_label"] = _label(out["vader"], band)
-    out["agree"] = out["textblob_label"] == out["vader_label"]
-    pair = out["textblob_label"] + "/" + out["vader_label"]
-    out["opposite"] = pair.isin(["positive/negative", "negative/positive"])
-    if explanations:
-        out["explanation"] = [explain_short(t) for t in out["text"]]
-    return out
+def sample_note(tables: Tables) -> str:
+    """How the VADER comparisons are bounded: "" when every sentence is used, else e.g.
+    ``"a sample of 20,000 of 2,412,113 sentences"`` (a store's selection above :data:`SAMPLE`)."""
+    if not _store.is_store(tables):
+        return ""
+    n, k = tables.count("sentences"), _store.SAMPLE
+    return f"a sample of {k:,} of {n:,} sentences" if n > k else ""
 
 
-def compare(tables: Tables, *, band: float = NEUTRAL_BAND) -> pd.DataFrame:
-    """TextBlob polarity against VADER compound for every sentence.
-
-    Each score is labelled positive (``>= band``), negative (``<= -band``) or
-    neutral; ``agree`` is True when the labels are equal, ``opposite`` when one
-    is positive and the other negative (a disagreement in sign).
-
-    Returns:
-        Columns article_id, sentence_id, paragraph, start, end, text,
-        textblob, vader, textblob_label, vader_label, agree, opposite.
-    """
-    t = sentence_table(tables, band=band)
-    t = t.rename(columns={"polarity": "textblob"})
-    return t[["article_id", "sentence_id", "paragraph", "start", "end", "text", "textblob", "vader",
-              "textblob_label", "vader_label", "agree", "opposite"]]
+def overview(tables: Tables) -> str:
+    """One Markdown line: how many articles, sentences and quotations (or that nothing matched)."""
+    n = n_rows(tables, "articles")
+    if not n:
+        return "**No articles match these parameters**: every chart below says so."
+    return (f"**{n} articles**, {n_rows(tables, 'sentences')} sentences, "
+            f"{n_rows(tables, 'quotes')} quotations.")
 
 
-@dataclass(frozen=True)
-class Agreement:
-    """How far TextBlob and VADER agree over a set of sentences.
-
-    Attributes:
-        sentences: Number of sentences compared.
-        agree: Share with the same label (positive/neutral/negative).
-        opposite: Share where one says positive and the other negative.
-        correlation: Pearson correlation of the two scores (NaN under 2 sentences).
-    """
-
-    sentences: int
-    agree: float
-    opposite: float
-    correlation: float
-
-
-def agreement(compared: pd.DataFrame) -> Agreement:
-    """Agreement rate of a :func:`compare` table."""
-    n = len(compared)
-    if n == 0:
-        return Agreement(0, float("nan"), float("nan"), float("nan"))
-    corr = compared["textblob"].corr(compared["vader"]) if n > 1 else float("nan")
-    return Agreement(n, float(compared["agree"].mean()), float(compared["opposite"].mean()), float(corr))
-
-
-def disagreements(tables: Tables, *, band: float = NEUTRAL_BAND) -> pd.DataFrame:
-    """Sentences where TextBlob and VADER disagree in sign, largest gap first.
-
-    Adds ``gap`` (absolute difference), ``textblob_why`` (:func:`explain_short`)
-    and ``vader_why`` (:func:`vader_words`) to the :func:`compare` columns.
-    """
-    c = compare(tables, band=band)
-    c = c[c["opposite"]].copy()
-    c["gap"] = (c["textblob"] - c["vader"]).abs()
-    c["textblob_why"] = [explain_short(t) for t in c["text"]]
-    c["vader_why"] = [vader_words(t) for t in c["text"]]
-    return c.sort_values("gap", ascending=False, kind="stable", ignore_index=True)
+def article_rows(tables: Tables, article_id: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The paragraphs and the sentences of one article (empty when it is not in ``tables``)."""
+    if _store.is_store(tables):
+        return _store.article_rows(tables, article_id)
+    return (tables.paragraphs[tables.paragraphs["article_id"] == article_id],
+            tables.sentences[tables.sentences["article_id"] == article_id])
 
 
 # --- aggregates ---------------------------------------------------------------------------
@@ -185,6 +125,8 @@ def narration_vs_quotes(tables: Tables, *, by: str | None = None,
         Columns [by], speech ("narration"/"quoted"), n_sentences, polarity,
         polarity_se, subjectivity, subjectivity_se.
     """
+    if _store.is_store(tables):
+        return _store.narration_vs_quotes(tables, by=by, kinds=kinds)
     s = tables.sentences.assign(speech=np.where(speech(tables, kinds=kinds), "quoted", "narration"))
     s = s[~s["is_headline"].astype(bool)]
     if by and by not in s.columns:
@@ -209,8 +151,14 @@ def entity_sentiment(tables: Tables, *, entities: Iterable[str] | None = None,
 
     Returns:
         Columns entity, label, n_sentences, n_articles, polarity, polarity_se,
-        subjectivity, subjectivity_se, vader; most mentioned first.
+        subjectivity, subjectivity_se, vader; most mentioned first. For a store's
+        selection, ``vader`` is the mean over a sample of :data:`SAMPLE` sentences
+        when more mention the entities (NaN for an entity with no sentence drawn).
     """
+    if _store.is_store(tables):
+        return _store.entity_sentiment(tables, entities=None if entities is None else list(entities),
+                                       labels=None if labels is None else list(labels),
+                                       min_sentences=min_sentences)
     m = tables.mentions[["article_id", "sentence_id", "entity", "label"]].dropna(subset=["entity"])
     if entities is not None:
         m = m[m["entity"].isin(list(entities))]
@@ -232,20 +180,25 @@ def entity_sentiment(tables: Tables, *, entities: Iterable[str] | None = None,
 def quote_sentiment(tables: Tables) -> pd.DataFrame:
     """Every quotation with TextBlob (scored if missing) and VADER scores and an explanation.
 
+    For a store's selection of more than :data:`LEVEL_ROWS` quotations, the
+    :data:`LEVEL_ROWS` most polar of them, in table order.
+
     Returns:
         Columns article_id, quote_id, speaker, kind, start, end, text, polarity,
         subjectivity, vader, explanation.
     """
-    q = tables.quotes
+    q = _store.rows(tables, "quotes", _store.polar_pick("quotes")) if _store.is_store(tables) else tables.quotes
     cols = ["article_id", "quote_id", "speaker", "kind", "start", "end", "text", "polarity", "subjectivity",
             "vader", "explanation"]
     if q.empty:
         return pd.DataFrame(columns=cols)
     q = q.copy()
-    scored = [score(t) for t in q["text"]]
     for i, col in enumerate(("polarity", "subjectivity")):
         given = pd.to_numeric(q[col], errors="coerce") if col in q.columns else pd.Series(np.nan, index=q.index)
-        q[col] = given.fillna(pd.Series([s[i] for s in scored], index=q.index))
+        missing = given.isna()
+        if missing.any():  # score only the quotations without a stored score
+            given[missing] = [score(t)[i] for t in q.loc[missing, "text"]]
+        q[col] = given
     q["vader"] = vader_scores(q["text"])["compound"].to_numpy()
     q["explanation"] = [explain_short(t) for t in q["text"]]
     return q[cols].reset_index(drop=True)
@@ -256,8 +209,11 @@ def speaker_sentiment(tables: Tables, *, min_quotes: int = 1) -> pd.DataFrame:
 
     Returns:
         Columns speaker, n_quotes, n_articles, polarity, polarity_se,
-        subjectivity, subjectivity_se, vader; most quoted first.
+        subjectivity, subjectivity_se, vader; most quoted first (for a store,
+        ``vader`` over a sample of :data:`SAMPLE` quotations when there are more).
     """
+    if _store.is_store(tables) and not _store.quotes_missing_scores(tables):
+        return _store.speaker_sentiment(tables, min_quotes=min_quotes)
     q = quote_sentiment(tables)
     q = q[q["speaker"].notna() & (q["speaker"].astype(str).str.strip() != "")]
     out = _stats(q, ["speaker"], count="n_quotes",
@@ -302,6 +258,9 @@ def extremes(tables: Tables, *, n: int = 5) -> pd.DataFrame:
         Columns direction ("positive"/"negative"), article_id, sentence_id,
         text, polarity, subjectivity, explanation.
     """
+    if _store.is_store(tables):
+        out = _store.extremes(tables, n=n)
+        return out.assign(explanation=[explain_short(t) for t in out["text"]])
     s = tables.sentences
     parts = []
     for direction, mask, asc in (("positive", s["polarity"] > 0, False), ("negative", s["polarity"] < 0, True)):
@@ -344,19 +303,36 @@ def level_table(tables: Tables, level: str) -> pd.DataFrame:
     TextBlob and VADER agree; ``polarity``/``subjectivity`` of articles,
     paragraphs, sentences and quotes are TextBlob's on their own text.
 
+    For a store's selection with more than :data:`LEVEL_ROWS` articles,
+    paragraphs, sentences or quotations, those levels keep the :data:`LEVEL_ROWS`
+    most polar rows (largest ``|polarity|``, then the most subjective), in table
+    order (VADER over each row's own sentences); the other levels aggregate
+    everything (entities and speakers with VADER over a sample, see
+    :func:`entity_sentiment`).
+
     Raises:
         ValueError: For a level not in :data:`LEVELS`.
     """
     if level not in LEVEL_COLUMNS:
         raise ValueError(f"unknown sentiment level {level!r} (use one of: {', '.join(LEVELS)})")
     if level in ("article", "paragraph", "sentence"):
-        sent = sentence_table(tables, explanations=level == "sentence")
+        base = None
+        if _store.is_store(tables):
+            table = level + "s"
+            pick = _store.polar_pick(table)
+            if level != "sentence":
+                base, pick = _store.rows(tables, table, pick), _store.sentences_of(table, pick)
+            sent = _score_sentences(_store.sentence_rows(tables, pick), band=NEUTRAL_BAND,
+                                    explanations=level == "sentence")
+        else:
+            sent = sentence_table(tables, explanations=level == "sentence")
         if level == "sentence":
             out = sent
         else:
             keys = ["article_id"] + (["paragraph"] if level == "paragraph" else [])
             means = sent.groupby(keys).agg(vader_mean=("vader", "mean"), agree=("agree", "mean")).reset_index()
-            base = tables.articles if level == "article" else tables.paragraphs
+            if base is None:
+                base = tables.articles if level == "article" else tables.paragraphs
             out = base.merge(means, on=keys, how="left")
     else:
         out = {"entity": entity_sentiment, "speaker": speaker_sentiment, "quote": quote_sentiment,
@@ -369,7 +345,7 @@ def conclusions(tables: Tables) -> str:
     a = tables.articles
     if a.empty:
         return "No articles matched: nothing to conclude."
-    lines = [f"- **{len(a)} articles**, {len(tables.sentences)} sentences: mean article polarity "
+    lines = [f"- **{len(a)} articles**, {n_rows(tables, 'sentences')} sentences: mean article polarity "
              f"{a['polarity'].mean():+.3f}, subjectivity {a['subjectivity'].mean():.2f}."]
     src = by_source(tables)
     if len(src) > 1:
@@ -378,8 +354,10 @@ def conclusions(tables: Tables) -> str:
                      f"articles); least: **{lo['source']}** ({lo['polarity']:+.3f}, {lo['n_articles']}).")
     agr = agreement(compare(tables))
     if agr.sentences:
+        note = sample_note(tables)
         lines.append(f"- TextBlob and VADER give the same label (±{NEUTRAL_BAND}) to **{agr.agree:.0%}** of "
-                     f"sentences and opposite signs to {agr.opposite:.0%} (r = {agr.correlation:.2f}).")
+                     f"sentences and opposite signs to {agr.opposite:.0%} (r = {agr.correlation:.2f}"
+                     f"{'; ' + note if note else ''}).")
     nq = narration_vs_quotes(tables).set_index("speech")
     if "quoted" in nq.index and "narration" in nq.index:
         lines.append(f"- Quoted speech: polarity {nq.loc['quoted', 'polarity']:+.3f} over "

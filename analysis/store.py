@@ -30,17 +30,20 @@ import pandas as pd
 
 from analysis import _store_layout as layout
 from analysis import _store_query as query
+from analysis import _store_tables
 from analysis import _store_work as work
 from analysis import config
-from analysis.corpus import Article, Problem
+from analysis.corpus import Article, Problem, stream_corpus
 from analysis.pipeline import Tables
 
-__all__ = ["ProcessResult", "StoreQuery", "StoreError", "process", "open_store", "load_tables", "is_store",
-           "configure_parser", "run", "MARKER"]
+__all__ = ["ProcessResult", "StoreQuery", "StoreTables", "store_tables", "StoreError", "process", "open_store",
+           "load_tables", "is_store", "configure_parser", "run", "MARKER"]
 
 logger = logging.getLogger(__name__)
 
 StoreQuery = query.StoreQuery
+StoreTables = _store_tables.StoreTables
+store_tables = _store_tables.store_tables
 StoreError = layout.StoreError
 is_store = layout.is_store
 MARKER = layout.MARKER
@@ -50,6 +53,15 @@ MARKER = layout.MARKER
 DEFAULT_BATCH_SIZE = 100
 #: The manifest is saved at least this often, so an interrupted run keeps its finished batches.
 CHECKPOINT_SECONDS = 60.0
+#: Dask settings of the local workers. Each worker's statistical profiler samples the running task's
+#: call stack every 10 ms and keeps one call tree per second for the last 1000 s (two copies: per
+#: worker and per task prefix); over spaCy's deep stacks that is about 0.2–0.3 MB per second per
+#: worker, so a worker's memory grew with the length of the run (about 300 MB after 1000 s) — and
+#: nobody reads it: local workers have no dashboard. A cluster given with ``--scheduler`` keeps its
+#: own settings.
+LOCAL_WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
+
+
 def worker_env(workers: int) -> dict[str, str]:
     """Environment of local workers: the cores shared out as BLAS/OpenMP threads (no oversubscription)."""
     threads = str(max(1, (os.cpu_count() or 1) // workers))
@@ -157,10 +169,13 @@ def _runner(workers: int | None, scheduler: str | None) -> Iterator[_InProcess |
         with client:
             yield _OnDask(client)
         return
+    import dask
+
     n = workers or os.cpu_count() or 1
-    with LocalCluster(n_workers=n, threads_per_worker=1, processes=True, host="127.0.0.1",
-                      dashboard_address=None, silence_logs=logging.ERROR, env=worker_env(n)) as cluster, \
-            Client(cluster) as client:
+    with dask.config.set(LOCAL_WORKER_CONFIG):  # each nanny hands the config of its start to its worker
+        cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, host="127.0.0.1",
+                               dashboard_address=None, silence_logs=logging.ERROR, env=worker_env(n))
+    with cluster, Client(cluster) as client:
         yield _OnDask(client)
 
 
@@ -257,7 +272,8 @@ def _batches(paths: list[str], known: dict[str, tuple[str, str]], batch_size: in
              problems: list[Problem], bar) -> Iterator[list[Article]]:
     """Batches of the articles that are not in the store as they are, read one file at a time."""
     batch: list[Article] = []
-    for articles, probs in work.iter_corpus(paths):
+    for part in stream_corpus(paths):
+        articles, probs = part.articles, part.problems
         problems.extend(probs)
         for article in articles:
             tally.seen += 1

@@ -64,3 +64,17 @@ def run_notebook(tmp_path, notebook_cache):
         return NotebookRun(out)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def sample_pair(tmp_path_factory):
+    """The bundled samples both ways: (``Tables`` from ``analyse``, ``StoreTables`` of a store made by
+    ``process`` in this process). Report functions must give the same answers for both."""
+    import analysis
+    from analysis.config import SAMPLES_DIR
+    from analysis.store import process
+
+    cache = tmp_path_factory.mktemp("pair-cache")
+    path = tmp_path_factory.mktemp("pair") / "store"
+    process(SAMPLES_DIR, store=path, workers=0, progress=False)
+    return analysis.analyse(SAMPLES_DIR, cache_dir=cache, progress=False), analysis.analyse(path)

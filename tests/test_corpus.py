@@ -9,7 +9,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis.corpus import Article, Corpus, read_corpus
+from analysis.config import SAMPLES_DIR
+from analysis.corpus import Article, Corpus, read_corpus, stream_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "data" / "corpus"
@@ -542,3 +543,15 @@ def test_to_frame(tmp_path: Path) -> None:
 def test_to_frame_empty() -> None:
     frame = Corpus().to_frame()
     assert len(frame) == 0 and "published" in frame and isinstance(frame["published"].dtype, pd.DatetimeTZDtype)
+
+
+def test_stream_corpus_reads_what_read_corpus_reads_one_file_at_a_time(tmp_path):
+    write(tmp_path / "bad.jsonl", '{"id": "j1", "text": "One line of text."}\n{broken\n')
+    write(tmp_path / "dup.txt", (SAMPLES_DIR / SEED_NAME).read_text(encoding="utf-8"))
+    inputs = [str(SAMPLES_DIR), str(FIXTURES), str(tmp_path), str(SAMPLES_DIR / "*.txt"), "no/such"]
+    chunks = list(stream_corpus(inputs))
+    whole = read_corpus(inputs)
+    assert [a for c in chunks for a in c.articles] == list(whole.articles)
+    assert sorted(map(str, (p for c in chunks for p in c.problems))) == sorted(map(str, whole.problems))
+    assert chunks[0].problems and not chunks[0].articles  # the missing input, before any file
+    assert max(len({a.path for a in c.articles}) for c in chunks) == 1

@@ -6,10 +6,11 @@ import importlib.util
 from pathlib import Path
 
 import matplotlib
+import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
-from analysis import entities
+from analysis import _store_entities, entities
 from analysis._entity_names import clean_name, is_junk, name_key
 from analysis.aliases import Aliases, as_aliases, load_aliases
 from analysis.config import ROOT
@@ -531,3 +532,72 @@ def test_notebook_runs(tmp_path, run_notebook, params, expect):
     assert not run.errors
     assert expect in run.shown
     assert run.images == 5
+
+
+# --- a store: DuckDB fast paths equal the pandas ones ---------------------------------------------
+
+LARGE = {"paragraphs", "sentences", "mentions"}
+SELECTIONS = [{}, {"since": "2024-11-01"}, {"until": "2024-10-31"},
+              {"articles": ["2024-10-14_caspian_herald_pipeline", "2024-11-08_potomac_dispatch_trump_victory"]},
+              {"articles": "000_7363fc605d1a34bd"}]
+
+
+def _chart_data(fig) -> list:
+    """What a chart draws: its titles and every line's and scatter's points."""
+    out = []
+    for ax in fig.axes:
+        out.append(ax.get_title())
+        out += [(line.get_label(), list(line.get_xdata()), list(line.get_ydata())) for line in ax.get_lines()]
+        out += [sorted(map(tuple, c.get_offsets().tolist())) for c in ax.collections]
+    return out
+
+
+@pytest.mark.parametrize("selection", SELECTIONS)
+@pytest.mark.parametrize("labels", [None, ["PERSON"], ["GPE", "ORG"]])
+def test_store_keyword_in_context_and_describe_equal_pandas(sample_pair, selection, labels):
+    tables, lazy = sample_pair
+    tables, lazy = tables.filter(**selection), lazy.filter(**selection)
+    want = entities.keyword_in_context(tables, labels=labels, top_n=3, width=30)
+    got = entities.keyword_in_context(lazy, labels=labels, top_n=3, width=30)
+    assert len(want) or not selection  # the unfiltered samples have mentions
+    pd.testing.assert_frame_equal(got, want, check_dtype=False)
+    assert entities.describe(lazy, labels=labels) == entities.describe(tables, labels=labels)
+    if selection:
+        assert not LARGE & set(vars(lazy))
+
+
+@pytest.mark.parametrize("limit", [1, 2])
+def test_store_keyword_in_context_keeps_the_first_rows_of_each_entity(sample_pair, limit):
+    tables, lazy = sample_pair
+    names = list(entities.top_entities(tables.entities, top_n=4)["entity"])
+    want = entities.keyword_in_context(tables, entities=names).groupby("entity").head(limit)
+    got = _store_entities.keyword_in_context(lazy.filter(since="2024-01-01"), entities=names, width=60,
+                                             limit=limit)
+    pd.testing.assert_frame_equal(got, want.reset_index(drop=True), check_dtype=False)
+    assert set(got["entity"]) == set(names) and got["entity"].value_counts().max() == limit
+
+
+@pytest.mark.parametrize("selection", SELECTIONS)
+@pytest.mark.parametrize("options", [{}, {"labels": ["PERSON"], "top_n": 3}, {"freq": "D"}, {"freq": "M"},
+                                     {"entities": ["Kazakhstan", "nobody at all"]}])
+def test_store_mentions_over_time_draws_what_pandas_draws(sample_pair, selection, options):
+    tables, lazy = sample_pair
+    tables, lazy = tables.filter(**selection), lazy.filter(**selection)
+    want = charts.mentions_over_time(tables, **options)
+    got = charts.mentions_over_time(lazy, **options)
+    drawn = _chart_data(want), _chart_data(got)
+    plt.close("all")
+    assert drawn[0][0] and drawn[1] == drawn[0]
+    if selection:
+        assert not LARGE & set(vars(lazy))
+
+
+@pytest.mark.parametrize("limit", [5, 40])
+def test_store_positions_are_a_sample_of_the_mentions_when_there_are_many(sample_pair, limit):
+    tables, lazy = sample_pair
+    names = list(entities.top_entities(tables.entities, top_n=6)["entity"])
+    every = _store_entities.positions(lazy, names, limit=10_000)
+    assert len(every) == len(tables.mentions.query("start >= 0 and entity in @names"))
+    some = _store_entities.positions(lazy, names, limit=limit)
+    assert len(some) == limit
+    assert set(map(tuple, some.to_numpy().tolist())) <= set(map(tuple, every.to_numpy().tolist()))

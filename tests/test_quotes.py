@@ -342,6 +342,21 @@ def test_charts_are_figures_even_when_empty(corpus_quotes, empty):
         assert fig.axes[0].get_xlabel().startswith("Publication time")
 
 
+def test_timeline_of_many_quotations_counts_them_per_time_bin(corpus_quotes):
+    many = pd.concat([corpus_quotes.assign(published=corpus_quotes["published"] + pd.Timedelta(days=d),
+                                           article_id=corpus_quotes["article_id"] + f"-{d}")
+                      for d in range(0, 300, 5)], ignore_index=True)  # 360 quotations over ten months
+    rows_ = quotes.timeline_rows(many)
+    assert len(rows_) > charts.MAX_MARKERS
+    fig = charts.timeline(rows_)
+    ax = fig.axes[0]
+    assert "360 quotations by week" in ax.get_title() and not ax.texts  # no numbered markers
+    sizes = ax.collections[0].get_sizes()
+    assert len(sizes) == len(set(zip(rows_["speaker"], rows_["published"].dt.tz_localize(None).dt.to_period("W"))))
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Tom Achterberg", "Anna Berg"]
+    assert sizes.max() == 430  # the busiest cell
+
+
 # --- the notebook -------------------------------------------------------------------------------
 
 @pytest.mark.slow

@@ -511,6 +511,29 @@ def test_real_notebooks_batch_over_the_samples(tmp_path):
 
 @pytest.mark.slow
 @pytest.mark.skipif(not REAL, reason="no notebooks in notebooks/ yet")
+def test_real_notebooks_over_a_store_aggregate_in_duckdb(tmp_path, monkeypatch):
+    from analysis.store import process
+
+    corpus = tmp_path / "samples"
+    shutil.copytree(SAMPLES_DIR, corpus)
+    (corpus / f"{EVIL_ID}.txt").write_text(EVIL, encoding="utf-8")
+    process(corpus, store=tmp_path / "store", workers=0, progress=False)
+    monkeypatch.setenv("NEWSLENS_STORE_MAX_ROWS", "0")  # kernels inherit it: reading sentences etc. fails
+    result = report.run_reports(tmp_path / "store", out=tmp_path / "out", jobs=2, progress=False,
+                                parameters={"since": "2024-11-01"})
+    assert [r.error for r in result.reports if not r.ok] == []
+    assert result.headline.articles == len(analyse(tmp_path / "store").filter(since="2024-11-01").articles)
+    tables = tmp_path / "out" / "store" / "tables"
+    assert sorted(p.name for p in tables.iterdir()) == sorted(
+        [f"{n}.{f}" for n in ("articles", "quotes", "entities", "cooccurrence") for f in ("csv", "parquet")]
+        + ["README.txt"])
+    for page in html_files(tmp_path / "out"):
+        assert_no_raw_markup(page.read_text(), str(page))
+        assert "Traceback" not in page.read_text()
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not REAL, reason="no notebooks in notebooks/ yet")
 @pytest.mark.parametrize("path", REAL, ids=[p.stem for p in REAL])
 def test_real_notebook_runs_top_to_bottom_with_its_defaults(path, tmp_path):
     import tempfile

@@ -424,3 +424,137 @@ def test_notebook_runs_on_an_empty_window(run_notebook):
     run = run_notebook("sentiment", since="2030-01-01")
     assert not run.errors
     assert "No articles" in run.shown
+
+
+# --------------------------------------------------------------------------- a store (DuckDB fast paths)
+
+LARGE_TABLES = {"paragraphs", "sentences", "mentions"}
+SELECTIONS = [{}, {"since": "2024-11-15"}, {"articles": [SEED_ID := "000_7363fc605d1a34bd",
+                                                         "2024-11-08_potomac_dispatch_trump_victory"]}]
+STORE_CALLS = [("narration_vs_quotes", {}), ("narration_vs_quotes", {"by": "source"}),
+               ("narration_vs_quotes", {"by": "paragraph", "kinds": ["direct"]}), ("entity_sentiment", {}),
+               ("entity_sentiment", {"labels": ["PERSON", "GPE"], "min_sentences": 2}),
+               ("entity_sentiment", {"entities": ["Kazakhstan", "Tokayev", "nobody"]}), ("speaker_sentiment", {}),
+               ("speaker_sentiment", {"min_quotes": 2}), ("extremes", {"n": 3}), ("quoted_sentences", {}),
+               ("compare", {}), ("compare", {"band": 0.2}), ("disagreements", {})]
+
+
+def _pair(sample_pair, selection: dict):
+    """(pandas Tables, a fresh StoreTables) for ``selection``: nothing of the store is read yet."""
+    from analysis._store_tables import StoreTables
+
+    tables, lazy = sample_pair
+    if selection:
+        return tables.filter(**selection), lazy.filter(**selection)
+    return tables, StoreTables(lazy.root, None, lazy.problems)
+
+
+def _same(got: pd.DataFrame, expected: pd.DataFrame) -> None:
+    """Equal columns and values (floats within 1e-9; a missing text is missing, whether None or NaN)."""
+    def plain(df: pd.DataFrame) -> pd.DataFrame:
+        df = df.reset_index(drop=True)
+        text = [c for c in df.columns if not pd.api.types.is_numeric_dtype(df[c])
+                and not pd.api.types.is_datetime64_any_dtype(df[c])]
+        return df.astype({c: object for c in text}).where(df.notna(), None) if text else df
+
+    assert list(got.columns) == list(expected.columns)
+    pd.testing.assert_frame_equal(plain(got), plain(expected), check_dtype=False, check_exact=False, rtol=0,
+                                  atol=1e-9)
+
+
+@pytest.mark.parametrize("selection", SELECTIONS, ids=["all", "since", "articles"])
+@pytest.mark.parametrize("name, kwargs", STORE_CALLS)
+def test_store_gives_the_pandas_answer_without_reading_sentences(sample_pair, selection, name, kwargs):
+    tables, lazy = _pair(sample_pair, selection)
+    expected = getattr(S, name)(tables, **kwargs)
+    _same(getattr(S, name)(lazy, **kwargs), expected)
+    assert not LARGE_TABLES & set(vars(lazy))
+    if not selection and name != "disagreements":
+        assert len(expected)
+
+
+@pytest.mark.parametrize("selection", SELECTIONS, ids=["all", "since", "articles"])
+@pytest.mark.parametrize("level", S.LEVELS)
+def test_store_level_tables_equal_the_pandas_ones(sample_pair, selection, level):
+    tables, lazy = _pair(sample_pair, selection)
+    expected, got = S.level_table(tables, level), S.level_table(lazy, level)
+    if level == "article":  # a store lists articles by publication time, Tables by corpus order
+        expected = expected.set_index("article_id").loc[lazy.articles["article_id"]].reset_index()
+    _same(got, expected)
+    assert len(got) and not LARGE_TABLES & set(vars(lazy))
+
+
+@pytest.mark.parametrize("selection", SELECTIONS, ids=["all", "since", "articles"])
+def test_store_overview_conclusions_and_arc(sample_pair, selection):
+    tables, lazy = _pair(sample_pair, selection)
+    assert S.overview(lazy) == S.overview(tables) and f"{len(tables.sentences)} sentences" in S.overview(lazy)
+    assert S.conclusions(lazy) == S.conclusions(tables)
+    for article_id in tables.articles["article_id"]:
+        for got, expected in zip(S.article_rows(lazy, article_id), S.article_rows(tables, article_id)):
+            assert len(got)
+            _same(got, expected)
+    assert S.sample_note(lazy) == S.sample_note(tables) == ""
+    assert not LARGE_TABLES & set(vars(lazy))
+
+
+def test_store_with_no_articles(sample_pair):
+    tables, lazy = _pair(sample_pair, {"since": "2030-01-01"})
+    assert "No articles" in S.overview(lazy) and "No articles" in S.conclusions(lazy)
+    for name, kwargs in STORE_CALLS:
+        _same(getattr(S, name)(lazy, **kwargs), getattr(S, name)(tables, **kwargs))
+
+
+@pytest.mark.parametrize("size", [7, 60])
+def test_large_store_selection_compares_a_fixed_sample(sample_pair, monkeypatch, size):
+    from analysis import _store_sentiment
+
+    tables, lazy = _pair(sample_pair, {})
+    monkeypatch.setattr(_store_sentiment, "SAMPLE", size)
+    got = S.compare(lazy)
+    assert len(got) == size and got.equals(S.compare(lazy))  # the same sample every time
+    full = S.compare(tables).set_index(["article_id", "sentence_id"])
+    _same(got, full.loc[list(zip(got["article_id"], got["sentence_id"]))].reset_index()[got.columns])
+    assert list(zip(got["article_id"], got["sentence_id"])) == sorted(zip(got["article_id"], got["sentence_id"]))
+    assert S.sample_note(lazy) == f"a sample of {size} of {len(tables.sentences)} sentences"
+    assert S.sample_note(lazy) in S.conclusions(lazy)
+    ent = S.entity_sentiment(lazy)  # exact aggregates; VADER over the sampled sentences only
+    _same(ent.drop(columns="vader"), S.entity_sentiment(tables).drop(columns="vader"))
+    assert ent["vader"].isna().any() and ent["vader"].dropna().between(-1, 1).all()
+    assert not LARGE_TABLES & set(vars(lazy))
+
+
+@pytest.mark.parametrize("level, rows", [("sentence", 12), ("paragraph", 9), ("article", 4), ("quote", 10)])
+def test_large_store_levels_keep_the_most_polar_rows(sample_pair, monkeypatch, level, rows):
+    from analysis import _store_sentiment
+
+    tables, lazy = _pair(sample_pair, {})
+    monkeypatch.setattr(_store_sentiment, "LEVEL_ROWS", rows)
+    got = S.level_table(lazy, level)
+    keys = {"sentence": ["article_id", "sentence_id"], "paragraph": ["article_id", "paragraph"],
+            "article": ["article_id"], "quote": ["article_id", "quote_id"]}[level]
+    full = S.level_table(tables, level).set_index(keys)
+    kept = pd.MultiIndex.from_frame(got[keys]) if len(keys) > 1 else pd.Index(got["article_id"])
+    assert len(got) == rows and got["polarity"].abs().min() >= full["polarity"].drop(index=kept).abs().max()
+    _same(got, full.loc[kept].reset_index()[got.columns])
+    assert not LARGE_TABLES & set(vars(lazy))
+
+
+@pytest.mark.parametrize("name, kwargs", PLOTS)
+def test_plots_draw_a_store_without_reading_sentences(sample_pair, name, kwargs):
+    _, lazy = _pair(sample_pair, {})
+    fig = getattr(P, name)(lazy, **kwargs)
+    assert isinstance(fig, Figure) and "No " not in _texts(fig)
+    assert fig.axes[0].get_xlabel() or fig.axes[0].get_ylabel()
+    assert not LARGE_TABLES & set(vars(lazy))
+    matplotlib.pyplot.close(fig)
+
+
+@pytest.mark.parametrize("name", ["quotes_vs_narration", "textblob_vs_vader"])
+def test_sampled_plots_say_so(sample_pair, monkeypatch, name):
+    from analysis import _store_sentiment
+
+    _, lazy = _pair(sample_pair, {})
+    monkeypatch.setattr(_store_sentiment, "SAMPLE", 40)
+    fig = getattr(P, name)(lazy)
+    assert "a sample of 40 of" in _texts(fig)
+    matplotlib.pyplot.close(fig)

@@ -233,13 +233,32 @@ def test_load_tables_selection_equals_filter(cluster_store, reference, selection
     assert_same_tables(got, reference.filter(**selection))
 
 
-def test_iter_corpus_reads_what_read_corpus_reads(tmp_path):
-    (tmp_path / "bad.jsonl").write_text('{"id": "j1", "text": "One line of text."}\n{broken\n', encoding="utf-8")
-    inputs = [str(SAMPLES_DIR), str(TEST_DATA / "corpus"), str(tmp_path), str(SAMPLES_DIR / "*.txt"), "no/such"]
-    chunks = list(work.iter_corpus(inputs))
-    whole = read_corpus(inputs)
-    assert [a for arts, _ in chunks for a in arts] == list(whole.articles)
-    assert sorted(map(str, (p for _, probs in chunks for p in probs))) == sorted(map(str, whole.problems))
+@pytest.mark.slow
+@pytest.mark.parametrize("selection", [
+    {}, {"since": "2024-11-01"}, {"until": "2024-10-30"}, {"articles": "2024-12-03_steppe_media_aktau_protest"},
+    {"articles": ["000_7363fc605d1a34bd", "2024-11-28_daily_meridian_putin_astana"], "since": "2024-11-20"},
+])
+def test_store_tables_read_on_demand_equal_filter(cluster_store, reference, selection):
+    lazy = analysis.analyse(cluster_store[0]).filter(**selection)
+    assert isinstance(lazy, store.StoreTables) and not {"sentences", "mentions"} & set(vars(lazy))
+    want = reference.filter(**selection) if selection else reference
+    for name in want.names:  # entities and cooccurrence of a selection come from DuckDB's aggregates
+        assert lazy.count(name) == len(want[name]), name
+    assert_same_tables(lazy.load(), want)
+
+
+def test_store_tables_reject_unknown_tables_and_empty_selections(cluster_store, monkeypatch):
+    lazy = store.store_tables(cluster_store[0])
+    monkeypatch.setenv("NEWSLENS_STORE_MAX_ROWS", "10")
+    with pytest.raises(store.StoreError, match=r"reading \d+ sentences rows into pandas is more than "):
+        lazy.sentences
+    assert len(lazy.filter(articles="000_7363fc605d1a34bd").paragraphs) == 10  # a small selection is read
+    monkeypatch.delenv("NEWSLENS_STORE_MAX_ROWS")
+    with pytest.raises(ValueError, match="unknown table 'tweets'"):
+        lazy.count("tweets")
+    empty = lazy.filter(since="2031-01-01")
+    assert empty.ids == () and len(empty.articles) == 0 and empty.count("sentences") == 0
+    assert list(empty.entities.columns) == list(lazy.entities.columns)
 
 
 def test_worker_that_cannot_see_the_store_sends_the_parts_back(tmp_path):
@@ -298,3 +317,20 @@ def test_a_folder_that_is_not_a_store_is_refused(tmp_path, capsys):
     with pytest.raises(store.StoreError):
         store.load_tables(tmp_path)
     assert not store.is_store(tmp_path)
+
+
+def _worker_profiles(dask_worker) -> tuple[bool, bool]:
+    import dask
+
+    return dask.config.get("distributed.worker.profile.enabled"), "profile" in dask_worker.periodic_callbacks
+
+
+def test_local_workers_run_without_the_profiler_and_leave_the_config_alone():
+    import dask
+    import distributed  # noqa: F401 - its import adds its defaults to dask.config
+
+    before = dask.config.get("distributed.worker.profile.enabled")
+    with store._runner(1, None) as runner:
+        profiles = runner.client.run(_worker_profiles)
+        assert dask.config.get("distributed.worker.profile.enabled") == before
+    assert list(profiles.values()) == [(False, False)]

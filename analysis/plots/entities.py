@@ -14,6 +14,8 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
+from analysis import _store_entities
+from analysis._store_tables import StoreTables
 from analysis.plots import apply_style
 
 __all__ = ["LABEL_COLOURS", "top_entities", "mentions_over_time", "cooccurrence_heatmap", "cooccurrence_network",
@@ -88,28 +90,62 @@ def _top_names(entities: pd.DataFrame, names: Iterable[str] | None, labels, top_
 def mentions_over_time(tables: Mapping[str, pd.DataFrame], *, entities: Iterable[str] | None = None,
                        labels: Iterable[str] | str | None = None, top_n: int = 6, freq: str | None = None) -> Figure:
     """Mentions of the top entities per period across dated articles; for a single
-    article (or undated ones), where in the article each mention falls."""
-    m, arts = tables["mentions"], tables["articles"]
+    article (or undated ones), where in the article each mention falls.
+
+    For a store (:class:`analysis.store.StoreTables`) the counts are aggregated by
+    DuckDB; placed along articles, at most 20,000 sampled mentions are drawn.
+    """
     names = _top_names(tables["entities"], entities, labels, top_n)
-    m = m[m["entity"].isin(names) & (m["start"] >= 0)]
-    if not len(m):
+    events = _mention_events(tables, names)
+    if not len(events):
         return _empty("Entity mentions", "No entity mentions to show with these settings.")
-    dated = arts.dropna(subset=["published"])
-    if dated["article_id"].nunique() >= 2:
-        return _over_time(m, dated, names, freq)
-    return _along_article(m, tables, names)
+    n_dated, lo, hi = _dated_span(tables)
+    if n_dated >= 2:
+        counts, freq = _period_counts(events, lo, hi, names, freq)
+        return _over_time(counts, freq)
+    return _along_article(_positions(tables, names), names)
 
 
-def _over_time(m: pd.DataFrame, arts: pd.DataFrame, names: list[str], freq: str | None) -> Figure:
-    published = pd.to_datetime(arts.set_index("article_id")["published"], utc=True)
-    m = m.assign(published=m["article_id"].map(published)).dropna(subset=["published"])
-    span = published.max() - published.min()
-    freq = freq or ("D" if span <= pd.Timedelta(days=21) else "W" if span <= pd.Timedelta(days=400) else "M")
-    to_period = lambda s: s.dt.tz_convert(None).dt.to_period(freq[0])  # noqa: E731
-    counts = m.assign(period=to_period(m["published"])).groupby(["period", "entity"]).size().unstack(fill_value=0)
-    every = pd.period_range(to_period(published).min(), to_period(published).max(), freq=counts.index.freq)
+def _mention_events(tables: Mapping[str, pd.DataFrame], names: list[str]) -> pd.DataFrame:
+    """Mentions of ``names`` in the text: published (UTC; NaT if undated), entity, n (mentions in the row)."""
+    if isinstance(tables, StoreTables):
+        return _store_entities.mentions_per_day(tables, names).rename(columns={"day": "published"})
+    m = tables["mentions"]
+    m = m[m["entity"].isin(names) & (m["start"] >= 0)]
+    arts = tables["articles"]
+    published = pd.to_datetime(arts.set_index("article_id")["published"], utc=True) if len(arts) else pd.Series()
+    return pd.DataFrame({"published": pd.to_datetime(m["article_id"].map(published), utc=True),
+                         "entity": m["entity"], "n": 1})
+
+
+def _dated_span(tables: Mapping[str, pd.DataFrame]) -> tuple[int, pd.Timestamp | None, pd.Timestamp | None]:
+    """(dated articles, first publication time, last)."""
+    if isinstance(tables, StoreTables):
+        return _store_entities.dated_span(tables)
+    dated = tables["articles"].dropna(subset=["published"])
+    if not len(dated):
+        return 0, None, None
+    published = pd.to_datetime(dated["published"], utc=True)
+    return int(dated["article_id"].nunique()), published.min(), published.max()
+
+
+def _period_counts(events: pd.DataFrame, lo: pd.Timestamp, hi: pd.Timestamp, names: list[str],
+                   freq: str | None) -> tuple[pd.DataFrame, str]:
+    """Mentions per period (rows: period start, every period from ``lo`` to ``hi``) and entity (columns, in
+    the order of ``names``), and the frequency used (by default from the span: days, weeks or months)."""
+    freq = freq or ("D" if hi - lo <= pd.Timedelta(days=21) else "W" if hi - lo <= pd.Timedelta(days=400) else "M")
+    to_period = lambda s: s.dt.tz_convert(None).dt.to_period(freq[0])
+    events = events.dropna(subset=["published"])
+    counts = (events.assign(period=to_period(events["published"])).groupby(["period", "entity"])["n"].sum()
+              .unstack(fill_value=0))
+    bounds = to_period(pd.Series([lo, hi]))
+    every = pd.period_range(bounds.iloc[0], bounds.iloc[1], freq=bounds.dt.freq)
     counts = counts.reindex(index=every, columns=[n for n in names if n in counts.columns], fill_value=0)
     counts.index = counts.index.start_time
+    return counts.astype("int64"), freq
+
+
+def _over_time(counts: pd.DataFrame, freq: str) -> Figure:
     apply_style()
     fig, ax = plt.subplots(figsize=(11, 5.5))
     for name in counts.columns:
@@ -124,11 +160,22 @@ def _over_time(m: pd.DataFrame, arts: pd.DataFrame, names: list[str], freq: str 
     return fig
 
 
-def _along_article(m: pd.DataFrame, tables: Mapping[str, pd.DataFrame], names: list[str]) -> Figure:
+def _positions(tables: Mapping[str, pd.DataFrame], names: list[str]) -> pd.DataFrame:
+    """Mentions of ``names`` in the text: entity, label, article_id, start, position (% of the article's
+    text, measured by its paragraphs, or by its last mention when there are none)."""
+    if isinstance(tables, StoreTables):
+        return _store_entities.positions(tables, names)
+    m = tables["mentions"]
+    m = m[m["entity"].isin(names) & (m["start"] >= 0)]
     paragraphs = tables["paragraphs"]
     length = (paragraphs.groupby("article_id")["end"].max() if len(paragraphs)
               else m.groupby("article_id")["end"].max())
     position = 100 * m["start"] / m["article_id"].map(length).clip(lower=1)
+    return m[["entity", "label", "article_id", "start"]].assign(position=position).reset_index(drop=True)
+
+
+def _along_article(m: pd.DataFrame, names: list[str]) -> Figure:
+    position = m["position"]
     names = [n for n in names if n in set(m["entity"])]
     apply_style()
     fig, ax = plt.subplots(figsize=(11, max(3.0, 0.55 * len(names) + 1.5)))

@@ -18,12 +18,14 @@ from matplotlib.lines import Line2D
 
 from analysis.plots import apply_style
 
-__all__ = ["timeline", "leaderboard", "KIND_MARKERS", "POLARITY_CMAP"]
+__all__ = ["timeline", "leaderboard", "KIND_MARKERS", "POLARITY_CMAP", "MAX_MARKERS"]
 
 #: Marker shape per kind of quotation.
 KIND_MARKERS = {"direct": "o", "partial": "s", "indirect": "^"}
 #: Colour map of polarity (−1 red … +1 green).
 POLARITY_CMAP = "RdYlGn"
+#: Above this many quotations, :func:`timeline` draws counts per time bin instead of one marker each.
+MAX_MARKERS = 240
 
 
 def _label(text: str) -> str:
@@ -85,6 +87,9 @@ def timeline(rows: pd.DataFrame, *, title: str = "Who said what, when") -> Figur
     shown, x = rows[keep].reset_index(drop=True), x[keep]
     order = shown.groupby("speaker")["n"].count().sort_values(ascending=True, kind="stable")
     lanes = {name: i for i, name in enumerate(order.index)}
+    hidden = int((~keep).sum())
+    if is_time and len(shown) > MAX_MARKERS:
+        return _binned(shown, lanes, title=title, hidden=hidden)
     y = shown["speaker"].map(lanes).to_numpy(dtype=float)
     base = x
     for _ in range(3):  # a marker is about 1/32 of the axis wide: spread until the widened axis agrees
@@ -109,13 +114,51 @@ def timeline(rows: pd.DataFrame, *, title: str = "Who said what, when") -> Figur
         ax.set_xlabel("Publication time (markers of one article are spread to the right of its time)")
     else:
         ax.set_xlabel("Position in the article (characters from the start)")
-    hidden = int((~keep).sum())
     ax.set_title(title + (f"  ({hidden} undated not shown)" if hidden else ""))
     sm = plt.cm.ScalarMappable(norm=norm, cmap=POLARITY_CMAP)
     fig.colorbar(sm, ax=ax, pad=0.01, fraction=0.03).set_label("Polarity (TextBlob)")
     handles = [Line2D([], [], marker=m, linestyle="", markerfacecolor="#dddddd", markeredgecolor="#333333",
                       markersize=10, label=k) for k, m in KIND_MARKERS.items() if (shown["kind"] == k).any()]
     ax.legend(handles=handles, title="Kind", loc="upper left", bbox_to_anchor=(1.12, 1.0), frameon=False)
+    ax.grid(axis="y", alpha=0.0)
+    ax.grid(axis="x", alpha=0.3)
+    return fig
+
+
+def _bin_width(published: pd.Series) -> tuple[str, str]:
+    """A pandas frequency giving at most about 60 bins over the dates, and its name."""
+    days = (published.max() - published.min()) / pd.Timedelta(days=1)
+    for freq, name, length in (("D", "day", 1), ("W", "week", 7), ("MS", "month", 30.4)):
+        if days / length <= 60:
+            return freq, name
+    return "QS", "quarter"
+
+
+def _binned(shown: pd.DataFrame, lanes: dict[str, int], *, title: str, hidden: int) -> Figure:
+    """The timeline for many quotations: per speaker and time bin, a square sized by the number of
+    quotations and coloured by their mean polarity."""
+    published = pd.to_datetime(shown["published"], utc=True).dt.tz_convert("UTC").dt.tz_localize(None)
+    freq, name = _bin_width(published)
+    start = published.dt.to_period(freq[0]).dt.start_time
+    cells = (shown.assign(_bin=start.to_numpy()).groupby(["speaker", "_bin"], sort=False)
+             .agg(count=("n", "size"), polarity=("polarity", "mean")).reset_index())
+    x = mdates.date2num(cells["_bin"])
+    y = cells["speaker"].map(lanes).to_numpy(dtype=float)
+    size = 30 + 400 * np.sqrt(cells["count"].to_numpy() / cells["count"].max())
+    fig, ax = _subplots(figsize=(12, max(3.0, 1.0 + 0.75 * len(lanes))))
+    norm = Normalize(-1, 1)
+    ax.scatter(x, y, s=size, c=cells["polarity"].astype(float), cmap=POLARITY_CMAP, norm=norm, marker="s",
+               edgecolors="#333333", linewidths=0.6, zorder=3)
+    ax.set_yticks(range(len(lanes)))
+    ax.set_yticklabels([_label(s) for s in lanes])
+    ax.set_ylim(-0.7, len(lanes) - 0.3)
+    ax.set_ylabel("Speaker")
+    ax.xaxis.set_major_locator(mdates.AutoDateLocator())
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(ax.xaxis.get_major_locator()))
+    ax.set_xlabel(f"Publication {name} (square size: quotations that {name}, up to {int(cells['count'].max()):,})")
+    ax.set_title(f"{title}: {len(shown):,} quotations by {name}" + (f"  ({hidden} undated not shown)" if hidden else ""))
+    sm = plt.cm.ScalarMappable(norm=norm, cmap=POLARITY_CMAP)
+    fig.colorbar(sm, ax=ax, pad=0.01, fraction=0.03).set_label("Mean polarity (TextBlob)")
     ax.grid(axis="y", alpha=0.0)
     ax.grid(axis="x", alpha=0.3)
     return fig

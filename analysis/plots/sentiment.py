@@ -1,9 +1,11 @@
 """Sentiment charts: corpus overview, the arc of an article, extremes with reasons,
 quotes against narration, entities and speakers, TextBlob against VADER.
 
-Every function takes :class:`analysis.pipeline.Tables`, returns a Figure, and
-returns a figure saying so when there is nothing to draw. Error bars are 95%
-intervals (mean ± 1.96 standard errors); groups of one have none.
+Every function takes :class:`analysis.pipeline.Tables` (or a store's
+``StoreTables``: the aggregates come from DuckDB, and the per-sentence dots and
+VADER scores of a large selection from a sample that the title mentions),
+returns a Figure, and returns a figure saying so when there is nothing to draw.
+Error bars are 95% intervals (mean ± 1.96 standard errors); groups of one have none.
 """
 from __future__ import annotations
 
@@ -126,8 +128,7 @@ def arc(tables: Tables, article_id: str | None = None) -> Figure:
         return _empty(title, "No articles.")
     if not article_id:
         article_id = tables.articles.sort_values("n_sentences", ascending=False, kind="stable")["article_id"].iloc[0]
-    paras = tables.paragraphs[tables.paragraphs["article_id"] == article_id]
-    sents = tables.sentences[tables.sentences["article_id"] == article_id]
+    paras, sents = S.article_rows(tables, article_id)
     if paras.empty:
         return _empty(title, f"No article {article_id!r} in these tables.")
     apply_style()
@@ -189,12 +190,13 @@ def extremes(tables: Tables, *, n: int = 5) -> Figure:
 def quotes_vs_narration(tables: Tables) -> Figure:
     """Polarity and subjectivity of quoted sentences against narration."""
     title = "Quoted speech against narration"
-    if tables.quotes.empty:
+    if not S.n_rows(tables, "quotes"):
         return _empty(title, "No quotations in these articles: nothing to compare narration with.")
     apply_style()
     nq = S.narration_vs_quotes(tables).set_index("speech").reindex(["narration", "quoted"]).dropna(how="all")
-    s = tables.sentences.assign(speech=np.where(S.speech(tables), "quoted", "narration"))
-    s = s[~s["is_headline"].astype(bool)]
+    s = S.quoted_sentences(tables)
+    s = s.assign(speech=np.where(s["quoted"], "quoted", "narration"))[~s["is_headline"].astype(bool)]
+    note = S.sample_note(tables)
     fig, axes = _subplots(1, 2, figsize=(11, 5))
     groups = list(nq.index)
     rng = np.random.default_rng(0)
@@ -210,7 +212,8 @@ def quotes_vs_narration(tables: Tables) -> Figure:
         ax.set_xlim(-0.6, len(groups) - 0.4)
     axes[0].axhline(0, color="#555", lw=0.8)
     axes[0].legend(loc="best")
-    fig.suptitle(title + " (sentences; quoted = overlaps a quotation)", fontsize=15, fontweight="bold")
+    fig.suptitle(title + " (sentences; quoted = overlaps a quotation)" + (f"\ndots: {note}" if note else ""),
+                 fontsize=15, fontweight="bold")
     return fig
 
 
@@ -294,8 +297,9 @@ def textblob_vs_vader(tables: Tables, *, band: float = S.NEUTRAL_BAND, label: in
     ax.set_ylim(-1.05, 1.05)
     ax.set_xlabel("TextBlob polarity")
     ax.set_ylabel("VADER compound")
+    note = S.sample_note(tables)
     ax.set_title(f"{title}\nsame label: {agr.agree:.0%} · opposite signs (red zones): {agr.opposite:.0%} · "
-                 f"r = {agr.correlation:.2f} · n = {agr.sentences}", fontsize=13)
+                 f"r = {agr.correlation:.2f} · " + (note if note else f"n = {agr.sentences}"), fontsize=13)
     ax.legend(handles=[Line2D([], [], marker="o", ls="", color=POSITIVE, label="same label"),
                        Line2D([], [], marker="o", ls="", color=ACCENT, label="one neutral"),
                        Line2D([], [], marker="o", ls="", color=NEGATIVE, label="opposite signs")],
