@@ -11,12 +11,16 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from analysis import _store_layout as layout
 from analysis import _store_query as query
 from analysis.corpus import Problem
+
+if TYPE_CHECKING:  # pragma: no cover
+    from analysis.pipeline import Tables
 
 logger = logging.getLogger(__name__)
 
@@ -119,7 +123,7 @@ class StoreTables:
             raise ValueError(f"unknown table {name!r} (use one of {', '.join(self.names)})")
         return int(self.query.con.execute(f"SELECT count(*) FROM {name}").fetchall()[0][0])
 
-    def load(self) -> "Tables":
+    def load(self) -> Tables:
         """Every table of the selection in pandas, as :class:`analysis.pipeline.Tables`."""
         from analysis.pipeline import Tables
 
@@ -153,11 +157,7 @@ class StoreTables:
     # --- reading ------------------------------------------------------------------------------
 
     def _read(self, name: str, order: str) -> pd.DataFrame:
-        from analysis.nlp import TABLE_COLUMNS
-
         df = self.sql(f"SELECT * FROM {name} {order}")
-        if name in TABLE_COLUMNS or name == "quotes":
-            df = df.reset_index(drop=True)
         if name == "articles" and len(df):
             df["published"] = pd.to_datetime(df["published"], utc=True)
         return df

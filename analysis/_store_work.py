@@ -14,7 +14,6 @@ import hashlib
 import io
 import json
 import logging
-import os
 import threading
 import time
 from dataclasses import dataclass, field

@@ -156,7 +156,8 @@ def _binned(shown: pd.DataFrame, lanes: dict[str, int], *, title: str, hidden: i
     ax.xaxis.set_major_locator(mdates.AutoDateLocator())
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(ax.xaxis.get_major_locator()))
     ax.set_xlabel(f"Publication {name} (square size: quotations that {name}, up to {int(cells['count'].max()):,})")
-    ax.set_title(f"{title}: {len(shown):,} quotations by {name}" + (f"  ({hidden} undated not shown)" if hidden else ""))
+    undated = f"  ({hidden} undated not shown)" if hidden else ""
+    ax.set_title(f"{title}: {len(shown):,} quotations by {name}{undated}")
     sm = plt.cm.ScalarMappable(norm=norm, cmap=POLARITY_CMAP)
     fig.colorbar(sm, ax=ax, pad=0.01, fraction=0.03).set_label("Mean polarity (TextBlob)")
     ax.grid(axis="y", alpha=0.0)
