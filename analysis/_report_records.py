@@ -8,6 +8,8 @@ from typing import Any
 
 import pandas as pd
 
+from analysis._store_tables import is_store_tables
+
 __all__ = ["Headline", "ReportRecord", "RunResult", "headline", "article_headlines", "MANIFEST_VERSION"]
 
 #: Version of the ``run.json`` layout.
@@ -167,7 +169,7 @@ def article_headlines(tables) -> dict[str, Headline]:
     """Headline numbers per article id (top entity from that article's resolved mentions)."""
     quotes = tables.quotes["article_id"].value_counts() if len(tables.quotes) else pd.Series(dtype=int)
     out: dict[str, Headline] = {}
-    if hasattr(tables, "sql"):  # a store: count in DuckDB, never read every mention
+    if is_store_tables(tables):  # count in DuckDB, never read every mention
         counts = tables.sql("SELECT article_id, entity, count(*) AS n FROM mentions WHERE entity IS NOT NULL "
                             "GROUP BY ALL")
     else:

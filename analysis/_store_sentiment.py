@@ -18,14 +18,12 @@ Results that several charts of a notebook share (:func:`sentence_rows`,
 """
 from __future__ import annotations
 
-import sys
 import weakref
-from typing import TYPE_CHECKING
 
 import pandas as pd
 
-if TYPE_CHECKING:  # pragma: no cover
-    from analysis._store_tables import StoreTables
+from analysis._store_tables import StoreTables
+from analysis._store_tables import is_store_tables as is_store  # noqa: F401 - the sentiment modules' test
 
 #: Most rows scored with VADER per call (sentences, or quotations for speakers).
 SAMPLE = 20_000
@@ -47,10 +45,6 @@ def _memo(tables: StoreTables, key: tuple, compute) -> pd.DataFrame:
     return done[key].copy()
 
 
-def is_store(tables: object) -> bool:
-    """True for a store's StoreTables (whose module, and DuckDB, the NLP pass never imports)."""
-    module = sys.modules.get("analysis._store_tables")
-    return module is not None and isinstance(tables, module.StoreTables)
 
 
 def _stats(value: str = "") -> str:

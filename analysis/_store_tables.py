@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from analysis import _store_layout as layout
-from analysis import _store_query as query
 from analysis.corpus import Problem
 
 if TYPE_CHECKING:  # pragma: no cover
+    from analysis._store_query import StoreQuery
     from analysis.pipeline import Tables
 
 logger = logging.getLogger(__name__)
@@ -32,6 +32,11 @@ LARGE_TABLES = ("paragraphs", "sentences", "mentions")
 #: Environment variable: the most rows of a large table that a StoreTables reads into pandas (unset: no
 #: limit). The report functions never need to; set it to catch code that would load a big store.
 MAX_ROWS_ENV = "NEWSLENS_STORE_MAX_ROWS"
+
+
+def is_store_tables(tables: object) -> bool:
+    """True for a :class:`StoreTables` (the report functions take their DuckDB paths then)."""
+    return isinstance(tables, StoreTables)
 
 
 @dataclass(frozen=True, eq=False)
@@ -67,9 +72,11 @@ class StoreTables:
         return getattr(self, name)
 
     @functools.cached_property
-    def query(self) -> query.StoreQuery:
+    def query(self) -> StoreQuery:
         """DuckDB over the selection: every view holds only the selected articles' rows."""
-        return query.StoreQuery(self.root, ids=self.ids)
+        from analysis._store_query import StoreQuery  # DuckDB is imported when a store is first read
+
+        return StoreQuery(self.root, ids=self.ids)
 
     def sql(self, statement: str, params: list | None = None) -> pd.DataFrame:
         """A DuckDB query over the selection's views (``articles``, ``sentences``, …) as a DataFrame."""
@@ -109,8 +116,10 @@ class StoreTables:
         but the article ids)."""
         if not articles and not since and not until:
             return self
+        from analysis._store_query import _names
+
         where, params = self.query._window("published", since, until)
-        wanted = query._names(articles)
+        wanted = _names(articles)
         if wanted:
             where += " AND article_id IN (SELECT unnest(?::VARCHAR[]))"
             params.append(wanted)

@@ -104,42 +104,46 @@ def timeline(rows: pd.DataFrame, *, title: str = "Who said what, when") -> Figur
                        norm=norm, marker=marker, s=380, edgecolors="#333333", linewidths=0.8, zorder=3)
     for xi, yi, n in zip(x, y, shown["n"], strict=True):
         ax.annotate(str(n), (xi, yi), ha="center", va="center", fontsize=7.5, color="#111111", zorder=4)
+    _lanes(fig, ax, lanes, dates=is_time, colour_label="Polarity (TextBlob)")
+    ax.set_xlabel("Publication time (markers of one article are spread to the right of its time)" if is_time
+                  else "Position in the article (characters from the start)")
+    ax.set_title(title + (f"  ({hidden} undated not shown)" if hidden else ""))
+    handles = [Line2D([], [], marker=m, linestyle="", markerfacecolor="#dddddd", markeredgecolor="#333333",
+                      markersize=10, label=k) for k, m in KIND_MARKERS.items() if (shown["kind"] == k).any()]
+    ax.legend(handles=handles, title="Kind", loc="upper left", bbox_to_anchor=(1.12, 1.0), frameon=False)
+    return fig
+
+
+def _lanes(fig: Figure, ax, lanes: dict[str, int], *, dates: bool, colour_label: str) -> None:
+    """What both timelines share: a lane per speaker, a date axis (when ``dates``), the polarity colour bar."""
     ax.set_yticks(range(len(lanes)))
     ax.set_yticklabels([_label(s) for s in lanes])
     ax.set_ylim(-0.7, len(lanes) - 0.3)
     ax.set_ylabel("Speaker")
-    if is_time:
+    if dates:
         ax.xaxis.set_major_locator(mdates.AutoDateLocator())
         ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(ax.xaxis.get_major_locator()))
-        ax.set_xlabel("Publication time (markers of one article are spread to the right of its time)")
-    else:
-        ax.set_xlabel("Position in the article (characters from the start)")
-    ax.set_title(title + (f"  ({hidden} undated not shown)" if hidden else ""))
-    sm = plt.cm.ScalarMappable(norm=norm, cmap=POLARITY_CMAP)
-    fig.colorbar(sm, ax=ax, pad=0.01, fraction=0.03).set_label("Polarity (TextBlob)")
-    handles = [Line2D([], [], marker=m, linestyle="", markerfacecolor="#dddddd", markeredgecolor="#333333",
-                      markersize=10, label=k) for k, m in KIND_MARKERS.items() if (shown["kind"] == k).any()]
-    ax.legend(handles=handles, title="Kind", loc="upper left", bbox_to_anchor=(1.12, 1.0), frameon=False)
+    sm = plt.cm.ScalarMappable(norm=Normalize(-1, 1), cmap=POLARITY_CMAP)
+    fig.colorbar(sm, ax=ax, pad=0.01, fraction=0.03).set_label(colour_label)
     ax.grid(axis="y", alpha=0.0)
     ax.grid(axis="x", alpha=0.3)
-    return fig
 
 
 def _bin_width(published: pd.Series) -> tuple[str, str]:
-    """A pandas frequency giving at most about 60 bins over the dates, and its name."""
+    """A pandas period giving at most about 60 bins over the dates, and its name."""
     days = (published.max() - published.min()) / pd.Timedelta(days=1)
-    for freq, name, length in (("D", "day", 1), ("W", "week", 7), ("MS", "month", 30.4)):
+    for period, name, length in (("D", "day", 1), ("W", "week", 7), ("M", "month", 30.4)):
         if days / length <= 60:
-            return freq, name
-    return "QS", "quarter"
+            return period, name
+    return "Q", "quarter"
 
 
 def _binned(shown: pd.DataFrame, lanes: dict[str, int], *, title: str, hidden: int) -> Figure:
     """The timeline for many quotations: per speaker and time bin, a square sized by the number of
     quotations and coloured by their mean polarity."""
-    published = pd.to_datetime(shown["published"], utc=True).dt.tz_convert("UTC").dt.tz_localize(None)
-    freq, name = _bin_width(published)
-    start = published.dt.to_period(freq[0]).dt.start_time
+    published = pd.to_datetime(shown["published"], utc=True).dt.tz_localize(None)
+    period, name = _bin_width(published)
+    start = published.dt.to_period(period).dt.start_time
     cells = (shown.assign(_bin=start.to_numpy()).groupby(["speaker", "_bin"], sort=False)
              .agg(count=("n", "size"), polarity=("polarity", "mean")).reset_index())
     x = mdates.date2num(cells["_bin"])
@@ -149,19 +153,10 @@ def _binned(shown: pd.DataFrame, lanes: dict[str, int], *, title: str, hidden: i
     norm = Normalize(-1, 1)
     ax.scatter(x, y, s=size, c=cells["polarity"].astype(float), cmap=POLARITY_CMAP, norm=norm, marker="s",
                edgecolors="#333333", linewidths=0.6, zorder=3)
-    ax.set_yticks(range(len(lanes)))
-    ax.set_yticklabels([_label(s) for s in lanes])
-    ax.set_ylim(-0.7, len(lanes) - 0.3)
-    ax.set_ylabel("Speaker")
-    ax.xaxis.set_major_locator(mdates.AutoDateLocator())
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(ax.xaxis.get_major_locator()))
+    _lanes(fig, ax, lanes, dates=True, colour_label="Mean polarity (TextBlob)")
     ax.set_xlabel(f"Publication {name} (square size: quotations that {name}, up to {int(cells['count'].max()):,})")
     undated = f"  ({hidden} undated not shown)" if hidden else ""
     ax.set_title(f"{title}: {len(shown):,} quotations by {name}{undated}")
-    sm = plt.cm.ScalarMappable(norm=norm, cmap=POLARITY_CMAP)
-    fig.colorbar(sm, ax=ax, pad=0.01, fraction=0.03).set_label("Mean polarity (TextBlob)")
-    ax.grid(axis="y", alpha=0.0)
-    ax.grid(axis="x", alpha=0.3)
     return fig
 
 
