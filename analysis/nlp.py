@@ -27,6 +27,7 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING, TypeVar
 
+import numpy as np
 import pandas as pd
 
 from analysis import config
@@ -49,19 +50,24 @@ WEB_NAME = re.compile(
     r"|(?:[A-Za-z0-9-]+\.)+(?:com|org|net|gov|edu|info|news|media|io|co|uk|au|kz|az|ru|ua|uz|kg|ge|am|de|fr|us|tv|fm))$"
 )
 
+#: The pipe name of the compiled attribute ruler in :func:`load_nlp`'s pipelines.
+COMPILED_RULER = "newslens_attribute_ruler"
+
 #: Code that shapes the cached tables (module or module:function); with the private helper modules of
 #: entities and quotes, its source is part of the cache key, so a change to it invalidates the cache.
 _VERSIONED_CODE = ("analysis.nlp", "analysis.sentiment:score", "analysis.entities", "analysis.quotes")
-_VERSIONED_GLOBS = ("_entity_*.py", "_quote_*.py")
+_VERSIONED_GLOBS = ("_nlp_*.py", "_sentiment_fast.py", "_entity_*.py", "_quote_*.py")
 
 
 @functools.lru_cache(maxsize=4)
-def load_nlp(model: str | None = None) -> Language:
+def load_nlp(model: str | None = None, *, compiled_ruler: bool = True) -> Language:
     """Load the English spaCy pipeline with newslens' tokenizer and entity rules.
 
     Args:
         model: A spaCy package name or path; by default the first of
             :data:`analysis.config.SPACY_MODELS` that is installed.
+        compiled_ruler: Swap the model's ``attribute_ruler`` for the compiled
+            one of :mod:`analysis._nlp_ruler` (the same annotations, faster).
 
     Raises:
         OSError: When no model is installed (the message says how to install it).
@@ -85,7 +91,24 @@ def load_nlp(model: str | None = None) -> Language:
     )
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": False})
     ruler.add_patterns([{"label": "ORG", "pattern": [{"TEXT": {"REGEX": WEB_NAME.pattern}}]}])
+    if compiled_ruler:
+        _compile_attribute_ruler(nlp)
     return nlp
+
+
+def _compile_attribute_ruler(nlp: Language) -> None:
+    """Swap the model's ``attribute_ruler`` for :class:`analysis._nlp_ruler.CompiledRuler` (same
+    attributes, about 14 times faster) when all its rules compile."""
+    from spacy.language import Language
+
+    from analysis._nlp_ruler import compile_ruler
+
+    if "attribute_ruler" not in nlp.pipe_names or compile_ruler(nlp.get_pipe("attribute_ruler")) is None:
+        return
+    if not Language.has_factory(COMPILED_RULER):
+        Language.factory(COMPILED_RULER, func=lambda nlp, name: compile_ruler(nlp.get_pipe("attribute_ruler")))
+    nlp.add_pipe(COMPILED_RULER, after="attribute_ruler")
+    nlp.remove_pipe("attribute_ruler")
 
 
 @dataclass(frozen=True)
@@ -152,7 +175,7 @@ class ParsedArticle:
         out = []
         for unit in self.units:
             for sent in unit.sents:
-                if sent.text.strip():
+                if unit.text[sent.start_char:sent.end_char].strip():  # Span.text, without making its tokens
                     out.append((len(out), unit, sent))
         return tuple(out)
 
@@ -219,7 +242,7 @@ def _sentence_rows(parsed: ParsedArticle, scored: Callable[[str], tuple[float, f
     rows = []
     for sid, unit, sent in parsed.sentences():
         start, end = unit.offsets(sent)
-        text = sent.text
+        text = unit.text[sent.start_char:sent.end_char]  # Span.text, without making its tokens
         pol, subj = scored(text)
         rows.append({"sentence_id": sid, "paragraph": unit.paragraph, "is_headline": unit.paragraph == 0,
                      "start": start, "end": end, "text": text,
@@ -385,21 +408,29 @@ def combine(articles: list[Article], results: dict[str, dict[str, pd.DataFrame]]
         The tables of :data:`TABLE_COLUMNS`, each with ``article_id`` first
         (``articles`` with the article metadata).
     """
-    parts: dict[str, list[pd.DataFrame]] = {}
+    parts: dict[str, list[tuple[Article, pd.DataFrame]]] = {}
     for article in articles:
         for name, df in results[article.id].items():
-            df = df.copy()
-            if name == "article":
-                name = "articles"
-                for key, value in reversed(_article_meta(article).items()):
-                    df.insert(0, key, [value] * len(df))
-            else:
-                df.insert(0, "article_id", article.id)
-            parts.setdefault(name, []).append(df)
+            parts.setdefault("articles" if name == "article" else name, []).append((article, df))
     out = {}
-    for name, frames in parts.items():
-        frames = [f for f in frames if len(f)] or frames[:1]
-        out[name] = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+    for name, pairs in parts.items():
+        if name == "articles":  # one frame per article, so each column's type is inferred as before
+            frames = [pd.DataFrame({**{key: [value] * len(df) for key, value in _article_meta(article).items()},
+                                    **{column: df[column] for column in df.columns}}, index=df.index)
+                      for article, df in pairs]
+            frames = [f for f in frames if len(f)] or frames[:1]
+            out[name] = pd.concat(frames, ignore_index=True)
+            continue
+        pairs = [(article, df) for article, df in pairs if len(df)] or pairs[:1]
+        if not len(pairs[0][1]):  # no rows at all: the empty frame of the first article
+            df = pairs[0][1].copy()
+            df.insert(0, "article_id", pairs[0][0].id)
+            out[name] = df
+            continue
+        df = pd.concat([df for _article, df in pairs], ignore_index=True)
+        ids = np.repeat(np.array([article.id for article, _df in pairs], dtype=object), [len(f) for _a, f in pairs])
+        df.insert(0, "article_id", pd.Series(ids, index=df.index))
+        out[name] = df
     for name, columns in TABLE_COLUMNS.items():
         out.setdefault(name, pd.DataFrame(columns=columns))
     if len(out["articles"]):

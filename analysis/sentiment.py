@@ -35,6 +35,7 @@ import numpy as np
 import pandas as pd
 
 from analysis import _store_sentiment as _store
+from analysis._sentiment_fast import scorer as _fast_scorer
 from analysis._sentiment_text import (EXPLAIN_COLUMNS, NEUTRAL_BAND, VADER_COLUMNS, Agreement, _score_sentences,
                                       agreement, compare, disagreements, explain, explain_short, pattern_sentiment,
                                       quoted_sentences, sentence_table, speech, vader_scores, vader_words)
@@ -58,8 +59,12 @@ def score(text: str) -> tuple[float, float]:
     """Polarity (-1…1) and subjectivity (0…1) of ``text``.
 
     Uses TextBlob's default PatternAnalyzer directly (no NLTK corpora needed);
-    the result equals ``TextBlob(text).sentiment``.
+    the result equals ``TextBlob(text).sentiment``, computed by the faster copy
+    in :mod:`analysis._sentiment_fast` when the installed TextBlob allows it.
     """
+    fast = _fast_scorer()
+    if fast is not None:
+        return fast(text)
     polarity, subjectivity = pattern_sentiment()(text)
     return float(polarity), float(subjectivity)
 

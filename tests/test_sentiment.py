@@ -3,6 +3,8 @@ negation and intensifiers, explanations, VADER beside TextBlob, the aggregates a
 from __future__ import annotations
 
 import math
+import random
+import re
 from pathlib import Path
 
 import matplotlib
@@ -14,11 +16,13 @@ from textblob import TextBlob
 
 matplotlib.use("Agg")
 
+from analysis import config, read_corpus  # noqa: E402
 from analysis import sentiment as S  # noqa: E402
 from analysis.pipeline import Tables, analyse  # noqa: E402
 from analysis.plots import sentiment as P  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
+TESTS_DATA = ROOT / "tests" / "data"
 
 
 # --------------------------------------------------------------------------- fixtures
@@ -99,6 +103,38 @@ def test_article_polarity_equals_textblob_on_the_article_text(seed_tables, seed_
                                   "Tokayev called Putin \"an experienced statesman\"."])
 def test_score_is_textblob(text):
     assert S.score(text) == tuple(TextBlob(text).sentiment)
+
+
+def _fuzz(n: int) -> list[str]:
+    """Strings of sentiment words, negations, modifiers, marks, emoticons, abbreviations and breaks."""
+    vocab = ("good bad not n't never no very really terribly wonderfully ! ? . , ... ; : ( ) :) :( :-D <3 (!) ' \" “ ” "
+             "’ the a is was isn't happy sad awful great U.S. e.g. Mr. etc. A. nice!! won't I'm").split()
+    rng = random.Random(7)
+    out = []
+    for _ in range(n):
+        words = [rng.choice(vocab) for _ in range(rng.randint(1, 14))]
+        out.append("".join(w + rng.choice(["", " ", " ", "  ", "\n", "\n\n", "\r\n"]) for w in words))
+    return out
+
+
+def test_fast_scorer_equals_textblob_on_every_text_and_fuzz():
+    from textblob.en import sentiment as pattern
+
+    from analysis._sentiment_fast import scorer
+
+    fast = scorer()
+    assert fast is not None  # the installed TextBlob is the one the copy was written for
+    texts = []
+    for folder in (config.SAMPLES_DIR, TESTS_DATA / "articles", TESTS_DATA / "holdout" / "articles"):
+        for article in read_corpus(folder).articles:
+            texts += [article.text, *(chunk for _s, _e, chunk in article.paragraph_spans())]
+            texts += [s for p in article.paragraphs for s in re.split(r"(?<=[.!?])\s+", p)]
+    texts += _fuzz(3000)
+    assert len(texts) > 4000
+    got = [fast(t) for t in texts]
+    want = [tuple(map(float, pattern(t)[:2])) for t in texts]
+    assert got == want
+    assert len({g for g in got}) > 500  # many different scores, not a constant
 
 
 # --------------------------------------------------------------------------- negation and intensifiers

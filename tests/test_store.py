@@ -1,6 +1,7 @@
 """The Parquet store: a real Dask cluster gives the single-process tables; incremental runs; DuckDB queries."""
 from __future__ import annotations
 
+import os
 import logging
 import shutil
 from pathlib import Path
@@ -319,18 +320,24 @@ def test_a_folder_that_is_not_a_store_is_refused(tmp_path, capsys):
     assert not store.is_store(tmp_path)
 
 
-def _worker_profiles(dask_worker) -> tuple[bool, bool]:
+def _worker_settings(dask_worker) -> tuple[bool, bool, str | None, str | None]:
+    import os
+
     import dask
 
-    return dask.config.get("distributed.worker.profile.enabled"), "profile" in dask_worker.periodic_callbacks
+    return (dask.config.get("distributed.worker.profile.enabled"), "profile" in dask_worker.periodic_callbacks,
+            os.environ.get("MALLOC_TRIM_THRESHOLD_"), os.environ.get("OMP_NUM_THREADS"))
 
 
-def test_local_workers_run_without_the_profiler_and_leave_the_config_alone():
+def test_local_workers_run_without_the_profiler_or_malloc_trimming_and_leave_the_config_alone():
     import dask
     import distributed  # noqa: F401 - its import adds its defaults to dask.config
 
-    before = dask.config.get("distributed.worker.profile.enabled")
+    before = dask.config.get("distributed.worker.profile.enabled"), dask.config.get("distributed.nanny.pre-spawn-environ")
+    assert "MALLOC_TRIM_THRESHOLD_" in before[1]  # dask's default, which local workers must not get
     with store._runner(1, None) as runner:
-        profiles = runner.client.run(_worker_profiles)
-        assert dask.config.get("distributed.worker.profile.enabled") == before
-    assert list(profiles.values()) == [(False, False)]
+        settings = runner.client.run(_worker_settings)
+        assert (dask.config.get("distributed.worker.profile.enabled"),
+                dask.config.get("distributed.nanny.pre-spawn-environ")) == before
+    threads = str(os.cpu_count() or 1)
+    assert list(settings.values()) == [(False, False, None, threads)]
