@@ -166,7 +166,8 @@ def scorer() -> Callable[[str], tuple[float, float]] | None:
     lex = dict(dict.items(sentiment))
     options = dict(labeler=dict(sentiment.labeler), negations=tuple(sentiment.negations),
                    modifiers=tuple(sentiment.modifiers), modifier=sentiment.modifier, t=t,
-                   emoticons=tuple((p, frozenset(e.lower() for e in group)) for (_kind, p), group in t.EMOTICONS.items()))
+                   emoticons=tuple((p, frozenset(e.lower() for e in group))
+                                   for (_kind, p), group in t.EMOTICONS.items()))
     tokens = functools.partial(_find_tokens, punctuation=tuple(t.PUNCTUATION.replace(".", "")),
                                abbreviations=frozenset(t.ABBREVIATIONS), replace=tuple(t.replacements.items()), t=t)
 

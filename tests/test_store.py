@@ -333,7 +333,8 @@ def test_local_workers_run_without_the_profiler_or_malloc_trimming_and_leave_the
     import dask
     import distributed  # noqa: F401 - its import adds its defaults to dask.config
 
-    before = dask.config.get("distributed.worker.profile.enabled"), dask.config.get("distributed.nanny.pre-spawn-environ")
+    before = (dask.config.get("distributed.worker.profile.enabled"),
+              dask.config.get("distributed.nanny.pre-spawn-environ"))
     assert "MALLOC_TRIM_THRESHOLD_" in before[1]  # dask's default, which local workers must not get
     with store._runner(1, None) as runner:
         settings = runner.client.run(_worker_settings)
