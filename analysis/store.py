@@ -64,6 +64,11 @@ CHECKPOINT_SECONDS = 60.0
 #: Local workers start without it (their BLAS threads come from :func:`worker_env`). A cluster given
 #: with ``--scheduler`` keeps its own settings.
 LOCAL_WORKER_CONFIG = {"distributed.worker.profile.enabled": False, "distributed.nanny.pre-spawn-environ": {}}
+#: Dask settings of this process's client (and of the local scheduler, which runs in this process).
+#: Every batched comm keeps its last ``low-level-log-length`` messages under 1 MB for debugging, 1000 by
+#: default; each of ours carries a batch of articles (about 300 kB), so the client and the scheduler
+#: kept every article text sent until 1000 batches had gone by: about 10 MB more per 1000 articles.
+CLIENT_CONFIG = {"distributed.admin.low-level-log-length": 20}
 
 
 def worker_env(workers: int) -> dict[str, str]:
@@ -164,22 +169,26 @@ def _runner(workers: int | None, scheduler: str | None) -> Iterator[_InProcess |
         return
     from distributed import Client, LocalCluster
 
+    import dask
+
     if scheduler:
         try:
-            client = Client(scheduler, timeout="20s")
+            with dask.config.set(CLIENT_CONFIG):
+                client = Client(scheduler, timeout="20s")
         except (OSError, TimeoutError) as exc:
             raise StoreError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from exc
         client.wait_for_workers(1, timeout=120)
         with client:
             yield _OnDask(client)
         return
-    import dask
-
     n = workers or os.cpu_count() or 1
-    with dask.config.set(LOCAL_WORKER_CONFIG):  # each nanny hands the config of its start to its worker
+    # Each nanny hands the config of its start to its worker; the scheduler and the client read theirs
+    # when they open their comms, all within this block.
+    with dask.config.set({**LOCAL_WORKER_CONFIG, **CLIENT_CONFIG}):
         cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, host="127.0.0.1",
                                dashboard_address=None, silence_logs=logging.ERROR, env=worker_env(n))
-    with cluster, Client(cluster) as client:
+        client = Client(cluster)
+    with cluster, client:
         yield _OnDask(client)
 
 

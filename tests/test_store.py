@@ -329,7 +329,7 @@ def _worker_settings(dask_worker) -> tuple[bool, bool, str | None, str | None]:
             os.environ.get("MALLOC_TRIM_THRESHOLD_"), os.environ.get("OMP_NUM_THREADS"))
 
 
-def test_local_workers_run_without_the_profiler_or_malloc_trimming_and_leave_the_config_alone():
+def test_local_workers_run_without_profiler_or_malloc_trimming_and_comms_keep_few_messages():
     import dask
     import distributed  # noqa: F401 - its import adds its defaults to dask.config
 
@@ -340,5 +340,10 @@ def test_local_workers_run_without_the_profiler_or_malloc_trimming_and_leave_the
         settings = runner.client.run(_worker_settings)
         assert (dask.config.get("distributed.worker.profile.enabled"),
                 dask.config.get("distributed.nanny.pre-spawn-environ")) == before
+        # The client and the scheduler (in this process) keep few messages of their comms: each carries articles.
+        client, scheduler = runner.client, runner.client.cluster.scheduler
+        comms = [client.scheduler_comm, *scheduler.stream_comms.values(), *scheduler.client_comms.values()]
+        assert len(comms) == 3
+        assert {c.recent_message_log.maxlen for c in comms} == {store.CLIENT_CONFIG["distributed.admin.low-level-log-length"]}
     threads = str(os.cpu_count() or 1)
     assert list(settings.values()) == [(False, False, None, threads)]
