@@ -18,6 +18,7 @@ so it stays linear in the number of mentions:
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -40,7 +41,8 @@ from analysis._entity_names import (
 )
 from analysis.aliases import Aliases
 
-__all__ = ["resolve", "keys", "DOMINANT_SHARE"]
+__all__ = ["resolve", "keys", "DOMINANT_SHARE", "Plan", "aggregate", "combine_aggregates", "plan", "apply",
+           "speaker_names", "AGGREGATE_COLUMNS", "SPEAKER_COLUMNS"]
 
 #: Share of a surname's full-name mentions one person needs for a bare surname to join it.
 DOMINANT_SHARE = 0.8
@@ -56,48 +58,135 @@ def keys(values: pd.Series) -> pd.Series:
     return pd.Series(table[codes], index=values.index, dtype="str")
 
 
-def resolve(mentions: pd.DataFrame, aliases: Aliases) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Corpus-resolved mentions, and the (article_id, old entity, entity, label) map for speakers."""
+#: Columns of :func:`aggregate`: one row per distinct (entity, label, spaCy said PERSON, text).
+AGGREGATE_COLUMNS = ["entity", "label", "person", "text", "n", "pos"]
+_AGG_KEYS = AGGREGATE_COLUMNS[:4]
+SPEAKER_COLUMNS = ["article_id", "old", "entity", "label", "n", "pos"]
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The corpus-level resolution, decided from :func:`aggregate` and applied to mention rows.
+
+    Attributes:
+        entity: Article-level entity name → corpus name.
+        label: Article-level entity name → corpus label.
+        dropped: Article-level names whose mentions the alias file excludes.
+        excluded: Keys of excluded surface forms (their mentions are dropped too).
+        countries: Corpus name → country, for known demonyms.
+    """
+
+    entity: pd.Series
+    label: pd.Series
+    dropped: frozenset[str] = frozenset()
+    excluded: frozenset[str] = frozenset()
+    countries: dict[str, str] = field(default_factory=dict)
+
+
+def _with_columns(mentions: pd.DataFrame) -> pd.DataFrame:
     m = mentions.copy()
     for col in MENTION_COLUMNS:
         if col not in m.columns:
             m[col] = "" if col in ("norp_country", "origin", "spacy_label") else pd.NA
-    if not len(m):
-        return m, pd.DataFrame(columns=["article_id", "old", "entity", "label"])
-    m["old"] = m["entity"]
-    mapping, people = _name_mapping(m)
-    m["entity"] = m["entity"].map(mapping)
-    m["person_hint"] = m["entity"].isin(people)
-    m = _merge_aliases(m, aliases)
-    m["renamed_from"] = m["entity"]
+    return m
+
+
+def aggregate(mentions: pd.DataFrame, *, offset: int = 0) -> pd.DataFrame:
+    """Mentions per distinct (entity, label, person, text), and the row of the first one
+    (``offset`` + its position in ``mentions``): all that :func:`plan` needs (see :data:`AGGREGATE_COLUMNS`)."""
+    m = _with_columns(mentions)
+    frame = pd.DataFrame({"entity": m["entity"].to_numpy(), "label": m["label"].to_numpy(),
+                          "person": m["spacy_label"].eq("PERSON").to_numpy(bool), "text": m["text"].to_numpy(),
+                          "pos": np.arange(offset, offset + len(m), dtype=np.int64)})
+    return frame.groupby(_AGG_KEYS, sort=False, dropna=False).agg(n=("pos", "size"), pos=("pos", "min")).reset_index()
+
+
+def combine_aggregates(parts: list[pd.DataFrame]) -> pd.DataFrame:
+    """Several :func:`aggregate` results (of disjoint rows) as one."""
+    parts = [p for p in parts if len(p)] or parts[:1]
+    both = pd.concat(parts, ignore_index=True)
+    return both.groupby(_AGG_KEYS, sort=False, dropna=False).agg(n=("n", "sum"), pos=("pos", "min")).reset_index()
+
+
+def plan(agg: pd.DataFrame, aliases: Aliases) -> Plan:
+    """Decide the corpus names and labels from the :func:`aggregate` of every mention."""
+    a = agg.sort_values("pos", kind="stable", ignore_index=True)
+    if not len(a):
+        return Plan(entity=pd.Series(dtype="str"), label=pd.Series(dtype="str"))
+    mapping, people = _name_mapping(a)
+    a["old"] = a["entity"]
+    a["entity"] = a["entity"].map(mapping)
+    a["person_hint"] = a["entity"].isin(people)
+    a = _merge_aliases(a, aliases)
+    a["renamed_from"] = a["entity"]
     rename = aliases.rename_keys()
     if rename:
-        new = keys(m["entity"]).map(rename)
-        m["entity"] = new.fillna(m["entity"]).astype("str")
-    labels = _vote(m)
-    m["label"] = m["entity"].map(labels)
+        new = keys(a["entity"]).map(rename)
+        a["entity"] = new.fillna(a["entity"]).astype("str")
+    labels = _vote(a)
+    a["label"] = a["entity"].map(labels)
     relabel = aliases.relabel_keys()
     if relabel:
-        new = keys(m["entity"]).map(relabel).fillna(keys(m["renamed_from"]).map(relabel))
-        m["label"] = new.fillna(m["label"]).astype("str")
+        new = keys(a["entity"]).map(relabel).fillna(keys(a["renamed_from"]).map(relabel))
+        a["label"] = new.fillna(a["label"]).astype("str")
+    per_old = a.drop_duplicates("old").set_index("old")
     excluded = aliases.exclude_keys()
+    dropped: frozenset[str] = frozenset()
     if excluded:
-        drop = (keys(m["entity"]).isin(excluded) | keys(m["renamed_from"]).isin(excluded)
-                | keys(m["text"]).isin(excluded))
-        m = m[~drop]
-    m["norp_country"] = _countries(m)
-    speaker_map = (m.groupby(["article_id", "old", "entity", "label"], sort=False).size().rename("n").reset_index()
-                   .sort_values("n", ascending=False, kind="stable").drop_duplicates(["article_id", "old"])
-                   .drop(columns="n"))
-    m = m.drop(columns=["old", "renamed_from", "person_hint"]).reset_index(drop=True)
-    return m, speaker_map
+        drop = keys(per_old["entity"]).isin(excluded) | keys(per_old["renamed_from"]).isin(excluded)
+        dropped = frozenset(per_old.index[drop.to_numpy()])
+    countries = {n: e.country for n in per_old["entity"].unique() if (e := known(n)) is not None and e.label == "NORP"}
+    return Plan(entity=per_old["entity"], label=per_old["label"], dropped=dropped,
+                excluded=frozenset(excluded or ()), countries=countries)
+
+
+def apply(p: Plan, mentions: pd.DataFrame, *, offset: int = 0) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Apply a :class:`Plan` to mention rows (whole articles; ``offset`` numbers them after earlier rows).
+
+    Returns:
+        The corpus-resolved mentions, and the speaker map: for each (article_id, old entity) its
+        most common (entity, label), with n (mentions) and pos (first row) (see :data:`SPEAKER_COLUMNS`).
+    """
+    m = _with_columns(mentions)
+    if not len(m):
+        return m, pd.DataFrame(columns=SPEAKER_COLUMNS)
+    old = m["entity"]
+    m["entity"] = old.map(p.entity)
+    m["label"] = old.map(p.label)
+    pos = pd.Series(np.arange(offset, offset + len(m), dtype=np.int64), index=m.index)
+    if p.excluded:
+        keep = ~(old.isin(p.dropped) | keys(m["text"]).isin(p.excluded))
+        m, old, pos = m[keep], old[keep], pos[keep]
+    m["norp_country"] = _countries(m, p.countries)
+    frame = pd.DataFrame({"article_id": m["article_id"], "old": old, "entity": m["entity"], "label": m["label"],
+                          "pos": pos})
+    speaker_map = (frame.groupby(["article_id", "old", "entity", "label"], sort=False)
+                   .agg(n=("pos", "size"), pos=("pos", "min")).reset_index()
+                   .sort_values("n", ascending=False, kind="stable").drop_duplicates(["article_id", "old"]))
+    return m.reset_index(drop=True), speaker_map
+
+
+def resolve(mentions: pd.DataFrame, aliases: Aliases) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Corpus-resolved mentions, and the speaker map of :func:`apply`."""
+    return apply(plan(aggregate(mentions), aliases), mentions)
+
+
+def speaker_names(speaker_maps: list[pd.DataFrame]) -> pd.DataFrame:
+    """For each article-level name, the corpus name it most often became (ties: the first seen):
+    old, entity, n, pos. Takes speaker maps of :func:`apply` or earlier results of this function."""
+    maps = [s for s in speaker_maps if len(s)]
+    if not maps:
+        return pd.DataFrame(columns=["old", "entity", "n", "pos"])
+    both = pd.concat(maps, ignore_index=True)
+    both = both.sort_values(["n", "pos"], ascending=[False, True], kind="stable").drop_duplicates("old")
+    return both[["old", "entity", "n", "pos"]].reset_index(drop=True)
 
 
 def _name_mapping(m: pd.DataFrame) -> tuple[dict[str, str], set[str]]:
     """Article-level entity name → corpus name; and the corpus names of people found by
-    the full-name pattern (a full name and a bare surname)."""
-    counts = m.groupby(["entity", "label"], sort=False).size().rename("n").reset_index()
-    person_votes = m["spacy_label"].eq("PERSON").groupby(m["entity"]).sum()
+    the full-name pattern (a full name and a bare surname). ``m``: an :func:`aggregate`, by ``pos``."""
+    counts = m.groupby(["entity", "label"], sort=False)["n"].sum().reset_index()
+    person_votes = m["n"].where(m["person"], 0).groupby(m["entity"]).sum()
     names = (counts.sort_values("n", ascending=False, kind="stable").drop_duplicates("entity")
              .set_index("entity")[["label"]])
     names["n"] = counts.groupby("entity")["n"].sum()
@@ -248,8 +337,9 @@ def _merge_aliases(m: pd.DataFrame, aliases: Aliases) -> pd.DataFrame:
 
 
 def _vote(m: pd.DataFrame) -> pd.Series:
-    """Entity → label: the label most of its mentions carry, with the gazetteer's prior."""
-    votes = m.groupby(["entity", "label"], sort=False).size().astype(float).rename("w").reset_index()
+    """Entity → label: the label most of its mentions carry, with the gazetteer's prior
+    (``m``: an :func:`aggregate`, by ``pos``)."""
+    votes = m.groupby(["entity", "label"], sort=False)["n"].sum().astype(float).rename("w").reset_index()
     priors, forced = [], {}
     hinted = m.loc[m["person_hint"] & m["label"].eq("PERSON"), "entity"].unique()
     priors += [(name, "PERSON", PERSON_PATTERN_WEIGHT) for name in hinted]
@@ -271,11 +361,10 @@ def _vote(m: pd.DataFrame) -> pd.Series:
     return out
 
 
-def _countries(m: pd.DataFrame) -> pd.Series:
-    """The country linked to each NORP mention's entity ("" when none is known)."""
+def _countries(m: pd.DataFrame, table: dict[str, str]) -> pd.Series:
+    """The country linked to each NORP mention's entity ("" when none is known); ``table``:
+    known demonym entities → country."""
     out = m["norp_country"].fillna("").astype("str").where(m["label"].eq("NORP"), "")
-    names = m.loc[m["label"].eq("NORP"), "entity"].unique()
-    table = {n: e.country for n in names if (e := known(n)) is not None and e.label == "NORP"}
     if table:
         out = m["entity"].map(table).fillna(out).where(m["label"].eq("NORP"), "")
     return out.astype("str")

@@ -97,8 +97,16 @@ def resolve_corpus(tables: dict[str, pd.DataFrame], *,
     out = dict(tables)
     out["mentions"] = mentions
     if "quotes" in tables:
-        out["quotes"] = _map_speakers(tables["quotes"], speakers, mentions, alias)
+        names = _entity_corpus.speaker_names([speakers]).set_index("old")["entity"]
+        out["quotes"] = _map_speakers(tables["quotes"], speakers, names, first_labels(mentions), alias)
     return {**out, **summarise(out)}
+
+
+def first_labels(mentions: pd.DataFrame) -> pd.Series:
+    """Entity → the label of its first resolved mention."""
+    if not len(mentions):
+        return pd.Series(dtype="str")
+    return mentions.drop_duplicates("entity").set_index("entity")["label"]
 
 
 def summarise(tables: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
@@ -108,18 +116,26 @@ def summarise(tables: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
             "cooccurrence": cooccurrence_table(mentions)}
 
 
-def _map_speakers(quotes: pd.DataFrame, speakers: pd.DataFrame, mentions: pd.DataFrame,
+def _map_speakers(quotes: pd.DataFrame, speakers: pd.DataFrame, names: pd.Series, labels: pd.Series,
                   alias: Aliases) -> pd.DataFrame:
-    """Quote speakers (article-level names) → corpus names and labels."""
+    """Quote speakers (article-level names) → corpus names and labels.
+
+    Args:
+        quotes: Quotations of some articles.
+        speakers: The speaker map of these articles (:func:`analysis._entity_corpus.apply`).
+        names: Article-level name → corpus name over the whole corpus (for speakers that
+            their article does not mention).
+        labels: Corpus name → label (:func:`first_labels` of the whole corpus).
+        alias: The alias file.
+    """
     if not len(quotes) or "speaker" not in quotes.columns or "article_id" not in quotes.columns:
         return quotes
     q = quotes.copy()
-    hit = q[["article_id", "speaker"]].merge(speakers.rename(columns={"old": "speaker"}),
+    hit = q[["article_id", "speaker"]].merge(speakers[["article_id", "old", "entity", "label"]]
+                                            .rename(columns={"old": "speaker"}),
                                             on=["article_id", "speaker"], how="left")
     hit.index = q.index
-    names = speakers.drop_duplicates("old").set_index("old")
-    labels = mentions.drop_duplicates("entity").set_index("entity")["label"] if len(mentions) else pd.Series()
-    fallback = q["speaker"].map(names["entity"]) if len(names) else pd.Series(pd.NA, index=q.index)
+    fallback = q["speaker"].map(names) if len(names) else pd.Series(pd.NA, index=q.index)
     if alias.merge or alias.rename:
         by_key = _entity_corpus.keys(q["speaker"].fillna("").astype("str"))
         fallback = fallback.fillna(by_key.map(alias.merge_keys())).fillna(by_key.map(alias.rename_keys()))

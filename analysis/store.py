@@ -30,6 +30,7 @@ import pandas as pd
 
 from analysis import _store_layout as layout
 from analysis import _store_query as query
+from analysis import _store_resolve
 from analysis import _store_tables
 from analysis import _store_work as work
 from analysis import config
@@ -163,13 +164,26 @@ class _OnDask:
 
 
 @contextlib.contextmanager
+def _environ_without(*names: str) -> Iterator[None]:
+    """This process's environment without ``names`` while local workers are spawned (they inherit it).
+
+    Dask's nanny copies its pre-spawn variables into the environment of the process that starts it,
+    so a cluster started earlier in this process with Dask's defaults would hand them on to ours.
+    """
+    saved = {name: os.environ.pop(name) for name in names if name in os.environ}
+    try:
+        yield
+    finally:
+        os.environ.update(saved)
+
+
+@contextlib.contextmanager
 def _runner(workers: int | None, scheduler: str | None) -> Iterator[_InProcess | _OnDask]:
     if scheduler is None and workers == 0:
         yield _InProcess()
         return
-    from distributed import Client, LocalCluster
-
     import dask
+    from distributed import Client, LocalCluster
 
     if scheduler:
         try:
@@ -184,7 +198,7 @@ def _runner(workers: int | None, scheduler: str | None) -> Iterator[_InProcess |
     n = workers or os.cpu_count() or 1
     # Each nanny hands the config of its start to its worker; the scheduler and the client read theirs
     # when they open their comms, all within this block.
-    with dask.config.set({**LOCAL_WORKER_CONFIG, **CLIENT_CONFIG}):
+    with dask.config.set({**LOCAL_WORKER_CONFIG, **CLIENT_CONFIG}), _environ_without("MALLOC_TRIM_THRESHOLD_"):
         cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, host="127.0.0.1",
                                dashboard_address=None, silence_logs=logging.ERROR, env=worker_env(n))
         client = Client(cluster)
@@ -372,22 +386,13 @@ def _resolve(tables: dict[str, pd.DataFrame], aliases) -> dict[str, pd.DataFrame
     return resolved
 
 
-#: Sentence columns that corpus-level resolution reads (the text is not loaded).
-_SENTENCE_COLUMNS = ["article_id", "sentence_id", "paragraph", "is_headline", "start", "end", "n_words",
-                     "polarity", "subjectivity"]
-
-
 def _resolve_corpus(root: Path, *, aliases) -> None:
     """Corpus-level entity resolution over the whole store; writes the corpus-level tables.
 
-    Reads every article's mentions, quotations, article row and sentence
-    numbers (not the text): memory grows with the number of mentions, not text.
+    Reads the store one chunk of articles at a time (:mod:`analysis._store_resolve`): memory grows
+    with the number of distinct entity names, not with the number of articles.
     """
-    tables = {n: _read_part_table(root, n) for n in ("articles", "mentions", "quotes")}
-    tables["sentences"] = _read_part_table(root, "sentences", columns=_SENTENCE_COLUMNS)
-    resolved = _resolve(tables, aliases)
-    for name in layout.CORPUS_TABLES:
-        layout.write_table(root / name / "data.parquet", resolved[name])
+    _store_resolve.resolve_store(root, aliases=aliases)
 
 
 def _problem_frame(problems: Iterable[Problem]) -> pd.DataFrame:

@@ -36,8 +36,9 @@ class NotebookRun:
         self.outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])]
         self.errors = [o for o in self.outputs if o.get("output_type") == "error"]
         self.images = sum("image/png" in o.get("data", {}) for o in self.outputs)
-        self.shown = " ".join(str(o.get("data", {}).get("text/markdown", "")) + str(o.get("data", {}).get("text/plain", ""))
-                              + str(o.get("text", "")) for o in self.outputs)
+        self.shown = " ".join(str(o.get("data", {}).get("text/markdown", ""))
+                              + str(o.get("data", {}).get("text/plain", "")) + str(o.get("text", ""))
+                              for o in self.outputs)
 
 
 @pytest.fixture(scope="session")

@@ -601,3 +601,49 @@ def test_store_positions_are_a_sample_of_the_mentions_when_there_are_many(sample
     some = _store_entities.positions(lazy, names, limit=limit)
     assert len(some) == limit
     assert set(map(tuple, some.to_numpy().tolist())) <= set(map(tuple, every.to_numpy().tolist()))
+
+
+# --- corpus-level resolution in chunks of articles (as a store resolves) -----------------------------
+
+CHUNK_ARTICLES = [*ALIAS_ARTICLES,
+                  article("Talks", "Kassym-Jomart Tokayev met Donald Trump in Washington.", "Trump praised Kazakhstan.",
+                          id="c", published="2024-11-08T00:00:00+00:00", source="Wire A"),
+                  article("More", "Tokayev visited Moscow.", "Kazakhstan and Russia signed a deal with Reuters.",
+                          id="d", published="2024-11-20T00:00:00+00:00", source="Wire B")]
+
+
+@pytest.fixture(scope="module")
+def chunk_tables():
+    return analyse_articles(CHUNK_ARTICLES, use_cache=False, progress=False)
+
+
+@pytest.mark.parametrize("aliases", [None, {"merge": {"Kassym-Jomart Tokayev": ["Kassym Tokayev", "Tokayev"]}},
+                                     {"exclude": ["Reuters"], "relabel": {"Astana": "LOC"}},
+                                     {"rename": {"Astana": "Nur-Sultan city"}}])
+def test_resolution_in_chunks_of_articles_equals_one_pass(chunk_tables, aliases):
+    from analysis import _entity_corpus as corpus
+    from analysis import _entity_tables as tables
+
+    alias = as_aliases(aliases)
+    raw = chunk_tables["mentions"]
+    whole, whole_speakers = corpus.resolve(raw, alias)
+    chunks = [raw[raw["article_id"] == i] for i in raw["article_id"].unique()]
+    assert len(chunks) == 4
+    offsets = [0, *pd.Series([len(c) for c in chunks]).cumsum()[:-1]]
+    agg = corpus.combine_aggregates([corpus.aggregate(c, offset=o) for c, o in zip(chunks, offsets)])
+    plan = corpus.plan(agg, alias)
+    applied = [corpus.apply(plan, c, offset=o) for c, o in zip(chunks, offsets)]
+    mentions = pd.concat([m for m, _ in applied], ignore_index=True)
+    pd.testing.assert_frame_equal(mentions, whole)
+    pd.testing.assert_frame_equal(corpus.speaker_names([s for _, s in applied]), corpus.speaker_names([whole_speakers]),
+                                  check_dtype=False)
+    parts, pairs, offset = None, None, 0
+    for m, _ in applied:
+        part = tables.entity_parts(m, chunk_tables["articles"], chunk_tables["sentences"], offset=offset)
+        parts = part if parts is None else tables.combine_entity_parts(parts, part)
+        pairs = tables.pair_counts(m) if pairs is None else tables.combine_pair_counts(pairs, tables.pair_counts(m))
+        offset += len(m)
+    pd.testing.assert_frame_equal(tables.finish_entity_table(parts),
+                                  tables.entity_table(whole, chunk_tables["articles"], chunk_tables["sentences"]))
+    pd.testing.assert_frame_equal(tables.finish_cooccurrence(pairs, tables.best_labels(parts.labels)),
+                                  tables.cooccurrence_table(whole))

@@ -329,10 +329,16 @@ def _worker_settings(dask_worker) -> tuple[bool, bool, str | None, str | None]:
             os.environ.get("MALLOC_TRIM_THRESHOLD_"), os.environ.get("OMP_NUM_THREADS"))
 
 
-def test_local_workers_run_without_profiler_or_malloc_trimming_and_comms_keep_few_messages():
+@pytest.mark.parametrize("inherited", [None, "65536"])
+def test_local_workers_run_without_profiler_or_malloc_trimming_and_comms_keep_few_messages(inherited, monkeypatch):
     import dask
     import distributed  # noqa: F401 - its import adds its defaults to dask.config
 
+    # "65536": what Dask's nanny leaves in this process's environment after any cluster it started here
+    if inherited:
+        monkeypatch.setenv("MALLOC_TRIM_THRESHOLD_", inherited)
+    else:
+        monkeypatch.delenv("MALLOC_TRIM_THRESHOLD_", raising=False)
     before = (dask.config.get("distributed.worker.profile.enabled"),
               dask.config.get("distributed.nanny.pre-spawn-environ"))
     assert "MALLOC_TRIM_THRESHOLD_" in before[1]  # dask's default, which local workers must not get
@@ -344,6 +350,75 @@ def test_local_workers_run_without_profiler_or_malloc_trimming_and_comms_keep_fe
         client, scheduler = runner.client, runner.client.cluster.scheduler
         comms = [client.scheduler_comm, *scheduler.stream_comms.values(), *scheduler.client_comms.values()]
         assert len(comms) == 3
-        assert {c.recent_message_log.maxlen for c in comms} == {store.CLIENT_CONFIG["distributed.admin.low-level-log-length"]}
+        kept = store.CLIENT_CONFIG["distributed.admin.low-level-log-length"]
+        assert {c.recent_message_log.maxlen for c in comms} == {kept}
     threads = str(os.cpu_count() or 1)
     assert list(settings.values()) == [(False, False, None, threads)]
+    assert os.environ.get("MALLOC_TRIM_THRESHOLD_") == inherited  # this process's environment is restored
+
+
+# --- corpus-level resolution in bounded memory ---------------------------------------------------
+
+def _rows(df: pd.DataFrame) -> pd.DataFrame:
+    """``df`` in its own row order, lists as tuples and missing values as None (dtypes aside)."""
+    df = df.copy()
+    for col in df.columns:
+        df[col] = df[col].map(lambda v: tuple(v) if isinstance(v, (list, tuple, np.ndarray)) else v)
+    return df.astype(object).where(df.notna(), None).reset_index(drop=True)
+
+
+def _corpus_tables(root: Path) -> dict[str, pd.DataFrame]:
+    return {name: pd.read_parquet(root / name / "data.parquet") for name in layout.CORPUS_TABLES}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("aliases", [None, "data/aliases.example.yaml"])
+@pytest.mark.parametrize("chunk_articles", [1, 4])
+def test_streamed_resolution_equals_in_memory_resolution(store_copy, aliases, chunk_articles):
+    from analysis import _store_resolve
+    from analysis.config import ROOT
+
+    alias = str(ROOT / aliases) if aliases else None
+    raw = {name: store._read_part_table(store_copy, name) for name in layout.PART_TABLES}
+    want = store._resolve(raw, alias)  # entities.resolve_corpus + pipeline._finish_quotes over every row
+    plain = store._resolve(raw, None)
+    stats = _store_resolve.resolve_store(store_copy, aliases=alias, chunk_articles=chunk_articles)
+    got = _corpus_tables(store_copy)
+    assert stats.mentions == len(raw["mentions"]) and stats.parts == 4
+    for name in layout.CORPUS_TABLES:  # same rows in the same order
+        assert list(got[name].columns) == list(want[name].columns), name
+        pd.testing.assert_frame_equal(_rows(got[name]), _rows(want[name]), check_dtype=False, obj=name)
+    if alias:  # the alias file made a difference that the streamed resolution reproduced
+        assert set(got["entities"]["entity"]) != set(plain["entities"]["entity"])
+    assert not (store_copy / _store_resolve._WORK).exists() and not list(store_copy.rglob("*.tmp"))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("chunk_articles", [1, 2, 5])
+def test_streamed_resolution_holds_one_chunk_of_mentions_at_a_time(store_copy, chunk_articles):
+    from analysis import _store_resolve
+
+    raw = store._read_part_table(store_copy, "mentions")
+    stats = _store_resolve.resolve_store(store_copy, aliases=None, chunk_articles=chunk_articles)
+    per_article = raw.groupby("article_id").size().sort_values(ascending=False)
+    assert stats.mentions == len(raw)
+    assert stats.largest_chunk <= per_article.head(chunk_articles).sum() < len(raw)
+    # parts of 3 articles (11 in 4 parts) split into chunks of at most chunk_articles
+    assert stats.chunks == sum(-(-n // chunk_articles) for n in (3, 3, 3, 2))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("failure", ["corrupt part", "out of memory"])
+def test_failed_resolution_keeps_the_previous_tables(store_copy, failure):
+    from analysis import _store_resolve
+
+    before = {name: (store_copy / name / "data.parquet").read_bytes() for name in layout.CORPUS_TABLES}
+    options = {}
+    if failure == "corrupt part":
+        layout.table_files(store_copy, layout.PART_TABLES["quotes"])[-1].write_bytes(b"not parquet")
+    else:  # DuckDB fails sorting the quotations: the last step, after the other tables were written
+        options["memory_limit"] = "1MB"
+    with pytest.raises(Exception):
+        _store_resolve.resolve_store(store_copy, aliases=None, **options)
+    assert {name: (store_copy / name / "data.parquet").read_bytes() for name in layout.CORPUS_TABLES} == before
+    assert not (store_copy / _store_resolve._WORK).exists() and not list(store_copy.rglob("*.tmp"))
