@@ -159,8 +159,27 @@ class Unit:
         memo = self._memo
         values = memo.get(("column", attr))
         if values is None:
-            values = memo[("column", attr)] = tuple(getattr(t, attr) for t in self.tokens)
+            how = _ARRAY_COLUMNS.get(attr)
+            if how is None:
+                values = tuple(getattr(t, attr) for t in self.tokens)
+            else:  # one Doc.to_array call instead of a Token object per token
+                name, kind = how
+                raw = self.doc.to_array(name).tolist()
+                if kind == "str":
+                    strings = self.doc.vocab.strings
+                    values = tuple(strings[v] for v in raw)
+                else:
+                    values = tuple(map(kind, raw))
+            memo[("column", attr)] = values
         return values  # type: ignore[return-value]
+
+
+#: Token attributes that :meth:`Unit.column` reads with ``Doc.to_array``: (array name, how to convert).
+_ARRAY_COLUMNS: dict[str, tuple[str, object]] = {
+    "text": ("ORTH", "str"), "lower_": ("LOWER", "str"), "lemma_": ("LEMMA", "str"), "pos_": ("POS", "str"),
+    "tag_": ("TAG", "str"), "dep_": ("DEP", "str"), "idx": ("IDX", int), "is_punct": ("IS_PUNCT", bool),
+    "whitespace_": ("SPACY", lambda v: " " if v else ""),
+}
 
 
 @dataclass(frozen=True)

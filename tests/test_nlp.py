@@ -128,3 +128,16 @@ def test_empty_corpus_gives_empty_tables(tmp_path):
     out = analyse_articles([], cache_dir=tmp_path, progress=False)
     for name, columns in nlp.TABLE_COLUMNS.items():
         assert out[name].empty and list(out[name].columns) == columns
+
+
+def test_unit_columns_read_with_to_array_equal_token_attributes():
+    from analysis import config, read_corpus
+    from analysis.nlp import _ARRAY_COLUMNS
+
+    units = [u for p in parse(read_corpus(config.SAMPLES_DIR).articles) for u in p.units]
+    units += [u for p in parse([Article(id="odd", title="", paragraphs=("A\\tb  c\\u00a0d …  “Hi!” (e.g. 3.5%)",))])
+              for u in p.units]
+    assert len(units) > 100
+    for unit in units:
+        for attr in _ARRAY_COLUMNS:
+            assert unit.column(attr) == tuple(getattr(t, attr) for t in unit.doc), attr
