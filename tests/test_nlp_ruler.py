@@ -4,13 +4,12 @@ from __future__ import annotations
 import pickle
 
 import pytest
-import spacy
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
 from analysis import config, read_corpus
 from analysis._nlp_ruler import CompiledRuler, compile_ruler
-from analysis.nlp import COMPILED_RULER, load_nlp
+from analysis.nlp import COMPILED_RULER, load_model, load_nlp
 
 #: Texts that reach the model's rarer rules: REGEX (n't, nothin', y'all), two-token rules with the
 #: target first or second (gonna, gotta, let's, c'mon), DEP tests (there is/are), spaces.
@@ -27,12 +26,7 @@ RARE = [
 @pytest.fixture(scope="module")
 def stock():
     """The model exactly as installed: spaCy's own AttributeRuler."""
-    for name in config.SPACY_MODELS:
-        try:
-            return spacy.load(name)
-        except OSError:
-            continue
-    raise AssertionError("no spaCy model installed")
+    return load_model()
 
 
 def _annotate(nlp, texts: list[str], ruler) -> list[Doc]:
