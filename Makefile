@@ -20,9 +20,9 @@ setup: $(STAMP)  ## create .venv and install everything (a no-op when up to date
 $(STAMP): requirements.txt pyproject.toml .ci/pip.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@# The interpreter's bundled pip fetches one hash-checked wheel, the pinned pip (.ci/pip.txt), which
-	@# then installs the lock without resolving anything (--no-deps): no new release can change the result.
+	@# then installs the lock as wheels without resolving anything (--no-deps): no release can change it.
 	$(BIN)/python -m pip install $(PIP_QUIET) --require-hashes --no-deps -r .ci/pip.txt
-	$(BIN)/python -m pip install $(PIP_QUIET) --require-hashes --no-deps -r requirements.txt
+	$(BIN)/python -m pip install $(PIP_QUIET) --require-hashes --no-deps --only-binary :all: -r requirements.txt
 	$(BIN)/python -m pip check
 	$(BIN)/python -c "import pathlib, site; pathlib.Path(site.getsitepackages()[0], 'newslens.pth').write_text('$(CURDIR)\n')"
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (newslens)" > /dev/null
