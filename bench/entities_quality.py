@@ -1,8 +1,9 @@
 """Entity quality: newslens' resolved entities against raw spaCy, scored on gold.
 
-Runs over the seed article (gold in ``../shared/gold``) and the gold test set
-(``tests/data/articles`` with ``tests/data/gold``), and prints entity
-precision / recall / F1 from ``../shared/eval/score.py`` for:
+Runs over the seed article (gold in ``../shared/gold``, when that is beside the
+repository), the gold test set (``tests/data/articles`` with ``tests/data/gold``)
+and the held-out set, and prints entity precision / recall / F1 from
+:mod:`analysis.evaluate` for:
 
 - raw spaCy: the same pipeline (tokenizer keeping "Caliber.Az" whole) over each
   article's whole text as one doc, each distinct (text, label) a row;
@@ -15,9 +16,6 @@ Usage: ``python bench/entities_quality.py [-v] [--json PREDS_DIR]``
 from __future__ import annotations
 
 import argparse
-import contextlib
-import importlib.util
-import io
 import json
 import sys
 import tempfile
@@ -27,6 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from analysis import evaluate  # noqa: E402
 from analysis.corpus import read_corpus  # noqa: E402
 from analysis.nlp import load_nlp  # noqa: E402
 from analysis.pipeline import analyse  # noqa: E402
@@ -39,13 +38,6 @@ SETS = {  # name → (articles, gold folder)
     "held-out": ([ROOT / "tests" / "data" / "holdout" / "articles"], ROOT / "tests" / "data" / "holdout" / "gold"),
 }
 SCORED = ("PERSON", "ORG", "GPE", "LOC")
-
-
-def _scorer():
-    spec = importlib.util.spec_from_file_location("score", SHARED / "eval" / "score.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def raw_spacy(articles) -> dict:
@@ -75,7 +67,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-v", "--verbose", action="store_true", help="per-article details for newslens")
     parser.add_argument("--json", type=Path, help="also write the predictions here (one file per set and system)")
     args = parser.parse_args(argv)
-    score = _scorer()
     print(f"{'set':<10} {'system':<10} {'P':>6} {'R':>6} {'F1':>6}   mentions tp/gold/pred")
     with tempfile.TemporaryDirectory() as cache:
         for name, (paths, gold) in SETS.items():
@@ -84,15 +75,12 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             corpus = read_corpus(paths)
             for system, preds in (("raw spaCy", raw_spacy(corpus.articles)), ("newslens", newslens(paths, cache))):
-                details = io.StringIO()
-                with contextlib.redirect_stdout(details):
-                    res = score.summarise(gold, preds, verbose=args.verbose and system == "newslens")
+                res = evaluate.summarise(gold, preds)
                 c = res["counts"]["entities"]
                 print(f"{name:<10} {system:<10} {res['entity_p']:6.3f} {res['entity_r']:6.3f} "
                       f"{res['entity_f1']:6.3f}   {c['tp']}/{c['gold']}/{c['pred']}")
                 if args.verbose and system == "newslens":
-                    print("\n".join(line for line in details.getvalue().splitlines()
-                                    if "entit" in line or "count off" in line or line.startswith("##")))
+                    print("\n".join(evaluate.details(res, quotes=False)))
                 if args.json:
                     args.json.mkdir(parents=True, exist_ok=True)
                     out = args.json / f"{name.replace(' ', '_')}_{system.replace(' ', '_')}.json"

@@ -2,7 +2,6 @@
 file, the tables, the seed's counts, the gold set's F1, the charts and the notebook."""
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import matplotlib
@@ -10,7 +9,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
-from analysis import _store_entities, entities
+from analysis import _store_entities, entities, evaluate
 from analysis._entity_names import clean_name, is_junk, name_key
 from analysis.aliases import Aliases, as_aliases, load_aliases
 from analysis.config import ROOT
@@ -306,13 +305,6 @@ def test_seed_counts(seed_tables, entity, label, count):
     assert (rows.iloc[0]["label"], rows.iloc[0]["mentions"]) == (label, count)
 
 
-def _score_module():
-    spec = importlib.util.spec_from_file_location("score", SHARED / "eval" / "score.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def _predictions(tables) -> dict:
     preds = {}
     for article_id, group in tables["mentions"].groupby("article_id"):
@@ -322,7 +314,6 @@ def _predictions(tables) -> dict:
     return preds
 
 
-@pytest.mark.skipif(not (SHARED / "eval" / "score.py").is_file(), reason="shared scorer not available")
 @pytest.mark.parametrize("paths, gold, minimum", [
     ([SEED], SHARED / "gold", 0.95),
     ([GOLD_ARTICLES], GOLD_DIR, 0.93),
@@ -331,7 +322,7 @@ def test_entity_f1_on_gold(paths, gold, minimum):
     if not gold.is_dir():
         pytest.skip(f"no gold in {gold}")
     tables = corpus_tables(list(read_corpus(paths).articles))
-    result = _score_module().summarise(gold, _predictions(tables))
+    result = evaluate.summarise(gold, _predictions(tables))
     assert result["entity_f1"] >= minimum, result["counts"]
 
 

@@ -1,14 +1,13 @@
 """Quotations and speakers: quote marks, attribution, kinds, the table, the timeline, the notebook."""
 from __future__ import annotations
 
-import importlib.util
 import json
 
 import matplotlib
 import pandas as pd
 import pytest
 
-from analysis import quotes
+from analysis import evaluate, quotes
 from analysis._quote_marks import classify_marks, find_quotes
 from analysis.config import ROOT
 from analysis.corpus import Article, read_corpus
@@ -262,22 +261,11 @@ def test_seed_has_exactly_its_twelve_quotations_all_by_tokayev(nlp, seed_article
         assert df["kind"].tolist() == [q["kind"] for q in gold["quotes"]]
 
 
-def _scorer():
-    path = SHARED / "eval" / "score.py"
-    if not path.exists():
-        pytest.skip("../shared/eval/score.py is not there")
-    spec = importlib.util.spec_from_file_location("score", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.mark.parametrize("kinds, quote_f1, speaker_acc", [
     ({"direct", "partial"}, 0.95, 0.92),
     ({"direct", "partial", "indirect"}, 0.85, 0.92),
 ])
 def test_gold_set_quality(nlp, tmp_path, kinds, quote_f1, speaker_acc):
-    scorer = _scorer()
     preds = {}
     for parsed in parse(read_corpus(GOLD_ARTICLES).articles, nlp=nlp):
         df = extract(parsed)["quotes"]
@@ -286,7 +274,7 @@ def test_gold_set_quality(nlp, tmp_path, kinds, quote_f1, speaker_acc):
         gold = json.loads(f.read_text(encoding="utf-8"))
         gold["quotes"] = [q for q in gold["quotes"] if q["kind"] in kinds | {"scare"}]
         (tmp_path / f.name).write_text(json.dumps(gold), encoding="utf-8")
-    result = scorer.summarise(tmp_path, preds)
+    result = evaluate.summarise(tmp_path, preds)
     assert result["quote_f1"] >= quote_f1 and result["speaker_acc"] >= speaker_acc, result
 
 
