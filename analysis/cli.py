@@ -21,7 +21,7 @@ __all__ = ["main", "build_parser", "QUOTE_KEYS", "ENTITY_KEYS"]
 
 #: Keys of each row printed by ``quotes --format json`` (an interface other tools read).
 QUOTE_KEYS = ["article_id", "published", "source", "quote_id", "paragraph", "start", "end", "text", "kind",
-              "speaker", "speaker_label", "cue", "polarity", "subjectivity"]
+              "speaker", "speaker_label", "cue", "polarity", "subjectivity", "statement_id"]
 #: Keys of each row printed by ``entities --format json``.
 ENTITY_KEYS = ["entity", "label", "mentions", "articles", "aliases"]
 
@@ -32,6 +32,7 @@ examples:
   python -m analysis sentiment data/samples --level sentence --format table
   python -m analysis entities data/samples --format json
   python -m analysis quotes 'data/samples/*.txt' --format csv > quotes.csv
+  python -m analysis statements data/samples --top 10 --drift
   python -m analysis export data/samples --out exported/
   python -m analysis report data/samples --jobs 2
   python -m analysis process data/samples --store stores/news --workers 2
@@ -89,6 +90,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--speaker", action="append", metavar="NAME", help="keep only this speaker (repeatable)")
     p.add_argument("--kind", action="append", choices=("direct", "partial", "indirect"),
                    help="keep only this kind (repeatable)")
+
+    p = sub.add_parser("statements", help="one speaker's statement across articles: first report, spread, drift",
+                       description="One row per statement: quotations of one speaker's words grouped across "
+                                   "articles (verbatim, trimmed, fragments, light rewording), most widely "
+                                   "carried first; --drift lists each wording against the first report.")
+    _add_common(p)
+    p.add_argument("--speaker", action="append", metavar="NAME", help="keep only this speaker (repeatable)")
+    p.add_argument("--top", type=int, metavar="N", help="only the N most widely carried statements")
+    p.add_argument("--drift", action="store_true", help="each wording of the statements carried in several")
 
     p = sub.add_parser("export", help="write every table as CSV and Parquet",
                        description="Write articles, paragraphs, sentences, mentions, quotes, entities and "
@@ -180,7 +190,9 @@ def _run_table_command(args: argparse.Namespace) -> int:
             df = df[df["speaker"].isin(args.speaker)]
         if args.kind:
             df = df[df["kind"].isin(args.kind)]
-        df = df[QUOTE_KEYS]
+        df = df.reindex(columns=QUOTE_KEYS)
+    elif args.command == "statements":
+        df = _statements(tables.quotes, args)
     else:  # export
         written = tables.to_dir(args.out)
         print(f"wrote {len(written)} files to {args.out}", file=sys.stderr)
@@ -188,6 +200,20 @@ def _run_table_command(args: argparse.Namespace) -> int:
     if df is not None:
         _emit(df.reset_index(drop=True), args.format)
     return 2 if any(p.severity == "error" for p in tables.problems) else 0
+
+
+def _statements(quotes: pd.DataFrame, args: argparse.Namespace) -> pd.DataFrame:
+    from analysis import statements
+
+    if args.speaker:
+        quotes = quotes[quotes["speaker"].isin(args.speaker)]
+    table = statements.statements(quotes)
+    if args.top:
+        table = table.head(args.top)
+    out = statements.drift(quotes, statement_ids=table["statement_id"]) if args.drift else table
+    if args.format != "json":  # one cell per outlet list, as in exported tables
+        out = out.assign(sources=out["sources"].map("; ".join))
+    return out
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -301,10 +301,11 @@ def timeline_rows(quotes: pd.DataFrame, *, speakers: list[str] | tuple[str, ...]
     Returns:
         ``n`` (1…, the marker's number), ``speaker``, ``published``, ``source``,
         ``article_id``, ``kind``, ``cue``, ``text``, ``polarity``, ``start``,
-        ``quote_id``, ordered by time (undated last) and position.
+        ``quote_id``, ``statement_id`` (see :mod:`analysis.statements`), ordered by time (undated
+        last) and position.
     """
     cols = ["n", "speaker", "published", "source", "article_id", "kind", "cue", "text", "polarity", "start",
-            "quote_id"]
+            "quote_id", "statement_id"]
     if quotes is None or not len(quotes):
         return pd.DataFrame(columns=cols)
     if not _as_list(speakers):

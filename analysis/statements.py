@@ -37,7 +37,8 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-__all__ = ["normalise", "words", "assign_statements", "statements", "drift", "STATEMENT_COLUMNS", "DRIFT_COLUMNS"]
+__all__ = ["normalise", "words", "relation", "assign_statements", "statements", "drift", "spread_rows",
+           "STATEMENT_COLUMNS", "DRIFT_COLUMNS", "SPREAD_COLUMNS"]
 
 MIN_FRAGMENT = 3
 CONTAINED = 0.85
@@ -48,6 +49,8 @@ CANDIDATES = 8  # statements compared with one quotation, those sharing the most
 STATEMENT_COLUMNS = ["statement_id", "speaker", "text", "kind", "first_published", "first_source",
                      "first_article_id", "first_quote_id", "last_published", "n_quotes", "n_articles",
                      "n_sources", "sources", "n_wordings"]
+SPREAD_COLUMNS = ["rank", "statement_id", "speaker", "label", "published", "source", "article_id", "quote_id",
+                  "text", "is_first"]
 DRIFT_COLUMNS = ["statement_id", "speaker", "wording", "relation", "first_published", "first_source",
                  "first_quote_id", "n_quotes", "sources", "is_first", "dropped", "added", "changed"]
 
@@ -256,3 +259,39 @@ def drift(quotes: pd.DataFrame, *, statement_ids: Iterable[str] | None = None,
     out = pd.DataFrame(rows, columns=DRIFT_COLUMNS)
     out["first_published"] = pd.to_datetime(out["first_published"], utc=True)
     return out
+
+
+def spread_rows(quotes: pd.DataFrame, *, top_n: int = 10, min_articles: int = 2,
+                label_chars: int = 70) -> pd.DataFrame:
+    """Every quotation of the most widely carried statements, for a chart of their spread.
+
+    Columns: :data:`SPREAD_COLUMNS`: ``rank`` (1 = carried by the most articles), ``label``
+    (speaker and the start of the first wording), ``is_first`` (the first report).
+
+    Args:
+        quotes: The quotes table, with ``statement_id`` (added when missing).
+        top_n: How many statements.
+        min_articles: Only statements carried by at least this many articles.
+        label_chars: Length of the statement's text in ``label``.
+    """
+    if "statement_id" not in quotes:
+        quotes = quotes.assign(statement_id=assign_statements(quotes))
+    table = statements(quotes)
+    table = table[table["n_articles"] >= min_articles].head(top_n)
+    if table.empty:
+        return pd.DataFrame(columns=SPREAD_COLUMNS)
+    rank = {sid: i + 1 for i, sid in enumerate(table["statement_id"])}
+    label = {r.statement_id: f"{r.speaker}: “{_shorten(r.text, label_chars)}”" for r in table.itertuples()}
+    first = set(table["first_quote_id"])
+    rows = _order(quotes[quotes["statement_id"].isin(rank)])
+    out = pd.DataFrame({"rank": rows["statement_id"].map(rank), "statement_id": rows["statement_id"],
+                        "speaker": rows["speaker"], "label": rows["statement_id"].map(label),
+                        "published": rows["_published"], "source": rows.get("source"),
+                        "article_id": rows["article_id"], "quote_id": rows["quote_id"], "text": rows["text"],
+                        "is_first": rows["quote_id"].isin(first)})
+    return out.sort_values(["rank", "published"], kind="stable", na_position="last", ignore_index=True)
+
+
+def _shorten(text: str, limit: int) -> str:
+    text = " ".join(str(text).split()).strip(" ,.;:")
+    return text if len(text) <= limit else text[:limit - 1].rsplit(" ", 1)[0] + "…"

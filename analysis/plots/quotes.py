@@ -1,12 +1,13 @@
-"""Charts of who said what: the quote timeline and the speaker leaderboard.
+"""Charts of who said what: the quote timeline, the speaker leaderboard and the spread of statements.
 
-Both take the tables made by :func:`analysis.quotes.timeline_rows` and
-:func:`analysis.quotes.speaker_leaderboard` and return a matplotlib Figure; with
-no rows they return a figure that says so.
+They take the tables made by :func:`analysis.quotes.timeline_rows`,
+:func:`analysis.quotes.speaker_leaderboard` and :func:`analysis.statements.spread_rows` and return a
+matplotlib Figure; with no rows they return a figure that says so.
 """
 from __future__ import annotations
 
 import itertools
+import textwrap
 
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
@@ -18,7 +19,7 @@ from matplotlib.lines import Line2D
 
 from analysis.plots import apply_style
 
-__all__ = ["timeline", "leaderboard", "KIND_MARKERS", "POLARITY_CMAP", "MAX_MARKERS"]
+__all__ = ["timeline", "leaderboard", "statement_spread", "KIND_MARKERS", "POLARITY_CMAP", "MAX_MARKERS"]
 
 #: Marker shape per kind of quotation.
 KIND_MARKERS = {"direct": "o", "partial": "s", "indirect": "^"}
@@ -97,6 +98,7 @@ def timeline(rows: pd.DataFrame, *, title: str = "Who said what, when") -> Figur
         x = _dodge(base, y, (span or 1.0) / 32)
     fig, ax = _subplots(figsize=(12, max(3.0, 1.0 + 0.75 * len(lanes))))
     norm = Normalize(-1, 1)
+    linked = _link_statements(ax, shown, x, y)
     for kind, marker in KIND_MARKERS.items():
         sel = (shown["kind"] == kind).to_numpy()
         if sel.any():
@@ -110,8 +112,77 @@ def timeline(rows: pd.DataFrame, *, title: str = "Who said what, when") -> Figur
     ax.set_title(title + (f"  ({hidden} undated not shown)" if hidden else ""))
     handles = [Line2D([], [], marker=m, linestyle="", markerfacecolor="#dddddd", markeredgecolor="#333333",
                       markersize=10, label=k) for k, m in KIND_MARKERS.items() if (shown["kind"] == k).any()]
+    if linked:
+        handles.append(Line2D([], [], color=LINK_COLOUR, linestyle="--", label="one statement"))
     ax.legend(handles=handles, title="Kind", loc="upper left", bbox_to_anchor=(1.12, 1.0), frameon=False)
     return fig
+
+
+LINK_COLOUR = "#7a7a7a"
+
+
+def _link_statements(ax, shown: pd.DataFrame, x: np.ndarray, y: np.ndarray) -> int:
+    """Join the markers of one statement (several articles quoting it) by a dashed line; how many."""
+    if "statement_id" not in shown:
+        return 0
+    groups = [idx for idx in shown.groupby("statement_id", sort=False).indices.values() if len(idx) > 1]
+    for idx in groups:
+        idx = idx[np.argsort(x[idx], kind="stable")]
+        ax.plot(x[idx], y[idx], color=LINK_COLOUR, linestyle="--", linewidth=1.3, zorder=2)
+    return len(groups)
+
+
+def statement_spread(rows: pd.DataFrame, *, title: str = "Most repeated statements") -> Figure:
+    """One lane per statement: each article that carried it at its publication time, coloured by outlet;
+    the first report is a star.
+
+    Args:
+        rows: :func:`analysis.statements.spread_rows`.
+        title: Chart title.
+    """
+    apply_style()
+    if rows is None or not len(rows):
+        return _empty(title, "No statement was carried by more than one article in this selection.")
+    published = pd.to_datetime(rows["published"], utc=True)
+    dated = rows[published.notna()].assign(_x=mdates.date2num(
+        published[published.notna()].dt.tz_convert("UTC").dt.tz_localize(None)))
+    hidden = len(rows) - len(dated)
+    if dated.empty:
+        return _empty(title, "The articles carrying these statements have no dates.")
+    labels = rows.drop_duplicates("rank").sort_values("rank")["label"].tolist()
+    lane = {r: len(labels) - i for i, r in enumerate(sorted(rows["rank"].unique()))}  # rank 1 on top
+    sources = list(dict.fromkeys(dated["source"].fillna("(no source)")))
+    palette = plt.get_cmap("tab10" if len(sources) <= 10 else "tab20")
+    colour = {src: palette(i % palette.N) for i, src in enumerate(sources)}
+    fig, ax = _subplots(figsize=(12, max(3.0, 1.2 + 0.8 * len(labels))))
+    for _, group in dated.groupby("rank"):
+        ax.plot(group["_x"], [lane[group["rank"].iloc[0]]] * len(group), color=LINK_COLOUR, linewidth=1.2,
+                zorder=2)
+    for first, marker, size in ((False, "o", 170), (True, "*", 420)):
+        sel = dated[dated["is_first"] == first]
+        if len(sel):
+            ax.scatter(sel["_x"], sel["rank"].map(lane), marker=marker, s=size, zorder=3,
+                       c=[colour[s] for s in sel["source"].fillna("(no source)")], edgecolors="#222222",
+                       linewidths=0.8)
+    ax.set_yticks([lane[r] for r in sorted(lane)])
+    ax.set_yticklabels([_label(_wrap(t)) for t in labels], fontsize=9)
+    ax.set_ylim(0.4, len(labels) + 0.6)
+    ax.set_ylabel("Statement (speaker: first wording)")
+    ax.set_xlabel("Publication time")
+    ax.xaxis.set_major_locator(mdates.AutoDateLocator())
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(ax.xaxis.get_major_locator()))
+    ax.grid(axis="x", alpha=0.3)
+    ax.set_title(title + (f"  ({hidden} undated not shown)" if hidden else ""))
+    handles = [Line2D([], [], marker="o", linestyle="", markerfacecolor=colour[s], markeredgecolor="#222222",
+                      markersize=9, label=_label(s)) for s in sources]
+    handles.append(Line2D([], [], marker="*", linestyle="", markerfacecolor="#ffffff", markeredgecolor="#222222",
+                          markersize=14, label="first report"))
+    ax.legend(handles=handles, title="Outlet", loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
+    return fig
+
+
+def _wrap(text: str, width: int = 48) -> str:
+    return "\n".join(textwrap.wrap(text, width)[:2])
 
 
 def _lanes(fig: Figure, ax, lanes: dict[str, int], *, dates: bool, colour_label: str) -> None:
@@ -151,6 +222,7 @@ def _binned(shown: pd.DataFrame, lanes: dict[str, int], *, title: str, hidden: i
     size = 30 + 400 * np.sqrt(cells["count"].to_numpy() / cells["count"].max())
     fig, ax = _subplots(figsize=(12, max(3.0, 1.0 + 0.75 * len(lanes))))
     norm = Normalize(-1, 1)
+    linked = _link_statements(ax, shown, x, y)
     ax.scatter(x, y, s=size, c=cells["polarity"].astype(float), cmap=POLARITY_CMAP, norm=norm, marker="s",
                edgecolors="#333333", linewidths=0.6, zorder=3)
     _lanes(fig, ax, lanes, dates=True, colour_label="Mean polarity (TextBlob)")
