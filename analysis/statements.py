@@ -32,7 +32,7 @@ import difflib
 import hashlib
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 import pandas as pd
@@ -114,9 +114,19 @@ def _statement_id(speaker: str, first_quote_id: str) -> str:
     return "st-" + hashlib.sha1(f"{speaker}\0{first_quote_id}".encode("utf-8")).hexdigest()[:12]
 
 
-def _group_one_speaker(rows: pd.DataFrame) -> list[list[int]]:
-    """Positions (into rows, which are in time order) of each statement's quotations."""
-    toks = [words(t) for t in rows["text"]]
+def _related(a: list[str], b: list[str], ca: Counter, cb: Counter) -> bool:
+    """:func:`relation` is not None, with an exact bound first: both rules need the words the two share
+    (counted with repeats) to be at least ``min(CONTAINED, REWORDED)`` of the shorter's."""
+    shorter = min(len(a), len(b))
+    if sum((ca & cb).values()) < min(CONTAINED, REWORDED) * shorter:
+        return False
+    return relation(a, b) is not None
+
+
+def _group_one_speaker(texts: list[str]) -> list[list[int]]:
+    """Positions (into texts, which are in time order) of each statement's quotations."""
+    toks = [words(t) for t in texts]
+    counts = [Counter(t) for t in toks]
     order = sorted(range(len(toks)), key=lambda i: (-len(toks[i]), i))
     groups: list[list[int]] = []
     exact: dict[tuple[str, ...], int] = {}
@@ -133,7 +143,7 @@ def _group_one_speaker(rows: pd.DataFrame) -> list[list[int]]:
                 shared[g] += 1
         best = None
         for g in sorted(shared, key=lambda g: (-shared[g], g))[:CANDIDATES]:
-            if any(relation(toks[i], toks[m]) for m in groups[g][:CANDIDATES]):
+            if any(_related(toks[i], toks[m], counts[i], counts[m]) for m in groups[g][:CANDIDATES]):
                 best = g
                 break
         if best is None:
@@ -154,18 +164,24 @@ def assign_statements(quotes: pd.DataFrame) -> pd.Series:
             ``speaker`` (and ``published`` for the time order). Rows of other speakers do not
             change a speaker's statements, so a corpus may be passed speaker by speaker.
     """
-    out = pd.Series(pd.NA, index=quotes.index, dtype="string")
     if quotes.empty:
-        return out
+        return pd.Series(pd.NA, index=quotes.index, dtype="string")
     ordered = _order(quotes)
-    spoken = ordered["speaker"].notna() & (ordered["speaker"].astype("string") != "")
-    for speaker, rows in ordered[spoken].groupby("speaker", sort=True):
-        for group in _group_one_speaker(rows):
-            first = rows.iloc[group[0]]
-            out.loc[rows.index[group]] = _statement_id(str(speaker), str(first["quote_id"]))
-    for idx, row in ordered[~spoken].iterrows():
-        out.loc[idx] = _statement_id("", str(row["quote_id"]))
-    return out
+    speakers = ordered["speaker"].astype("string").fillna("").to_numpy()
+    quote_ids = ordered["quote_id"].astype(str).to_numpy()
+    texts = ordered["text"].astype("string").fillna("").to_numpy()
+    ids = [_statement_id("", qid) for qid in quote_ids]  # no speaker: each its own statement
+    positions: dict[str, list[int]] = defaultdict(list)
+    for pos, speaker in enumerate(speakers):
+        if speaker:
+            positions[speaker].append(pos)
+    for speaker in sorted(positions):
+        where = positions[speaker]
+        for group in _group_one_speaker([texts[p] for p in where]):
+            sid = _statement_id(speaker, quote_ids[where[group[0]]])
+            for k in group:
+                ids[where[k]] = sid
+    return pd.Series(ids, index=ordered.index, dtype="string").reindex(quotes.index)
 
 
 def _unique(values: Iterable) -> tuple:
@@ -182,24 +198,30 @@ def statements(quotes: pd.DataFrame) -> pd.DataFrame:
         quotes = quotes.assign(statement_id=assign_statements(quotes))
     if quotes.empty:
         return pd.DataFrame(columns=STATEMENT_COLUMNS)
-    ordered = _order(quotes)
-    rows = []
-    for sid, group in ordered.groupby("statement_id", sort=False):
-        first = group.iloc[0]
-        rows.append({
-            "statement_id": sid, "speaker": first["speaker"], "text": first["text"], "kind": first["kind"],
-            "first_published": first["_published"], "first_source": first.get("source"),
-            "first_article_id": first["article_id"], "first_quote_id": first["quote_id"],
-            "last_published": group["_published"].max(), "n_quotes": len(group),
-            "n_articles": group["article_id"].nunique(),
-            "n_sources": len(_unique(group["source"])) if "source" in group else 0,
-            "sources": _unique(group["source"]) if "source" in group else (),
-            "n_wordings": group["text"].map(normalise).nunique()})
-    out = pd.DataFrame(rows, columns=STATEMENT_COLUMNS)
+    source = quotes["source"] if "source" in quotes else pd.Series(pd.NA, index=quotes.index, dtype="string")
+    ordered = _order(quotes.assign(source=source))
+    ordered = ordered.assign(_norm=ordered["text"].map(normalise))
+    by = ordered.groupby("statement_id", sort=False)
+    first = ordered.drop_duplicates("statement_id").set_index("statement_id")
+    named = ordered[ordered["source"].notna() & (ordered["source"].astype("string") != "")]
+    outlets = named.drop_duplicates(["statement_id", "source"]).groupby("statement_id", sort=False)["source"]
+    out = pd.DataFrame({
+        "statement_id": first.index, "speaker": first["speaker"].to_numpy(), "text": first["text"].to_numpy(),
+        "kind": first["kind"].to_numpy() if "kind" in first else pd.NA,
+        "first_published": first["_published"].to_numpy(), "first_source": first["source"].to_numpy(),
+        "first_article_id": first["article_id"].to_numpy(), "first_quote_id": first["quote_id"].to_numpy()})
+    out["last_published"] = out["statement_id"].map(by["_published"].max())
+    out["n_quotes"] = out["statement_id"].map(by.size()).astype(int)
+    out["n_articles"] = out["statement_id"].map(by["article_id"].nunique()).astype(int)
+    sources = outlets.agg(tuple)
+    out["sources"] = [sources.get(sid, ()) for sid in out["statement_id"]]
+    out["n_sources"] = out["sources"].map(len)
+    out["n_wordings"] = out["statement_id"].map(by["_norm"].nunique()).astype(int)
     out["first_published"] = pd.to_datetime(out["first_published"], utc=True)
     out["last_published"] = pd.to_datetime(out["last_published"], utc=True)
-    return out.sort_values(["n_articles", "n_quotes", "first_published", "statement_id"],
-                           ascending=[False, False, True, True], na_position="last", ignore_index=True)
+    return out[STATEMENT_COLUMNS].sort_values(["n_articles", "n_quotes", "first_published", "statement_id"],
+                                              ascending=[False, False, True, True], na_position="last",
+                                              ignore_index=True)
 
 
 def _diff(base: list[str], other: list[str]) -> tuple[str, str, str]:
