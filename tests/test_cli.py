@@ -1,6 +1,7 @@
 """``python -m analysis`` through a real subprocess: help, formats, exit statuses, export."""
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -105,3 +106,17 @@ def test_invalid_alias_file_is_misuse_naming_it(cache, seed_path, tmp_path):
     bad.write_text("merge: [not, a, mapping]\n")
     out = run("entities", str(seed_path), "--aliases", str(bad), cache=cache)
     assert out.returncode == 1 and str(bad) in out.stderr and "Traceback" not in out.stderr
+
+
+def test_statements_across_outlets(cache):
+    corpus = str(ROOT / "tests" / "data" / "statements")
+    out = run("statements", corpus, "--format", "json", "--top", "1", "-q", cache=cache)
+    assert out.returncode == 0, out.stderr
+    [row] = json.loads(out.stdout)
+    assert (row["speaker"], row["n_articles"], row["first_source"]) == ("Lena Ortiz", 5, "Carrow Courier")
+    assert row["sources"][:2] == ["Carrow Courier", "Valley Wire"]
+    drift = run("statements", corpus, "--format", "csv", "--top", "1", "--drift", "--speaker", "Lena Ortiz",
+                "-q", cache=cache)
+    table = pd.read_csv(io.StringIO(drift.stdout))
+    assert table["relation"].tolist() == ["first", "excerpt", "excerpt", "reworded"]
+    assert table.loc[0, "sources"] == "Carrow Courier; Valley Wire"
