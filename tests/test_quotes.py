@@ -360,4 +360,4 @@ def test_notebook_runs(tmp_path, run_notebook, corpus, expect):
     run = run_notebook("quote_timeline", corpus=corpus)
     assert not run.errors
     assert expect in run.shown
-    assert run.images == 2
+    assert run.images == 3  # timeline, leaderboard, statement spread (an empty-state figure when none)
