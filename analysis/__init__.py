@@ -14,7 +14,8 @@ The public API is re-exported here; each concern lives in its own module
 from __future__ import annotations
 
 from analysis.corpus import Article, Corpus, Problem, read_corpus, stream_corpus
-from analysis.pipeline import Tables, analyse
+from analysis.pipeline import analyse
+from analysis.tables import Tables
 
 __all__ = ["Article", "Corpus", "Problem", "Tables", "analyse", "read_corpus", "stream_corpus", "__version__"]
 

@@ -152,9 +152,8 @@ def _emit(df: pd.DataFrame, fmt: str) -> None:
 
 
 def _analyse(args: argparse.Namespace):
+    from analysis.entities.aliases import as_aliases
     from analysis.pipeline import analyse
-
-    from analysis.aliases import as_aliases
 
     if args.aliases and not Path(args.aliases).is_file():
         raise _Misuse(f"alias file not found: {args.aliases}")

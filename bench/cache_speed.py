@@ -17,7 +17,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from analysis import config, read_corpus  # noqa: E402
-from analysis.nlp import analyse_articles, load_nlp  # noqa: E402
+from analysis.extract import analyse_articles  # noqa: E402
+from analysis.nlp import load_nlp  # noqa: E402
 
 
 def main() -> None:

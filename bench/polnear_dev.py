@@ -31,7 +31,8 @@ import pandas as pd
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from analysis.corpus import Article  # noqa: E402
-from analysis.nlp import extract, load_nlp, parse  # noqa: E402
+from analysis.extract import extract  # noqa: E402
+from analysis.nlp import load_nlp, parse  # noqa: E402
 
 MARKS = "\"\u201c\u201d\u00ab\u00bb"
 NOT_NAMES = {"he", "she", "they", "it", "we", "i", "you", "his", "her", "their", "the", "a", "an", "this",

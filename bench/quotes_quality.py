@@ -29,8 +29,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from analysis import config, evaluate  # noqa: E402
 from analysis.corpus import read_corpus  # noqa: E402
+from analysis.extract import extract  # noqa: E402
 from analysis.io import write_text  # noqa: E402
-from analysis.nlp import extract, load_nlp, parse  # noqa: E402
+from analysis.nlp import load_nlp, parse  # noqa: E402
 
 SHARED = config.ROOT.parent / "shared"
 GOLD_SETS = {"seed": (SHARED / "seed", SHARED / "gold"),

@@ -25,9 +25,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import nbformat  # noqa: E402
 from nbformat.v4 import new_code_cell, new_notebook  # noqa: E402
 
-from analysis import _report_batch, config, report  # noqa: E402
-from analysis._report_kernel import execute, kernel_manager_class  # noqa: E402
+from analysis import config, report  # noqa: E402
 from analysis.pipeline import analyse  # noqa: E402
+from analysis.report import batch as report_batch  # noqa: E402
+from analysis.report.kernel import execute, kernel_manager_class  # noqa: E402
 
 FIXTURE = config.ROOT / "tests" / "data" / "notebooks" / "overview.ipynb"
 
@@ -80,7 +81,7 @@ def main() -> int:
         shutil.copytree(args.corpus, corpus) if Path(args.corpus).is_dir() else (
             corpus.mkdir(), shutil.copy(args.corpus, corpus))
         cache = tmp / "cache"
-        env = {**os.environ, **_report_batch.kernel_env(cache)}
+        env = {**os.environ, **report_batch.kernel_env(cache)}
 
         base = empty_notebook_round_trip(tmp, env)
         imp = import_seconds(env)

@@ -16,8 +16,8 @@ import pandas as pd
 
 from analysis import config
 from analysis import sentiment as S
-from analysis._sentiment_text import _phrases, _vader_one
 from analysis.pipeline import analyse
+from analysis.sentiment.text import _phrases, _vader_one
 
 COPIES = 8  # the sample sentences, each made distinct COPIES times (defeats the VADER cache)
 

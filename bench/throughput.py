@@ -30,8 +30,8 @@ import argparse
 import json
 import os
 import random
-import shutil
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -140,7 +140,7 @@ def scaled_store(source: Path, target: Path, copies: int) -> int:
     Returns the number of articles."""
     import duckdb
 
-    from analysis import _store_layout as layout
+    from analysis.store import layout
 
     target.mkdir(parents=True)
     shutil.copy(source / layout.MARKER, target / layout.MARKER)

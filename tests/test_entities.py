@@ -9,12 +9,14 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
-from analysis import _store_entities, entities, evaluate
-from analysis._entity_names import clean_name, is_junk, name_key
-from analysis.aliases import Aliases, as_aliases, load_aliases
+from analysis import entities, evaluate
 from analysis.config import ROOT
 from analysis.corpus import Article, read_corpus
-from analysis.nlp import analyse_articles, extract, load_nlp, parse
+from analysis.entities import sql as entities_sql
+from analysis.entities.aliases import Aliases, as_aliases, load_aliases
+from analysis.entities.names import clean_name, is_junk, name_key
+from analysis.extract import analyse_articles, extract
+from analysis.nlp import load_nlp, parse
 from analysis.plots import entities as charts
 
 matplotlib.use("Agg")
@@ -562,7 +564,7 @@ def test_store_keyword_in_context_keeps_the_first_rows_of_each_entity(sample_pai
     tables, lazy = sample_pair
     names = list(entities.top_entities(tables.entities, top_n=4)["entity"])
     want = entities.keyword_in_context(tables, entities=names).groupby("entity").head(limit)
-    got = _store_entities.keyword_in_context(lazy.filter(since="2024-01-01"), entities=names, width=60,
+    got = entities_sql.keyword_in_context(lazy.filter(since="2024-01-01"), entities=names, width=60,
                                              limit=limit)
     pd.testing.assert_frame_equal(got, want.reset_index(drop=True), check_dtype=False)
     assert set(got["entity"]) == set(names) and got["entity"].value_counts().max() == limit
@@ -587,9 +589,9 @@ def test_store_mentions_over_time_draws_what_pandas_draws(sample_pair, selection
 def test_store_positions_are_a_sample_of_the_mentions_when_there_are_many(sample_pair, limit):
     tables, lazy = sample_pair
     names = list(entities.top_entities(tables.entities, top_n=6)["entity"])
-    every = _store_entities.positions(lazy, names, limit=10_000)
+    every = entities_sql.positions(lazy, names, limit=10_000)
     assert len(every) == len(tables.mentions.query("start >= 0 and entity in @names"))
-    some = _store_entities.positions(lazy, names, limit=limit)
+    some = entities_sql.positions(lazy, names, limit=limit)
     assert len(some) == limit
     assert set(map(tuple, some.to_numpy().tolist())) <= set(map(tuple, every.to_numpy().tolist()))
 
@@ -612,8 +614,7 @@ def chunk_tables():
                                      {"exclude": ["Reuters"], "relabel": {"Astana": "LOC"}},
                                      {"rename": {"Astana": "Nur-Sultan city"}}])
 def test_resolution_in_chunks_of_articles_equals_one_pass(chunk_tables, aliases):
-    from analysis import _entity_corpus as corpus
-    from analysis import _entity_tables as tables
+    from analysis.entities import corpus, tables
 
     alias = as_aliases(aliases)
     raw = chunk_tables["mentions"]

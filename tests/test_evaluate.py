@@ -9,7 +9,8 @@ import pytest
 from analysis import evaluate
 from analysis.config import ROOT
 from analysis.corpus import read_corpus
-from analysis.nlp import extract, load_nlp, parse
+from analysis.extract import extract
+from analysis.nlp import load_nlp, parse
 
 SHARED_SCORER = ROOT.parent / "shared" / "eval" / "score.py"
 GOLD_SETS = [ROOT / "tests" / "data" / "gold", ROOT / "tests" / "data" / "holdout" / "gold"]

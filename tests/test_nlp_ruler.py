@@ -8,8 +8,8 @@ from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
 from analysis import config, read_corpus
-from analysis._nlp_ruler import CompiledRuler, compile_ruler
 from analysis.nlp import COMPILED_RULER, load_model, load_nlp
+from analysis.nlp.ruler import CompiledRuler, compile_ruler
 
 #: Texts that reach the model's rarer rules: REGEX (n't, nothin', y'all), two-token rules with the
 #: target first or second (gonna, gotta, let's, c'mon), DEP tests (there is/are), spaces.

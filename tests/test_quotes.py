@@ -8,11 +8,12 @@ import pandas as pd
 import pytest
 
 from analysis import evaluate, quotes
-from analysis._quote_marks import classify_marks, find_quotes
 from analysis.config import ROOT
 from analysis.corpus import Article, read_corpus
-from analysis.nlp import extract, load_nlp, parse
+from analysis.extract import extract
+from analysis.nlp import load_nlp, parse
 from analysis.plots import quotes as charts
+from analysis.quotes.marks import classify_marks, find_quotes
 from analysis.sentiment import score
 
 matplotlib.use("Agg")

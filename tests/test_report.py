@@ -16,13 +16,20 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from analysis import _report_batch, report
-from analysis._report_html import fmt_polarity, index_page, run_page
-from analysis._report_params import (Parameter, ParameterError, check_injection, coerce, notebook_parameters,
-                                     parse_assignments)
-from analysis._report_records import Headline, ReportRecord, RunResult
+from analysis import report
 from analysis.config import NOTEBOOKS_DIR, ROOT, SAMPLES_DIR
 from analysis.pipeline import analyse
+from analysis.report import batch as report_batch
+from analysis.report.html import fmt_polarity, index_page, run_page
+from analysis.report.params import (
+    Parameter,
+    ParameterError,
+    check_injection,
+    coerce,
+    notebook_parameters,
+    parse_assignments,
+)
+from analysis.report.records import Headline, ReportRecord, RunResult
 
 FIXTURES = Path(__file__).parent / "data" / "notebooks"
 OVERVIEW = FIXTURES / "overview.ipynb"
@@ -259,8 +266,16 @@ def test_long_names_are_cut_and_stay_distinct():
     assert len(a) <= 80 and len(b) <= 80 and a != b
 
 
+def test_kernels_import_this_checkout_and_no_module_of_it_shadows_the_standard_library(tmp_path):
+    env = report_batch.kernel_env(tmp_path / "cache")
+    first = Path(env["PYTHONPATH"].split(os.pathsep)[0])
+    assert (first / "analysis" / "__init__.py").is_file()
+    assert not (first / "io.py").exists() and not (first / "config.py").exists()
+    assert env["NEWSLENS_CACHE"] == str((tmp_path / "cache").resolve())
+
+
 def test_colliding_ids_get_distinct_file_names():
-    names = _report_batch.unique_names(["a/b", "a_b", "A_B"])
+    names = report_batch.unique_names(["a/b", "a_b", "A_B"])
     assert len(set(n.lower() for n in names.values())) == 3
     assert all(re.fullmatch(r"[A-Za-z0-9._+-]+", n) for n in names.values())
 
@@ -277,10 +292,10 @@ def test_run_name(inputs, expected):
 
 
 def test_an_unexpected_error_fails_one_report_not_the_batch(tmp_path):
-    job = _report_batch.Job("gone", tmp_path / "gone.ipynb", "Gone", None, "", {"corpus": "x"})
-    log = _report_batch.Log()
+    job = report_batch.Job("gone", tmp_path / "gone.ipynb", "Gone", None, "", {"corpus": "x"})
+    log = report_batch.Log()
     (tmp_path / "run").mkdir()
-    rec = _report_batch._run_job_isolated(job, log=log, run="run", run_dir=tmp_path / "run", staging=tmp_path,
+    rec = report_batch._run_job_isolated(job, log=log, run="run", run_dir=tmp_path / "run", staging=tmp_path,
                                           sockets=tmp_path, env={}, corpus=["x"], show_code=False)
     assert not rec.ok and "gone.ipynb" in rec.error and rec.html is None
     assert "gone: FAILED" in log.text()
@@ -538,14 +553,14 @@ def test_real_notebooks_over_a_store_aggregate_in_duckdb(tmp_path, monkeypatch):
 def test_real_notebook_runs_top_to_bottom_with_its_defaults(path, tmp_path):
     import tempfile
 
-    from analysis._report_kernel import execute, kernel_manager_class
+    from analysis.report.kernel import execute, kernel_manager_class
 
     params = notebook_parameters(path)
     assert params["corpus"].default == "data/samples"
     for name in ("article", "aliases", "since", "until"):
         assert name in params, f"{path.name} lacks the {name!r} parameter"
     with tempfile.TemporaryDirectory(prefix="nlk") as sockets:  # IPC socket paths must be short
-        km = kernel_manager_class(env=_report_batch.kernel_env(tmp_path / "cache"), sockets_dir=Path(sockets))
+        km = kernel_manager_class(env=report_batch.kernel_env(tmp_path / "cache"), sockets_dir=Path(sockets))
         outcome = execute(path, tmp_path / "out.ipynb", {}, cwd=path.parent, km_class=km)  # as JupyterLab would
     assert outcome.ok, outcome.error
     executed = nbformat.read(tmp_path / "out.ipynb", as_version=4)

@@ -18,8 +18,9 @@ matplotlib.use("Agg")
 
 from analysis import config, read_corpus  # noqa: E402
 from analysis import sentiment as S  # noqa: E402
-from analysis.pipeline import Tables, analyse  # noqa: E402
+from analysis.pipeline import analyse  # noqa: E402
 from analysis.plots import sentiment as P  # noqa: E402
+from analysis.tables import Tables  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 TESTS_DATA = ROOT / "tests" / "data"
@@ -120,7 +121,7 @@ def _fuzz(n: int) -> list[str]:
 def test_fast_scorer_equals_textblob_on_every_text_and_fuzz():
     from textblob.en import sentiment as pattern
 
-    from analysis._sentiment_fast import scorer
+    from analysis.sentiment.fast import scorer
 
     fast = scorer()
     assert fast is not None  # the installed TextBlob is the one the copy was written for
@@ -477,7 +478,7 @@ STORE_CALLS = [("narration_vs_quotes", {}), ("narration_vs_quotes", {"by": "sour
 
 def _pair(sample_pair, selection: dict):
     """(pandas Tables, a fresh StoreTables) for ``selection``: nothing of the store is read yet."""
-    from analysis._store_tables import StoreTables
+    from analysis.store.tables import StoreTables
 
     tables, lazy = sample_pair
     if selection:
@@ -542,10 +543,10 @@ def test_store_with_no_articles(sample_pair):
 
 @pytest.mark.parametrize("size", [7, 60])
 def test_large_store_selection_compares_a_fixed_sample(sample_pair, monkeypatch, size):
-    from analysis import _store_sentiment
+    from analysis.sentiment import sql
 
     tables, lazy = _pair(sample_pair, {})
-    monkeypatch.setattr(_store_sentiment, "SAMPLE", size)
+    monkeypatch.setattr(sql, "SAMPLE", size)
     got = S.compare(lazy)
     assert len(got) == size and got.equals(S.compare(lazy))  # the same sample every time
     full = S.compare(tables).set_index(["article_id", "sentence_id"])
@@ -561,10 +562,10 @@ def test_large_store_selection_compares_a_fixed_sample(sample_pair, monkeypatch,
 
 @pytest.mark.parametrize("level, rows", [("sentence", 12), ("paragraph", 9), ("article", 4), ("quote", 10)])
 def test_large_store_levels_keep_the_most_polar_rows(sample_pair, monkeypatch, level, rows):
-    from analysis import _store_sentiment
+    from analysis.sentiment import sql
 
     tables, lazy = _pair(sample_pair, {})
-    monkeypatch.setattr(_store_sentiment, "LEVEL_ROWS", rows)
+    monkeypatch.setattr(sql, "LEVEL_ROWS", rows)
     got = S.level_table(lazy, level)
     keys = {"sentence": ["article_id", "sentence_id"], "paragraph": ["article_id", "paragraph"],
             "article": ["article_id"], "quote": ["article_id", "quote_id"]}[level]
@@ -587,10 +588,10 @@ def test_plots_draw_a_store_without_reading_sentences(sample_pair, name, kwargs)
 
 @pytest.mark.parametrize("name", ["quotes_vs_narration", "textblob_vs_vader"])
 def test_sampled_plots_say_so(sample_pair, monkeypatch, name):
-    from analysis import _store_sentiment
+    from analysis.sentiment import sql
 
     _, lazy = _pair(sample_pair, {})
-    monkeypatch.setattr(_store_sentiment, "SAMPLE", 40)
+    monkeypatch.setattr(sql, "SAMPLE", 40)
     fig = getattr(P, name)(lazy)
     assert "a sample of 40 of" in _texts(fig)
     matplotlib.pyplot.close(fig)

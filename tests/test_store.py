@@ -1,8 +1,8 @@
 """The Parquet store: a real Dask cluster gives the single-process tables; incremental runs; DuckDB queries."""
 from __future__ import annotations
 
-import os
 import logging
+import os
 import shutil
 from pathlib import Path
 
@@ -11,11 +11,11 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis import _store_layout as layout
-from analysis import _store_work as work
 from analysis import cli, store
 from analysis.config import SAMPLES_DIR
 from analysis.corpus import read_corpus
+from analysis.store import layout, work
+from analysis.store import tables as reading
 
 TEST_DATA = Path(__file__).parent / "data"
 #: Row keys that make each table's order canonical.
@@ -375,14 +375,14 @@ def _corpus_tables(root: Path) -> dict[str, pd.DataFrame]:
 @pytest.mark.parametrize("aliases", [None, "data/aliases.example.yaml"])
 @pytest.mark.parametrize("chunk_articles", [1, 4])
 def test_streamed_resolution_equals_in_memory_resolution(store_copy, aliases, chunk_articles):
-    from analysis import _store_resolve
     from analysis.config import ROOT
+    from analysis.store import resolve
 
     alias = str(ROOT / aliases) if aliases else None
-    raw = {name: store._read_part_table(store_copy, name) for name in layout.PART_TABLES}
-    want = store._resolve(raw, alias)  # entities.resolve_corpus + pipeline._finish_quotes over every row
-    plain = store._resolve(raw, None)
-    stats = _store_resolve.resolve_store(store_copy, aliases=alias, chunk_articles=chunk_articles)
+    raw = {name: reading._read_part_table(store_copy, name) for name in layout.PART_TABLES}
+    want = reading._resolve(raw, alias)  # entities.resolve_corpus + extract.finish_quotes over every row
+    plain = reading._resolve(raw, None)
+    stats = resolve.resolve_store(store_copy, aliases=alias, chunk_articles=chunk_articles)
     got = _corpus_tables(store_copy)
     assert stats.mentions == len(raw["mentions"]) and stats.parts == 4
     for name in layout.CORPUS_TABLES:  # same rows in the same order
@@ -390,16 +390,16 @@ def test_streamed_resolution_equals_in_memory_resolution(store_copy, aliases, ch
         pd.testing.assert_frame_equal(_rows(got[name]), _rows(want[name]), check_dtype=False, obj=name)
     if alias:  # the alias file made a difference that the streamed resolution reproduced
         assert set(got["entities"]["entity"]) != set(plain["entities"]["entity"])
-    assert not (store_copy / _store_resolve._WORK).exists() and not list(store_copy.rglob("*.tmp"))
+    assert not (store_copy / resolve._WORK).exists() and not list(store_copy.rglob("*.tmp"))
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("chunk_articles", [1, 2, 5])
 def test_streamed_resolution_holds_one_chunk_of_mentions_at_a_time(store_copy, chunk_articles):
-    from analysis import _store_resolve
+    from analysis.store import resolve
 
-    raw = store._read_part_table(store_copy, "mentions")
-    stats = _store_resolve.resolve_store(store_copy, aliases=None, chunk_articles=chunk_articles)
+    raw = reading._read_part_table(store_copy, "mentions")
+    stats = resolve.resolve_store(store_copy, aliases=None, chunk_articles=chunk_articles)
     per_article = raw.groupby("article_id").size().sort_values(ascending=False)
     assert stats.mentions == len(raw)
     assert stats.largest_chunk <= per_article.head(chunk_articles).sum() < len(raw)
@@ -410,7 +410,7 @@ def test_streamed_resolution_holds_one_chunk_of_mentions_at_a_time(store_copy, c
 @pytest.mark.slow
 @pytest.mark.parametrize("failure", ["corrupt part", "out of memory"])
 def test_failed_resolution_keeps_the_previous_tables(store_copy, failure):
-    from analysis import _store_resolve
+    from analysis.store import resolve
 
     before = {name: (store_copy / name / "data.parquet").read_bytes() for name in layout.CORPUS_TABLES}
     options = {}
@@ -419,6 +419,6 @@ def test_failed_resolution_keeps_the_previous_tables(store_copy, failure):
     else:  # DuckDB fails sorting the quotations: the last step, after the other tables were written
         options["memory_limit"] = "1MB"
     with pytest.raises(Exception):
-        _store_resolve.resolve_store(store_copy, aliases=None, **options)
+        resolve.resolve_store(store_copy, aliases=None, **options)
     assert {name: (store_copy / name / "data.parquet").read_bytes() for name in layout.CORPUS_TABLES} == before
-    assert not (store_copy / _store_resolve._WORK).exists() and not list(store_copy.rglob("*.tmp"))
+    assert not (store_copy / resolve._WORK).exists() and not list(store_copy.rglob("*.tmp"))

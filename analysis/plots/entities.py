@@ -14,9 +14,9 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from analysis import _store_entities
-from analysis._store_tables import StoreTables
+from analysis.entities import sql
 from analysis.plots import apply_style
+from analysis.records import is_store_tables
 
 __all__ = ["LABEL_COLOURS", "top_entities", "mentions_over_time", "cooccurrence_heatmap", "cooccurrence_network",
            "entity_sentiment"]
@@ -108,8 +108,8 @@ def mentions_over_time(tables: Mapping[str, pd.DataFrame], *, entities: Iterable
 
 def _mention_events(tables: Mapping[str, pd.DataFrame], names: list[str]) -> pd.DataFrame:
     """Mentions of ``names`` in the text: published (UTC; NaT if undated), entity, n (mentions in the row)."""
-    if isinstance(tables, StoreTables):
-        return _store_entities.mentions_per_day(tables, names).rename(columns={"day": "published"})
+    if is_store_tables(tables):
+        return sql.mentions_per_day(tables, names).rename(columns={"day": "published"})
     m = tables["mentions"]
     m = m[m["entity"].isin(names) & (m["start"] >= 0)]
     arts = tables["articles"]
@@ -120,8 +120,8 @@ def _mention_events(tables: Mapping[str, pd.DataFrame], names: list[str]) -> pd.
 
 def _dated_span(tables: Mapping[str, pd.DataFrame]) -> tuple[int, pd.Timestamp | None, pd.Timestamp | None]:
     """(dated articles, first publication time, last)."""
-    if isinstance(tables, StoreTables):
-        return _store_entities.dated_span(tables)
+    if is_store_tables(tables):
+        return sql.dated_span(tables)
     dated = tables["articles"].dropna(subset=["published"])
     if not len(dated):
         return 0, None, None
@@ -163,8 +163,8 @@ def _over_time(counts: pd.DataFrame, freq: str) -> Figure:
 def _positions(tables: Mapping[str, pd.DataFrame], names: list[str]) -> pd.DataFrame:
     """Mentions of ``names`` in the text: entity, label, article_id, start, position (% of the article's
     text, measured by its paragraphs, or by its last mention when there are none)."""
-    if isinstance(tables, StoreTables):
-        return _store_entities.positions(tables, names)
+    if is_store_tables(tables):
+        return sql.positions(tables, names)
     m = tables["mentions"]
     m = m[m["entity"].isin(names) & (m["start"] >= 0)]
     paragraphs = tables["paragraphs"]

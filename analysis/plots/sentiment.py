@@ -1,7 +1,7 @@
 """Sentiment charts: corpus overview, the arc of an article, extremes with reasons,
 quotes against narration, entities and speakers, TextBlob against VADER.
 
-Every function takes :class:`analysis.pipeline.Tables` (or a store's
+Every function takes :class:`analysis.tables.Tables` (or a store's
 ``StoreTables``: the aggregates come from DuckDB, and the per-sentence dots and
 VADER scores of a large selection from a sample that the title mentions),
 returns a Figure, and returns a figure saying so when there is nothing to draw.
@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -21,9 +20,7 @@ from matplotlib.lines import Line2D
 
 from analysis import sentiment as S
 from analysis.plots import apply_style
-
-if TYPE_CHECKING:  # pragma: no cover
-    from analysis.pipeline import Tables
+from analysis.records import TableSource
 
 __all__ = ["by_date", "by_source", "arc", "extremes", "quotes_vs_narration", "entities", "speakers",
            "textblob_vs_vader"]
@@ -71,7 +68,7 @@ def _ci(se: pd.Series) -> np.ndarray:
     return (Z95 * pd.to_numeric(se, errors="coerce")).fillna(0).to_numpy(dtype=float)
 
 
-def by_date(tables: Tables) -> Figure:
+def by_date(tables: TableSource) -> Figure:
     """Polarity and subjectivity of each article by publication date, with the daily mean."""
     title = "Sentiment over time"
     a = tables.articles[tables.articles["published"].notna()]
@@ -96,7 +93,7 @@ def by_date(tables: Tables) -> Figure:
     return fig
 
 
-def by_source(tables: Tables) -> Figure:
+def by_source(tables: TableSource) -> Figure:
     """Mean article polarity and subjectivity per source, with 95% intervals."""
     title = "Sentiment by source"
     src = S.by_source(tables)
@@ -116,7 +113,7 @@ def by_source(tables: Tables) -> Figure:
     return fig
 
 
-def arc(tables: Tables, article_id: str | None = None) -> Figure:
+def arc(tables: TableSource, article_id: str | None = None) -> Figure:
     """The arc along one article: paragraph polarity as bars, each sentence as a dot.
 
     Args:
@@ -162,7 +159,7 @@ def arc(tables: Tables, article_id: str | None = None) -> Figure:
     return fig
 
 
-def extremes(tables: Tables, *, n: int = 5) -> Figure:
+def extremes(tables: TableSource, *, n: int = 5) -> Figure:
     """The most positive and most negative sentences, each with the phrases that made it so."""
     title = "Most positive and most negative sentences"
     ex = S.extremes(tables, n=n)
@@ -187,7 +184,7 @@ def extremes(tables: Tables, *, n: int = 5) -> Figure:
     return fig
 
 
-def quotes_vs_narration(tables: Tables) -> Figure:
+def quotes_vs_narration(tables: TableSource) -> Figure:
     """Polarity and subjectivity of quoted sentences against narration."""
     title = "Quoted speech against narration"
     if not S.n_rows(tables, "quotes"):
@@ -235,7 +232,7 @@ def _means(df: pd.DataFrame, name_col: str, count_col: str, title: str, what: st
     return fig
 
 
-def entities(tables: Tables, *, names: Iterable[str] | str | None = None, top: int = 15,
+def entities(tables: TableSource, *, names: Iterable[str] | str | None = None, top: int = 15,
              min_sentences: int = 2) -> Figure:
     """Entity-targeted sentiment: mean polarity of the sentences mentioning each entity.
 
@@ -258,7 +255,7 @@ def entities(tables: Tables, *, names: Iterable[str] | str | None = None, top: i
                   note=f"not mentioned: {', '.join(missing)}" if missing else "")
 
 
-def speakers(tables: Tables, *, top: int = 15) -> Figure:
+def speakers(tables: TableSource, *, top: int = 15) -> Figure:
     """Mean polarity of each speaker's quotations."""
     title = "Sentiment of each speaker's quotations"
     df = S.speaker_sentiment(tables)
@@ -267,7 +264,7 @@ def speakers(tables: Tables, *, top: int = 15) -> Figure:
     return _means(df.head(top), "speaker", "n_quotes", title, "speaker's quotations")
 
 
-def textblob_vs_vader(tables: Tables, *, band: float = S.NEUTRAL_BAND, label: int = 4) -> Figure:
+def textblob_vs_vader(tables: TableSource, *, band: float = S.NEUTRAL_BAND, label: int = 4) -> Figure:
     """Scatter of TextBlob polarity against VADER compound per sentence.
 
     The quadrants where the two disagree in sign are shaded red, the neutral

@@ -1,0 +1,312 @@
+"""Clustering one article's mentions into entities, and labelling each by a vote.
+
+- Known variants join their canonical name (US, U.S., the United States).
+- Full person names with one surname join when their first names agree; two
+  people with one surname stay apart ("Anna Kowalski", "Piotr Kowalski").
+- A bare surname or first name joins its person, the nearest one before it when
+  several share it; a bare short form joins its organisation or place ("Duvanel"
+  → "Duvanel SA", "Irtysh" → "Irtysh River"); when both could, spaCy's label for
+  that mention decides. A mention that spaCy and the gazetteer call a place never
+  joins a person ("visited Jordan" beside "Jordan Ellis").
+- A multi-word organisation name that begins the one longer one joins it
+  ("Carver State" → "Carver State Hawks"); "BBC" is no short form of "BBC Scotland".
+- An all-capitals acronym joins the one long form with those initials.
+- Labels: one vote per mention (spaCy's label, a title before it, a team cue), plus priors
+  from the gazetteer, the name's words ("Ministry", "River") and the full-name
+  pattern; so one mislabelled mention never decides.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from analysis.entities.mention import Mention
+from analysis.entities.names import (
+    COMMERCIAL_WORDS,
+    GENERIC_WORDS,
+    GEO_WORDS,
+    LEGAL_SUFFIXES,
+    ORG_WORDS,
+    THING_WORDS,
+    demonym_compound,
+    first_names_compatible,
+    initials,
+    is_title_word,
+    known,
+    name_key,
+    person_name,
+)
+
+__all__ = ["cluster", "KNOWN_WEIGHT", "LABEL_ORDER", "vote"]
+
+#: Weight of the gazetteer's label in a vote (each mention counts 1).
+KNOWN_WEIGHT = 2.5
+#: PERSON weight of a full name that a bare surname or first name refers back to.
+PERSON_PATTERN_WEIGHT = 2.0
+#: PERSON weight of a full name sharing its surname with a person ("Sanne de Vries").
+SHARED_SURNAME_WEIGHT = 1.5
+#: ORG weight of a name with an organisation word ("Ministry"); LOC weight of one with a place word ("River").
+WORD_WEIGHT = 2.0
+#: Label preference on ties.
+LABEL_ORDER = ["PERSON", "GPE", "ORG", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"]
+_DEMONYM_ENDINGS = ("an", "ese", "ish", "i", "ic", "ch", "ss", "ern", "ist", "ite", "ean")
+
+
+class _Article:
+    """Forms (mentions grouped by matching key) of one article and their clusters."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.mentions = mentions
+        self.forms: dict[str, list[int]] = defaultdict(list)
+        for i, m in enumerate(mentions):
+            self.forms[name_key(m.text)].append(i)
+        self.surface = {k: Counter(mentions[i].text for i in ix).most_common(1)[0][0] for k, ix in self.forms.items()}
+        self.votes = {k: Counter(lb for i in ix for lb in (mentions[i].spacy_label, mentions[i].hint) if lb)
+                      for k, ix in self.forms.items()}
+        self.cues = {k: sum(mentions[i].cue for i in ix) for k, ix in self.forms.items()}
+        self.entry = {k: known(self.surface[k]) for k in self.forms}
+        self.assign: dict[int, str] = {}
+        self.canonical: dict[str, str] = {}
+        self.persons: set[str] = set()
+        self.shared: set[str] = set()  # person clusters known only by a shared surname
+        for k, ix in self.forms.items():
+            entry = self.entry[k]
+            cid = f"K:{entry.canonical}|{entry.label}" if entry else "F:" + k
+            self.canonical.setdefault(cid, entry.canonical if entry else self.surface[k])
+            for i in ix:
+                self.assign[i] = cid
+
+    def person_votes(self, k: str) -> int:
+        return self.votes[k]["PERSON"] + self.cues[k]
+
+    def org_votes(self, k: str) -> bool:
+        """Whether most of a form's votes say ORG (a context cue, as in "Rovers coach", breaks a tie)."""
+        v = self.votes[k]
+        hinted = any(self.mentions[i].hint == "ORG" for i in self.forms[k])
+        return v["ORG"] * 2 > sum(v.values()) or (hinted and v["ORG"] * 2 >= sum(v.values()))
+
+    def placeish(self, k: str, labels=("GPE", "LOC", "FAC", "NORP")) -> bool:
+        entry = self.entry[k]
+        if entry is not None:
+            return entry.label != "ORG"
+        votes = self.votes[k]
+        if len(k.split()) == 1 and not k.endswith(_DEMONYM_ENDINGS):
+            votes = votes - Counter({"NORP": votes["NORP"]})  # a NORP that is no demonym is a mislabel
+        place = sum(votes[lb] for lb in labels)
+        return place > sum(votes.values()) - place
+
+    # -- people ----------------------------------------------------------------------------
+    def people(self) -> None:
+        """Full names → person clusters, by surname and compatible first names."""
+        cands = {}
+        for k in self.forms:
+            pn = person_name(self.surface[k])
+            words = k.split()
+            if (pn is None or self.entry[k] is not None or demonym_compound(k) or self.placeish(k, ("GPE", "LOC"))
+                    or any(w in ORG_WORDS or w in GEO_WORDS or w in THING_WORDS for w in words)
+                    or not all(w[:1].isupper() or w.islower() for w in self.surface[k].split())
+                    or not any(self.mentions[i].name_start for i in self.forms[k])
+                    or 2 * sum(self.mentions[i].hint == "ORG" for i in self.forms[k]) > len(self.forms[k])):
+                continue
+            cands[k] = pn
+        bare_people = {k for k in self.forms if self.person_votes(k) and not self.placeish(k)}
+        voted = {k for k, pn in cands.items() if self.person_votes(k) or pn.surname in bare_people}
+        surnames = {cands[k].surname for k in voted}
+        shared = {k for k in cands if k not in voted and cands[k].surname in surnames}
+        groups: dict[tuple[str, str], list[list[str]]] = defaultdict(list)
+        for k in sorted(voted | shared, key=lambda k: (-len(k.split()), -len(self.forms[k]), k)):
+            pn = cands[k]
+            for members in groups[(pn.surname, pn.suffix)]:
+                if all(first_names_compatible(pn.first, cands[o].first) for o in members):
+                    members.append(k)
+                    break
+            else:
+                groups[(pn.surname, pn.suffix)].append([k])
+        for members in (c for clusters in groups.values() for c in clusters):
+            cid = "P:" + members[0]
+            best = max(members, key=lambda k: (sum(len(w.rstrip(".")) > 1 for w in k.split()),
+                                               len(self.forms[k]), len(k)))
+            self.canonical[cid] = self.surface[best]
+            self.persons.add(cid)
+            if all(k in shared for k in members):
+                self.shared.add(cid)
+            for k in members:
+                for i in self.forms[k]:
+                    self.assign[i] = cid
+        self.person_forms = {k: cands[k] for k in voted | shared}
+
+    # -- organisation prefixes -------------------------------------------------------------
+    def org_prefixes(self) -> None:
+        """A multi-word organisation name that begins the one longer organisation name
+        joins it ("Carver State" → "Carver State Hawks"); not a known name or a place."""
+        def org(k: str) -> bool:
+            return self.org_votes(k) and self.entry[k] is None and self.assign[self.forms[k][0]] not in self.persons
+
+        orgs = [k for k in self.forms if org(k)]
+        for k in orgs:
+            words = k.split()
+            if len(words) < 2 or words[-1] in ("of", "and", "the"):
+                continue
+            longer = {self.assign[self.forms[o][0]] for o in orgs
+                      if len(o.split()) > len(words) and o.split()[:len(words)] == words}
+            if len(longer) == 1:
+                target = next(iter(longer))
+                for i in self.forms[k]:
+                    self.assign[i] = target
+
+    # -- bare names ------------------------------------------------------------------------
+    def bare_names(self) -> None:
+        """Bare surnames, first names and short forms → their person, organisation or place."""
+        by_surname, by_first = defaultdict(set), defaultdict(set)
+        for k, pn in self.person_forms.items():
+            cid = self.assign[self.forms[k][0]]
+            by_surname[pn.surname].add(cid)
+            if len(pn.first.rstrip(".")) > 1:
+                by_first[pn.first].add(cid)
+        shorts, geo_keys = self._short_index()
+        seen: dict[str, list[int]] = defaultdict(list)
+        for i, cid in self.assign.items():
+            if cid in self.persons and self.mentions[i].start >= 0:
+                seen[cid].append(self.mentions[i].start)
+        for k, ix in self.forms.items():
+            if k in self.person_forms or (self.entry[k] is not None and self.entry[k].label == "ORG"):
+                continue
+            people = by_surname.get(k) or (by_first.get(k) if len(by_first.get(k, ())) == 1
+                                           and k not in by_surname else None)
+            targets = shorts.get(k, ())
+            if not people and not targets:
+                continue
+            for i in ix:
+                m = self.mentions[i]
+                if self.entry[k] is not None:  # a known place or people: only a PERSON mention may join a person
+                    if people and m.spacy_label == "PERSON":
+                        self.assign[i] = self._nearest(people, seen, m.start)
+                    continue
+                to_person = bool(people) and (not targets or m.spacy_label == "PERSON" or (
+                    not m.spacy_label and self.person_votes(k) * 2 >= sum(self.votes[k].values())))
+                if to_person:  # an unknown "place" sharing a person's surname is spaCy's mislabel
+                    self.assign[i] = self._nearest(people, seen, m.start)
+                elif targets and len(targets) == 1 and (k in geo_keys or not self.placeish(k)):
+                    self.assign[i] = next(iter(targets))
+
+    def _short_index(self) -> tuple[dict[str, set[str]], set[str]]:
+        """Short form key → clusters of the organisations and places it stands for (best tier
+        only); and the keys that are short forms of places or legal names, which a place may take."""
+        tiers: dict[str, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
+        for k in self.forms:
+            words, surface = k.split(), self.surface[k].split()
+            cid = self.assign[self.forms[k][0]]
+            if len(words) < 2 or cid in self.persons or self.entry[k] is not None:
+                continue
+            org = self.org_votes(k) or any(w in ORG_WORDS for w in words) \
+                or words[-1].strip(".") in LEGAL_SUFFIXES
+            if words[-1].strip(".") in LEGAL_SUFFIXES:
+                tiers[" ".join(words[:-1])][0].add(cid)
+            if words[-1] in GEO_WORDS:
+                tiers[" ".join(words[:-1])][1].add(cid)
+            elif org and "of" not in words and not any(w in ORG_WORDS - COMMERCIAL_WORDS for w in words) \
+                    and not _place_tail(words):
+                plural = surface[-1].endswith("s") and not surface[-1].endswith("ss")
+                ends = {(0, surface[0])} | ({(1, surface[-1])} if len(words) == 2 and plural else set())
+                for pos, word in ends:
+                    bare = word.lower()
+                    if (len(word) > 2 and word[:1].isupper() and bare not in ORG_WORDS | GENERIC_WORDS
+                            and bare not in LEGAL_SUFFIXES and not is_title_word(word) and known(word) is None):
+                        tiers[name_key(word)][2 + pos].add(cid)
+        best = {key: min(by_tier) for key, by_tier in tiers.items()}
+        return {key: tiers[key][tier] for key, tier in best.items()}, {key for key, tier in best.items() if tier < 2}
+
+    @staticmethod
+    def _nearest(people: set[str], seen: dict[str, list[int]], start: int) -> str:
+        """The person mentioned last before ``start``, else the first mentioned."""
+        before = [(max(s for s in seen[c] if s < start), c) for c in people if any(s < start for s in seen[c])]
+        if before:
+            return max(before)[1]
+        return min(people, key=lambda c: (min(seen[c], default=1 << 40), c))
+
+    # -- acronyms --------------------------------------------------------------------------
+    def acronyms(self) -> None:
+        """A bare all-capitals form joins the one long form in the article with its initials."""
+        longs = defaultdict(set)
+        for cid in set(self.assign.values()):
+            name = self.canonical[cid]
+            if cid not in self.persons and len(name.split()) > 1:
+                for acronym in initials(name):
+                    longs[acronym].add(cid)
+        for k, ix in self.forms.items():
+            word = self.surface[k]
+            cid = self.assign[ix[0]]
+            if word.isalpha() and word.isupper() and 2 <= len(word) <= 6 and cid == "F:" + k \
+                    and len(longs.get(word, ())) == 1:
+                target = next(iter(longs[word]))
+                for i in ix:
+                    self.assign[i] = target
+
+    def rows(self) -> list[dict]:
+        members: dict[str, list[int]] = defaultdict(list)
+        for i, cid in self.assign.items():
+            members[cid].append(i)
+        rows = []
+        for cid, ix in members.items():
+            name = self.canonical[cid]
+            label, country = vote([self.mentions[i] for i in ix], name, person=cid in self.persons,
+                                  shared=cid in self.shared)
+            for i in ix:
+                m = self.mentions[i]
+                rows.append({"sentence_id": m.sentence_id, "paragraph": m.paragraph, "start": m.start,
+                             "end": m.end, "text": m.text, "spacy_label": m.spacy_label, "entity": name,
+                             "label": label, "norp_country": country, "origin": m.origin})
+        return rows
+
+
+def cluster(mentions: list[Mention]) -> list[dict]:
+    """Rows of the article's ``mentions`` table: each mention with its entity and label."""
+    art = _Article(mentions)
+    art.people()
+    art.org_prefixes()
+    art.bare_names()
+    art.acronyms()
+    return art.rows()
+
+
+def _place_tail(words: list[str]) -> bool:
+    """Whether a name is another name plus a known place ("BBC Scotland"): its first
+    word is then no short form of it."""
+    entry = known(" ".join(words[1:]))
+    return entry is not None and entry.label in ("GPE", "LOC")
+
+
+def vote(mentions: list[Mention], name: str, *, person: bool = False, shared: bool = False) -> tuple[str, str]:
+    """(label, linked country) of one cluster: a weighted vote over its mentions and priors."""
+    entry = known(name)
+    if demonym_compound(name):
+        return "NORP", ""
+    if entry is not None and entry.label == "NORP":
+        return "NORP", entry.country
+    raw: Counter = Counter(m.spacy_label for m in mentions if m.spacy_label)
+    votes: Counter = Counter({lb: float(n) for lb, n in raw.items()})
+    votes["PERSON"] += sum(m.cue for m in mentions)
+    hints = Counter(m.hint for m in mentions if m.hint)
+    for lb, n in hints.items():
+        votes[lb] += n + 1  # a context cue ("Lakeshore coach") outweighs one spaCy label
+    words = name_key(name).split()
+    if votes["NORP"] and entry is None and len(words) == 1 and not words[0].endswith(_DEMONYM_ENDINGS):
+        votes["GPE"] += votes.pop("NORP")  # "Auckland" is not a people
+    if entry is not None:
+        votes[entry.label] += KNOWN_WEIGHT
+    if person:
+        votes["PERSON"] += PERSON_PATTERN_WEIGHT if votes["PERSON"] else SHARED_SURNAME_WEIGHT if shared else 0
+    if any(w in ORG_WORDS for w in words):
+        votes["ORG"] += WORD_WEIGHT
+        if len(words) > 1 and words[-1] in ORG_WORDS:
+            votes.pop("PERSON", None)  # "Eurasia Wire", "Halvorsen Energy" are not people
+    elif any(w in THING_WORDS for w in words[1:]):
+        votes["FAC"] += WORD_WEIGHT
+    elif words and (words[-1] in GEO_WORDS or (words[0] in GEO_WORDS and len(words) > 1)):
+        votes["LOC"] += WORD_WEIGHT
+    votes = Counter({lb: w for lb, w in votes.items() if w > 0})
+    if not votes:
+        return ("PERSON" if person else "ORG"), ""
+    rank = {lb: i for i, lb in enumerate(LABEL_ORDER)}
+    best = max(votes, key=lambda lb: (votes[lb], raw[lb], lb == (entry.label if entry else None),
+                                      -rank.get(lb, 99)))
+    return best, ""

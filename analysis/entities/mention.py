@@ -1,0 +1,36 @@
+"""A mention before clustering, and the columns of the ``mentions`` table: the records the
+per-article entity steps (:mod:`analysis.entities.article`, :mod:`analysis.entities.missed`,
+:mod:`analysis.entities.cluster`) pass each other."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from analysis.entities.names import is_title_head
+
+__all__ = ["MENTION_COLUMNS", "Mention", "title_before"]
+
+#: Columns of the per-article ``mentions`` table (``article_id`` is added later).
+MENTION_COLUMNS = ["sentence_id", "paragraph", "start", "end", "text", "spacy_label", "entity", "label",
+                   "norp_country", "origin"]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One mention before clustering (offsets into the article text)."""
+
+    sentence_id: int
+    paragraph: int
+    start: int
+    end: int
+    text: str
+    spacy_label: str  # "" when spaCy did not tag it
+    origin: str  # "ner" (spaCy), "propagated", "pattern" (see _entity_missed) or "byline"
+    cue: bool = False  # a title stands right before it ("President", "Mr")
+    name_start: bool = True  # its first token can start a name (not a verb, adverb, pronoun…)
+    hint: str = ""  # a label its context suggests ("ORG" for "Lakeshore coach"), one vote like spaCy's
+
+
+def title_before(text: str, start: int) -> bool:
+    """Whether the word right before ``start`` (same line) ends a title ("President", "Mr")."""
+    before = text[max(0, start - 40):start].split("\n")[-1].split()
+    return bool(before) and is_title_head(before[-1])

@@ -1,0 +1,337 @@
+"""Mentions spaCy missed, found within one article.
+
+- Propagation: untagged tokens spelled like a name found elsewhere in the
+  article, a found person's surname or first name, a company's short form or
+  an acronym given in brackets ("Tokayev further reflected…", "Rovers pulled one
+  back", "the CPF"), and countries and well-known organisations named in the
+  gazetteer ("Belize reefs rebounded", "ECB President Christine Lagarde").
+- Patterns: a run of two or more capitalised proper nouns ("Mikel Arteta"; split
+  after a place, "New South Wales Riverina", or without a descriptor, "Shipper
+  Nordvik Line"), a capitalised proper noun that says or tells something ("Arteta
+  said"), and a repeated one used as a team ("Lakeshore coach", "beat Lakeshore").
+
+Every candidate must be capitalised and stand alone, not inside a longer
+capitalised name ("Trump" in "Trump Tower"). Headlines are in title case, so only
+propagation (not patterns) looks at them, and there only case counts.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from collections import defaultdict
+from dataclasses import replace
+
+from analysis.entities.gazetteer import FINDABLE_KEYS, lookup
+from analysis.entities.mention import Mention, title_before
+from analysis.entities.names import (
+    COMMERCIAL_WORDS,
+    GENERIC_WORDS,
+    GEO_WORDS,
+    LEGAL_SUFFIXES,
+    NAME_LABELS,
+    ORG_WORDS,
+    THING_WORDS,
+    initials,
+    is_junk,
+    is_title_word,
+    known,
+    name_key,
+    person_name,
+)
+from analysis.entities.shapes import descriptor_end, is_title_phrase, team_cue
+
+__all__ = ["propagate", "patterns"]
+
+_NOT_NAME_POS = frozenset({"VERB", "AUX", "INTJ", "ADV", "PRON", "DET", "ADP", "SCONJ", "CCONJ", "PART"})
+_ACRONYM_AFTER = re.compile(r"\s*\(([A-Z]{2,6})\)")
+#: Verbs whose subject is a speaker, so a person or organisation ("Arteta said").
+SPEECH_VERBS = frozenset("""say tell add note argue warn explain insist stress remark write reply ask acknowledge
+concede announce claim state testify comment admit confirm deny suggest""".split())
+
+
+def _sentence_index(parsed) -> dict[int, tuple[list[int], list[int]]]:
+    """Per paragraph: sentence start tokens and their sentence ids."""
+    index: dict[int, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
+    for sid, unit, sent in parsed.sentences():
+        index[unit.paragraph][0].append(sent.start)
+        index[unit.paragraph][1].append(sid)
+    return index
+
+
+def _taken(unit, mentions: list[Mention]) -> set[int]:
+    """Token indices already in a mention, or in a spaCy entity of a non-name label (dates, numbers)."""
+    doc = unit.doc
+    taken = {t.i for ent in doc.ents if ent.label_ not in NAME_LABELS for t in ent}
+    for m in mentions:
+        if m.paragraph == unit.paragraph:
+            span = doc.char_span(m.start - unit.start, m.end - unit.start, alignment_mode="expand")
+            taken.update(t.i for t in span or ())
+    return taken
+
+
+def _new(parsed, unit, sentences, i: int, j: int, origin: str, cue: bool = False) -> Mention | None:
+    starts, sids = sentences[unit.paragraph]
+    pos = bisect.bisect_right(starts, i) - 1
+    if pos < 0:
+        return None
+    s, e = unit.offsets(unit.doc[i:j])
+    text = parsed.article.text
+    return Mention(sids[pos], unit.paragraph, s, e, text[s:e], "", origin, cue or title_before(text, s),
+                   unit.doc[i].pos_ not in _NOT_NAME_POS, "ORG" if any(team_cue(t) for t in unit.doc[i:j]) else "")
+
+
+# --- patterns ------------------------------------------------------------------------------
+
+def _name_word(pos: str, t: str) -> bool:
+    """Whether a token (its POS and text) can be part of a name: a capitalised proper noun, not a title."""
+    return (pos == "PROPN" and t[:1].isupper() and any(c.islower() for c in t) and len(t) > 1
+            and not is_title_word(t) and not is_junk(t))
+
+
+def _name_flags(unit) -> tuple[bool, ...]:
+    """:func:`_name_word` of every token of a unit's doc (computed once per unit)."""
+    return unit.memo("name_flags", lambda u: tuple(map(_name_word, u.column("pos_"), u.column("text"))))
+
+
+def patterns(parsed, mentions: list[Mention]) -> list[Mention]:
+    """Names spaCy did not tag: runs of capitalised proper nouns, and speakers."""
+    sentences = _sentence_index(parsed)
+    teams = _team_words(parsed, mentions)
+    places = {name_key(m.text) for m in mentions if m.spacy_label in ("GPE", "LOC")}
+    places |= {k for k in (name_key(m.text) for m in mentions) if (e := lookup(k)) and e.label in ("GPE", "LOC")}
+    out = []
+    for unit in parsed.units:
+        if unit.paragraph == 0:
+            continue
+        doc, taken = unit.doc, _taken(unit, mentions)
+        tokens, words, spaces, flags = unit.tokens, unit.column("text"), unit.column("whitespace_"), _name_flags(unit)
+        n = len(tokens)
+        i = 0
+        while i < n:
+            j = i
+            while j < n and j not in taken and flags[j] and (j == i or spaces[j - 1]):
+                j += 1
+            speaker = j == i + 1 and _is_speaker(tokens[i])
+            team = j == i + 1 and words[i] in teams
+            if (2 <= j - i <= 4 or speaker or team) and not _inside_longer_name(doc, i, j) \
+                    and not (j < len(doc) and is_title_phrase(doc[i:j].text, doc[j].text)):
+                camel = any(c.isupper() for c in doc[i].text[1:])  # "QazGasLink said": a company
+                for a, b in _run_pieces(doc, i, j, places):
+                    mention = _new(parsed, unit, sentences, a, b, "pattern", cue=speaker and not camel and b - a == 1)
+                    if mention is not None and (known(mention.text) is None or (a, b) != (i, j)):
+                        place_tail = not mention.hint and a > i and name_key(doc[i:a].text) in places
+                        out.append(replace(mention, hint="GPE") if place_tail else mention)  # "… Wales Riverina"
+            i = max(j, i + 1)
+    return out
+
+
+def _team_words(parsed, mentions: list[Mention]) -> set[str]:
+    """Single capitalised proper nouns used as a team at least once ("Lakeshore coach", "beat
+    Lakeshore") and named at least twice in the body."""
+    counts: dict[str, int] = defaultdict(int)
+    cued = set()
+    for unit in parsed.units[1:]:
+        words = unit.column("text")
+        for k, flag in enumerate(_name_flags(unit)):
+            if flag and known(words[k]) is None:
+                counts[words[k]] += 1
+                if team_cue(unit.tokens[k]):
+                    cued.add(words[k])
+    return {w for w in cued if counts[w] >= 2}
+
+
+def _run_pieces(doc, i: int, j: int, places: set[str]) -> list[tuple[int, int]]:
+    """A run of capitalised words split after a leading place ("New South Wales Riverina"
+    → "New South Wales", "Riverina") or without a leading common-noun descriptor
+    ("Shipper Nordvik Line" → "Nordvik Line")."""
+    for k in range(j - 1, i, -1):
+        head, tail = doc[i:k], doc[k:j]
+        if name_key(head.text) in places and not any(
+                t.lower_ in ORG_WORDS | GEO_WORDS | THING_WORDS | LEGAL_SUFFIXES for t in tail) \
+                and not (len(tail) == 1 and _plural(tail[0].text)):
+            return [(i, k), (k, j)]
+    words = [t.text for t in doc[i:j]]
+    text = doc.text
+    if descriptor_end(words, sentence_start=doc[i].is_sent_start, label="",
+                      elsewhere=text.count(doc[i + 1:j].text) > text.count(doc[i:j].text)):
+        return [(i + 1, j)]
+    return [(i, j)]
+
+
+_LINKS = frozenset("of on the for and de".split())
+
+
+def _inside_longer_name(doc, i: int, j: int) -> bool:
+    """Whether tokens i..j continue a capitalised name before them or after them, directly
+    or across "of", "on", "the" ("Convention on the Legal Status of the Caspian Sea")."""
+    def capital(tok) -> bool:
+        return tok.text[:1].isupper() and (tok.pos_ == "PROPN" or tok.ent_type_ != "")
+
+    k = i - 1
+    while k >= 0 and i - k <= 3 and doc[k].lower_ in _LINKS:
+        k -= 1
+    if k >= 0 and capital(doc[k]) and (k == i - 1 or doc[k + 1].lower_ in _LINKS):
+        return True
+    k = j
+    while k < len(doc) and k - j < 3 and doc[k].lower_ in _LINKS:
+        k += 1
+    return k > j and k < len(doc) and capital(doc[k])
+
+
+def _is_speaker(tok) -> bool:
+    """The subject of a speech verb ("Arteta said"), or X in "according to X"."""
+    head = tok.head
+    if tok.dep_ in ("nsubj", "nsubjpass") and head.lemma_ in SPEECH_VERBS:
+        return True
+    return tok.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"
+
+
+# --- propagation ----------------------------------------------------------------------------
+
+def _short_forms(name: str) -> list[str]:
+    """Short forms of an organisation's name: without its legal suffix ("Duvanel SA" →
+    "Duvanel"), its distinctive first word ("Lakeshore Capital Partners" →
+    "Lakeshore") and, for two words, its plural last word ("Ashford Rovers" → "Rovers")."""
+    words = name.split()
+    if len(words) < 2 or known(name) is not None:
+        return []
+    out = []
+    if words[-1].lower().strip(".") in LEGAL_SUFFIXES:
+        out.append(" ".join(words[:-1]))
+    tail = known(" ".join(words[1:]))  # "BBC Scotland": "BBC" is another organisation
+    if " of " not in f" {name.lower()} " and not any(w.lower() in ORG_WORDS - COMMERCIAL_WORDS for w in words) \
+            and not (tail is not None and tail.label in ("GPE", "LOC")):
+        for word in {words[0], words[-1]} if len(words) == 2 else {words[0]}:
+            bare = word.lower()
+            if (len(word) > 2 and word[:1].isupper() and bare not in ORG_WORDS | GENERIC_WORDS | LEGAL_SUFFIXES
+                    and not is_title_word(word) and known(word) is None and (word == words[0] or _plural(word))):
+                out.append(word)
+    return out
+
+
+def _plural(word: str) -> bool:
+    """A plural last word can stand for its team or band ("Rovers", "Sharks")."""
+    return word.endswith("s") and not word.endswith("ss")
+
+
+def _person_parts(text: str) -> list[str]:
+    """Surname and (unless it names a place) first name of a full person name."""
+    pn = person_name(text)
+    if pn is None or any(w.lower() in ORG_WORDS | THING_WORDS | GENERIC_WORDS for w in text.split()):
+        return []
+    words = text.split()
+    n_surname = len(pn.surname.split())
+    surname = " ".join(words[len(words) - n_surname - (1 if pn.suffix else 0):len(words) - (1 if pn.suffix else 0)])
+    parts = [surname]
+    if known(words[0]) is None and len(words[0].rstrip(".")) > 1:
+        parts.append(words[0])
+    return parts
+
+
+def propagate(parsed, mentions: list[Mention]) -> list[Mention]:
+    """Untagged tokens spelled like a name of the article, a part of one, or a gazetteer name."""
+    text = parsed.article.text
+    units = {u.paragraph: u for u in parsed.units}
+    names: dict[tuple[str, ...], str] = {}  # token texts → "name" | "norp" | "short"
+
+    def add(span, lo: int, hi: int, kind: str) -> None:
+        seq = tuple(t.text for t in span if t.idx >= span.start_char + lo and t.idx + len(t) <= span.start_char + hi)
+        if seq and (kind != "short" or seq not in names):
+            names[seq] = kind if names.get(seq) in (None, "short") else names[seq]
+
+    for m in mentions:
+        unit = units.get(m.paragraph)
+        span = unit.doc.char_span(m.start - unit.start, m.end - unit.start) if unit is not None else None
+        if span is None:
+            continue
+        entry = known(m.text)
+        add(span, 0, len(m.text), "norp" if m.spacy_label == "NORP" or (entry and entry.label == "NORP") else "name")
+        if m.spacy_label == "PERSON" or m.cue:
+            for part in _person_parts(m.text):
+                add(span, *_where(m.text, part), "name")
+        if m.spacy_label == "ORG":
+            for part in _short_forms(m.text):
+                add(span, *_where(m.text, part), "short")
+            acronym = _ACRONYM_AFTER.match(text, m.end)
+            if acronym and acronym.group(1) in initials(m.text):  # "Caspian Policy Forum (CPF)"
+                names.setdefault((acronym.group(1),), "name")
+    if not names:
+        return []
+    by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for seq in sorted(names, key=len, reverse=True):
+        by_first[seq[0]].append(seq)
+    sentences = _sentence_index(parsed)
+    out = []
+    for unit in parsed.units:
+        doc, taken = unit.doc, _taken(unit, mentions)
+        words, idx = unit.column("text"), unit.column("idx")
+        i = 0
+        while i < len(doc):
+            for seq in [*by_first.get(words[i], ()), *_known_at(words, idx, unit.text, i)]:
+                j = i + len(seq)
+                if (words[i:j] != seq or any(k in taken for k in range(i, j))
+                        or not _propagation_ok(doc, i, j, names.get(seq, "country"), headline=unit.paragraph == 0)):
+                    continue
+                mention = _new(parsed, unit, sentences, i, j, "propagated")
+                if mention is None:
+                    continue
+                out.append(mention)
+                taken.update(range(i, j))
+                i = j - 1
+                break
+            i += 1
+    return out
+
+
+def _where(text: str, part: str) -> tuple[int, int]:
+    """Offsets of a part that begins or ends a name (its first occurrence from the end if not a prefix)."""
+    lo = 0 if text.startswith(part) else text.rfind(part)
+    return lo, lo + len(part)
+
+
+def _known_at(words: tuple[str, ...], idx: tuple[int, ...], text: str, i: int) -> tuple[tuple[str, ...], ...]:
+    """Token texts of a country or well-known organisation (from the gazetteer) starting at
+    token ``i``, if any; a short one must be in capitals ("US", not "Us").
+
+    Args:
+        words: The texts of the doc's tokens.
+        idx: Their character offsets in the doc's ``text``.
+        text: The doc's text.
+        i: The token.
+    """
+    if not words[i][:1].isupper():
+        return ()
+    for n in (4, 3, 2, 1):
+        if i + n <= len(words):
+            last = i + n - 1
+            span = text[idx[i]:idx[last] + len(words[last])]  # the span's text
+            if name_key(span) in FINDABLE_KEYS:
+                if n == 1 and len(span.replace(".", "")) <= 5 and not span.isupper():
+                    return ()
+                return (words[i:i + n],)
+    return ()
+
+
+def _propagation_ok(doc, i: int, j: int, kind: str, *, headline: bool = False) -> bool:
+    """A missed mention must be capitalised, a noun when it starts a sentence (or a
+    demonym adjective), and stand alone, not inside a longer capitalised name
+    ("Trump" in "Trump Tower"); a short form or a country not found by spaCy must
+    be a proper noun. Headlines are tagged poorly, so there only case counts."""
+    first = doc[i]
+    if not first.text[:1].isupper():
+        return False
+    if not headline:
+        if kind in ("short", "country") and not (first.pos_ == "PROPN" or (kind == "short" and j - i == 1
+                                                                          and _plural(first.text))):
+            return False
+        allowed = ("PROPN", "NOUN", "ADJ") if kind == "norp" else ("PROPN", "NOUN")
+        if j - i == 1 and first.is_sent_start and first.pos_ not in allowed:
+            return False
+
+    def joins(tok) -> bool:
+        return tok.pos_ == "PROPN" and tok.text[:1].isupper() and not is_title_word(tok.text)
+
+    return not ((i > 0 and joins(doc[i - 1]) and doc[i - 1].whitespace_)
+                or (j < len(doc) and joins(doc[j]) and doc[j - 1].whitespace_))
+
+

@@ -1,0 +1,298 @@
+"""String rules for entity names: matching keys, titles, determiners, possessives,
+junk, person-name parts and acronyms. Pure functions on strings, no spaCy."""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from analysis.entities.gazetteer import Known, lookup
+from analysis.entities.keys import POSSESSIVE, QUOTES, name_key
+
+__all__ = ["NAME_LABELS", "PLACE_LABELS", "ORG_WORDS", "VENUE_WORDS", "COMMERCIAL_WORDS", "THING_WORDS", "GEO_WORDS",
+           "LEGAL_SUFFIXES", "GENERIC_WORDS", "name_key", "clean_name", "is_junk", "is_title_word",
+           "is_title_head", "is_role_ending", "PersonName", "person_name", "first_names_compatible", "initials",
+           "known", "demonym_compound"]
+
+#: spaCy labels kept as named entities; numeric ones (DATE, MONEY, CARDINAL…) are not names.
+NAME_LABELS: frozenset[str] = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT",
+                                         "WORK_OF_ART", "LAW", "LANGUAGE"})
+PLACE_LABELS: frozenset[str] = frozenset({"GPE", "LOC", "FAC"})
+
+
+DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+
+#: Words that end a title: "President", "Mr", "Foreign Minister", "Dr".
+TITLE_HEADS = frozenset("""
+mr mrs ms miss mx dr prof professor sir dame lord lady president president-elect premier minister chancellor
+secretary secretary-general senator sen rep representative congressman congresswoman governor gov mayor
+ambassador envoy gen lt lieutenant col colonel maj capt captain cmdr commander admiral adm sgt sergeant
+marshal judge justice ceo cfo coo chairman chairwoman chairperson chair director spokesman spokeswoman
+spokesperson leader speaker king queen prince princess pope emperor empress sheikh emir sultan tsar czar
+archbishop bishop cardinal rev reverend imam rabbi ayatollah coach manager founder candidate nominee hon
+mp mep pm fm attorney-general attorney president-elect vice-president deputy-minister commissioner owner boss
+executive treasurer councillor councilor superintendent inspector detective constable sheriff prosecutor
+chairman""".split())
+
+#: Words that may stand before a title head: "Vice", "Foreign", "former", "US".
+TITLE_MODIFIERS = frozenset("""
+vice deputy acting interim former late incoming outgoing first prime foreign defence defense finance interior
+health economy economic trade justice education energy chief senior elect then newly state assistant executive
+managing supreme grand crown opposition presidential press general attorney lord co special top""".split())
+
+#: Title heads stripped even when spaCy did not call the mention a PERSON ("Mr Trump" as ORG).
+_STRICT_HEADS = frozenset("""mr mrs ms miss dr prof president president-elect premier minister chancellor
+senator sen governor gov mayor sir dame""".split())
+
+#: Royal and religious heads kept before a single name: "King Charles", "Pope Francis".
+_ROYAL = frozenset("king queen prince princess pope emperor empress sheikh emir sultan tsar czar lord lady".split())
+
+#: Official roles: a name ending in one is a role, not a name ("Agriculture Commissioner").
+ROLE_ENDINGS = frozenset("""minister commissioner president secretary chancellor governor mayor ambassador
+spokesman spokeswoman spokesperson ceo chairman chairwoman senator premier director treasurer""".split())
+
+#: Legal-form suffixes of company names: "Duvanel SA" is also "Duvanel".
+LEGAL_SUFFIXES = frozenset("sa ag inc ltd llc plc corp gmbh co nv bv spa ab asa oy llp lp group holdings".split())
+
+#: Words that make a place name: "Irtysh River", "Lake Macquarie", "Gulf of Aqaba".
+GEO_WORDS = frozenset("""river lake sea ocean gulf bay strait island islands isle isles cay caye cayes key keys side
+reef mountain mountains mount mt valley desert peninsula canal coast plateau basin delta falls glacier forest
+range hills hill cape lagoon sound channel estuary creek""".split())
+
+#: Words too generic to stand for an organisation on their own ("United" in "Kingsbridge United").
+GENERIC_WORDS = frozenset("""united national international general royal first new great central federal state
+public global world american british european asian african north south east west northern southern eastern
+western""".split())
+
+#: Last words of businesses often named with a possessive ("Rosa's Kitchen", "Joe's Bar").
+VENUE_WORDS = frozenset("""kitchen bakery cafe café diner shop bar restaurant pub grill deli store salon garage
+bistro tavern inn pizzeria brewery boutique cafeteria canteen barbershop pharmacy bookshop bookstore eatery
+takeaway butchers""".split())
+
+#: Words that mark an organisation name.
+ORG_WORDS = VENUE_WORDS | frozenset("""
+inc ltd llc plc corp corporation company co group holding holdings bank party ministry department agency
+university institute council committee commission association union federation foundation organization
+organisation office service services news times press media tv radio network club fc airlines airways
+army forces navy police court parliament assembly senate congress government administration school college
+center centre fund authority board bureau church league alliance front movement society industries motors
+systems technologies reports newspaper magazine journal daily gazette tribune herald agency energy oil gas
+petroleum capital partners resources mining logistics shipping investments securities insurance trust exchange
+forum studies review wire dispatch monitor observer ledger echo courier chronicle bulletin telegraph express
+weekly works consortium observatory laboratory lab labs robotics pharmaceuticals line lines""".split())
+
+#: Organisation words of businesses, whose distinctive first word can stand alone
+#: ("Halvorsen Energy" → "Halvorsen"), unlike institutions ("Leeds City Council").
+COMMERCIAL_WORDS = frozenset("""energy oil gas petroleum capital partners resources mining logistics shipping
+investments securities insurance motors airlines airways works industries systems technologies robotics
+pharmaceuticals group holding holdings company co corp corporation inc ltd llc plc media news wire dispatch
+herald monitor observer ledger echo courier chronicle bulletin telegraph express weekly review times press
+tribune gazette journal daily magazine newspaper tv radio network bank fund exchange trust consortium line
+lines""".split())
+
+#: Words that make a facility, project or event, never a person ("Baku Interconnector").
+THING_WORDS = frozenset("""pipeline interconnector corridor project initiative programme program agreement treaty
+accord convention summit deal bridge tunnel airport port terminal highway railway dam stadium arena tower
+building square street avenue road plant station field""".split())
+
+_PARTICLES = frozenset("de da del della der den van von al el bin ibn bint la le du dos di ter ten abu".split())
+_SUFFIXES = frozenset("jr sr ii iii iv".split())
+_ABBREV_END = re.compile(r"(?:\b[A-Za-z]\.(?:[A-Za-z]\.)*|\b(?:Jr|Sr|Inc|Co|Ltd|Corp|St|Mt|Bros)\.)$")
+_JUNK_WORDS = frozenset("""
+he she they it we i you him her them us me his hers its their our my your who whom this that these those
+dad mum mom mother father mama papa grandma grandpa granny grandad nan auntie sis bro
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+september october november december today tomorrow yesterday""".split())
+#: Common acronyms and units spaCy tags as names: "AI", "CEO", "GDP", "COVID", "Fahrenheit".
+_SPURIOUS = frozenset("""ai a.i ceo cfo coo cto gdp gnp cpi covid covid-19 sars-cov-2 fahrenheit celsius ipo
+esg evs ev lgbt lgbtq lgbtq+ vat pm2.5 dna rna hiv aids ceos""".split())
+_PRONOUNS = frozenset("I me we us he him she her they them you".split())
+_EDGE_PUNCT = "\"'()[]{}<>,;:!?*#|/\\-_"
+
+
+def known(text: str) -> Known | None:
+    """The gazetteer entry (:class:`analysis.entities.gazetteer.Known`) for a name, or None."""
+    return lookup(name_key(text))
+
+
+def _bare(word: str) -> str:
+    return POSSESSIVE.sub("", word.translate(QUOTES)).strip(".,;:").lower()
+
+
+@functools.lru_cache(maxsize=200_000)
+def is_title_word(word: str) -> bool:
+    """Whether a word is a title or role ("President", "Mr.", "President-elect", "Vice")."""
+    w = _bare(word)
+    return w in TITLE_HEADS or w in TITLE_MODIFIERS or (
+        "-" in w and all(p in TITLE_HEADS or p in TITLE_MODIFIERS for p in w.split("-") if p))
+
+
+def is_role_ending(text: str) -> bool:
+    """Whether a name ends in an official role ("Agriculture Commissioner")."""
+    words = text.split()
+    return bool(words) and _bare(words[-1]) in ROLE_ENDINGS
+
+
+def is_title_head(word: str) -> bool:
+    """Whether a word ends a title ("President", "Mr", "Commissioner"), not only modifies one."""
+    return _is_head(word)
+
+
+def _is_head(word: str) -> bool:
+    w = _bare(word)
+    return w in TITLE_HEADS or ("-" in w and any(p in TITLE_HEADS for p in w.split("-")))
+
+
+def _is_place_or_people(word: str) -> bool:
+    entry = known(_bare(word))
+    return entry is not None and entry.label in ("GPE", "NORP")
+
+
+def demonym_compound(text: str) -> bool:
+    """Whether a name is a hyphenated compound of demonyms or countries ("Kazakh-American")."""
+    parts = name_key(text).split("-")
+    return len(parts) > 1 and all((e := known(p)) is not None and e.label in ("NORP", "GPE") for p in parts)
+
+
+def clean_name(text: str, *, person: bool) -> tuple[int, int] | None:
+    """Offsets (start, end) of the name inside ``text`` once determiners, titles,
+    possessives and edge punctuation are stripped; None when nothing name-like is left.
+
+    Args:
+        text: A mention's text.
+        person: Strip titles as for a person ("Kazakh President Kassym-Jomart
+            Tokayev" → "Kassym-Jomart Tokayev"). Otherwise titles are stripped
+            only when the rest is a run of capitalised words without an
+            organisation word ("Mr Trump" labelled ORG → "Trump").
+    """
+    text = text.translate(QUOTES)
+    start, end = 0, len(text)
+    while True:
+        before = (start, end)
+        while start < end and text[start] in _EDGE_PUNCT + " \t":
+            start += 1
+        while start < end and (text[end - 1] in _EDGE_PUNCT + " \t" or
+                               (text[end - 1] == "." and not _ABBREV_END.search(text[start:end]))):
+            end -= 1
+        m = POSSESSIVE.search(text[start:end])
+        if m and end - start - len(m.group()) > 0:
+            end = start + m.start()
+        m = re.match(r"(?i)(?:the|a|an|this|that|these|those)\s+", text[start:end])
+        if m and end - start > len(m.group()):
+            start += m.end()
+        if (start, end) == before:
+            break
+    if start >= end:
+        return None
+    words = [(m.start() + start, m.end() + start, m.group()) for m in re.finditer(r"\S+", text[start:end])]
+    while len(words) > 1 and _lower_word(words[-1][2]):  # "Kazakh view" → "Kazakh"
+        words.pop()
+    while len(words) > 1 and _lower_word(words[0][2]):
+        words.pop(0)
+    kept = _title_range([w for _, _, w in words], person=person)
+    if kept is None:
+        return None
+    return words[kept[0]][0], words[kept[1] - 1][1]
+
+
+def _lower_word(word: str) -> bool:
+    """A lower-case word that cannot end or begin a name (particles like "de" or "of" can sit inside)."""
+    return word.isalpha() and word.islower() and word not in _PARTICLES
+
+
+def _title_range(words: list[str], *, person: bool) -> tuple[int, int] | None:
+    """The words left once leading titles are stripped, as a range; None when only titles remain."""
+    head = -1
+    for i, word in enumerate(words):
+        if _is_head(word):
+            head = i
+        elif not (is_title_word(word) or _is_place_or_people(word)):
+            break
+    else:  # only titles, countries and demonyms: "President", "Kazakh President", "US"
+        if head < 0:
+            return 0, len(words)
+        keep = [i for i, w in enumerate(words) if not is_title_word(w)]
+        return (keep[0], keep[-1] + 1) if keep else None
+    if head < 0:
+        return 0, len(words)
+    rest, title = words[head + 1:], _bare(words[head])
+    if not rest[0][:1].isupper() or (title in _ROYAL and len(rest) == 1):
+        return 0, len(words)
+    if not person and (title not in _STRICT_HEADS or any(_bare(w) in ORG_WORDS for w in rest)
+                       or not all(w[:1].isupper() for w in rest)):
+        return 0, len(words)
+    return head + 1, len(words)
+
+
+@functools.lru_cache(maxsize=200_000)
+def is_junk(text: str) -> bool:
+    """Whether a cleaned mention is not a name: empty, a single letter, a number, a
+    lone title, a pronoun, weekday or family word, lower case, spanning lines, or too long."""
+    if not text or "\n" in text or "\r" in text:
+        return True
+    letters = [c for c in text if c.isalpha()]
+    if not letters or not any(c.isupper() for c in letters):
+        return True
+    if len(letters) < 2 and not any(c.isdigit() for c in text):  # "A", "X." (but "G7" is a name)
+        return True
+    if not text[0].isalnum() or (text[0].islower() and text.split()[0].split("-")[0].islower()):
+        return True  # "-based", "trans-Caspian" (but not "eBay", "iPhone")
+    words = text.split()
+    if len(words) > 10:
+        return True
+    if all(is_title_word(w) or w.lower() in DETERMINERS for w in words):
+        return True
+    if len(words) > 1 and any(w in _PRONOUNS for w in words[1:]):
+        return True  # "Piotr and I"
+    if name_key(text) in _SPURIOUS:
+        return True
+    return text.lower() in _JUNK_WORDS and not text.isupper()
+
+
+@dataclass(frozen=True)
+class PersonName:
+    """A person's name split for matching (folded keys)."""
+
+    first: str
+    surname: str
+    suffix: str = ""
+
+
+def person_name(name: str) -> PersonName | None:
+    """First name, surname (with particles: "von der Leyen") and suffix of a
+    multi-word name; None for a single word."""
+    words = name_key(name).replace(",", " ").split()
+    suffix = ""
+    if len(words) > 2 and words[-1].rstrip(".") in _SUFFIXES:
+        suffix = words.pop().rstrip(".")
+    if len(words) < 2 or words[0] in _PARTICLES:  # "Bin Salman", "von der Leyen": a bare surname
+        return None
+    start = len(words) - 1
+    for i in range(1, len(words) - 1):
+        if words[i] in _PARTICLES:
+            start = i
+            break
+    return PersonName(words[0], " ".join(words[start:]), suffix)
+
+
+def first_names_compatible(a: str, b: str) -> bool:
+    """Whether two folded first names can be the same person's: equal, one an
+    initial of the other ("d." / "donald"), or one a hyphen part of the other
+    ("kassym" / "kassym-jomart")."""
+    a, b = a.rstrip("."), b.rstrip(".")
+    if a == b:
+        return True
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]
+    return a in b.split("-") or b in a.split("-")
+
+
+def initials(name: str) -> set[str]:
+    """Upper-case initials of a name's significant words, with a hyphenated word as one
+    word or as several ("Organization for Security and Co-operation in Europe" → OSCE,
+    OSCOE; "Asia-Pacific Economic Cooperation" → AEC, APEC)."""
+    skip = {"of", "the", "and", "for", "&", "on", "in", "de", "la", "to", "at"}
+    words = [w for w in name_key(name).split() if w not in skip]
+    whole = "".join(w[0] for w in words if w[0].isalpha())
+    parts = "".join(p[0] for w in words for p in w.split("-") if p and p[0].isalpha())
+    return {whole.upper(), parts.upper()}

@@ -1,0 +1,195 @@
+"""Reshaping spaCy's spans before clustering: rules that need a little context.
+
+- A place glued onto an organisation: "University of Reading in England" →
+  "University of Reading" + "England" (:func:`split_locative`).
+- A common-noun descriptor before a name: "Shipper Nordvik Line",
+  "Watchmaker Duvanel" → "Nordvik Line", "Duvanel" (:func:`descriptor_end`).
+- A title phrase before a person: "Federal Agriculture" in "Federal Agriculture
+  Minister Jane Doe" is no organisation (:func:`is_title_phrase`).
+- A possessive business name: "Rosa" in "Rosa's Kitchen" is the diner, not the
+  owner (:func:`business_end`).
+- A place followed by another name: "Queensland Mackay" → "Queensland" + "Mackay"
+  (:func:`split_place_prefix`).
+- Team cues: "Lakeshore coach", "Carver State beat Lakeshore" (:func:`team_cue`).
+
+Whether a word is a common noun comes from TextBlob's bundled tagger lexicon
+(a plain word list shipped inside the package, no NLTK corpora needed).
+"""
+from __future__ import annotations
+
+import functools
+import importlib.util
+import re
+from pathlib import Path
+
+from analysis.entities.names import (
+    GENERIC_WORDS,
+    GEO_WORDS,
+    LEGAL_SUFFIXES,
+    ORG_WORDS,
+    THING_WORDS,
+    VENUE_WORDS,
+    is_title_head,
+    is_title_word,
+    known,
+    name_key,
+)
+
+__all__ = ["split_locative", "split_place_prefix", "descriptor_end", "is_title_phrase", "business_end", "team_cue",
+           "common_noun", "PORTFOLIO_WORDS"]
+
+#: Portfolios and modifiers that make a title phrase with a following title head
+#: ("Federal Agriculture Minister", "Shadow Health Secretary").
+PORTFOLIO_WORDS = frozenset("""agriculture health finance foreign defence defense education environment energy trade
+transport justice interior home treasury labour labor housing tourism culture sport sports water fisheries industry
+infrastructure communications immigration employment economy economic climate science innovation digital
+federal state national regional provincial shadow junior deputy acting local county city police fire
+commerce development affairs security planning resources mines mining agricultural""".split())
+
+#: Words that make a team of a name before them ("Lakeshore coach") or after ("beat Lakeshore").
+_TEAM_NOUNS = frozenset("""coach manager captain striker goalkeeper keeper midfielder defender forward fan fans
+supporter supporters player players squad side team quarterback pitcher skipper winger boss""".split())
+_TEAM_VERBS = frozenset("beat defeat host face edge thrash rout down outscore overcome outplay draw tie".split())
+_LOCATIVE = re.compile(r"\s+(in|at)\s+|,\s+")
+_POSSESSIVE_TAIL = re.compile(r"['\u2019]s\s+([A-Z][\w'\u2019-]*)")
+
+
+@functools.lru_cache(maxsize=1)
+def _lexicon() -> dict[str, str]:
+    """Word → first tag in TextBlob's bundled tagger lexicon (empty when it is missing)."""
+    spec = importlib.util.find_spec("textblob")
+    if spec is None or not spec.submodule_search_locations:
+        return {}
+    path = Path(next(iter(spec.submodule_search_locations))) / "en" / "en-lexicon.txt"
+    out: dict[str, str] = {}
+    if path.is_file():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            parts = line.split()
+            if len(parts) == 2 and not line.startswith(";"):
+                out.setdefault(parts[0], parts[1])
+    return out
+
+
+def common_noun(word: str) -> bool:
+    """Whether a capitalised word is a common noun, not a name: its lower-case form is a
+    noun in the lexicon and its capitalised form is not a proper noun ("Shipper",
+    "Watchmaker", not "Hunter" or "Baker"); agent compounds in "-maker" count."""
+    lex = _lexicon()
+    w = word.strip(".,;:")
+    lower = w.lower()
+    if not w[:1].isupper() or not w[1:].islower():
+        return False
+    if lower.endswith("maker") and len(lower) > 7:
+        return True
+    return lex.get(lower) in ("NN", "NNS") and lex.get(w, "NN") in ("NN", "NNS")
+
+
+def _place(text: str) -> bool:
+    entry = known(text)
+    return entry is not None and entry.label in ("GPE", "LOC")
+
+
+def split_locative(text: str, start: int, end: int, label: str,
+                   names: set[str]) -> list[tuple[int, int, str]]:
+    """An organisation span split where a place is glued onto it with "in", "at" or a
+    comma ("University of Reading in England"): when the tail is a known place, or a
+    capitalised name and the head is named on its own elsewhere in the article
+    (``names``: folded mention texts). The tail gets the place's label (GPE when unknown).
+    """
+    if label not in ("ORG", "FAC") or known(text[start:end]) is not None:
+        return [(start, end, label)]
+    for m in _LOCATIVE.finditer(text, start, end):
+        head, tail = text[start:m.start()], text[m.end():end]
+        words = tail.split()
+        if not words or not head or not head.split()[-1][:1].isupper():
+            continue
+        capital = all(w[:1].isupper() for w in words) and not any(w.lower() in ORG_WORDS for w in words)
+        if _place(tail) or (capital and name_key(head) in names):
+            entry = known(tail)
+            tail_label = entry.label if entry else ("GPE" if m.group(1) != "at" else label)
+            return [(start, m.start(), label), (m.end(), end, tail_label)]
+    return [(start, end, label)]
+
+
+def split_place_prefix(text: str, start: int, end: int, label: str,
+                       places: set[str]) -> list[tuple[int, int, str]]:
+    """A span split after a leading place when another name follows it ("Queensland
+    Mackay" → "Queensland" + "Mackay"): the head a known place or a place named in
+    the article (``places``: folded names), the tail capitalised names without
+    organisation, place or generic words ("Oregon Department of Forestry", "Texas
+    Instruments", "Manchester United" stay whole). Not for people ("Jordan Ellis")."""
+    surface = text[start:end]
+    if label == "PERSON" or known(surface) is not None:
+        return [(start, end, label)]
+    words = list(re.finditer(r"\S+", surface))
+    for n in range(len(words) - 1, 0, -1):
+        head, tail = surface[:words[n - 1].end()], surface[words[n].start():]
+        tail_words = [w.group() for w in words[n:]]
+        if not (_place(head) or name_key(head) in places):
+            continue
+        lower = [w.lower() for w in tail_words]
+        if (all(w[:1].isupper() for w in tail_words) and known(tail) is None
+                and not any(w in ORG_WORDS | GEO_WORDS | THING_WORDS | GENERIC_WORDS | LEGAL_SUFFIXES for w in lower)
+                and not (len(tail_words) == 1 and tail_words[0].endswith("s"))
+                and not any(_lexicon().get(w) for w in lower)):
+            entry = known(head)
+            return [(start, start + len(head), entry.label if entry else "GPE"), (start + words[n].start(), end, "GPE")]
+    return [(start, end, label)]
+
+
+def descriptor_end(words: list[str], *, sentence_start: bool, elsewhere: bool, label: str) -> int:
+    """How many leading words of a name are a common-noun descriptor to strip ("Shipper"
+    in "Shipper Nordvik Line"): 1 or 0.
+
+    Args:
+        words: The cleaned name's words.
+        sentence_start: The name starts its sentence.
+        elsewhere: The name without its first word occurs elsewhere in the article.
+        label: spaCy's label (a PERSON keeps a first word unless the rest has two words).
+    """
+    if len(words) < 2:
+        return 0
+    first, rest = words[0], words[1:]
+    bare = first.lower().strip(".,")
+    if (bare in ORG_WORDS | GEO_WORDS | THING_WORDS | GENERIC_WORDS | LEGAL_SUFFIXES or is_title_word(first)
+            or known(first) is not None or not all(w[:1].isupper() for w in rest) or known(" ".join(rest))):
+        return 0
+    rest_lower = [w.lower().strip(".,") for w in rest]
+    if all(w in ORG_WORDS | GENERIC_WORDS | LEGAL_SUFFIXES | GEO_WORDS for w in rest_lower):
+        return 0  # "Amnesty International", "Carrier Corp"
+    if all(common_noun(w) for w in rest) or any(_lexicon().get(w) in ("IN", "DT", "CC", "TO") for w in rest_lower):
+        return 0  # "Citizens Advice", "Doctors Without Borders"
+    if label == "PERSON" and len(rest) < 2:
+        return 0  # "Hunter Biden"
+    if common_noun(first):
+        return int(elsewhere or sentence_start or label != "PERSON")
+    # "Brewer Ostmark said …, Ostmark's chief executive said": a noun that is also a surname
+    return int(sentence_start and elsewhere and _lexicon().get(bare) in ("NN", "NNS"))
+
+
+def is_title_phrase(surface: str, after: str) -> bool:
+    """Whether a span is the portfolio part of a title before a title head ("Federal
+    Agriculture" before "Minister"), not a name."""
+    words = [name_key(w) for w in surface.split()]
+    return (bool(words) and is_title_head(after) and known(surface) is None
+            and all(w in PORTFOLIO_WORDS or is_title_word(w) for w in words))
+
+
+def business_end(text: str, end: int) -> int | None:
+    """End of a possessive business name continuing a mention that ends at ``end``
+    ("Rosa" + "'s Kitchen"), or None."""
+    m = _POSSESSIVE_TAIL.match(text, end)
+    if m and m.group(1).lower() in VENUE_WORDS:
+        return m.end()
+    return None
+
+
+def team_cue(tok) -> bool:
+    """Whether a token names a team by its context: "Lakeshore coach", "beat Lakeshore",
+    "Carver State beat …", "lost to Lakeshore"."""
+    head = tok.head
+    if tok.dep_ == "compound" and head.lower_ in _TEAM_NOUNS:
+        return True
+    if tok.dep_ in ("nsubj", "dobj") and head.lemma_ in _TEAM_VERBS:
+        return True
+    return tok.dep_ == "pobj" and head.lower_ in ("to", "against") and head.head.lemma_ in ("lose", "fall", "draw")

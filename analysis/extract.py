@@ -1,0 +1,268 @@
+"""The per-article pass: a parsed article's tables, cached; stacked into corpus tables.
+
+:func:`extract` turns one :class:`analysis.nlp.ParsedArticle` into its tables
+(paragraphs, sentences, the article row, entity mentions resolved within the
+article, quotations), each step seeing the tables made before it.
+:func:`analyse_articles` runs spaCy and :func:`extract` over a corpus through a
+cache keyed by each article's content hash and :func:`pipeline_version`, so
+analysing the same corpus again does no NLP at all; :func:`combine` stacks the
+per-article tables, and :func:`finish_quotes` orders the quotations of a corpus
+in time. Both :func:`analysis.analyse` and the store's workers
+(:mod:`analysis.store`) build on these functions.
+
+Offsets (``start``/``end``) in every table are character offsets into
+:attr:`analysis.corpus.Article.text`.
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import importlib
+import inspect
+import logging
+import os
+import shutil
+import tempfile
+from collections import Counter
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from analysis import config, entities, quotes
+from analysis.corpus import Article
+from analysis.nlp import ParsedArticle, parse
+from analysis.records import TABLE_COLUMNS
+from analysis.sentiment import score
+
+__all__ = ["extract", "analyse_articles", "combine", "finish_quotes", "pipeline_version"]
+
+logger = logging.getLogger(__name__)
+
+#: Code that shapes the cached tables (module or module:function) and the folders of the packages
+#: whose every module does; its source is part of the cache key, so a change to it invalidates the cache.
+_VERSIONED_CODE = ("analysis.extract", "analysis.records", "analysis.sentiment:score")
+_VERSIONED_PACKAGES = ("nlp", "entities", "quotes")
+_VERSIONED_FILES = ("sentiment/fast.py",)
+
+
+def _memo_score() -> Callable[[str], tuple[float, float]]:
+    """:func:`analysis.sentiment.score`, computed once per distinct text (a one-sentence paragraph
+    and its sentence are the same text)."""
+    memo: dict[str, tuple[float, float]] = {}
+
+    def scored(text: str) -> tuple[float, float]:
+        hit = memo.get(text)
+        if hit is None:
+            hit = memo[text] = score(text)
+        return hit
+
+    return scored
+
+
+def _paragraph_rows(parsed: ParsedArticle, scored: Callable[[str], tuple[float, float]]) -> pd.DataFrame:
+    counts = Counter(u.paragraph for _, u, _ in parsed.sentences())
+    rows = []
+    for unit in parsed.units:
+        text = unit.text
+        pol, subj = scored(text)
+        rows.append({"paragraph": unit.paragraph, "is_headline": unit.paragraph == 0,
+                     "start": unit.start, "end": unit.start + len(text), "text": text,
+                     "n_sentences": counts[unit.paragraph], "polarity": pol, "subjectivity": subj})
+    return pd.DataFrame(rows, columns=TABLE_COLUMNS["paragraphs"][1:])
+
+
+def _sentence_rows(parsed: ParsedArticle, scored: Callable[[str], tuple[float, float]]) -> pd.DataFrame:
+    rows = []
+    for sid, unit, sent in parsed.sentences():
+        start, end = unit.offsets(sent)
+        text = unit.text[sent.start_char:sent.end_char]  # Span.text, without making its tokens
+        pol, subj = scored(text)
+        rows.append({"sentence_id": sid, "paragraph": unit.paragraph, "is_headline": unit.paragraph == 0,
+                     "start": start, "end": end, "text": text,
+                     "n_words": unit.column("is_punct")[sent.start:sent.end].count(False),
+                     "polarity": pol, "subjectivity": subj})
+    return pd.DataFrame(rows, columns=TABLE_COLUMNS["sentences"][1:])
+
+
+def _mention_rows(parsed: ParsedArticle) -> pd.DataFrame:
+    rows = []
+    for sid, unit, sent in parsed.sentences():
+        for ent in sent.ents:
+            start, end = unit.offsets(ent)
+            rows.append({"sentence_id": sid, "paragraph": unit.paragraph, "start": start, "end": end,
+                         "text": ent.text, "spacy_label": ent.label_})
+    return pd.DataFrame(rows, columns=["sentence_id", "paragraph", "start", "end", "text", "spacy_label"])
+
+
+def _article_row(parsed: ParsedArticle, sentences: pd.DataFrame,
+                 scored: Callable[[str], tuple[float, float]]) -> pd.DataFrame:
+    pol, subj = scored(parsed.article.text)
+    return pd.DataFrame([{"n_paragraphs": len(parsed.units) - 1, "n_sentences": len(sentences),
+                          "n_words": int(sentences["n_words"].sum()) if len(sentences) else 0,
+                          "polarity": pol, "subjectivity": subj}])
+
+
+def extract(parsed: ParsedArticle) -> dict[str, pd.DataFrame]:
+    """All per-article tables of one parsed article (no ``article_id`` column yet).
+
+    The steps run in order, each seeing the tables made before it: paragraphs,
+    sentences, raw mentions, then entity resolution within the article
+    (:func:`analysis.entities.resolve_article_mentions`) and quotations
+    (:func:`analysis.quotes.extract_quotes`).
+    """
+    scored = _memo_score()
+    tables: dict[str, pd.DataFrame] = {}
+    tables["paragraphs"] = _paragraph_rows(parsed, scored)
+    tables["sentences"] = _sentence_rows(parsed, scored)
+    tables["article"] = _article_row(parsed, tables["sentences"], scored)
+    tables["mentions"] = entities.resolve_article_mentions(parsed, _mention_rows(parsed))
+    tables["quotes"] = quotes.extract_quotes(parsed, tables)
+    return tables
+
+
+# --- cache --------------------------------------------------------------------------------
+
+@functools.lru_cache(maxsize=1)
+def pipeline_version() -> str:
+    """A short hash of everything that shapes the cached tables: code, spaCy, model, TextBlob."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    h = hashlib.sha256()
+    for name in _VERSIONED_CODE:
+        module, _, attr = name.partition(":")
+        obj = importlib.import_module(module)
+        h.update(inspect.getsource(getattr(obj, attr) if attr else obj).encode())
+    package = Path(__file__).parent
+    paths = [path for folder in _VERSIONED_PACKAGES for path in sorted((package / folder).glob("*.py"))]
+    for path in paths + [package / name for name in _VERSIONED_FILES]:
+        h.update(path.read_bytes())
+    for package in ("spacy", "textblob", *config.SPACY_MODELS):
+        try:
+            h.update(f"{package}=={version(package)}|".encode())
+        except PackageNotFoundError:
+            continue
+    return h.hexdigest()[:16]
+
+
+def _cache_path(cache_dir: Path, article: Article) -> Path:
+    key = hashlib.sha256(f"{pipeline_version()}|{article.content_hash}".encode()).hexdigest()
+    return cache_dir / pipeline_version() / key[:2] / key
+
+
+def _cache_load(path: Path) -> dict[str, pd.DataFrame] | None:
+    if not path.is_dir():
+        return None
+    try:
+        return {f.stem: pd.read_parquet(f) for f in path.glob("*.parquet")}
+    except (OSError, ValueError) as exc:  # a damaged entry is recomputed
+        logger.warning("ignoring damaged cache entry %s: %s", path, exc)
+        return None
+
+
+def _cache_store(path: Path, tables: dict[str, pd.DataFrame]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(dir=path.parent, prefix=".tmp-"))
+    try:
+        for name, df in tables.items():
+            df.to_parquet(tmp / f"{name}.parquet", index=False)
+        os.replace(tmp, path)
+    except OSError:
+        shutil.rmtree(tmp, ignore_errors=True)  # another process stored it first, or the disk is full
+
+
+# --- whole corpus -------------------------------------------------------------------------
+
+def _article_meta(article: Article) -> dict:
+    return {"article_id": article.id, "title": article.title, "source": article.source, "url": article.url,
+            "published": article.published, "authors": "; ".join(article.authors), "path": article.path,
+            "encoding": article.encoding}
+
+
+def analyse_articles(articles: Iterable[Article], *, cache_dir: str | os.PathLike | None = None,
+                     use_cache: bool = True, n_process: int = 1, batch_size: int = 64,
+                     progress: bool = True) -> dict[str, pd.DataFrame]:
+    """Run the per-article pass over articles, through the cache.
+
+    Returns:
+        Tables keyed by name (``articles``, ``paragraphs``, ``sentences``,
+        ``mentions``, ``quotes``), each with an ``article_id`` column; rows in
+        article order.
+    """
+    from tqdm import tqdm  # text bar on stderr: needs no widgets in Jupyter
+
+    articles = list(articles)
+    cache = Path(cache_dir) if cache_dir is not None else config.CACHE_DIR
+    results: dict[str, dict[str, pd.DataFrame]] = {}
+    todo: list[Article] = []
+    for article in articles:
+        hit = _cache_load(_cache_path(cache, article)) if use_cache else None
+        if hit is not None:
+            results[article.id] = hit
+        else:
+            todo.append(article)
+    logger.info("%d articles: %d from cache, %d to parse", len(articles), len(articles) - len(todo), len(todo))
+    if todo:
+        bar = tqdm(total=len(todo), desc="NLP", unit="article", disable=not progress)
+        for parsed in parse(todo, batch_size=batch_size, n_process=n_process):
+            tables = extract(parsed)
+            results[parsed.article.id] = tables
+            if use_cache:
+                _cache_store(_cache_path(cache, parsed.article), tables)
+            bar.update()
+        bar.close()
+    return combine(articles, results)
+
+
+def combine(articles: list[Article], results: dict[str, dict[str, pd.DataFrame]]) -> dict[str, pd.DataFrame]:
+    """Stack the per-article tables of :func:`extract` into corpus tables.
+
+    Args:
+        articles: The articles, in the order of the rows wanted.
+        results: :func:`extract`'s tables of each article, keyed by article id.
+
+    Returns:
+        The tables of :data:`TABLE_COLUMNS`, each with ``article_id`` first
+        (``articles`` with the article metadata).
+    """
+    parts: dict[str, list[tuple[Article, pd.DataFrame]]] = {}
+    for article in articles:
+        for name, df in results[article.id].items():
+            parts.setdefault("articles" if name == "article" else name, []).append((article, df))
+    out = {}
+    for name, pairs in parts.items():
+        if name == "articles":  # one frame per article, so each column's type is inferred as before
+            frames = [pd.DataFrame({**{key: [value] * len(df) for key, value in _article_meta(article).items()},
+                                    **{column: df[column] for column in df.columns}}, index=df.index)
+                      for article, df in pairs]
+            frames = [f for f in frames if len(f)] or frames[:1]
+            out[name] = pd.concat(frames, ignore_index=True)
+            continue
+        pairs = [(article, df) for article, df in pairs if len(df)] or pairs[:1]
+        if not len(pairs[0][1]):  # no rows at all: the empty frame of the first article
+            df = pairs[0][1].copy()
+            df.insert(0, "article_id", pairs[0][0].id)
+            out[name] = df
+            continue
+        df = pd.concat([df for _article, df in pairs], ignore_index=True)
+        ids = np.repeat(np.array([article.id for article, _df in pairs], dtype=object), [len(f) for _a, f in pairs])
+        df.insert(0, "article_id", pd.Series(ids, index=df.index))
+        out[name] = df
+    for name, columns in TABLE_COLUMNS.items():
+        out.setdefault(name, pd.DataFrame(columns=columns))
+    if len(out["articles"]):
+        out["articles"]["published"] = pd.to_datetime(out["articles"]["published"], utc=True)
+    return out
+
+
+def finish_quotes(quotes: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Add ``published``/``source``, make ``quote_id`` unique in the corpus, order by time."""
+    meta = articles[["article_id", "published", "source"]]
+    out = quotes.drop(columns=[c for c in ("published", "source") if c in quotes.columns])
+    out = out.merge(meta, on="article_id", how="left")
+    out["quote_id"] = out["article_id"] + ":" + out["quote_id"].astype(str)
+    order = ["article_id", "published", "source", "quote_id"]
+    out = out[order + [c for c in out.columns if c not in order]]
+    return out.sort_values(["published", "article_id", "start"], na_position="last", kind="stable",
+                           ignore_index=True)

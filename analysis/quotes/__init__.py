@@ -1,0 +1,395 @@
+"""Quotations and their speakers: who said what, found from the characters and the parse.
+
+:func:`extract_quotes` is the per-article step of the NLP pass
+(:func:`analysis.extract.extract`). It works in three layers:
+
+1. Quote marks (:mod:`analysis.quotes.marks`, plain strings, no NLP): straight
+   and curly double quotes, the British ‘…’ style with “…” nested, apostrophes
+   (don't, Kazakhstan’s, the ’90s, O’Brien, rock ’n’ roll) told apart from quote
+   marks, quotations running over several paragraphs joined into one, and
+   unbalanced marks kept inside their paragraph (a mark that never closes is no
+   quotation, unless a cue clause such as ``, he said`` shows where it ended).
+2. Attribution (:mod:`analysis.quotes.cues`, :mod:`analysis.quotes.speakers`):
+   the cue verb governing the quotation in the dependency parse, else a cue
+   clause next to the marks (inverted ``said X``, colon lead-ins, ``according
+   to X``, a dash attribution, a lead-in ending the previous paragraph); the
+   speaker token becomes a canonical name through the mention table, a
+   pronoun's antecedent, a role noun's entity or a surname's full name. A
+   quotation with no cue of its own continues the previous speaker's words; a
+   headline quotation takes the speaker of the body quotation it repeats.
+3. Reported speech without marks (:mod:`analysis.quotes.indirect`).
+
+Kinds: ``direct`` (a quoted statement), ``partial`` (a quoted fragment worked
+into the reporter's sentence), ``indirect`` (reported speech). Scare quotes,
+so-called terms and quoted titles are nobody's statement and are left out.
+
+Columns of the table (:data:`QUOTE_COLUMNS`, then :data:`EXTRA_COLUMNS`):
+
+- ``quote_id``: 0, 1, … in text order within the article;
+- ``paragraph``: 0 for the headline, 1… for body paragraphs (of the first segment);
+- ``start``/``end``: offsets in ``Article.text`` of the quoted text without the
+  marks (first segment's start, last segment's end);
+- ``text``: the quoted text without the marks, segments joined by one space;
+- ``kind``, ``speaker`` (canonical name or None), ``speaker_label`` (PERSON,
+  ORG, GPE, NORP… or None), ``cue`` (verb lemma, "according to", or None);
+- ``polarity``/``subjectivity``: :func:`analysis.sentiment.score` of ``text``;
+- ``speaker_start``/``speaker_end``: offsets of the words naming the speaker
+  here ("he", "the minister", "Tokayev"), or None;
+- ``cue_start``/``cue_end``: offsets of the cue words, or None;
+- ``segments``: ``"start-end"`` offsets of each segment, joined by ``;``;
+- ``attribution``: how the speaker was found: ``parse``, ``after``, ``before``,
+  ``colon``, ``lead-in``, ``dash``, ``according to``, ``continuation``,
+  ``headline``, ``indirect`` or ``none``.
+"""
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from dataclasses import dataclass, fields
+
+import numpy as np
+import pandas as pd
+
+from analysis.quotes import lexicon as lex
+from analysis.quotes.cues import Found, attribute_segment, is_statement, looks_like_title, scare_marked
+from analysis.quotes.indirect import find_indirect
+from analysis.quotes.marks import MarkedQuote, find_quotes
+from analysis.quotes.speakers import ArticleContext, Speaker
+from analysis.sentiment import score
+
+__all__ = ["QUOTE_COLUMNS", "EXTRA_COLUMNS", "KINDS", "Quote", "extract_quotes", "speaker_quotes", "timeline_rows",
+           "speaker_leaderboard", "summary_text"]
+
+#: Columns of the per-article quote table (``article_id``, ``published`` and ``source`` are added later).
+QUOTE_COLUMNS = ["quote_id", "paragraph", "start", "end", "text", "kind", "speaker", "speaker_label", "cue",
+                 "polarity", "subjectivity"]
+#: Extra columns after :data:`QUOTE_COLUMNS` (see the module docstring).
+EXTRA_COLUMNS = ["speaker_start", "speaker_end", "cue_start", "cue_end", "segments", "attribution"]
+_DTYPES = {"quote_id": "int64", "paragraph": "int64", "start": "int64", "end": "int64", "polarity": "float64",
+           "subjectivity": "float64", "speaker_start": "Int64", "speaker_end": "Int64", "cue_start": "Int64",
+           "cue_end": "Int64"}
+#: Kinds of quotation, in the order the notebooks list them.
+KINDS = ("direct", "partial", "indirect")
+
+#: Dependencies by which a quoted fragment is what a naming cue says (called X "…", described as "…").
+_SAYS_FRAGMENT = {"oprd", "ccomp", "xcomp", "acomp", "attr", "dobj", "pobj", "prep", "parataxis", "window",
+                  "according"}
+
+#: A headline's lead-in naming the speaker: "Tokayev: …", "Whitlock in Tbilisi: …", "Mayor on bus cuts: …".
+_HEADLINE_LEAD = re.compile(r"^\s*([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})"
+                            r"(?:\s+(?:on|in|at|to|for|about|over|after|with)\b[^:\n]*)?\s*:\s*$")
+#: Dependencies of a noun phrase in its sentence (a quoted name is subject, object or apposition).
+_NOUN_ROLES = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "compound", "npadvmod", "conj"}
+#: Cues that coin a name rather than report words.
+_COINING = {"dub", "term", "label", "brand", "nickname"}
+#: Dependencies by which quoted words modify a noun outside the quotation (a scare quote).
+_MODIFIER = {"amod", "compound", "nmod", "poss", "nummod"}
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One row of the quote table (without ``quote_id`` and sentiment)."""
+
+    paragraph: int
+    start: int
+    end: int
+    text: str
+    kind: str
+    speaker: str | None
+    speaker_label: str | None
+    cue: str | None
+    speaker_start: int | None
+    speaker_end: int | None
+    cue_start: int | None
+    cue_end: int | None
+    segments: str
+    attribution: str
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\W+", " ", text.lower()).strip()
+
+
+def _cue_span(ctx: ArticleContext, found: Found | None) -> tuple[int | None, int | None]:
+    if found is None or found.cue is None:
+        return None, None
+    start = ctx.offset(found.paragraph, found.cue)
+    end = start + len(found.cue)
+    if found.cue_text == "according to" and found.cue.i + 1 < len(found.cue.doc):
+        end = ctx.offset(found.paragraph, found.cue.doc[found.cue.i + 1]) + 2
+    return start, end
+
+
+def _marked(ctx: ArticleContext, marked: list[MarkedQuote]) -> list[Quote]:
+    """Attribute every marked quotation: body first (in text order), then the headline."""
+    texts = {p: u.text for p, u in ctx.units.items()}
+    body = [q for q in marked if q.segments[0].paragraph >= 1]
+    head = [q for q in marked if q.segments[0].paragraph == 0]
+    out: list[Quote] = []
+    prev: Quote | None = None  # the last body quotation a continuation may take its speaker from
+    prev_last = -1  # the paragraph where it ends
+    for mq in body + head:
+        segs = mq.segments
+        p, text = segs[0].paragraph, texts[segs[0].paragraph]
+        if scare_marked(text, segs[0].open_pos):
+            continue
+        inner = " ".join(texts[s.paragraph][s.start:s.end] for s in segs)
+        found = attribute_segment(ctx, p, segs[0].start, segs[0].end, segs[0].open_pos, segs[0].close_pos)
+        if (found is None or found.speaker is None) and len(segs) > 1:
+            last = segs[-1]
+            found = attribute_segment(ctx, last.paragraph, last.start, last.end, last.open_pos,
+                                      last.close_pos) or found
+        cue_start, cue_end = _cue_span(ctx, found)
+        unit_start = ctx.units[p].start
+        cue_before = cue_start is not None and cue_start < unit_start + segs[0].open_pos
+        statement = len(segs) > 1 or is_statement(text, segs[0].open_pos, segs[0].end, cue_before=cue_before)
+        kind = "direct" if statement else "partial"
+        speaker, method, cue = Speaker(None, None), "none", None
+        if found is not None:
+            method, cue = found.method, found.cue_text
+            if found.speaker is not None:
+                speaker = ctx.speaker(found.paragraph, found.speaker)
+        headline = _headline_speaker(ctx, text[:segs[0].open_pos], inner, out) if p == 0 and not speaker.name else None
+        if headline is not None:
+            speaker, method, cue = headline
+        if found is None and speaker.name is None:
+            if kind == "partial" or looks_like_title(inner):
+                continue  # a scare quote or a quoted name: nobody's statement
+            if prev is not None and p >= 1 and prev_last >= p - 1 and prev.speaker is not None:
+                speaker = Speaker(prev.speaker, prev.speaker_label, prev.speaker_start, prev.speaker_end)
+                method, cue, cue_start, cue_end = "continuation", prev.cue, prev.cue_start, prev.cue_end
+        elif _not_a_statement(kind, inner, found, speaker, cue):
+            continue
+        start = unit_start + segs[0].start
+        end = ctx.units[segs[-1].paragraph].start + segs[-1].end
+        seg_text = ";".join(f"{ctx.units[s.paragraph].start + s.start}-{ctx.units[s.paragraph].start + s.end}"
+                            for s in segs)
+        row = Quote(p, start, end, inner, kind, speaker.name, speaker.label, cue, speaker.start, speaker.end,
+                    cue_start, cue_end, seg_text, method)
+        out.append(row)
+        if p >= 1 and (kind == "direct" or row.speaker):
+            prev, prev_last = row, segs[-1].paragraph
+            if speaker.name:
+                ctx.add_speaker(start, speaker)
+    return out
+
+
+def _not_a_statement(kind: str, inner: str, found: Found | None, speaker: Speaker, cue: str | None) -> bool:
+    """Scare quotes and quoted names that the parse ties to a cue all the same."""
+    attach = (found.attach or "").removeprefix("post-") if found is not None else ""
+    if kind == "partial" and found is not None and found.attach in _MODIFIER:
+        return True  # the "temporary" closure, "consulting" accounts
+    if kind == "partial" and looks_like_title(inner) and (found is None or found.via not in _SAYS_FRAGMENT):
+        return True  # the "Middle Corridor" project
+    if kind == "partial" and speaker.name is None and cue in _COINING:
+        return True  # critics have dubbed it the "Putin tax"
+    return looks_like_title(inner) and cue not in lex.NAMING_CUES and attach in _NOUN_ROLES  # "Friends of the Earth"
+
+
+def _headline_speaker(ctx: ArticleContext, lead: str, inner: str,
+                      body: list[Quote]) -> tuple[Speaker, str, str | None] | None:
+    """A headline quotation's speaker: that of the body quotation it repeats, else a name before a colon."""
+    twin = _body_twin(inner, body)
+    if twin is not None:
+        return Speaker(twin.speaker, twin.speaker_label), "headline", twin.cue
+    match = _HEADLINE_LEAD.match(lead)
+    hit = ctx.resolve_name(match.group(1)) if match else None
+    if hit is None:
+        return None
+    base = ctx.units[0].start
+    return Speaker(hit[0], hit[1], base + match.start(1), base + match.end(1)), "colon", None
+
+
+def _body_twin(inner: str, body: list[Quote]) -> Quote | None:
+    """The attributed body quotation a headline quotation repeats (contains it, or nearly equals it)."""
+    key = _norm(inner)
+    for q in body:
+        text = _norm(q.text)
+        if q.speaker and key and (key == text or (len(key.split()) >= 2 and re.search(rf"\b{re.escape(key)}\b", text))
+                                  or difflib.SequenceMatcher(None, key, text).ratio() >= 0.8):
+            return q
+    return None
+
+
+def extract_quotes(parsed, tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Quotations of one parsed article, with speakers, in text order.
+
+    Args:
+        parsed: An :class:`analysis.nlp.ParsedArticle`.
+        tables: The article's tables made so far; ``tables["mentions"]`` (with
+            the article-level ``entity``) names the speakers.
+
+    Returns:
+        One row per quotation: :data:`QUOTE_COLUMNS` then :data:`EXTRA_COLUMNS`.
+    """
+    units = sorted(parsed.units, key=lambda u: u.paragraph)
+    texts = [u.text for u in units]
+    marked = find_quotes(texts)
+    spans = []
+    for mq in marked:
+        for s in mq.segments:
+            base = units[s.paragraph].start
+            spans.append((base + s.open_pos, base + (s.close_pos if s.close_pos is not None else s.end)))
+    ctx = ArticleContext(parsed, tables.get("mentions"), spans)
+    rows = _marked(ctx, marked)
+    for r in find_indirect(ctx, source=parsed.article.source):
+        rows.append(Quote(r.paragraph, r.start, r.end, r.text, "indirect", r.speaker.name, r.speaker.label, r.cue,
+                          r.speaker.start, r.speaker.end, r.cue_start, r.cue_end, f"{r.start}-{r.end}", "indirect"))
+    rows.sort(key=lambda q: (q.start, q.end))
+    if not rows:
+        return pd.DataFrame([], columns=QUOTE_COLUMNS + EXTRA_COLUMNS).astype(_DTYPES)
+    scores = [score(q.text) for q in rows]
+    values = {"quote_id": list(range(len(rows))), **{f.name: [getattr(q, f.name) for q in rows] for f in fields(Quote)},
+              "polarity": [s[0] for s in scores], "subjectivity": [s[1] for s in scores]}
+    # columns built with their final dtypes: the same frame as rows + astype(_DTYPES), without the copies
+    return pd.DataFrame({c: _typed(values[c], _DTYPES.get(c)) for c in QUOTE_COLUMNS + EXTRA_COLUMNS})
+
+
+def _typed(values: list, dtype: str | None):
+    """A column's values as an array of ``dtype`` (a list, for pandas to infer, when None)."""
+    if dtype is None:
+        return values
+    return pd.array(values, dtype=dtype) if dtype[0].isupper() else np.array(values, dtype=dtype)
+
+
+def speaker_quotes(quotes: pd.DataFrame, *, speakers: list[str] | tuple[str, ...] | None = None,
+                   kinds: list[str] | tuple[str, ...] | None = None) -> pd.DataFrame:
+    """Each speaker's quotations with article, date and cue, for reading beside the timeline.
+
+    Args:
+        quotes: ``Tables.quotes``.
+        speakers: Keep only these speakers (None: everyone with a name).
+        kinds: Keep only these kinds (None: all).
+
+    Returns:
+        Columns ``speaker, published, source, article_id, kind, cue, text,
+        polarity, quote_id``, by speaker then time.
+    """
+    cols = ["speaker", "published", "source", "article_id", "kind", "cue", "text", "polarity", "quote_id"]
+    if quotes is None or not len(quotes):
+        return pd.DataFrame(columns=cols)
+    df = _attributed(quotes, speakers=speakers, kinds=kinds, columns=cols).reindex(columns=cols)
+    return df.sort_values(["speaker", "published", "quote_id"], na_position="last", kind="stable",
+                          ignore_index=True)
+
+
+def _attributed(quotes: pd.DataFrame, *, speakers=None, kinds=None, columns: list[str] | None = None,
+                named: bool = True) -> pd.DataFrame:
+    """Quotations (with a speaker when ``named``), restricted to ``speakers`` and ``kinds`` when given;
+    only ``columns`` (those present) when given. Rows are taken once: a store's quotations can be millions."""
+    mask = quotes["speaker"].notna().to_numpy(copy=True) if named else np.ones(len(quotes), dtype=bool)
+    speakers, kinds = _as_list(speakers), _as_list(kinds)
+    if speakers:
+        mask &= quotes["speaker"].isin(speakers).to_numpy()
+    if kinds:
+        mask &= quotes["kind"].isin(kinds).to_numpy()
+    cols = list(quotes.columns) if columns is None else [c for c in columns if c in quotes.columns]
+    return quotes.loc[mask, cols]
+
+
+def timeline_rows(quotes: pd.DataFrame, *, speakers: list[str] | tuple[str, ...] | None = None,
+                  kinds: list[str] | tuple[str, ...] | None = None, top_n: int = 8) -> pd.DataFrame:
+    """The quotations a timeline shows, numbered as its markers are.
+
+    Args:
+        quotes: ``Tables.quotes``.
+        speakers: Speakers to show (None or empty: the ``top_n`` most quoted).
+        kinds: Kinds to show (None or empty: all).
+        top_n: How many speakers when ``speakers`` is not given.
+
+    Returns:
+        ``n`` (1…, the marker's number), ``speaker``, ``published``, ``source``,
+        ``article_id``, ``kind``, ``cue``, ``text``, ``polarity``, ``start``,
+        ``quote_id``, ``statement_id`` (see :mod:`analysis.statements`), ordered by time (undated
+        last) and position.
+    """
+    cols = ["n", "speaker", "published", "source", "article_id", "kind", "cue", "text", "polarity", "start",
+            "quote_id", "statement_id"]
+    if quotes is None or not len(quotes):
+        return pd.DataFrame(columns=cols)
+    if not _as_list(speakers):
+        speakers = speaker_leaderboard(quotes, kinds=kinds, top_n=top_n)["speaker"].tolist() or ["\0"]
+    df = _attributed(quotes, speakers=speakers, kinds=kinds, columns=cols[1:])
+    df = df.reindex(columns=cols[1:]).sort_values(["published", "article_id", "start"], na_position="last",
+                                                  kind="stable", ignore_index=True)
+    df.insert(0, "n", range(1, len(df) + 1))
+    return df
+
+
+def speaker_leaderboard(quotes: pd.DataFrame, *, kinds: list[str] | tuple[str, ...] | None = None,
+                        top_n: int = 15) -> pd.DataFrame:
+    """Who is quoted most, and by how many outlets.
+
+    Returns:
+        ``speaker, speaker_label, quotes, outlets, articles, direct, partial,
+        indirect, mean_polarity, first, last``, most quoted first.
+    """
+    cols = ["speaker", "speaker_label", "quotes", "outlets", "articles", *KINDS, "mean_polarity", "first", "last"]
+    if quotes is None or not len(quotes):
+        return pd.DataFrame(columns=cols)
+    df = _attributed(quotes, kinds=kinds, columns=["speaker", "speaker_label", "kind", "article_id", "polarity",
+                                                   "published", "source"])
+    if not len(df):
+        return pd.DataFrame(columns=cols)
+    published = df["published"] if "published" in df else pd.Series(pd.NaT, index=df.index)
+    source = df["source"] if "source" in df else pd.Series(None, index=df.index, dtype=object)
+    work = df.assign(_published=pd.to_datetime(published, utc=True), _source=source)
+    board = work.groupby("speaker", sort=False).agg(
+        quotes=("speaker", "size"), outlets=("_source", "nunique"), articles=("article_id", "nunique")
+        if "article_id" in work else ("speaker", "size"),
+        mean_polarity=("polarity", "mean"), first=("_published", "min"), last=("_published", "max"))
+    labels = work.dropna(subset=["speaker_label"]).groupby(["speaker", "speaker_label"]).size().rename("n")
+    labels = labels.reset_index().sort_values(["speaker", "n", "speaker_label"], ascending=[True, False, True])
+    board.insert(0, "speaker_label", labels.drop_duplicates("speaker").set_index("speaker")["speaker_label"])
+    counts = pd.crosstab(work["speaker"], work["kind"]).reindex(columns=list(KINDS), fill_value=0)
+    board = board.join(counts).reset_index()
+    board = board.sort_values(["quotes", "outlets", "speaker"], ascending=[False, False, True], ignore_index=True)
+    return board.reindex(columns=cols).head(top_n)
+
+
+def summary_text(quotes: pd.DataFrame, *, kinds: list[str] | tuple[str, ...] | None = None) -> str:
+    """A few sentences of Markdown about the quotations: how many, who leads, the tone."""
+    df = quotes if quotes is not None else pd.DataFrame(columns=QUOTE_COLUMNS)
+    if len(df):
+        df = _attributed(df, kinds=kinds, named=False, columns=["speaker", "speaker_label", "kind", "article_id",
+                                                                "polarity", "published", "source"])
+    if not len(df):
+        return "**No quotations** were found for this selection (corpus, article, dates and kinds)."
+    named = df[df["speaker"].notna()]
+    n_articles = df["article_id"].nunique() if "article_id" in df else 1
+    parts = [f"**{len(df)} quotations** in {n_articles} article{'s' if n_articles != 1 else ''}, "
+             f"{len(named)} with a known speaker ({named['speaker'].nunique()} speakers)."]
+    if len(named):
+        board = speaker_leaderboard(df, top_n=1)
+        top = board.iloc[0]
+        parts.append(f"Most quoted: **{_md(top['speaker'])}** ({int(top['quotes'])} quotations, "
+                     f"{int(top['outlets'])} outlet{'s' if top['outlets'] != 1 else ''}).")
+    pol = df["polarity"].astype(float)
+    parts.append(f"Tone: {int((pol > 0.05).sum())} positive, {int((pol < -0.05).sum())} negative, "
+                 f"{int(((pol >= -0.05) & (pol <= 0.05)).sum())} neutral (TextBlob polarity).")
+    return " ".join(parts)
+
+
+def _as_list(value: str | list[str] | tuple[str, ...] | None) -> list[str]:
+    """A list of names from a list, or from a string as a notebook parameter may give it
+    ('["direct", "partial"]' or "direct, partial")."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        text = value.strip()
+        if text.startswith("["):
+            try:
+                loaded = json.loads(text)
+            except ValueError:
+                loaded = None
+            if isinstance(loaded, list):
+                return [str(v).strip() for v in loaded if str(v).strip()]
+            text = text.strip("[]")
+        return [v.strip().strip("'\"") for v in text.split(",") if v.strip().strip("'\"")]
+    return [str(v) for v in value]
+
+
+def _md(text: str) -> str:
+    """Text from an article, escaped for Markdown."""
+    return re.sub(r"([\\`*_{}\[\]()#+!|<>$])", r"\\\1", str(text))

@@ -1,0 +1,118 @@
+"""Grammar of attribution on spaCy tokens (part of :mod:`analysis.quotes`).
+
+Token-level tests the speaker resolution builds on: whether a verb is a cue,
+which token is its speaker, whether a noun is definite, which words describe
+it, and what a name looks like.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from analysis.quotes import lexicon as lex
+
+if TYPE_CHECKING:  # spaCy is imported on first parse
+    from spacy.tokens import Token
+
+__all__ = ["is_cue", "subject_of", "definite", "describing", "role_word", "person_shaped", "name_words", "SUBJ",
+           "TITLE_WORDS"]
+
+SUBJ = ("nsubj", "nsubjpass")
+_INHERIT_SUBJECT = ("advcl", "xcomp", "conj", "pcomp", "acl", "ccomp", "prep", "pobj", "dep")
+#: Words that are titles or roles, never a name by themselves.
+TITLE_WORDS = lex.TITLES | lex.PERSON_ROLES
+_PLACE_WORDS = frozenset("north south east west northern southern eastern western central new san saint st "
+                         "city county island islands isles republic kingdom state states united river sea lake "
+                         "mount bay gulf coast valley province region district".split())
+
+
+def is_cue(tok: Token, *, via: str | None = None) -> bool:
+    """Whether ``tok`` is a verb of saying.
+
+    ``via`` is the dependency by which the quotation hangs on it directly, or
+    "climb" when the quotation is deeper in its clause: a verb outside the list
+    counts only when the quotation is directly its clausal complement.
+    """
+    if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "NOUN" and tok.tag_.startswith("VB")):
+        return False
+    lemma = tok.lemma_.lower()
+    if lemma in lex.NAMING_CUES:
+        return via in (None, "climb", "oprd", "dobj", "attr", "xcomp", "ccomp", "prep", "pobj", "acomp")
+    if lemma in lex.CUE_LEMMAS:
+        return True
+    # the parse, not the list: a quotation that is a verb's clausal complement is what it says
+    return via in ("ccomp", "parataxis") and any(c.dep_ in SUBJ for c in tok.children) and lemma not in (
+        "be", "have", "do", "seem", "make", "become", "mean", "show", "remain")
+
+
+def subject_of(verb: Token, *, skip: Callable[[Token], bool] | None = None, depth: int = 0) -> Token | None:
+    """The speaker token of a cue verb: its subject, or the subject of the clause a participle hangs on.
+
+    Args:
+        verb: The cue verb.
+        skip: Tokens that cannot be the subject (those inside quotations).
+    """
+    if verb.lemma_.lower() in ("quote", "cite"):  # quoted the minister as saying; Tokayev was quoted as saying
+        quoted = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and not (skip and skip(c))), None)
+        if quoted is not None:
+            return quoted
+    subjects = [c for c in verb.children if c.dep_ in SUBJ and c.lower_ not in ("there",) and not (skip and skip(c))]
+    # "insisted coach Pep Guardiola": two subjects, the name wins over the common noun
+    subj = min(subjects, key=lambda c: (0 if c.ent_type_ or c.pos_ == "PROPN" else 1 if c.pos_ == "PRON" else 2,
+                                        c.i), default=None)
+    if subj is None:
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            subj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+    if subj is not None and subj.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+        return verb.head  # Tokayev, who said …
+    if subj is not None and subj.dep_ == "nsubjpass":
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        if pobj is not None:
+            return pobj
+    if subj is None and depth < 3 and verb.dep_ in _INHERIT_SUBJECT and verb.head is not verb:
+        return subject_of(verb.head, skip=skip, depth=depth + 1)
+    if subj is None and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head  # a statement from the ministry saying …
+    return subj
+
+
+def definite(tok: Token) -> bool:
+    """Whether a noun is definite: "the minister", "this company", "the ministry's …", "Kazakhstan's leader"."""
+    return any((c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")) or c.dep_ == "poss"
+               for c in tok.children)
+
+
+def describing(tok: Token) -> set[str]:
+    """Lower-case words of a noun and its modifiers (compound titles, adjectives), not its possessor
+    or prepositional phrases: "Kazakh President …" → {kazakh, president, …}."""
+    out = {tok.lower_} if tok.pos_ in ("NOUN", "PROPN", "ADJ") else set()
+    for c in tok.children:
+        if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i:
+            out |= describing(c)
+    return out
+
+
+@functools.lru_cache(maxsize=100_000)
+def role_word(name: str) -> bool:
+    """A "name" that is only a title or role ("Minister", "the President"): the NER's mistake."""
+    words = [w.lower() for w in name_words(name) if w.lower() != "the"]
+    return bool(words) and all(w in TITLE_WORDS or w in lex.ORG_ROLES for w in words)
+
+
+@functools.lru_cache(maxsize=100_000)
+def person_shaped(name: str) -> bool:
+    """A name the NER may have mislabelled that reads like a person's: two to four capitalised words,
+    none of them an organisation or place word (Kassym-Jomart Tokayev, Elnur Hasanli)."""
+    words = name_words(name)
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() and not w.isupper() for w in words) and not (
+        {w.lower() for w in words} & (lex.ORG_ROLES | lex.COMPANY_WORDS | lex.MEDIA_WORDS | _PLACE_WORDS))
+
+
+@functools.lru_cache(maxsize=100_000)
+def name_words(text: str) -> tuple[str, ...]:
+    """The words of a name (hyphens, apostrophes and dots kept inside)."""
+    return tuple(re.findall(r"[\w’'.-]+", text))

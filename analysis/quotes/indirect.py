@@ -1,0 +1,176 @@
+"""Reported speech without quotation marks (part of :mod:`analysis.quotes`).
+
+Two patterns, both read off the dependency parse of body paragraphs:
+
+- ``X said (that) …``: a finite verb of saying with an explicit subject (a
+  name, a pronoun, a role noun, or ``who`` of a relative clause) and a clausal
+  complement; the reported clause is that complement without ``that``. An
+  unnamed source ("police said", "analysts say") gives a row with no speaker.
+  Participles without a subject of their own (``…, noting that …``), questions
+  (``asked whether …``) and an outlet's ``X reports`` are not reported speech.
+- ``According to X, …``: the rest of the sentence.
+
+A clause that holds a quotation is not reported again: its quoted words are a
+``partial`` quotation already.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from analysis.quotes import lexicon as lex
+from analysis.quotes.cues import according_to
+from analysis.quotes.speakers import ArticleContext, Speaker
+
+if TYPE_CHECKING:  # spaCy is imported on first parse
+    from spacy.tokens import Token
+
+__all__ = ["Reported", "find_indirect"]
+
+_FINITE = ("VBD", "VBZ", "VBP")
+_QUESTION = {"whether", "if", "how", "why", "what", "when", "where", "who", "which"}
+_WEB = re.compile(r"\w\.[A-Za-z]{2,}$")
+
+
+@dataclass(frozen=True)
+class Reported:
+    """One reported clause: article offsets, text, speaker, cue."""
+
+    paragraph: int
+    start: int
+    end: int
+    text: str
+    speaker: Speaker
+    cue: str
+    cue_start: int
+    cue_end: int
+
+
+def _is_outlet(name: str, source: str | None) -> bool:
+    words = {w.lower() for w in re.findall(r"\w+", name)}
+    return bool((source and name.lower() == source.lower()) or _WEB.search(name) or words & lex.MEDIA_WORDS)
+
+
+def _unnamed_source(tok: Token) -> bool:
+    """Somebody the text does not name but who speaks ("police said", "analysts say", "officials"):
+    reported speech with no speaker name, unlike a document ("data show") or a pronoun."""
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() not in lex.NON_AGENTS and not tok.ent_type_ and (
+        tok.tag_ == "NNS" or tok.lemma_.lower() in lex.PERSON_ROLES | lex.ORG_ROLES | {"police"})
+
+
+def _finite(verb: Token) -> bool:
+    return verb.tag_ in _FINITE or (verb.tag_ in ("VB", "VBN") and any(c.dep_ in ("aux", "auxpass")
+                                                                       for c in verb.children)
+                                    and verb.dep_ not in ("xcomp", "acl"))
+
+
+def _clause(ctx: ArticleContext, p: int, tokens: list[Token]) -> tuple[int, int, str] | None:
+    """Article offsets and text of a reported clause, trimmed of ``that``, punctuation and quotes."""
+    toks = sorted(tokens, key=lambda t: t.i)
+    while toks and (toks[0].is_punct or toks[0].is_space or (toks[0].dep_ == "mark" and toks[0].lower_ == "that")):
+        toks = toks[1:]
+    while toks and (toks[-1].is_punct or toks[-1].is_space):
+        toks = toks[:-1]
+    if len([t for t in toks if not t.is_punct]) < 3 or toks[0].lower_ in _QUESTION:
+        return None
+    unit = ctx.units[p]
+    start, end = unit.start + toks[0].idx, unit.start + toks[-1].idx + len(toks[-1])
+    if any(ctx.inside_quote(x) for x in (start, end - 1)) or any(a < end and b > start for a, b in ctx.spans):
+        return None
+    # a contiguous run, or pieces joined by single spaces (the according-to phrase cut out of the middle)
+    pieces, run = [], [toks[0]]
+    for t in toks[1:]:
+        if t.i == run[-1].i + 1:
+            run.append(t)
+        else:
+            pieces.append(run)
+            run = [t]
+    pieces.append(run)
+    doc = toks[0].doc
+    text = " ".join(doc[r[0].i:r[-1].i + 1].text.strip(" ,") for r in pieces)
+    return start, end, text
+
+
+def find_indirect(ctx: ArticleContext, *, source: str | None = None) -> list[Reported]:
+    """Reported speech in the body paragraphs of an article, in text order."""
+    out: list[Reported] = []
+    for p in sorted(ctx.units):
+        if p == 0:
+            continue
+        unit = ctx.units[p]
+        lower, pos, lemma, idx = (unit.column(a) for a in ("lower_", "pos_", "lemma_", "idx"))
+        for k, tok in enumerate(unit.tokens):
+            according = lower[k] == "according"
+            if not according and not (pos[k] == "VERB" and lemma[k].lower() in lex.INDIRECT_CUES):
+                continue  # no cue here (checked before the quote spans: the cheaper test)
+            if ctx.inside_quote(unit.start + idx[k]):
+                continue
+            if according:
+                hit = _according(ctx, p, tok)
+            elif _finite(tok):
+                hit = _said_that(ctx, p, tok, source)
+            else:
+                hit = None
+            if hit is not None:
+                out.append(hit)
+    return out
+
+
+def _said_that(ctx: ArticleContext, p: int, verb: Token, source: str | None) -> Reported | None:
+    lemma = verb.lemma_.lower()
+    if lemma == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in ("there",)), None)
+    comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if subj is None or any(ctx.inside_quote(ctx.offset(p, t)) for t in verb.subtree):
+        return None
+    if comp is not None:
+        # "said Kazakhstan would remain neutral and urged both sides …": a finite verb coordinated inside
+        # the complement belongs to the cue clause, not to what was said
+        cut = {t.i for c in comp.children if c.dep_ == "conj" and c.tag_ == "VBD" and comp.tag_ != "VBD"
+               and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for t in c.subtree}
+        cut |= {t.i for c in comp.children if c.dep_ == "cc" and any(c.i + 1 == x for x in cut) for t in [c]}
+        content = [t for t in comp.subtree if t.i not in cut]
+    elif verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
+        said = {x.i for x in verb.subtree}
+        content = [t for t in verb.sent if t.i not in said]  # The talks, X said, would …
+    else:
+        return None
+    if subj.tag_ in ("WP", "WDT"):
+        if verb.dep_ != "relcl":
+            return None
+        subj = verb.head
+    clause = _clause(ctx, p, content)
+    if clause is None:
+        return None
+    speaker = ctx.speaker(p, subj)
+    if not speaker.name and not _unnamed_source(subj):
+        return None  # an unresolved pronoun, "I" or "we" outside quotes: not reported speech we can place
+    if speaker.name and lemma == "report" and _is_outlet(speaker.name, source):
+        return None
+    start, end, text = clause
+    cue_start = ctx.offset(p, verb)
+    return Reported(p, start, end, text, speaker, lemma, cue_start, cue_start + len(verb))
+
+
+def _according(ctx: ArticleContext, p: int, tok: Token) -> Reported | None:
+    obj = according_to(tok)
+    if obj is None:
+        return None
+    phrase = {t.i for t in tok.subtree} | ({t.i for t in obj.subtree} if obj.head.head is not tok else set())
+    to = next((c for c in tok.children if c.lower_ == "to"), None)
+    if to is not None:
+        phrase |= {t.i for t in to.subtree}
+    sent = tok.sent
+    rest = [t for t in sent if t.i not in phrase]
+    clause = _clause(ctx, p, rest)
+    if clause is None:
+        return None
+    speaker = ctx.speaker(p, obj)
+    if not speaker.name and not _unnamed_source(obj):
+        return None
+    start, end, text = clause
+    cue_start = ctx.offset(p, tok)
+    cue_end = ctx.offset(p, to) + len(to) if to is not None else cue_start + len(tok)
+    return Reported(p, start, end, text, speaker, "according to", cue_start, cue_end)
