@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from analysis import config, entities
+from analysis import config, entities, statements
 from analysis.corpus import Corpus, read_corpus
 from analysis.entities.aliases import as_aliases
 from analysis.extract import analyse_articles, finish_quotes
@@ -47,7 +47,7 @@ def analyse(inputs: Corpus | str | os.PathLike | Iterable[str | os.PathLike], *,
     tables = analyse_articles(corpus.articles, cache_dir=cache_dir, use_cache=use_cache,
                               n_process=n_process, progress=progress)
     tables = entities.resolve_corpus(tables, aliases=aliases)
-    tables["quotes"] = finish_quotes(tables["quotes"], tables["articles"])
+    tables["quotes"] = statements.with_statements(finish_quotes(tables["quotes"], tables["articles"]))
     return Tables(**{name: tables[name] for name in Tables.__dataclass_fields__ if name != "problems"},
                   problems=corpus.problems)
 

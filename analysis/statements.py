@@ -15,7 +15,8 @@ normalised words: Unicode NFKC, one kind of quote mark, lower case, contractions
 Cost: quotations are taken longest first and compared only with the few statements that share a
 word trigram with them (an inverted index per speaker), so the work grows with the number of
 quotations, not with their pairs; a corpus is processed speaker by speaker and never needs more
-than one speaker's quotations at once (:func:`assign_statements` accepts them in any blocks).
+than one speaker's quotations at once (:func:`assign_statements` accepts them in blocks of whole
+speakers: a store's quotations are streamed that way, ordered by speaker, when ``process`` ends).
 
 Columns of :func:`statements` (one row per statement):
 
@@ -37,7 +38,8 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-__all__ = ["normalise", "words", "relation", "assign_statements", "statements", "drift", "spread_rows",
+__all__ = ["normalise", "words", "relation", "assign_statements", "with_statements", "statements", "drift",
+           "spread_rows",
            "STATEMENT_COLUMNS", "DRIFT_COLUMNS", "SPREAD_COLUMNS"]
 
 MIN_FRAGMENT = 3
@@ -182,6 +184,12 @@ def assign_statements(quotes: pd.DataFrame) -> pd.Series:
             for k in group:
                 ids[where[k]] = sid
     return pd.Series(ids, index=ordered.index, dtype="string").reindex(quotes.index)
+
+
+def with_statements(quotes: pd.DataFrame) -> pd.DataFrame:
+    """``quotes`` with its ``statement_id`` column (:func:`assign_statements`), as every quotes table of a
+    corpus has it: :func:`analysis.analyse` and a store's ``process`` add it."""
+    return quotes.assign(statement_id=assign_statements(quotes))
 
 
 def _unique(values: Iterable) -> tuple:

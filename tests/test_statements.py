@@ -81,8 +81,16 @@ def test_empty_table():
 
 @pytest.fixture(scope="module")
 def corpus_quotes():
-    q = analyse(CORPUS, progress=False).quotes
-    return q.assign(statement_id=st.assign_statements(q))
+    return analyse(CORPUS, progress=False).quotes
+
+
+def test_every_quotation_of_a_corpus_carries_its_statement_id(corpus_quotes):
+    assert corpus_quotes["statement_id"].notna().all()
+    again = st.assign_statements(corpus_quotes.drop(columns="statement_id"))
+    assert corpus_quotes["statement_id"].tolist() == again.tolist()
+    first = corpus_quotes[corpus_quotes["text"].eq(VOW)]["statement_id"].iloc[0]
+    vow = corpus_quotes[corpus_quotes["statement_id"].eq(first)]
+    assert vow["article_id"].nunique() == 5 and set(vow["speaker"]) == {"Lena Ortiz"}
 
 
 def test_one_statement_carried_by_five_outlets(corpus_quotes):
@@ -108,3 +116,51 @@ def test_drift_of_the_statement(corpus_quotes):
     assert d.loc["Regional Post", "changed"] == "this → our; every → each"
     assert d.loc["Northern Ledger", "dropped"] == "and we will rebuild every bridge by spring"
     assert d.loc["Carrow Courier", "n_quotes"] == 2  # the Valley Wire's won't / we'll is the same wording
+
+
+# --- charts -------------------------------------------------------------------------------------
+
+def _dashed(ax) -> list:
+    return [line for line in ax.get_lines() if line.get_linestyle() == "--"]
+
+
+def test_timeline_joins_the_markers_of_one_statement(corpus_quotes):
+    from analysis import quotes as Q
+    from analysis.plots import quotes as charts
+
+    rows = Q.timeline_rows(corpus_quotes, speakers=["Lena Ortiz", "Paul Brenner"])
+    fig = charts.timeline(rows)
+    ax = fig.axes[0]
+    lines = _dashed(ax)
+    shared = rows.groupby("statement_id").size()
+    assert len(lines) == (shared > 1).sum() == 1  # the vow, carried by five outlets
+    assert len(lines[0].get_xdata()) == shared.max() == 5
+    assert "one statement" in [t.get_text() for t in ax.get_legend().get_texts()]
+
+
+def test_timeline_of_many_quotations_with_statements_draws_bins_not_links(corpus_quotes):
+    from analysis import quotes as Q
+    from analysis.plots import quotes as charts
+
+    many = pd.concat([corpus_quotes.assign(published=corpus_quotes["published"] + pd.Timedelta(days=d),
+                                           article_id=corpus_quotes["article_id"] + f"-{d}")
+                      for d in range(0, 200, 5)], ignore_index=True)
+    rows = Q.timeline_rows(many, top_n=3)
+    assert len(rows) > charts.MAX_MARKERS and rows["statement_id"].notna().all()
+    ax = charts.timeline(rows).axes[0]
+    assert "quotations by" in ax.get_title() and not _dashed(ax)
+
+
+def test_statement_spread_marks_the_first_report(corpus_quotes):
+    from analysis.plots import quotes as charts
+
+    rows = st.spread_rows(corpus_quotes, top_n=3)
+    assert rows["rank"].unique().tolist() == [1] and rows["is_first"].sum() == 1
+    fig = charts.statement_spread(rows)
+    ax = fig.axes[0]
+    assert ax.get_title() == "Most repeated statements" and ax.get_xlabel() and ax.get_ylabel()
+    stars = [c for c in ax.collections if len(c.get_offsets()) == 1]
+    assert len(stars) == 1 and len(ax.collections) == 2  # the first report apart from the other four
+    assert "Lena Ortiz" in ax.get_yticklabels()[0].get_text()
+    empty = charts.statement_spread(st.spread_rows(corpus_quotes.head(1)))
+    assert "No statement was carried" in " ".join(t.get_text() for t in empty.axes[0].texts)

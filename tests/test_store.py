@@ -393,6 +393,27 @@ def test_streamed_resolution_equals_in_memory_resolution(store_copy, aliases, ch
     assert not (store_copy / resolve._WORK).exists() and not list(store_copy.rglob("*.tmp"))
 
 
+@pytest.mark.parametrize("batch_rows", [1, 2, 3, 1000])
+def test_statement_ids_streamed_by_speaker_equal_those_of_the_whole_table(tmp_path, batch_rows):
+    from analysis import statements
+    from analysis.store import resolve
+
+    said = ["We will rebuild every bridge by spring", "rebuild every bridge by spring", "Nothing to add today",
+            "We will rebuild every bridge by spring", "The budget is final", "the budget is final."]
+    who = ["Ortiz", "Ortiz", None, "Brenner", "Ortiz", "Ortiz"]
+    quotes = pd.DataFrame({"quote_id": [f"a{i}:0" for i in range(len(said))], "article_id": [f"a{i}" for i in
+                           range(len(said))], "start": 0, "text": said, "speaker": who,
+                           "published": pd.date_range("2025-01-01", periods=len(said), tz="UTC"),
+                           "_row": range(len(said))}).sample(frac=1, random_state=3)
+    quotes.to_parquet(tmp_path / "quotes.parquet", index=False)
+    resolve._statement_ids(tmp_path / "quotes.parquet", tmp_path / "ids.parquet", work=tmp_path,
+                           memory_limit="64MB", batch_rows=batch_rows)
+    got = pd.read_parquet(tmp_path / "ids.parquet").set_index("quote_id")["statement_id"]
+    want = statements.assign_statements(quotes).set_axis(quotes["quote_id"])
+    assert got.sort_index().tolist() == want.sort_index().astype(str).tolist()
+    assert got["a0:0"] == got["a1:0"] != got["a3:0"] and got["a4:0"] == got["a5:0"] != got["a0:0"]
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("chunk_articles", [1, 2, 5])
 def test_streamed_resolution_holds_one_chunk_of_mentions_at_a_time(store_copy, chunk_articles):

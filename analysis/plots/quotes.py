@@ -222,7 +222,6 @@ def _binned(shown: pd.DataFrame, lanes: dict[str, int], *, title: str, hidden: i
     size = 30 + 400 * np.sqrt(cells["count"].to_numpy() / cells["count"].max())
     fig, ax = _subplots(figsize=(12, max(3.0, 1.0 + 0.75 * len(lanes))))
     norm = Normalize(-1, 1)
-    linked = _link_statements(ax, shown, x, y)
     ax.scatter(x, y, s=size, c=cells["polarity"].astype(float), cmap=POLARITY_CMAP, norm=norm, marker="s",
                edgecolors="#333333", linewidths=0.6, zorder=3)
     _lanes(fig, ax, lanes, dates=True, colour_label="Mean polarity (TextBlob)")

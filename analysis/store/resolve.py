@@ -10,8 +10,10 @@ articles at a time (an article never spans parts):
 2. each chunk's mentions are resolved and appended to ``mentions``; what ``entities`` and
    ``cooccurrence`` need adds up over chunks (:mod:`analysis.entities.tables`); each chunk's speaker map
    goes to a work file;
-3. each part's quotations get corpus speaker names, ids, dates and sources, and DuckDB sorts them by
-   date into ``quotes`` (spilling to disk beyond ``memory_limit``).
+3. each part's quotations get corpus speaker names, ids, dates and sources; their statements are
+   grouped one speaker at a time (DuckDB streams them ordered by speaker:
+   :func:`analysis.statements.assign_statements`), and DuckDB sorts them by date into ``quotes``
+   (spilling to disk beyond ``memory_limit``).
 
 Memory grows with the number of distinct names and surface forms, and entity pairs, not with the number
 of articles. Every output is written under a temporary name and replaced only when all four are done.
@@ -32,7 +34,7 @@ import pyarrow as pa
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
-from analysis import entities
+from analysis import entities, statements
 from analysis.entities import corpus, tables
 from analysis.entities.aliases import as_aliases
 from analysis.extract import finish_quotes
@@ -249,7 +251,10 @@ def resolve_store(root: Path, *, aliases, chunk_articles: int = DEFAULT_CHUNK_AR
         finally:
             unsorted.close()
         logger.debug("quotations mapped")
-        _sort_quotes(work / "quotes.parquet", temps["quotes"], schema, work=work, memory_limit=memory_limit)
+        _statement_ids(work / "quotes.parquet", work / "statements.parquet", work=work, memory_limit=memory_limit)
+        schema = schema.append(pa.field("statement_id", pa.string()))
+        _sort_quotes(work / "quotes.parquet", work / "statements.parquet", temps["quotes"], schema, work=work,
+                     memory_limit=memory_limit)
         for name in layout.CORPUS_TABLES:
             os.replace(temps[name], outputs[name])
     finally:
@@ -262,18 +267,58 @@ def resolve_store(root: Path, *, aliases, chunk_articles: int = DEFAULT_CHUNK_AR
     return stats
 
 
-def _sort_quotes(source: Path, target: Path, schema: pa.Schema, *, work: Path, memory_limit: str) -> None:
-    """Quotations ordered as :func:`analysis.extract.finish_quotes` orders them (``_row``: their order
-    before, to keep ties stable), written with ``schema``."""
+def _duckdb(work: Path, memory_limit: str) -> duckdb.DuckDBPyConnection:
     con = duckdb.connect(":memory:")
+    con.execute("SET TimeZone = 'UTC'")
+    con.execute(f"SET memory_limit = '{memory_limit}'")
+    con.execute("SET threads = 1")
+    con.execute("SET temp_directory = '{}'".format(str(work / "duckdb").replace("'", "''")))
+    return con
+
+
+def _statement_ids(source: Path, target: Path, *, work: Path, memory_limit: str, batch_rows: int = 8192) -> None:
+    """``quote_id`` and ``statement_id`` of every quotation, grouped one speaker at a time: DuckDB streams
+    the quotations ordered by speaker, and a speaker's rows go to
+    :func:`analysis.statements.assign_statements` once the stream has moved past them."""
+    con = _duckdb(work, memory_limit)
+    schema = pa.schema([("quote_id", pa.string()), ("statement_id", pa.string())])
+
+    def write(writer: pq.ParquetWriter, rows: pd.DataFrame) -> None:
+        if len(rows):
+            ids = statements.assign_statements(rows)
+            writer.write_table(pa.Table.from_pandas(pd.DataFrame({"quote_id": rows["quote_id"].astype(str),
+                                                                  "statement_id": ids.astype(str)}),
+                                                    schema=schema, preserve_index=False))
+
     try:
-        con.execute("SET TimeZone = 'UTC'")
-        con.execute(f"SET memory_limit = '{memory_limit}'")
-        con.execute("SET threads = 1")
-        con.execute("SET temp_directory = '{}'".format(str(work / "duckdb").replace("'", "''")))
-        result = con.sql("SELECT * EXCLUDE (_row) FROM read_parquet($source) "
+        result = con.sql("SELECT quote_id, article_id, published, start, text, speaker FROM read_parquet($source) "
+                         "ORDER BY speaker NULLS FIRST, _row", params={"source": str(source)})
+        with pq.ParquetWriter(target, schema, compression="zstd") as writer:
+            pending = None
+            for batch in result.to_arrow_reader(batch_rows):
+                rows = batch.to_pandas()
+                rows = rows if pending is None else pd.concat([pending, rows], ignore_index=True)
+                last = rows["speaker"].iloc[-1]
+                open_ = rows["speaker"].isna() if pd.isna(last) else rows["speaker"].eq(last)
+                write(writer, rows[~open_])  # every speaker before the last one is complete
+                pending = rows[open_]
+            if pending is not None:
+                write(writer, pending)
+    finally:
+        con.close()
+
+
+def _sort_quotes(source: Path, ids: Path, target: Path, schema: pa.Schema, *, work: Path,
+                 memory_limit: str) -> None:
+    """Quotations with their ``statement_id`` (from ``ids``), ordered as
+    :func:`analysis.extract.finish_quotes` orders them (``_row``: their order before, to keep ties
+    stable), written with ``schema``."""
+    con = _duckdb(work, memory_limit)
+    try:
+        result = con.sql("SELECT q.* EXCLUDE (_row), s.statement_id FROM read_parquet($source) q "
+                         "LEFT JOIN read_parquet($ids) s USING (quote_id) "
                          "ORDER BY published ASC NULLS LAST, article_id ASC NULLS LAST, start ASC NULLS LAST, _row",
-                         params={"source": str(source)})
+                         params={"source": str(source), "ids": str(ids)})
         with pq.ParquetWriter(target, schema, compression="zstd") as writer:
             for batch in result.to_arrow_reader(8192):
                 writer.write_table(pa.Table.from_batches([batch]).select(schema.names).cast(schema))

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import entities
+from analysis import entities, statements
 from analysis.corpus import Problem
 from analysis.extract import finish_quotes
 from analysis.records import TABLE_COLUMNS
@@ -234,7 +234,7 @@ def _read_part_table(root: Path, name: str, ids: list[str] | None = None,
 
 
 def _resolve(tables: dict[str, pd.DataFrame], aliases) -> dict[str, pd.DataFrame]:
-    """Corpus-level entity resolution and quotation ids, exactly as :func:`analysis.analyse` does."""
+    """Corpus-level entity resolution, quotation ids and statements, exactly as :func:`analysis.analyse` does."""
     resolved = dict(entities.resolve_corpus(tables, aliases=aliases))
-    resolved["quotes"] = finish_quotes(resolved["quotes"], resolved["articles"])
+    resolved["quotes"] = statements.with_statements(finish_quotes(resolved["quotes"], resolved["articles"]))
     return resolved
