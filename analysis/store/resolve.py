@@ -298,9 +298,9 @@ def _statement_ids(source: Path, target: Path, *, work: Path, memory_limit: str,
             for batch in result.to_arrow_reader(batch_rows):
                 rows = batch.to_pandas()
                 rows = rows if pending is None else pd.concat([pending, rows], ignore_index=True)
-                last = rows["speaker"].iloc[-1]
-                open_ = rows["speaker"].isna() if pd.isna(last) else rows["speaker"].eq(last)
-                write(writer, rows[~open_])  # every speaker before the last one is complete
+                last = rows["speaker"].iloc[-1]  # its rows may go on in the next batch
+                open_ = rows["speaker"].eq(last).fillna(False) if pd.notna(last) else pd.Series(False, index=rows.index)
+                write(writer, rows[~open_])  # every other speaker is complete; no speaker: each on its own
                 pending = rows[open_]
             if pending is not None:
                 write(writer, pending)
