@@ -1,8 +1,9 @@
 """Entity quality: newslens' resolved entities against raw spaCy, scored on gold.
 
 Runs over the seed article (gold in ``../shared/gold``, when that is beside the
-repository), the gold test set (``tests/data/articles`` with ``tests/data/gold``)
-and the held-out set, and prints entity precision / recall / F1 from
+repository), the gold test set (``tests/data/articles`` with ``tests/data/gold``),
+the held-out set and the entity shapes sets (``tests/data/entity_shapes``, development, and
+``tests/data/entity_blind``, measurement only), and prints entity precision / recall / F1 from
 :mod:`analysis.evaluate` for:
 
 - raw spaCy: the same pipeline (tokenizer keeping "Caliber.Az" whole) over each
@@ -36,6 +37,11 @@ SETS = {  # name → (articles, gold folder)
     "gold set": ([ROOT / "tests" / "data" / "articles"], ROOT / "tests" / "data" / "gold"),
     # written blind to the code, used for measurement only
     "held-out": ([ROOT / "tests" / "data" / "holdout" / "articles"], ROOT / "tests" / "data" / "holdout" / "gold"),
+    # issue 15: the entity shapes set (development) and its blind twin (measurement only)
+    "shapes": ([ROOT / "tests" / "data" / "entity_shapes" / "articles"],
+               ROOT / "tests" / "data" / "entity_shapes" / "gold"),
+    "shapes blind": ([ROOT / "tests" / "data" / "entity_blind" / "articles"],
+                     ROOT / "tests" / "data" / "entity_blind" / "gold"),
 }
 SCORED = ("PERSON", "ORG", "GPE", "LOC")
 
@@ -65,19 +71,20 @@ def newslens(paths, cache_dir: str) -> dict:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-v", "--verbose", action="store_true", help="per-article details for newslens")
+    parser.add_argument("--sets", nargs="+", choices=list(SETS), default=list(SETS), help="which sets to run")
     parser.add_argument("--json", type=Path, help="also write the predictions here (one file per set and system)")
     args = parser.parse_args(argv)
-    print(f"{'set':<10} {'system':<10} {'P':>6} {'R':>6} {'F1':>6}   mentions tp/gold/pred")
+    print(f"{'set':<12} {'system':<10} {'P':>6} {'R':>6} {'F1':>6}   mentions tp/gold/pred")
     with tempfile.TemporaryDirectory() as cache:
-        for name, (paths, gold) in SETS.items():
+        for name, (paths, gold) in ((n, SETS[n]) for n in args.sets):
             if not gold.is_dir() or not any(gold.glob("*.json")):
-                print(f"{name:<10} (no gold in {gold})")
+                print(f"{name:<12} (no gold in {gold})")
                 continue
             corpus = read_corpus(paths)
             for system, preds in (("raw spaCy", raw_spacy(corpus.articles)), ("newslens", newslens(paths, cache))):
                 res = evaluate.summarise(gold, preds)
                 c = res["counts"]["entities"]
-                print(f"{name:<10} {system:<10} {res['entity_p']:6.3f} {res['entity_r']:6.3f} "
+                print(f"{name:<12} {system:<10} {res['entity_p']:6.3f} {res['entity_r']:6.3f} "
                       f"{res['entity_f1']:6.3f}   {c['tp']}/{c['gold']}/{c['pred']}")
                 if args.verbose and system == "newslens":
                     print("\n".join(evaluate.details(res, quotes=False)))
