@@ -21,7 +21,7 @@ TABLE_COLUMNS: dict[str, list[str]] = {
     "paragraphs": ["article_id", "paragraph", "is_headline", "start", "end", "text", "n_sentences",
                    "polarity", "subjectivity"],
     "mentions": ["article_id", "sentence_id", "paragraph", "start", "end", "text", "spacy_label", "entity",
-                 "label", "norp_country", "origin"],
+                 "label", "norp_country", "origin", "role"],
     "quotes": ["article_id", "quote_id", "paragraph", "start", "end", "text", "kind", "speaker", "speaker_label",
                "cue", "polarity", "subjectivity"],
     "sentences": ["article_id", "sentence_id", "paragraph", "is_headline", "start", "end", "text",

@@ -1,12 +1,15 @@
 """Entity resolution: raw spaCy mentions → the entities an analyst would count.
 
 Within an article (:func:`resolve_article_mentions`, inside the cached NLP
-pass): spans are cleaned (titles, determiners, possessives stripped; "Tili"
-grown to "Ana Tili"), junk is dropped, mentions spaCy missed are added, surname
-and full-name forms merge unless the first names differ, known variants merge
-(US, U.S., the United States), a person never merges with a place, and each
-entity is labelled by a vote over its mentions, so one mislabel does not make
-"Astana" a PERSON. Demonyms stay NORP, linked to their country.
+pass): spans are cleaned (titles and roles, determiners, possessives stripped, the
+role kept; "Tili" grown to "Ana Tili"; spans glued across dashes, hyphens and "in"
+cut, names cut at their particles joined), junk is dropped, mentions spaCy missed
+are added, surname and full-name forms merge unless the first names differ, known
+variants merge (US, U.S., the United States), a person never merges with a place,
+a bare name shared by a person, a company or a place goes where its sentence says
+("Vik said", "Kessler shareholders", "in Savannah"), and each entity is labelled by
+a vote over its mentions, so one mislabel does not make "Astana" a PERSON.
+Demonyms stay NORP, linked to their country.
 
 Across the corpus (:func:`resolve_corpus`): a bare surname joins the one person
 with that surname, spellings and acronyms merge, the user's alias file
@@ -16,15 +19,18 @@ voted again corpus-wide, and quotation speakers get the same names.
 Tables:
 
 - ``mentions``: article_id, sentence_id, paragraph, start, end, text,
-  spacy_label, entity, label, norp_country, origin. ``text`` is
+  spacy_label, entity, label, norp_country, origin, role. ``text`` is
   ``Article.text[start:end]``. ``origin`` is "ner" (a spaCy entity),
   "propagated" (spelled like a name found elsewhere in the article, a part of
   one or a country, missed by spaCy), "pattern" (a run of capitalised proper
-  nouns or the subject of "said" that spaCy missed) — for both ``spacy_label``
-  is "" — or "byline" (an author from the byline/metadata: not in the text, so
+  nouns, the subject of "said" or a name before a role that spaCy missed),
+  "dateline" (the place in capitals opening the first paragraph) — for these
+  three ``spacy_label`` is "" — or "byline" (an author from the byline/metadata: not in the text, so
   ``sentence_id``, ``paragraph``, ``start`` and ``end`` are -1, and
   ``Article.text[start:end]`` does not hold). ``norp_country`` is the country
-  of a demonym ("" if none).
+  of a demonym ("" if none). ``role`` is the title or role written before a
+  person's name and not part of it ("Councilwoman", "election commission chair",
+  "Interior minister"; "" if none).
 - ``entities``: entity, label, mentions, articles, sources, first_seen,
   last_seen, aliases (surface forms, most frequent first), country (of a NORP),
   polarity and subjectivity (means over the sentences that mention it).

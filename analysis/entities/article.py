@@ -1,16 +1,25 @@
 """Entity resolution within one article (runs inside the cached NLP pass).
 
 1. Clean spaCy's spans: grow an ORG (or product, work, facility) span over adjacent capitalised proper nouns
-   it governs ("Tili" → "Ana Tili"), split "Georgia’s Ministry of Foreign
-   Affairs" in two, split a place off ("University of Reading in England",
-   "Queensland Mackay"), strip determiners, titles, possessives, edge
-   punctuation and common-noun descriptors ("Shipper Nordvik Line"), drop junk and
-   title phrases ("Federal Agriculture" Minister), join "Highlands and Islands"
-   (:mod:`analysis.entities.shapes`).
-2. Find the mentions spaCy missed (:mod:`analysis.entities.missed`); grow a name
-   into its possessive business ("Rosa" → "Rosa's Kitchen").
-3. Add the byline's authors (offsets -1: the byline is not in ``Article.text``).
-4. Cluster and label (:mod:`analysis.entities.cluster`).
+   it governs ("Tili" → "Ana Tili"), keep an institution named with a possessive whole ("St Oswin’s
+   College London"), split "Georgia’s Ministry of Foreign Affairs" in two, cut at dashes
+   ("Mozambique — Rescue"), split places joined by a hyphen ("Vienna-Bratislava") and drop common
+   words so joined ("Red-Green"), split a place off ("University of Reading in England", "Museo …
+   in Zapala", "Queensland Mackay"), strip determiners, titles and roles (kept as the mention's
+   ``role``: "Councilwoman", "election commission chair"), possessives, edge punctuation and
+   descriptors ("Shipper Nordvik Line", "Neighboring Ashby Junction"), drop junk, title phrases
+   ("Federal Agriculture" Minister) and ordinary words at a sentence start ("Turnout fell"); storms
+   are events ("Cyclone Tamsin"); join "Highlands and Islands" (:mod:`analysis.entities.shapes`).
+2. Repair names spaCy cut ("Kamp" → "van der Kamp", "Dallas" + "Quigley", "Movement for" +
+   "Vysočina") and find the place of a dateline ("CEDAR HOLLOW, Ore. (AP) —")
+   (:mod:`analysis.entities.repair`).
+3. Find the mentions spaCy missed (:mod:`analysis.entities.missed`); cut glued headline spans to
+   the body's names ("Porthaven City Edge Kirkby Town") and drop headline words that are no name
+   ("Turnout Slips"); grow a name into its possessive business ("Rosa" → "Rosa's Kitchen").
+4. Note what each mention's sentence says it is, a person, speaker, organisation or place
+   (:mod:`analysis.entities.context`), and whether it stands in a quotation.
+5. Add the byline's authors (offsets -1: the byline is not in ``Article.text``).
+6. Cluster and label (:mod:`analysis.entities.cluster`).
 """
 from __future__ import annotations
 
@@ -21,20 +30,38 @@ import numpy as np
 import pandas as pd
 
 from analysis.entities.cluster import cluster
+from analysis.entities.context import context_hint, in_quotation
+from analysis.entities.lexicon import ordinary
 from analysis.entities.mention import MENTION_COLUMNS, Mention, title_before
 from analysis.entities.missed import patterns, propagate
 from analysis.entities.names import (
+    CLUB_WORDS,
     GEO_WORDS,
     NAME_LABELS,
     ORG_WORDS,
+    ROLE_HEADS,
     clean_name,
     is_junk,
     is_role_ending,
     is_title_word,
     known,
     name_key,
+    role_before,
+)
+from analysis.entities.repair import (
+    dateline_span,
+    headline_pieces,
+    institution_end,
+    is_sport,
+    join_neighbours,
+    particle_end,
+    split_dashes,
+    split_hyphens,
+    storm_name,
 )
 from analysis.entities.shapes import (
+    PORTFOLIO_WORDS,
+    alone_elsewhere,
     business_end,
     descriptor_end,
     is_title_phrase,
@@ -55,10 +82,14 @@ _INT_COLUMNS = ("sentence_id", "paragraph", "start", "end")
 
 def resolve_article(parsed, raw: pd.DataFrame) -> pd.DataFrame:
     """Resolved mentions of one parsed article (columns :data:`MENTION_COLUMNS`)."""
-    mentions = _clean_mentions(parsed, raw)
+    text, headline_end = parsed.article.text, len(parsed.article.title)
+    mentions = join_neighbours(text, _clean_mentions(parsed, raw), headline_end=headline_end)
+    mentions = _headline(_dateline(parsed, mentions), split=False)
     mentions += patterns(parsed, mentions)
     mentions += propagate(parsed, mentions)
+    mentions = _headline(join_neighbours(text, mentions, headline_end=headline_end), split=True)
     mentions = _businesses(parsed.article.text, mentions)
+    mentions = _contexts(parsed, _storms(mentions))
     article = parsed.article
     mentions += _bylines(getattr(article, "byline", article.authors))
     rows = cluster(mentions)
@@ -78,6 +109,8 @@ def _clean_mentions(parsed, raw: pd.DataFrame) -> list[Mention]:
         "sentence_id", "paragraph", "start", "end", "text", "spacy_label"))
     names = {name_key(t) for t, lb in zip(texts, labels) if lb in NAME_LABELS}
     places = {name_key(t) for t, lb in zip(texts, labels) if lb in ("GPE", "LOC")}
+    persons = frozenset(name_key(t) for t, lb in zip(texts, labels) if lb == "PERSON")
+    sport = is_sport(text)
     out = []
     for sid, paragraph, start, end, spacy_label in zip(sids, paragraphs, starts, ends, labels):
         if spacy_label not in NAME_LABELS:
@@ -88,12 +121,21 @@ def _clean_mentions(parsed, raw: pd.DataFrame) -> list[Mention]:
             span = unit.doc.char_span(start - unit.start, end - unit.start, alignment_mode="expand")
             if span is not None:
                 start, end = unit.offsets(_extend(span))
-        for s0, e0, label0 in _pieces(text, start, end, spacy_label):
-            for s, e, label in (p for piece in split_locative(text, s0, e0, label0, names)
-                                for p in split_place_prefix(text, *piece, places)):
-                mention = _cleaned(text, s, e, label, int(sid), int(paragraph), unit)
-                if mention is not None:
-                    out.append(mention)
+        end = particle_end(text, start, end)  # "Luc van" → "Luc van den Broek"
+        grown = institution_end(text, start, end, names)
+        if grown is not None:
+            pieces = [(*grown, "ORG")]
+        else:
+            pieces = [p for s, e in split_dashes(text, start, end) for p in _pieces(text, s, e, spacy_label)]
+        for s1, e1, label1 in pieces:
+            cut = clean_name(text[s1:e1], person=False) if "-" in text[s1:e1] else None
+            hyphens = split_hyphens(text, s1 + cut[0], s1 + cut[1], label1, places) if cut else None
+            for s0, e0, label0 in [(s1, e1, label1)] if hyphens is None else hyphens:
+                for s, e, label in (p for piece in split_locative(text, s0, e0, label0, names)
+                                    for p in split_place_prefix(text, *piece, places, persons)):
+                    mention = _cleaned(text, s, e, label, int(sid), int(paragraph), unit, sport=sport)
+                    if mention is not None:
+                        out.append(mention)
     return _join_regions(text, out)
 
 
@@ -109,6 +151,76 @@ def _join_regions(text: str, mentions: list[Mention]) -> list[Mention]:
             out[-1] = replace(prev, end=m.end, text=text[prev.start:m.end], spacy_label="LOC")
         else:
             out.append(m)
+    return out
+
+
+def _dateline(parsed, mentions: list[Mention]) -> list[Mention]:
+    """Mentions with the place of a dateline in capitals ("CEDAR HOLLOW, Ore. (AP) —") found or
+    marked as a place (origin "dateline")."""
+    units = [u for u in parsed.units if u.paragraph == 1]
+    if not units:
+        return mentions
+    unit = units[0]
+    found = dateline_span(unit.text)
+    if found is None:
+        return mentions
+    start, end = unit.start + found[0], unit.start + found[1]
+    text = parsed.article.text
+    kept = [m for m in mentions if m.paragraph != 1 or m.end <= start or m.start >= end]
+    sid = next((sid for sid, u, _ in parsed.sentences() if u.paragraph == 1), 0)
+    place = Mention(sid, 1, start, end, text[start:end], "GPE", "dateline", hint="GPE")
+    return sorted([*kept, place], key=lambda m: (m.start < 0, m.start))
+
+
+def _headline(mentions: list[Mention], *, split: bool) -> list[Mention]:
+    """Headline mentions without ordinary words that the body does not use as a name ("Turnout
+    Slips"), and with ``split``, cut to the names the body uses ("Porthaven City Edge Kirkby Town" →
+    "Porthaven City", "Kirkby Town")."""
+    body = {name_key(m.text) for m in mentions if m.paragraph > 0}
+    out = []
+    for m in mentions:
+        if m.paragraph != 0:
+            out.append(m)
+            continue
+        key, words = name_key(m.text), m.text.split()
+        if key in body or known(m.text) is not None:
+            out.append(m)
+            continue
+        pieces = headline_pieces(m.text, body) if split else None
+        if pieces is not None:
+            for s, e in pieces:
+                piece = m.text[s:e]
+                entry = known(piece)
+                out.append(replace(m, start=m.start + s, end=m.start + e, text=piece,
+                                   spacy_label=entry.label if entry else "", hint=""))
+        elif not all(ordinary(w) for w in words):
+            out.append(m)
+    return out
+
+
+def _storms(mentions: list[Mention]) -> list[Mention]:
+    """Storms are events: "Cyclone Tamsin", then "Tamsin" and "Tamsins" alone."""
+    names = {name_key(n) for m in mentions if (n := storm_name(m.text))}
+    if not names:
+        return mentions
+    forms = names | {k + "s" for k in names}
+    return [replace(m, spacy_label="EVENT", hint="EVENT", cue=False)
+            if m.start >= 0 and (name_key(m.text) in forms or storm_name(m.text)) else m for m in mentions]
+
+
+def _contexts(parsed, mentions: list[Mention]) -> list[Mention]:
+    """Mentions with what their sentence says they are and whether they stand in a quotation."""
+    units = {u.paragraph: u for u in parsed.units}
+    text = parsed.article.text
+    out = []
+    for m in mentions:
+        unit = units.get(m.paragraph)
+        if unit is None or m.start < 0 or m.paragraph == 0 or known(m.text) is not None:
+            out.append(m)
+            continue
+        span = unit.doc.char_span(m.start - unit.start, m.end - unit.start, alignment_mode="expand")
+        context = context_hint(span) if span is not None else ""
+        out.append(replace(m, context=context, quoted=in_quotation(text, m.start)))
     return out
 
 
@@ -142,39 +254,71 @@ def _pieces(text: str, start: int, end: int, label: str) -> list[tuple[int, int,
     entry, other = known(left), known(right)
     if entry is None and other is None and right.split()[0].lower() not in ORG_WORDS:
         return [(start, end, label)]
+    if entry is None and other is None and institution_end(text, start, end, set()) is not None:
+        return [(start, end, "ORG")]  # "St Oswin’s College London", "Children’s Hospital"
     return [(start, m.start(), entry.label if entry else ""), (m.end(), end, other.label if other else label)]
 
 
-def _cleaned(text: str, start: int, end: int, label: str, sentence_id: int, paragraph: int, unit) -> Mention | None:
+def _cleaned(text: str, start: int, end: int, label: str, sentence_id: int, paragraph: int, unit, *,
+             sport: bool = False) -> Mention | None:
     if "\n" in text[start:end]:
         return None
     cut = clean_name(text[start:end], person=label == "PERSON")
     if cut is None:
         return None
+    span_start = start
     start, end = start + cut[0], start + cut[1]
+    if text[end:end + 1] == "." and (entry := known(text[start:end + 1])) is not None and entry.label == "GPE":
+        end += 1  # "Ore." in a dateline
     words = text[start:end].split()
     if len(words) > 1 and unit is not None:
         first = unit.doc.char_span(start - unit.start, start - unit.start + len(words[0]), alignment_mode="expand")
         rest = text[start + len(words[0]):end].strip()
         drop = descriptor_end(words, sentence_start=first is not None and first[0].is_sent_start, label=label,
-                              elsewhere=text.count(rest) > text.count(text[start:end]))
+                              elsewhere=alone_elsewhere(text, rest, text[start:end]))
         if drop:
             start = end - len(rest)
     surface = text[start:end]
     if is_junk(surface) or (label != "PERSON" and len(surface.split()) > 1 and is_role_ending(surface)):
         return None
     after = text[end:end + 40].split("\n")[0].split()
-    if len(surface.split()) == 1 and known(surface) is None and after and is_role_ending(after[0]):
+    if len(surface.split()) == 1 and known(surface) is None and after and is_role_ending(after[0]) \
+            and (after[0][:1].isupper() or surface.lower() in PORTFOLIO_WORDS):
         return None  # "Agriculture" in "Agriculture Commissioner Lena Hofstad"
     if label != "PERSON" and after and is_title_phrase(surface, after[0]):
         return None  # "Federal Agriculture" in "Federal Agriculture Minister Jane Doe"
-    name_start, hint = True, ""
+    words = surface.split()
+    name_start, hint, sentence_start = True, "", paragraph == 0
     if unit is not None:
         span = unit.doc.char_span(start - unit.start, end - unit.start, alignment_mode="expand")
         name_start = span is None or span[0].pos_ not in _NOT_NAME_POS
         hint = "ORG" if span is not None and any(team_cue(t) for t in span) else ""
+        sentence_start = sentence_start or (span is not None and span[0].is_sent_start)
+    sentence_start = sentence_start or re.search(r"[\u2014\u2013-]\s*$", text[max(0, start - 3):start]) is not None
+    if paragraph > 0 and len(words) == 1 and sentence_start and label not in ("GPE", "LOC") and ordinary(surface) \
+            and not _mid_sentence(text, surface):
+        return None  # "Turnout in Czech regional elections fell", "BEIRA, Mozambique — Rescue teams"
+    if storm_name(surface):
+        label = "EVENT"
+    elif sport and len(words) > 1 and words[-1].lower() in CLUB_WORDS:
+        hint = "ORG"  # "Porthaven City" in a match report
+    role = _role(text[span_start:start])
+    if not role and (label in ("PERSON", "") or title_before(text, start)):
+        role = role_before(text, start)
     return Mention(sentence_id, paragraph, start, end, surface, label, "ner", title_before(text, start), name_start,
-                   hint)
+                   hint, role)
+
+
+def _role(prefix: str) -> str:
+    """The title or role that cleaning cut off a person's span ("Councilwoman", "election commission chair")."""
+    words = [w for w in prefix.replace("\u2019s ", " ").replace("'s ", " ").split()
+             if w.lower() not in ("the", "a", "an")]
+    return " ".join(words) if words and any(is_title_word(w) or w.lower() in ROLE_HEADS for w in words) else ""
+
+
+def _mid_sentence(text: str, surface: str) -> bool:
+    """Whether a word occurs in the text capitalised inside a sentence (so it is a name there)."""
+    return re.search(rf"(?<=[a-z,;] ){re.escape(surface)}\b", text) is not None
 
 
 def _extend(span):

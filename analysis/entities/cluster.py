@@ -21,14 +21,20 @@ from collections import Counter, defaultdict
 
 from analysis.entities.mention import Mention
 from analysis.entities.names import (
+    ADMIN_WORDS,
+    CLUB_WORDS,
     COMMERCIAL_WORDS,
     GENERIC_WORDS,
     GEO_WORDS,
     LEGAL_SUFFIXES,
     ORG_WORDS,
     THING_WORDS,
+    PARTICLES,
+    STORM_WORDS,
+    TOWN_WORDS,
     demonym_compound,
     first_names_compatible,
+    has_acronym,
     initials,
     is_title_word,
     known,
@@ -46,6 +52,9 @@ PERSON_PATTERN_WEIGHT = 2.0
 SHARED_SURNAME_WEIGHT = 1.5
 #: ORG weight of a name with an organisation word ("Ministry"); LOC weight of one with a place word ("River").
 WORD_WEIGHT = 2.0
+#: Weight of what a mention's sentence says it is ("in Savannah", "Kessler shareholders"): as much as
+#: one spaCy label.
+CONTEXT_WEIGHT = 1.0
 #: Label preference on ties.
 LABEL_ORDER = ["PERSON", "GPE", "ORG", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"]
 _DEMONYM_ENDINGS = ("an", "ese", "ish", "i", "ic", "ch", "ss", "ern", "ist", "ite", "ean")
@@ -59,10 +68,11 @@ class _Article:
         self.forms: dict[str, list[int]] = defaultdict(list)
         for i, m in enumerate(mentions):
             self.forms[name_key(m.text)].append(i)
-        self.surface = {k: Counter(mentions[i].text for i in ix).most_common(1)[0][0] for k, ix in self.forms.items()}
+        self.surface = {k: _surface([mentions[i] for i in ix]) for k, ix in self.forms.items()}
         self.votes = {k: Counter(lb for i in ix for lb in (mentions[i].spacy_label, mentions[i].hint) if lb)
                       for k, ix in self.forms.items()}
-        self.cues = {k: sum(mentions[i].cue for i in ix) for k, ix in self.forms.items()}
+        self.cues = {k: sum(mentions[i].cue or mentions[i].context == "PERSON" for i in ix)
+                     for k, ix in self.forms.items()}
         self.entry = {k: known(self.surface[k]) for k in self.forms}
         self.assign: dict[int, str] = {}
         self.canonical: dict[str, str] = {}
@@ -98,18 +108,23 @@ class _Article:
     def people(self) -> None:
         """Full names → person clusters, by surname and compatible first names."""
         cands = {}
+        bare_people = {k for k in self.forms if self.person_votes(k) and not self.placeish(k)}
         for k in self.forms:
             pn = person_name(self.surface[k])
             words = k.split()
-            if (pn is None or self.entry[k] is not None or demonym_compound(k) or self.placeish(k, ("GPE", "LOC"))
-                    or any(w in ORG_WORDS or w in GEO_WORDS or w in THING_WORDS for w in words)
+            evidence = pn is not None and words[0] not in GENERIC_WORDS and (  # "Odessa Grant" … "Grant said"
+                (pn.surname in bare_people and self.entry.get(pn.surname) is None) or self.cues[k] > 0)
+            if (pn is None or self.entry[k] is not None or demonym_compound(k)
+                    or (self.placeish(k, ("GPE", "LOC")) and not evidence)
+                    or has_acronym(self.surface[k]) or self.votes[k]["EVENT"] or words[0] in ("st", "saint")
+                    or any(w in ORG_WORDS or w in GEO_WORDS or w in THING_WORDS or w in TOWN_WORDS for w in words)
                     or not all(w[:1].isupper() or w.islower() for w in self.surface[k].split())
                     or not any(self.mentions[i].name_start for i in self.forms[k])
                     or 2 * sum(self.mentions[i].hint == "ORG" for i in self.forms[k]) > len(self.forms[k])):
                 continue
             cands[k] = pn
-        bare_people = {k for k in self.forms if self.person_votes(k) and not self.placeish(k)}
-        voted = {k for k, pn in cands.items() if self.person_votes(k) or pn.surname in bare_people}
+        shaped = {k for k in cands if _particle_name(self.surface[k])}  # "Pieter de Vries" labelled ORG
+        voted = {k for k, pn in cands.items() if self.person_votes(k) or pn.surname in bare_people} | shaped
         surnames = {cands[k].surname for k in voted}
         shared = {k for k in cands if k not in voted and cands[k].surname in surnames}
         groups: dict[tuple[str, str], list[list[str]]] = defaultdict(list)
@@ -127,7 +142,7 @@ class _Article:
                                                len(self.forms[k]), len(k)))
             self.canonical[cid] = self.surface[best]
             self.persons.add(cid)
-            if all(k in shared for k in members):
+            if all(k in shared or (k in shaped and not self.person_votes(k)) for k in members):
                 self.shared.add(cid)
             for k in members:
                 for i in self.forms[k]:
@@ -175,18 +190,44 @@ class _Article:
             targets = shorts.get(k, ())
             if not people and not targets:
                 continue
+            first_only = k not in by_surname
+            place_form = self.placeish(k) or any(self.mentions[i].context == "GPE" or self.mentions[i].hint == "GPE"
+                                                 for i in ix)
             for i in ix:
                 m = self.mentions[i]
-                if self.entry[k] is not None:  # a known place or people: only a PERSON mention may join a person
-                    if people and m.spacy_label == "PERSON":
-                        self.assign[i] = self._nearest(people, seen, m.start)
-                    continue
-                to_person = bool(people) and (not targets or m.spacy_label == "PERSON" or (
-                    not m.spacy_label and self.person_votes(k) * 2 >= sum(self.votes[k].values())))
-                if to_person:  # an unknown "place" sharing a person's surname is spaCy's mislabel
+                target = self._bare_target(k, m, people, targets, k in geo_keys, first_only=first_only,
+                                           place_form=place_form)
+                if target == "person":
                     self.assign[i] = self._nearest(people, seen, m.start)
-                elif targets and len(targets) == 1 and (k in geo_keys or not self.placeish(k)):
-                    self.assign[i] = next(iter(targets))
+                elif target is not None:
+                    self.assign[i] = target
+
+    def _bare_target(self, k: str, m: Mention, people, targets, geo: bool, *, first_only: bool,
+                     place_form: bool) -> str | None:
+        """Where one bare mention goes: "person" (its person), an organisation or place cluster, or
+        None (it stays its own). Its sentence decides first ("Vik said", "Kessler shareholders",
+        "in Savannah"), then spaCy's label; a first name that is also a place stays the place unless
+        spaCy calls it a person or a quotation uses it ("Chelsea said she …")."""
+        context = m.context or (m.hint if m.hint in ("GPE", "ORG") else "")
+        if people and (context in ("PERSON", "SPEAKER") or m.cue):
+            return "person"
+        single = next(iter(targets)) if len(targets) == 1 else None
+        if context == "ORG" and single is not None and not geo:
+            return single
+        if context == "GPE":
+            return single if single is not None and geo else None
+        entry = self.entry[k]
+        if entry is not None:  # a known place or people: only a PERSON mention may join a person
+            return "person" if people and m.spacy_label == "PERSON" and (not first_only or m.quoted) else None
+        if people and first_only and place_form and not m.quoted and m.spacy_label != "PERSON":
+            return None  # "a Savannah shipping agency" beside "Savannah Pierce"
+        to_person = bool(people) and (not targets or m.spacy_label == "PERSON" or (
+            not m.spacy_label and self.person_votes(k) * 2 >= sum(self.votes[k].values())))
+        if to_person:  # an unknown "place" sharing a person's surname is spaCy's mislabel
+            return "person"
+        if single is not None and (geo or not self.placeish(k)):
+            return single
+        return None
 
     def _short_index(self) -> tuple[dict[str, set[str]], set[str]]:
         """Short form key → clusters of the organisations and places it stands for (best tier
@@ -201,7 +242,13 @@ class _Article:
                 or words[-1].strip(".") in LEGAL_SUFFIXES
             if words[-1].strip(".") in LEGAL_SUFFIXES:
                 tiers[" ".join(words[:-1])][0].add(cid)
-            if words[-1] in GEO_WORDS:
+            if words[0] in STORM_WORDS:
+                tiers[words[-1]][0].add(cid)  # "Tamsin" → "Cyclone Tamsin"
+            if "'s" in k and org:
+                tiers[name_key(k.split("'s")[0])][0].add(cid)  # "St Oswin’s" → "St Oswin’s College London"
+            if org and len(words) == 2 and words[-1] in CLUB_WORDS:
+                tiers[words[-1]][3].add(cid)  # "City" → "Porthaven City" in a match report
+            if words[-1] in GEO_WORDS or words[-1] in ADMIN_WORDS or words[-1] in TOWN_WORDS:
                 tiers[" ".join(words[:-1])][1].add(cid)
             elif org and "of" not in words and not any(w in ORG_WORDS - COMMERCIAL_WORDS for w in words) \
                     and not _place_tail(words):
@@ -213,7 +260,12 @@ class _Article:
                             and bare not in LEGAL_SUFFIXES and not is_title_word(word) and known(word) is None):
                         tiers[name_key(word)][2 + pos].add(cid)
         best = {key: min(by_tier) for key, by_tier in tiers.items()}
-        return {key: tiers[key][tier] for key, tier in best.items()}, {key for key, tier in best.items() if tier < 2}
+        # a form that is itself the short form of one name stands for that name ("Kessler Spedition" for
+        # "Kessler Spedition GmbH"), so their shared first word has one target, not two
+        same = {self.assign[self.forms[k][0]]: next(iter(tiers[k][0])) for k in self.forms
+                if best.get(k) == 0 and len(tiers[k][0]) == 1}
+        return ({key: {same.get(c, c) for c in tiers[key][tier]} for key, tier in best.items()},
+                {key for key, tier in best.items() if tier < 2})
 
     @staticmethod
     def _nearest(people: set[str], seen: dict[str, list[int]], start: int) -> str:
@@ -254,7 +306,7 @@ class _Article:
                 m = self.mentions[i]
                 rows.append({"sentence_id": m.sentence_id, "paragraph": m.paragraph, "start": m.start,
                              "end": m.end, "text": m.text, "spacy_label": m.spacy_label, "entity": name,
-                             "label": label, "norp_country": country, "origin": m.origin})
+                             "label": label, "norp_country": country, "origin": m.origin, "role": m.role})
         return rows
 
 
@@ -266,6 +318,23 @@ def cluster(mentions: list[Mention]) -> list[dict]:
     art.bare_names()
     art.acronyms()
     return art.rows()
+
+
+def _particle_name(surface: str) -> bool:
+    """Whether a name has the shape of a person's with particles ("Pieter de Vries", "Kamau wa Njoroge")."""
+    words = surface.split()
+    return (len(words) >= 3 and words[0][:1].isupper() and words[-1][:1].isupper()
+            and all(w.islower() and w in PARTICLES for w in words[1:-1]))
+
+
+def _surface(mentions: list[Mention]) -> str:
+    """The name a form is shown by: its most frequent spelling, one not in capitals on a tie, and a
+    dateline's capitals in title case ("CEDAR HOLLOW" → "Cedar Hollow")."""
+    counts = Counter(m.text for m in mentions)
+    best = max(counts, key=lambda s: (counts[s], not (s.isupper() and len(s) > 3)))
+    if best.isupper() and any(m.origin == "dateline" for m in mentions):
+        return best.title()
+    return best
 
 
 def _place_tail(words: list[str]) -> bool:
@@ -285,6 +354,10 @@ def vote(mentions: list[Mention], name: str, *, person: bool = False, shared: bo
     raw: Counter = Counter(m.spacy_label for m in mentions if m.spacy_label)
     votes: Counter = Counter({lb: float(n) for lb, n in raw.items()})
     votes["PERSON"] += sum(m.cue for m in mentions)
+    place = "LOC" if raw["LOC"] > raw["GPE"] else "GPE"  # the context says a place, not which kind
+    for m in mentions:
+        if m.context in ("PERSON", "ORG", "GPE"):  # "Brightman, 41,", "Kessler shareholders", "in Savannah"
+            votes[place if m.context == "GPE" else m.context] += CONTEXT_WEIGHT
     hints = Counter(m.hint for m in mentions if m.hint)
     for lb, n in hints.items():
         votes[lb] += n + 1  # a context cue ("Lakeshore coach") outweighs one spaCy label
@@ -295,9 +368,11 @@ def vote(mentions: list[Mention], name: str, *, person: bool = False, shared: bo
         votes[entry.label] += KNOWN_WEIGHT
     if person:
         votes["PERSON"] += PERSON_PATTERN_WEIGHT if votes["PERSON"] else SHARED_SURNAME_WEIGHT if shared else 0
-    if any(w in ORG_WORDS for w in words):
+    if has_acronym(name):
+        votes.pop("PERSON", None)  # "BVH Havens", "CARE Australia" are not people
+    if any(w in ORG_WORDS or w.strip(".") in LEGAL_SUFFIXES for w in words[1:]) or (words and words[0] in ORG_WORDS):
         votes["ORG"] += WORD_WEIGHT
-        if len(words) > 1 and words[-1] in ORG_WORDS:
+        if len(words) > 1 and (words[-1] in ORG_WORDS or words[-1].strip(".") in LEGAL_SUFFIXES):
             votes.pop("PERSON", None)  # "Eurasia Wire", "Halvorsen Energy" are not people
     elif any(w in THING_WORDS for w in words[1:]):
         votes["FAC"] += WORD_WEIGHT

@@ -28,11 +28,13 @@ from analysis.entities.cluster import KNOWN_WEIGHT, PERSON_PATTERN_WEIGHT
 from analysis.entities.cluster import LABEL_ORDER as _LABEL_ORDER
 from analysis.entities.mention import MENTION_COLUMNS
 from analysis.entities.names import (
+    ADMIN_WORDS,
     COMMERCIAL_WORDS,
     GEO_WORDS,
     LEGAL_SUFFIXES,
     ORG_WORDS,
     THING_WORDS,
+    TOWN_WORDS,
     demonym_compound,
     first_names_compatible,
     initials,
@@ -221,7 +223,7 @@ def _link_short_forms(names: pd.DataFrame, mapping: dict[str, str]) -> None:
         if label == "ORG" and "of" not in words and not any(w in ORG_WORDS - COMMERCIAL_WORDS for w in words) \
                 and not (tail is not None and tail.label in ("GPE", "LOC")):
             shorts[("ORG", words[0])].add(name)
-        if words[-1] in GEO_WORDS:
+        if words[-1] in GEO_WORDS or words[-1] in ADMIN_WORDS or words[-1] in TOWN_WORDS:
             shorts[("PLACE", " ".join(words[:-1]))].add(name)
     redirect = {}
     for name in targets:

@@ -299,6 +299,17 @@ Pennsylvania; Rhode Island; South Carolina; South Dakota; Tennessee; Texas; Utah
 Virginia; Wisconsin; Wyoming
 """
 
+#: US states' abbreviations in datelines (AP style), those that are no English word or title once
+#: the dots are gone ("Ill.", "Mass.", "Miss.", "Pa." are left out): state → abbreviations.
+_STATE_ABBREVIATIONS = """
+Alabama: Ala.; Arizona: Ariz.; Arkansas: Ark.; California: Calif.; Colorado: Colo.; Connecticut: Conn.;
+Florida: Fla.; Georgia: Ga.; Kansas: Kan., Kans.; Kentucky: Ky.; Maryland: Md.; Michigan: Mich.; Minnesota: Minn.;
+Montana: Mont.; Nebraska: Neb., Nebr.; Nevada: Nev.; New Hampshire: N.H.; New Jersey: N.J.; New Mexico: N.M.;
+North Carolina: N.C.; North Dakota: N.D.; Oklahoma: Okla.; Oregon: Ore., Oreg.; Rhode Island: R.I.;
+South Carolina: S.C.; South Dakota: S.D.; Tennessee: Tenn.; Vermont: Vt.; Virginia: Va.; West Virginia: W.Va.;
+Wisconsin: Wis.; Wyoming: Wyo.
+"""
+
 #: Well-known organisations: (canonical, variants).
 _ORGS = """
 European Union | EU; E.U.
@@ -384,6 +395,10 @@ def _build() -> dict[str, Known]:
             add(surface, Known(name, label))
     for name in _items(_GPE_NAMES.replace("\n", " ")):
         add(name, Known(name, "GPE"))
+    for item in _items(_STATE_ABBREVIATIONS.replace("\n", " ")):
+        state, abbreviations = (f.strip() for f in item.split(":"))
+        for surface in abbreviations.split(","):
+            add(surface.strip(), Known(state, "GPE"))
     for line in _ORGS.strip().splitlines():
         name, variants = (f.strip() for f in line.split("|"))
         for surface in [name, *_items(variants)]:

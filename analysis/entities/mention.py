@@ -11,7 +11,7 @@ __all__ = ["MENTION_COLUMNS", "Mention", "title_before"]
 
 #: Columns of the per-article ``mentions`` table (``article_id`` is added later).
 MENTION_COLUMNS = ["sentence_id", "paragraph", "start", "end", "text", "spacy_label", "entity", "label",
-                   "norp_country", "origin"]
+                   "norp_country", "origin", "role"]
 
 
 @dataclass(frozen=True)
@@ -24,10 +24,13 @@ class Mention:
     end: int
     text: str
     spacy_label: str  # "" when spaCy did not tag it
-    origin: str  # "ner" (spaCy), "propagated", "pattern" (see _entity_missed) or "byline"
+    origin: str  # "ner" (spaCy), "propagated", "pattern" (see missed), "dateline" or "byline"
     cue: bool = False  # a title stands right before it ("President", "Mr")
     name_start: bool = True  # its first token can start a name (not a verb, adverb, pronoun…)
     hint: str = ""  # a label its context suggests ("ORG" for "Lakeshore coach"), one vote like spaCy's
+    role: str = ""  # the title or role before a person's name ("Councilwoman", "election commission chair")
+    context: str = ""  # what its sentence says it is (:func:`analysis.entities.context.context_hint`)
+    quoted: bool = False  # it stands inside a quotation
 
 
 def title_before(text: str, start: int) -> bool:

@@ -22,13 +22,18 @@ from collections import defaultdict
 from dataclasses import replace
 
 from analysis.entities.gazetteer import FINDABLE_KEYS, lookup
+from analysis.entities.lexicon import ordinary
 from analysis.entities.mention import Mention, title_before
+from analysis.entities.repair import is_sport, storm_name
 from analysis.entities.names import (
+    ADMIN_WORDS,
+    CLUB_WORDS,
     COMMERCIAL_WORDS,
     GENERIC_WORDS,
     GEO_WORDS,
     LEGAL_SUFFIXES,
     NAME_LABELS,
+    ROLE_HEADS,
     ORG_WORDS,
     THING_WORDS,
     initials,
@@ -38,7 +43,7 @@ from analysis.entities.names import (
     name_key,
     person_name,
 )
-from analysis.entities.shapes import descriptor_end, is_title_phrase, team_cue
+from analysis.entities.shapes import alone_elsewhere, descriptor_end, is_title_phrase, team_cue
 
 __all__ = ["propagate", "patterns"]
 
@@ -113,16 +118,32 @@ def patterns(parsed, mentions: list[Mention]) -> list[Mention]:
                 j += 1
             speaker = j == i + 1 and _is_speaker(tokens[i])
             team = j == i + 1 and words[i] in teams
-            if (2 <= j - i <= 4 or speaker or team) and not _inside_longer_name(doc, i, j) \
+            place = j == i + 1 and j < n and words[j] in _PLACE_AFTER  # "Manicaland province"
+            role = j == i + 1 and i > 0 and not tokens[i].is_sent_start and _role_follows(tokens, j)
+            if (2 <= j - i <= 4 or speaker or team or place or role) and not _inside_longer_name(doc, i, j) \
                     and not (j < len(doc) and is_title_phrase(doc[i:j].text, doc[j].text)):
                 camel = any(c.isupper() for c in doc[i].text[1:])  # "QazGasLink said": a company
                 for a, b in _run_pieces(doc, i, j, places):
                     mention = _new(parsed, unit, sentences, a, b, "pattern", cue=speaker and not camel and b - a == 1)
                     if mention is not None and (known(mention.text) is None or (a, b) != (i, j)):
                         place_tail = not mention.hint and a > i and name_key(doc[i:a].text) in places
-                        out.append(replace(mention, hint="GPE") if place_tail else mention)  # "… Wales Riverina"
+                        # "… Wales Riverina", "Manicaland province"
+                        out.append(replace(mention, hint="GPE") if place_tail or place else mention)
             i = max(j, i + 1)
     return out
+
+
+_PLACE_AFTER = frozenset("province region district county oblast prefecture governorate".split())
+
+
+def _role_follows(tokens, j: int) -> bool:
+    """Whether lower-case role words and then a capitalised name follow token ``j`` ("Třebíč"
+    before "mayor Pavel Kratochvíl", "Morobe" before "governor Ken Tolo")."""
+    k = j
+    while k < len(tokens) and k - j < 3 and tokens[k].pos_ == "NOUN" and tokens[k].text.islower():
+        k += 1
+    return (j < k < len(tokens) and tokens[k - 1].lower_ in ROLE_HEADS and tokens[k].pos_ == "PROPN"
+            and tokens[k].text[:1].isupper())
 
 
 def _team_words(parsed, mentions: list[Mention]) -> set[str]:
@@ -153,7 +174,7 @@ def _run_pieces(doc, i: int, j: int, places: set[str]) -> list[tuple[int, int]]:
     words = [t.text for t in doc[i:j]]
     text = doc.text
     if descriptor_end(words, sentence_start=doc[i].is_sent_start, label="",
-                      elsewhere=text.count(doc[i + 1:j].text) > text.count(doc[i:j].text)):
+                      elsewhere=alone_elsewhere(text, doc[i + 1:j].text, doc[i:j].text)):
         return [(i + 1, j)]
     return [(i, j)]
 
@@ -232,12 +253,13 @@ def propagate(parsed, mentions: list[Mention]) -> list[Mention]:
     """Untagged tokens spelled like a name of the article, a part of one, or a gazetteer name."""
     text = parsed.article.text
     units = {u.paragraph: u for u in parsed.units}
-    names: dict[tuple[str, ...], str] = {}  # token texts → "name" | "norp" | "short"
+    names: dict[tuple[str, ...], str] = {}  # token texts → "name" | "norp" | "short" | "club"
+    sport = is_sport(text)
 
     def add(span, lo: int, hi: int, kind: str) -> None:
         seq = tuple(t.text for t in span if t.idx >= span.start_char + lo and t.idx + len(t) <= span.start_char + hi)
-        if seq and (kind != "short" or seq not in names):
-            names[seq] = kind if names.get(seq) in (None, "short") else names[seq]
+        if seq and (kind not in ("short", "club") or seq not in names):
+            names[seq] = kind if names.get(seq) in (None, "short", "club") else names[seq]
 
     for m in mentions:
         unit = units.get(m.paragraph)
@@ -255,6 +277,14 @@ def propagate(parsed, mentions: list[Mention]) -> list[Mention]:
             acronym = _ACRONYM_AFTER.match(text, m.end)
             if acronym and acronym.group(1) in initials(m.text):  # "Caspian Policy Forum (CPF)"
                 names.setdefault((acronym.group(1),), "name")
+        words = m.text.split()
+        if m.spacy_label in ("GPE", "LOC") and len(words) > 1 and words[-1].lower() in ADMIN_WORDS:
+            add(span, 0, len(m.text) - len(words[-1]) - 1, "short")  # "Morobe" of "Morobe Province"
+        storm = storm_name(m.text)
+        if storm:
+            add(span, *_where(m.text, storm), "name")  # "Odalys" of "Hurricane Odalys"
+        if sport and len(words) == 2 and words[-1].lower() in CLUB_WORDS:
+            add(span, len(m.text) - len(words[-1]), len(m.text), "club")  # "City" of "Porthaven City"
     if not names:
         return []
     by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
@@ -320,6 +350,8 @@ def _propagation_ok(doc, i: int, j: int, kind: str, *, headline: bool = False) -
     first = doc[i]
     if not first.text[:1].isupper():
         return False
+    if kind == "club" and i > 0 and doc[i - 1].lower_ in ("the", "a", "this", "that"):
+        return False  # "the City", "a Town": no club
     if not headline:
         if kind in ("short", "country") and not (first.pos_ == "PROPN" or (kind == "short" and j - i == 1
                                                                           and _plural(first.text))):
@@ -328,8 +360,9 @@ def _propagation_ok(doc, i: int, j: int, kind: str, *, headline: bool = False) -
         if j - i == 1 and first.is_sent_start and first.pos_ not in allowed:
             return False
 
-    def joins(tok) -> bool:
-        return tok.pos_ == "PROPN" and tok.text[:1].isupper() and not is_title_word(tok.text)
+    def joins(tok) -> bool:  # in a title-case headline, "High" in "Vienna-Bratislava High-Speed" joins nothing
+        return (tok.pos_ == "PROPN" and tok.text[:1].isupper() and not is_title_word(tok.text)
+                and not (headline and ordinary(tok.text)))
 
     return not ((i > 0 and joins(doc[i - 1]) and doc[i - 1].whitespace_)
                 or (j < len(doc) and joins(doc[j]) and doc[j - 1].whitespace_))

@@ -8,11 +8,13 @@ from dataclasses import dataclass
 
 from analysis.entities.gazetteer import Known, lookup
 from analysis.entities.keys import POSSESSIVE, QUOTES, name_key
+from analysis.entities.lexicon import is_role_compound, lexicon
 
 __all__ = ["NAME_LABELS", "PLACE_LABELS", "ORG_WORDS", "VENUE_WORDS", "COMMERCIAL_WORDS", "THING_WORDS", "GEO_WORDS",
-           "LEGAL_SUFFIXES", "GENERIC_WORDS", "name_key", "clean_name", "is_junk", "is_title_word",
-           "is_title_head", "is_role_ending", "PersonName", "person_name", "first_names_compatible", "initials",
-           "known", "demonym_compound"]
+           "LEGAL_SUFFIXES", "GENERIC_WORDS", "ADMIN_WORDS", "TOWN_WORDS", "CLUB_WORDS", "STORM_WORDS", "PARTICLES",
+           "ROLE_HEADS", "name_key", "clean_name", "is_junk", "is_title_word", "is_title_head", "is_role_ending",
+           "PersonName", "person_name", "first_names_compatible", "initials", "known", "demonym_compound",
+           "has_acronym", "role_before"]
 
 #: spaCy labels kept as named entities; numeric ones (DATE, MONEY, CARDINAL…) are not names.
 NAME_LABELS: frozenset[str] = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT",
@@ -52,12 +54,26 @@ ROLE_ENDINGS = frozenset("""minister commissioner president secretary chancellor
 spokesman spokeswoman spokesperson ceo chairman chairwoman senator premier director treasurer""".split())
 
 #: Legal-form suffixes of company names: "Duvanel SA" is also "Duvanel".
-LEGAL_SUFFIXES = frozenset("sa ag inc ltd llc plc corp gmbh co nv bv spa ab asa oy llp lp group holdings".split())
+LEGAL_SUFFIXES = frozenset("""sa ag inc ltd llc plc corp gmbh co nv bv spa ab asa oy oyj llp lp group holdings kg
+srl sarl sas ltda pty bhd kk""".split())
 
 #: Words that make a place name: "Irtysh River", "Lake Macquarie", "Gulf of Aqaba".
 GEO_WORDS = frozenset("""river lake sea ocean gulf bay strait island islands isle isles cay caye cayes key keys side
 reef mountain mountains mount mt valley desert peninsula canal coast plateau basin delta falls glacier forest
 range hills hill cape lagoon sound channel estuary creek""".split())
+
+#: Administrative units after a place name: "Morobe Province" is also "Morobe".
+ADMIN_WORDS = frozenset("""province region county district oblast prefecture governorate territory municipality
+canton shire parish borough voivodeship""".split())
+
+#: Last words of town names: "Harlow Springs" is a town, not a person called Springs.
+TOWN_WORDS = frozenset("springs heights junction crossing landing mills hollow bend harbour harbor grove".split())
+
+#: Last words of football and other club names: "Porthaven City" is also "City" in a match report.
+CLUB_WORDS = frozenset("city town united athletic albion rovers rangers wanderers county villa celtic".split())
+
+#: Words before a storm's name: "Cyclone Tamsin" is an event, "Tamsin" too.
+STORM_WORDS = frozenset("cyclone hurricane typhoon storm depression".split())
 
 #: Words too generic to stand for an organisation on their own ("United" in "Kingsbridge United").
 GENERIC_WORDS = frozenset("""united national international general royal first new great central federal state
@@ -79,13 +95,26 @@ center centre fund authority board bureau church league alliance front movement 
 systems technologies reports newspaper magazine journal daily gazette tribune herald agency energy oil gas
 petroleum capital partners resources mining logistics shipping investments securities insurance trust exchange
 forum studies review wire dispatch monitor observer ledger echo courier chronicle bulletin telegraph express
-weekly works consortium observatory laboratory lab labs robotics pharmaceuticals line lines""".split())
+weekly works consortium observatory laboratory lab labs robotics pharmaceuticals line lines museum academy
+hospital clinic orchestra theatre theater library gallery cooperative
+universidad universidade università université universität universiteit museo museu musée instituto institut
+istituto fundación fundação fondation stiftung ministerio ministère ministerium sindicato syndicat partido parti
+partei hôpital klinik klinikum escuela école colegio liceo teatro théâtre orquesta academia akademie académie
+compagnie compañía companhia société sociedad sociedade gesellschaft verband verein asociación associação
+associazione banco banque spedition logistik transporte transportes gruppe groupe grupo versicherung werke
+analytics dynamics solutions software therapeutics ventures consulting advisors brands materials semiconductors
+semiconductor studios entertainment freight textiles minerals metals chemicals pharma realty properties construction
+engineering telecom foods beverages brewing hotels resorts""".split())
 
 #: Organisation words of businesses, whose distinctive first word can stand alone
 #: ("Halvorsen Energy" → "Halvorsen"), unlike institutions ("Leeds City Council").
 COMMERCIAL_WORDS = frozenset("""energy oil gas petroleum capital partners resources mining logistics shipping
 investments securities insurance motors airlines airways works industries systems technologies robotics
 pharmaceuticals group holding holdings company co corp corporation inc ltd llc plc media news wire dispatch
+spedition logistik transporte transportes gruppe groupe grupo versicherung werke banco banque analytics dynamics
+solutions software therapeutics ventures consulting advisors brands materials semiconductors semiconductor studios
+entertainment freight textiles minerals metals chemicals pharma realty properties construction engineering telecom
+foods beverages brewing hotels resorts
 herald monitor observer ledger echo courier chronicle bulletin telegraph express weekly review times press
 tribune gazette journal daily magazine newspaper tv radio network bank fund exchange trust consortium line
 lines""".split())
@@ -95,7 +124,7 @@ THING_WORDS = frozenset("""pipeline interconnector corridor project initiative p
 accord convention summit deal bridge tunnel airport port terminal highway railway dam stadium arena tower
 building square street avenue road plant station field""".split())
 
-_PARTICLES = frozenset("de da del della der den van von al el bin ibn bint la le du dos di ter ten abu".split())
+PARTICLES = frozenset("de da del della der den van von al el bin ibn bint la le du dos das di ter ten abu wa".split())
 _SUFFIXES = frozenset("jr sr ii iii iv".split())
 _ABBREV_END = re.compile(r"(?:\b[A-Za-z]\.(?:[A-Za-z]\.)*|\b(?:Jr|Sr|Inc|Co|Ltd|Corp|St|Mt|Bros)\.)$")
 _JUNK_WORDS = frozenset("""
@@ -110,21 +139,67 @@ _PRONOUNS = frozenset("I me we us he him she her they them you".split())
 _EDGE_PUNCT = "\"'()[]{}<>,;:!?*#|/\\-_"
 
 
+@functools.lru_cache(maxsize=200_000)
 def known(text: str) -> Known | None:
     """The gazetteer entry (:class:`analysis.entities.gazetteer.Known`) for a name, or None."""
     return lookup(name_key(text))
 
 
+@functools.lru_cache(maxsize=200_000)
 def _bare(word: str) -> str:
     return POSSESSIVE.sub("", word.translate(QUOTES)).strip(".,;:").lower()
 
 
 @functools.lru_cache(maxsize=200_000)
 def is_title_word(word: str) -> bool:
-    """Whether a word is a title or role ("President", "Mr.", "President-elect", "Vice")."""
+    """Whether a word is a title or role ("President", "Mr.", "President-elect", "Vice", "Councilwoman")."""
     w = _bare(word)
-    return w in TITLE_HEADS or w in TITLE_MODIFIERS or (
+    return w in TITLE_HEADS or w in TITLE_MODIFIERS or is_role_compound(word) or (
         "-" in w and all(p in TITLE_HEADS or p in TITLE_MODIFIERS for p in w.split("-") if p))
+
+
+#: Nouns that end a role phrase before a name ("town manager", "trucking operator", "co-author").
+ROLE_HEADS = frozenset("""manager operator official officer director chair chairman chairwoman president
+secretary minister governor mayor spokesman spokeswoman spokesperson negotiator analyst researcher scientist
+economist lawyer attorney partner founder owner executive chief head leader coach boss captain player
+striker goalkeeper keeper agent vendor farmer nurse doctor surgeon neurologist consultant teacher
+headteacher principal professor lecturer worker driver activist campaigner councillor councilor member
+representative senator judge prosecutor detective inspector superintendent commissioner co-author author
+editor reporter correspondent clerk treasurer trustee vice-chair deputy resident master harbourmaster warden
+ranger pastor priest administrator coordinator organiser organizer engineer planner steward""".split())
+
+
+def role_before(text: str, start: int) -> str:
+    """The role phrase right before a name on its line ("Councilwoman", "election commission chair",
+    "Interior minister", "town manager"): title words and lower-case nouns ending in a role, "" if none."""
+    line = text[max(0, start - 80):start].split("\n")[-1]
+    words = line.split()
+    taken: list[str] = []
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i]
+        bare = word.strip(",;:()\"“”")
+        if bare != word or not bare:
+            break
+        low = bare.lower()
+        if is_title_word(bare) or (bare.islower() and bare.replace("-", "").isalpha() and low not in DETERMINERS
+                                   and low not in PARTICLES and low not in ("and", "of", "for", "the", "said", "by")):
+            taken.append(bare)
+            continue
+        if taken and bare[:1].isupper() and (i == 0 or words[i - 1].endswith((".", "!", "?"))) \
+                and lexicon().get(low, "NNP") != "NNP":
+            taken.append(bare)  # "Harbour" in "Harbour master Tom Reyes" at a sentence start
+        break
+    while taken and not (is_title_head(taken[0]) or taken[0].lower() in ROLE_HEADS
+                         or taken[0].lower().endswith(("ist", "ologist"))):
+        taken.pop(0)  # the phrase must end in a role ("said" or a verb before a name is none)
+    return " ".join(reversed(taken))
+
+
+def has_acronym(name: str) -> bool:
+    """Whether a multi-word name has an all-capitals word of 2-6 letters without dots ("BVH Havens",
+    "CARE Australia"): an organisation, never a person's name."""
+    words = name.split()
+    return len(words) > 1 and any(2 <= len(w) <= 6 and w.isalpha() and w.isupper() for w in words)
 
 
 def is_role_ending(text: str) -> bool:
@@ -140,7 +215,7 @@ def is_title_head(word: str) -> bool:
 
 def _is_head(word: str) -> bool:
     w = _bare(word)
-    return w in TITLE_HEADS or ("-" in w and any(p in TITLE_HEADS for p in w.split("-")))
+    return w in TITLE_HEADS or is_role_compound(word) or ("-" in w and any(p in TITLE_HEADS for p in w.split("-")))
 
 
 def _is_place_or_people(word: str) -> bool:
@@ -189,6 +264,11 @@ def clean_name(text: str, *, person: bool) -> tuple[int, int] | None:
         words.pop()
     while len(words) > 1 and _lower_word(words[0][2]):
         words.pop(0)
+    if person:  # "Election commission chair Dorota Nowak" → "Dorota Nowak"
+        inner = [i for i, (_, _, w) in enumerate(words[:-1]) if _lower_word(w) and w not in ("and", "&")]
+        if inner and all(w[:1].isupper() or w in PARTICLES for _, _, w in words[inner[-1] + 1:]) \
+                and len(words) - inner[-1] - 1 >= 2:
+            words = words[inner[-1] + 1:]
     kept = _title_range([w for _, _, w in words], person=person)
     if kept is None:
         return None
@@ -197,7 +277,7 @@ def clean_name(text: str, *, person: bool) -> tuple[int, int] | None:
 
 def _lower_word(word: str) -> bool:
     """A lower-case word that cannot end or begin a name (particles like "de" or "of" can sit inside)."""
-    return word.isalpha() and word.islower() and word not in _PARTICLES
+    return word.isalpha() and word.islower() and word not in PARTICLES
 
 
 def _title_range(words: list[str], *, person: bool) -> tuple[int, int] | None:
@@ -218,7 +298,8 @@ def _title_range(words: list[str], *, person: bool) -> tuple[int, int] | None:
     rest, title = words[head + 1:], _bare(words[head])
     if not rest[0][:1].isupper() or (title in _ROYAL and len(rest) == 1):
         return 0, len(words)
-    if not person and (title not in _STRICT_HEADS or any(_bare(w) in ORG_WORDS for w in rest)
+    strict = title in _STRICT_HEADS or is_role_compound(title)
+    if not person and (not strict or any(_bare(w) in ORG_WORDS for w in rest)
                        or not all(w[:1].isupper() for w in rest)):
         return 0, len(words)
     return head + 1, len(words)
@@ -235,7 +316,9 @@ def is_junk(text: str) -> bool:
         return True
     if len(letters) < 2 and not any(c.isdigit() for c in text):  # "A", "X." (but "G7" is a name)
         return True
-    if not text[0].isalnum() or (text[0].islower() and text.split()[0].split("-")[0].islower()):
+    first = text.split()[0]
+    if not text[0].isalnum() or (text[0].islower() and first.split("-")[0].islower()
+                                 and not (first in PARTICLES and text.split()[-1][:1].isupper())):
         return True  # "-based", "trans-Caspian" (but not "eBay", "iPhone")
     words = text.split()
     if len(words) > 10:
@@ -265,11 +348,11 @@ def person_name(name: str) -> PersonName | None:
     suffix = ""
     if len(words) > 2 and words[-1].rstrip(".") in _SUFFIXES:
         suffix = words.pop().rstrip(".")
-    if len(words) < 2 or words[0] in _PARTICLES:  # "Bin Salman", "von der Leyen": a bare surname
+    if len(words) < 2 or words[0] in PARTICLES:  # "Bin Salman", "von der Leyen": a bare surname
         return None
     start = len(words) - 1
     for i in range(1, len(words) - 1):
-        if words[i] in _PARTICLES:
+        if words[i] in PARTICLES:
             start = i
             break
     return PersonName(words[0], " ".join(words[start:]), suffix)

@@ -12,21 +12,19 @@
   (:func:`split_place_prefix`).
 - Team cues: "Lakeshore coach", "Carver State beat Lakeshore" (:func:`team_cue`).
 
-Whether a word is a common noun comes from TextBlob's bundled tagger lexicon
-(a plain word list shipped inside the package, no NLTK corpora needed).
+Whether a word is a common noun comes from :mod:`analysis.entities.lexicon`.
 """
 from __future__ import annotations
 
-import functools
-import importlib.util
 import re
-from pathlib import Path
 
+from analysis.entities.lexicon import agent_noun, common_noun, lexicon
 from analysis.entities.names import (
     GENERIC_WORDS,
     GEO_WORDS,
     LEGAL_SUFFIXES,
     ORG_WORDS,
+    STORM_WORDS,
     THING_WORDS,
     VENUE_WORDS,
     is_title_head,
@@ -35,8 +33,8 @@ from analysis.entities.names import (
     name_key,
 )
 
-__all__ = ["split_locative", "split_place_prefix", "descriptor_end", "is_title_phrase", "business_end", "team_cue",
-           "common_noun", "PORTFOLIO_WORDS"]
+__all__ = ["alone_elsewhere", "split_locative", "split_place_prefix", "descriptor_end", "is_title_phrase",
+           "business_end", "team_cue", "PORTFOLIO_WORDS"]
 
 #: Portfolios and modifiers that make a title phrase with a following title head
 #: ("Federal Agriculture Minister", "Shadow Health Secretary").
@@ -52,36 +50,6 @@ supporter supporters player players squad side team quarterback pitcher skipper 
 _TEAM_VERBS = frozenset("beat defeat host face edge thrash rout down outscore overcome outplay draw tie".split())
 _LOCATIVE = re.compile(r"\s+(in|at)\s+|,\s+")
 _POSSESSIVE_TAIL = re.compile(r"['\u2019]s\s+([A-Z][\w'\u2019-]*)")
-
-
-@functools.lru_cache(maxsize=1)
-def _lexicon() -> dict[str, str]:
-    """Word → first tag in TextBlob's bundled tagger lexicon (empty when it is missing)."""
-    spec = importlib.util.find_spec("textblob")
-    if spec is None or not spec.submodule_search_locations:
-        return {}
-    path = Path(next(iter(spec.submodule_search_locations))) / "en" / "en-lexicon.txt"
-    out: dict[str, str] = {}
-    if path.is_file():
-        for line in path.read_text(encoding="utf-8").splitlines():
-            parts = line.split()
-            if len(parts) == 2 and not line.startswith(";"):
-                out.setdefault(parts[0], parts[1])
-    return out
-
-
-def common_noun(word: str) -> bool:
-    """Whether a capitalised word is a common noun, not a name: its lower-case form is a
-    noun in the lexicon and its capitalised form is not a proper noun ("Shipper",
-    "Watchmaker", not "Hunter" or "Baker"); agent compounds in "-maker" count."""
-    lex = _lexicon()
-    w = word.strip(".,;:")
-    lower = w.lower()
-    if not w[:1].isupper() or not w[1:].islower():
-        return False
-    if lower.endswith("maker") and len(lower) > 7:
-        return True
-    return lex.get(lower) in ("NN", "NNS") and lex.get(w, "NN") in ("NN", "NNS")
 
 
 def _place(text: str) -> bool:
@@ -104,7 +72,10 @@ def split_locative(text: str, start: int, end: int, label: str,
         if not words or not head or not head.split()[-1][:1].isupper():
             continue
         capital = all(w[:1].isupper() for w in words) and not any(w.lower() in ORG_WORDS for w in words)
-        if _place(tail) or (capital and name_key(head) in names):
+        institution = (m.group(1) == "in" and len(head.split()) > 1  # "Universidad … del Comahue in Neuquén"
+                       and any(w.lower() in ORG_WORDS for w in head.split())
+                       and (len(words) > 1 or not common_noun(words[0])))
+        if _place(tail) or (capital and (name_key(head) in names or institution)):
             entry = known(tail)
             tail_label = entry.label if entry else ("GPE" if m.group(1) != "at" else label)
             return [(start, m.start(), label), (m.end(), end, tail_label)]
@@ -112,15 +83,21 @@ def split_locative(text: str, start: int, end: int, label: str,
 
 
 def split_place_prefix(text: str, start: int, end: int, label: str,
-                       places: set[str]) -> list[tuple[int, int, str]]:
+                       places: set[str], persons: frozenset[str] = frozenset()) -> list[tuple[int, int, str]]:
     """A span split after a leading place when another name follows it ("Queensland
     Mackay" → "Queensland" + "Mackay"): the head a known place or a place named in
     the article (``places``: folded names), the tail capitalised names without
     organisation, place or generic words ("Oregon Department of Forestry", "Texas
-    Instruments", "Manchester United" stay whole). Not for people ("Jordan Ellis")."""
+    Instruments", "Manchester United" stay whole). Not for people ("Jordan Ellis"), nor when the
+    tail is a person's name elsewhere (``persons``: folded names spaCy calls people; "Odessa Grant"
+    where "Grant said")."""
     surface = text[start:end]
     if label == "PERSON" or known(surface) is not None:
         return [(start, end, label)]
+    head_word, *tail_words = surface.split()
+    if (len(tail_words) == 1 and name_key(tail_words[0]) in persons and known(tail_words[0]) is None
+            and head_word.lower() not in GENERIC_WORDS):
+        return [(start, end, "PERSON")]
     words = list(re.finditer(r"\S+", surface))
     for n in range(len(words) - 1, 0, -1):
         head, tail = surface[:words[n - 1].end()], surface[words[n].start():]
@@ -131,7 +108,7 @@ def split_place_prefix(text: str, start: int, end: int, label: str,
         if (all(w[:1].isupper() for w in tail_words) and known(tail) is None
                 and not any(w in ORG_WORDS | GEO_WORDS | THING_WORDS | GENERIC_WORDS | LEGAL_SUFFIXES for w in lower)
                 and not (len(tail_words) == 1 and tail_words[0].endswith("s"))
-                and not any(_lexicon().get(w) for w in lower)):
+                and not any(lexicon().get(w) for w in lower)):
             entry = known(head)
             return [(start, start + len(head), entry.label if entry else "GPE"), (start + words[n].start(), end, "GPE")]
     return [(start, end, label)]
@@ -151,20 +128,38 @@ def descriptor_end(words: list[str], *, sentence_start: bool, elsewhere: bool, l
         return 0
     first, rest = words[0], words[1:]
     bare = first.lower().strip(".,")
-    if (bare in ORG_WORDS | GEO_WORDS | THING_WORDS | GENERIC_WORDS | LEGAL_SUFFIXES or is_title_word(first)
+    if (bare in ORG_WORDS | GEO_WORDS | THING_WORDS | GENERIC_WORDS | LEGAL_SUFFIXES | STORM_WORDS
+            or is_title_word(first)
             or known(first) is not None or not all(w[:1].isupper() for w in rest) or known(" ".join(rest))):
         return 0
     rest_lower = [w.lower().strip(".,") for w in rest]
     if all(w in ORG_WORDS | GENERIC_WORDS | LEGAL_SUFFIXES | GEO_WORDS for w in rest_lower):
         return 0  # "Amnesty International", "Carrier Corp"
-    if all(common_noun(w) for w in rest) or any(_lexicon().get(w) in ("IN", "DT", "CC", "TO") for w in rest_lower):
+    if all(common_noun(w) for w in rest) or any(lexicon().get(w) in ("IN", "DT", "CC", "TO") for w in rest_lower):
         return 0  # "Citizens Advice", "Doctors Without Borders"
     if label == "PERSON" and len(rest) < 2:
         return 0  # "Hunter Biden"
     if common_noun(first):
-        return int(elsewhere or sentence_start or label != "PERSON")
+        if elsewhere or (label == "PERSON" and sentence_start):
+            return 1
+        return int(label != "PERSON" and agent_noun(first))  # "Shipper Nordvik Line", not "Cobalt Ridge Ventures"
+    if sentence_start and lexicon().get(bare) in ("VBG", "VBN") and lexicon().get(first.strip(".,"), "") != "NNP":
+        return 1  # "Neighboring Ashby Junction"
     # "Brewer Ostmark said …, Ostmark's chief executive said": a noun that is also a surname
-    return int(sentence_start and elsewhere and _lexicon().get(bare) in ("NN", "NNS"))
+    return int(sentence_start and elsewhere and lexicon().get(bare) in ("NN", "NNS"))
+
+
+def alone_elsewhere(text: str, rest: str, full: str) -> bool:
+    """Whether a name without its first word ("Nordvik Line" of "Shipper Nordvik Line") stands on
+    its own somewhere else in the text: not after another capitalised word ("Seton Ridge" is no
+    "Ridge" alone)."""
+    if text.count(rest) <= text.count(full):
+        return False
+    for m in re.finditer(rf"(?<!\w){re.escape(rest)}(?!\w)", text):
+        before = text[max(0, m.start() - 30):m.start()].split("\n")[-1].split()
+        if not before or not before[-1][:1].isupper() or before[-1].endswith((".", ":", "\u201c", '"')):
+            return True
+    return False
 
 
 def is_title_phrase(surface: str, after: str) -> bool:

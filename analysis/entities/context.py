@@ -1,0 +1,133 @@
+"""What a name's sentence says it is: a person, a speaker, an organisation or a place.
+
+A bare "Kessler" may be the chairman or his company, "Austin" the partner or the city, "Ashby"
+the councilwoman or her town. The dependency parse around one mention often tells:
+
+- a speaker: the subject of a verb of saying or thinking ("Vik said");
+- a person: an age in apposition
+  ("Brightman, 41,"), a family noun it owns ("Ashby's family"), a role noun in apposition
+  ("Tove Aasen, an analyst at …");
+- an organisation: a business noun it owns or qualifies ("Kessler's bonds", "Kessler
+  shareholders"), the subject of a business verb ("Kranz employs 900 people", "has its
+  headquarters"), an organisation noun in apposition ("BVH Havens, the dockers' union");
+- a place: the object of "in", "near", "across" …, a place noun in apposition ("Baler, the
+  provincial capital"), a state or country after a comma ("Halsey, Vermont").
+
+:func:`context_hint` returns the label the context points to ("SPEAKER" for the subject of a verb of
+saying, which a person or an organisation can be), or "" when it says nothing.
+"""
+from __future__ import annotations
+
+from analysis.entities.lexicon import TRADE_NOUNS
+from analysis.entities.names import ROLE_HEADS, known
+
+__all__ = ["context_hint", "PERSON_VERBS", "BUSINESS_NOUNS", "BUSINESS_VERBS", "in_quotation"]
+
+#: Verbs whose subject is a person (speech, thought, feeling), lemmas.
+PERSON_VERBS = frozenset("""say tell add ask reply answer explain insist stress remark write argue admit concede
+recall laugh smile shrug think believe hope fear feel want wish plan know remember grow marry die retire live
+joke agree disagree promise vow urge warn insist testify""".split())
+#: Nouns that an organisation owns or qualifies, never a person: "Kessler's bonds", "Vik shares".
+BUSINESS_NOUNS = frozenset("""share shares shareholder shareholders stock stocks bond bonds employee employees
+staff workforce headquarters profit profits revenue revenues sales turnover earnings customers clients
+subsidiary subsidiaries plant plants factory factories brand stores outlets products software valuation
+debt dividend investors shareholding unit division""".split())
+#: Verbs whose subject is an organisation: "Kranz employs 900 people".
+BUSINESS_VERBS = frozenset("""employ manufacture produce sell acquire own operate list merge export ship hire
+trade invest""".split())
+#: Nouns in apposition that make a person ("an analyst") beyond the quote module's role nouns.
+_PERSON_ENDINGS = ("ist", "ian", "man", "woman", "person", "er", "or")
+_KIN = frozenset("""family wife husband son daughter father mother brother sister parents children widow
+grandfather grandmother granddaughter grandson partner""".split())
+_PLACE_NOUNS = frozenset("""city town village capital province region district county state country port
+municipality suburb neighbourhood neighborhood island borough""".split())
+_ORG_NOUNS = frozenset("""company firm union group club maker manufacturer carrier operator agency charity
+association bank insurer lender retailer startup organisation organization party team publisher broadcaster
+newspaper university college school hospital museum institute council ministry department""".split())
+_LOCATIVE = frozenset("in near outside across around throughout inside within into".split())
+_MOTION_PREPS = frozenset("to from via towards toward".split())
+_MOTION_VERBS = frozenset("""go travel fly move drive return come head sail ship send airlift divert walk flee
+evacuate commute relocate emigrate arrive depart deliver transport""".split())
+_OPEN_QUOTES = "\u201c\u2018"
+_CLOSE_QUOTES = "\u201d\u2019"
+
+
+def _person_noun(lemma: str) -> bool:
+    return lemma in ROLE_HEADS or (lemma.endswith(_PERSON_ENDINGS) and lemma not in _ORG_NOUNS | TRADE_NOUNS
+                                   and len(lemma) > 4)
+
+
+def _appositive(root) -> str:
+    """The label an apposition gives a name: "X, a spokeswoman" → PERSON; "X, the union" → ORG."""
+    for child in root.children:
+        if child.dep_ != "appos" or child.pos_ not in ("NOUN", "PROPN"):
+            continue
+        lemma = child.lemma_.lower()
+        if lemma in _PLACE_NOUNS:
+            return "GPE"
+        if lemma in _ORG_NOUNS:
+            return "ORG"
+        if child.pos_ == "NOUN" and _person_noun(lemma):
+            return "PERSON"
+    return ""
+
+
+def _age_after(doc, end: int) -> bool:
+    """"Brightman, 41," or "Hale, 58,": an age in commas right after the name."""
+    return (end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].like_num and doc[end + 2].text == ","
+            and doc[end + 1].text.isdigit() and 14 <= int(doc[end + 1].text) <= 110)
+
+
+def context_hint(span) -> str:
+    """The label ("PERSON", "ORG", "GPE") that a mention's syntax points to, or "".
+
+    Args:
+        span: The mention as a spaCy span.
+    """
+    doc, root = span.doc, span.root
+    head, dep = root.head, root.dep_
+    if _age_after(doc, span.end):
+        return "PERSON"
+    appos = _appositive(root)
+    if appos:
+        return appos
+    if dep in ("nsubj", "nsubjpass"):
+        lemma = head.lemma_.lower()
+        if lemma in PERSON_VERBS:
+            return "SPEAKER"
+        if lemma in BUSINESS_VERBS or (lemma == "have" and any(
+                c.dep_ == "dobj" and (c.lemma_.lower() in BUSINESS_NOUNS or c.lower_ in BUSINESS_NOUNS)
+                for c in head.children)):
+            return "ORG"
+    if dep == "poss":
+        lemma = head.lemma_.lower()
+        if head.lower_ in BUSINESS_NOUNS or lemma in BUSINESS_NOUNS:
+            return "ORG"
+        if lemma in _KIN:
+            return "PERSON"
+    if dep == "compound" and head.i == span.end:
+        if head.lower_ in BUSINESS_NOUNS:
+            return "ORG"
+        if head.lower_ in _PLACE_NOUNS and head.lower_ not in ("state", "country"):
+            return "GPE"  # "Aurora province", "the Kirkby town centre"
+    if dep == "pobj" and head.lower_ in _LOCATIVE and head.head.lower_ not in ("interest", "stake", "role"):
+        return "GPE"
+    if dep == "pobj" and head.lower_ in _MOTION_PREPS and head.head.lemma_.lower() in _MOTION_VERBS:
+        return "GPE"  # "flew to Jordan", "airlifted from Chimoio"
+    if span.end + 2 < len(doc) and doc[span.end].text == "," and _state_or_country(doc[span.end + 1]):
+        return "GPE"
+    return ""
+
+
+def _state_or_country(tok) -> bool:
+    entry = known(tok.text)
+    return tok.text[:1].isupper() and entry is not None and entry.label == "GPE" and tok.ent_type_ in ("GPE", "")
+
+
+def in_quotation(text: str, start: int) -> bool:
+    """Whether offset ``start`` of an article text lies inside a quotation of its paragraph
+    (more curly or straight opening marks than closing ones before it on its line)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[line_start:start]
+    curly = sum(before.count(c) for c in "\u201c") - sum(before.count(c) for c in "\u201d")
+    return curly > 0 or before.count('"') % 2 == 1

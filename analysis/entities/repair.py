@@ -1,0 +1,328 @@
+"""Repairing spans spaCy cut short or glued together, on text we did not write.
+
+- A span across a dash is two ("Mozambique — Rescue Teams"): :func:`split_dashes`.
+- Places joined by a hyphen are two places ("Vienna-Bratislava"); common words joined so are no
+  name ("the Red-Green coalition"): :func:`split_hyphens`.
+- An institution named with a possessive stays whole ("St Oswin’s College London"), where spaCy
+  tags the saint and leaves "College London": :func:`institution_end`.
+- A name cut at its particles grows back ("Kamp" → "van der Kamp", "Sanne" + "Horst" → "Sanne
+  ter Horst"); two names side by side are one ("Dallas" + "Quigley"); an organisation's head
+  joins its tail ("Movement for" + "Vysočina", "Southern District" + "of Georgia"):
+  :func:`join_neighbours`.
+- A glued headline span is cut down to the names the body uses ("Porthaven City Edge Kirkby
+  Town"): :func:`headline_pieces`.
+- A storm is an event, not a person or a place ("Cyclone Tamsin", "Tamsin", "Tamsins"):
+  :func:`storm_name`.
+- A dateline names a place ("CEDAR HOLLOW, Ore. (AP) —"): :func:`dateline_span`.
+- A sports report names clubs after towns ("Porthaven City"): :func:`is_sport`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from analysis.entities.gazetteer import FINDABLE_KEYS
+from analysis.entities.lexicon import common_noun, ordinary
+from analysis.entities.names import (
+    ADMIN_WORDS,
+    CLUB_WORDS,
+    GEO_WORDS,
+    LEGAL_SUFFIXES,
+    ORG_WORDS,
+    PARTICLES,
+    STORM_WORDS,
+    THING_WORDS,
+    is_title_word,
+    known,
+    name_key,
+)
+
+__all__ = ["split_dashes", "split_hyphens", "institution_end", "particle_end", "join_neighbours", "headline_pieces",
+           "storm_name", "dateline_span", "is_sport"]
+
+_DASH = re.compile(r"\s+[\u2014\u2013-]+\s+|\s*[\u2014\u2013]\s*")
+_SAINTS = frozenset({"st", "st.", "saint", "sainte", "san", "santa", "santo", "sao", "são"})
+_INSTITUTION_WORDS = frozenset("""college hospital school university academy cathedral church chapel institute
+society infirmary abbey priory hall seminary clinic museum""".split())
+_OF_HEADS = ORG_WORDS | ADMIN_WORDS
+_LINKS = ("of", "for", "de", "del", "da", "do", "des", "di")
+_LINK_ENDS = tuple(f" {w} " for w in _LINKS)
+_OF_RUN = re.compile(r"((?:[A-Z][\w\u2019'-]*\s+)+)(" + "|".join(_LINKS) + r")\s+$")
+_SPORT_WORDS = frozenset("""goal goals scored header free-kick penalty minute half-time match season league cup
+derby striker goalkeeper manager coach fixture kick-off play-off points referee""".split())
+
+
+def split_dashes(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A span cut at its dashes ("Mozambique — Rescue Teams" → "Mozambique", "Rescue Teams")."""
+    pieces, pos = [], start
+    for m in _DASH.finditer(text, start, end):
+        pieces.append((pos, m.start()))
+        pos = m.end()
+    pieces.append((pos, end))
+    return [(s, e) for s, e in pieces if e > s]
+
+
+def split_hyphens(text: str, start: int, end: int, label: str,
+                  places: set[str]) -> list[tuple[int, int, str]] | None:
+    """Pieces of a hyphenated name: places joined ("Bratislava-Budapest") are each a place,
+    common words joined ("Red-Green") are none ([]); None when the span is no such compound.
+
+    Args:
+        text: The article text.
+        start: The span's start.
+        end: Its end.
+        label: spaCy's label.
+        places: Folded names tagged as places in the article.
+    """
+    surface = text[start:end]
+    if " " in surface or "-" not in surface.strip("-"):
+        return None
+    parts = surface.split("-")
+    if len(parts) < 2 or not all(p[:1].isupper() for p in parts) or known(surface):
+        return None
+    if any((e := known(p)) is not None and e.label == "NORP" for p in parts):
+        return None  # "Kazakh-American"
+    if all(ordinary(p) for p in parts):
+        return []
+
+    def place(p: str) -> bool:
+        entry = known(p)
+        return (entry is not None and entry.label in ("GPE", "LOC")) or name_key(p) in places
+
+    if not any(place(p) for p in parts) or any(ordinary(p) or known(p) is not None and not place(p) for p in parts):
+        return None
+    out, pos = [], start
+    for p in parts:
+        entry = known(p)
+        out.append((pos, pos + len(p), entry.label if entry else "GPE"))
+        pos += len(p) + 1
+    return out
+
+
+_POSSESSIVE = re.compile(r"['\u2019]s\b")
+_POSSESSIVE_RUN = re.compile(r"(['\u2019]s)?\s+([A-Z][\w\u2019'&-]*(?:\s+[A-Z][\w\u2019'&-]*)*)")
+
+
+def institution_end(text: str, start: int, end: int, names: set[str]) -> tuple[int, int] | None:
+    """An institution named with a possessive that a span begins ("St Oswin’s" + " College
+    London", "Oswin’s College" after "St"): its (start, end), or None.
+
+    The word after the possessive is an institution's ("College", "Hospital"); the part before it
+    is a saint, a title or a common noun ("King’s", "Children’s"), or no name the article uses on its
+    own (``names``: folded names of its mentions), so "Azerbaijan’s Ministry" is left alone.
+    """
+    if _POSSESSIVE.search(text, start, min(len(text), end + 3)) is None:
+        return None
+    if text.endswith("St ", 0, start):
+        start -= 3
+    elif text.endswith("St. ", 0, start):
+        start -= 4
+    surface = text[start:end]
+    inner = re.search(r"['\u2019]s\s+([\w-]+)", surface)
+    if inner is not None:
+        head, word, new_end = surface[:inner.start()], inner.group(1), end
+    else:
+        if not re.search(r"['\u2019]s$", surface) and not re.match(r"['\u2019]s\s", text[end:end + 3]):
+            return None
+        m = _POSSESSIVE_RUN.match(text, end)
+        if m is None:
+            return None
+        head, word, new_end = re.sub(r"['\u2019]s$", "", surface), m.group(2).split()[0], m.end(2)
+    words = head.split()
+    if word.lower() not in _INSTITUTION_WORDS or not words:
+        return None
+    if known(head) is not None or (words[0].lower() not in _SAINTS and not is_title_word(words[0])
+                                   and not common_noun(words[-1]) and name_key(head) in names):
+        return None
+    return start, new_end
+
+
+_PARTICLE_TAIL = re.compile(r"(?:\s+(?:" + "|".join(sorted(PARTICLES)) + r"))*\s+[A-Z][\w\u2019'-]+")
+
+
+def particle_end(text: str, start: int, end: int) -> int:
+    """The end of a span that spaCy cut inside a name's particles ("Luc van" + " den Broek", "van
+    den" + " Broek"): past the particles and the capitalised word after them; else ``end``."""
+    words = text[start:end].split()
+    if not words or words[-1].lower() not in PARTICLES:
+        return end
+    m = _PARTICLE_TAIL.match(text, end)
+    return m.end() if m is not None else end
+
+
+def join_neighbours(text: str, mentions: list, *, headline_end: int) -> list:
+    """Mentions with names cut at particles grown ("Kamp" → "van der Kamp"), two names side by
+    side joined ("Dallas" + "Quigley"), an organisation's head and tail joined ("Movement for" +
+    "Vysočina", "Southern District" + "of Georgia"); the mentions inside them dropped.
+
+    Args:
+        text: The article text.
+        mentions: :class:`analysis._entity_article.Mention` objects, any order.
+        headline_end: Where the headline ends (names side by side there are left alone).
+    """
+    out: list = []
+    keys = {name_key(m.text) for m in mentions}
+    for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        m = _grow_particles(text, m)
+        m = _grow_of(text, m)
+        possessive = m.start >= 0 and text[m.end:m.end + 1] in ("'", "\u2019")
+        grown = institution_end(text, m.start, m.end, keys) if possessive else None
+        if grown is not None and grown[1] > m.end:  # "St Brendan" + "’s Hospital Galway"
+            m = replace(m, start=grown[0], end=grown[1], text=text[grown[0]:grown[1]], spacy_label="ORG", cue=False)
+        if m.start >= headline_end:
+            m = _grow_name(text, m, keys)
+        prev = out[-1] if out else None
+        if prev is not None and prev.paragraph == m.paragraph and m.start < prev.end:
+            if m.end <= prev.end:
+                continue  # inside the grown one
+            if m.start <= prev.start:
+                out[-1] = m
+                continue
+        if prev is not None and prev.paragraph == m.paragraph and prev.start >= headline_end:
+            joined = _side_by_side(text, prev, m)
+            if joined is not None:
+                out[-1] = joined
+                continue
+        out.append(m)
+    return out
+
+
+def _grow_particles(text: str, m):
+    """"Kamp" after "van der" → "van der Kamp"; with the given name before them when there is one."""
+    if m.start <= 0 or m.spacy_label not in ("PERSON", "", "ORG") or len(m.text.split()) > 2:
+        return m
+    before = text[max(0, m.start - 40):m.start].split("\n")[-1]
+    words = [w.strip("\"\u201c\u2018(") for w in before.split(" ")[:-1]] if before.endswith(" ") else []
+    n = 0
+    while n < min(3, len(words)) and words[-1 - n].lower() in PARTICLES:
+        n += 1
+    if not n:
+        return m
+    particles = words[len(words) - n:]
+    start = m.start - len(" ".join(particles)) - 1
+    given = words[len(words) - n - 1] if len(words) > n else ""
+    if given[:1].isupper() and given.isalpha() and not is_title_word(given) and known(given) is None:
+        start -= len(given) + 1
+    elif not particles[0][:1].isupper() and not (len(words) > n and words[-n - 1][:1].islower()):
+        return m  # "Museo de Ciencias": a lower-case particle after no word
+    if particles[0].lower() in ("la", "le", "el", "al", "da", "di", "de") and len(particles) == 1 \
+            and not given[:1].isupper() and not particles[0][:1].isupper() and m.spacy_label != "PERSON":
+        return m
+    return replace(m, start=start, text=text[start:m.end], spacy_label=m.spacy_label or "PERSON")
+
+
+def _grow_of(text: str, m):
+    """"Vysočina" after "Movement for " → "Movement for Vysočina" (an organisation word before the link)."""
+    line = text[max(0, m.start - 60):m.start].split("\n")[-1]
+    hit = _OF_RUN.search(line) if line.endswith(_LINK_ENDS) else None
+    if hit is None or not any(w.lower() in _OF_HEADS for w in hit.group(1).split()):
+        return m
+    if known(m.text) is not None and known(m.text).label == "ORG":
+        return m
+    run = hit.group(1).split()
+    while run and (run[0].lower() in ("the", "a", "an") or is_title_word(run[0]) and run[0].lower() not in _OF_HEADS):
+        run.pop(0)
+    if not run:
+        return m
+    start = m.start - len(line) + line.rfind(run[0], 0, hit.end(1))
+    return replace(m, start=start, text=text[start:m.end], spacy_label="ORG", cue=False)
+
+
+_NEXT_NAME = re.compile(r" ([A-Z][a-z][\w\u2019'-]*)\b")
+
+
+def _grow_name(text: str, m, keys: set[str]):
+    """A one-word mention grown over the next word when that word is a name of the article on its
+    own ("Dallas" + "Quigley", where spaCy found "Quigley" elsewhere)."""
+    nxt = _NEXT_NAME.match(text, m.end)
+    if nxt is None or len(m.text.split()) != 1 or name_key(nxt.group(1)) not in keys:
+        return m
+    joined = _side_by_side(text, m, replace(m, start=nxt.start(1), end=nxt.end(1), text=nxt.group(1),
+                                            spacy_label=""))
+    return joined if joined is not None else m
+
+
+def _side_by_side(text: str, a, b):
+    """One mention for two names separated by one space ("Dallas" + "Quigley"), or None."""
+    if text[a.end:b.start] != " " or len(a.text.split()) != 1 or len(b.text.split()) > 2:
+        return None
+    for x in (a, b):
+        entry = known(x.text)
+        if x.spacy_label == "NORP" or (entry is not None and entry.label in ("NORP", "ORG")) or is_title_word(x.text):
+            return None
+    entry = known(a.text)
+    if entry is not None and entry.label == "GPE" and entry.canonical == known(entry.canonical).canonical \
+            and name_key(a.text) == name_key(entry.canonical) and " " not in a.text and _country(a.text):
+        return None  # "Kazakhstan Tokayev"
+    words = [w.lower() for w in (a.text + " " + b.text).split()]
+    org = any(w in ORG_WORDS | GEO_WORDS | CLUB_WORDS | THING_WORDS | LEGAL_SUFFIXES for w in words)
+    label = b.spacy_label if org or common_noun(b.text.split()[-1]) else "PERSON"
+    return replace(a, end=b.end, text=text[a.start:b.end], spacy_label=label, hint=a.hint or b.hint)
+
+
+def _country(word: str) -> bool:
+    return name_key(word) in FINDABLE_KEYS
+
+
+def headline_pieces(surface: str, body: set[str]) -> list[tuple[int, int]] | None:
+    """A glued headline span cut to the names the body uses: "Porthaven City Edge Kirkby Town" →
+    "Porthaven City", "Kirkby Town" (offsets into ``surface``); None to keep it as it is.
+
+    Args:
+        surface: The headline span.
+        body: Folded names of the body's mentions.
+    """
+    spans = [(m.start(), m.end()) for m in re.finditer(r"\S+", surface)]
+    if len(spans) < 3 or name_key(surface) in body:
+        return None
+
+    def name(i: int, j: int) -> bool:
+        part = surface[spans[i][0]:spans[j - 1][1]]
+        return name_key(part) in body or known(part) is not None
+
+    n = len(spans)
+    prefix = next((j for j in range(n - 1, 0, -1) if name(0, j)), 0)
+    suffix = next((i for i in range(1, n) if i >= prefix and name(i, n)), n)
+    if not prefix and suffix == n:
+        return None
+    middle = [surface[s:e] for s, e in spans[prefix:suffix]]
+    if not (prefix and suffix < n and len(middle) <= 3) and not all(ordinary(w) for w in middle):
+        return None
+    out = []
+    if prefix:
+        out.append((spans[0][0], spans[prefix - 1][1]))
+    if suffix < n:
+        out.append((spans[suffix][0], spans[-1][1]))
+    return out
+
+
+def storm_name(surface: str) -> str | None:
+    """The name of a storm ("Cyclone Tamsin" → "Tamsin", "Tropical Storm Bertil" → "Bertil"), or None."""
+    words = surface.split()
+    for i, w in enumerate(words[:-1]):
+        name = words[i + 1:]
+        if (w.lower() in STORM_WORDS and len(name) <= 2 and all(x[:1].isupper() and not ordinary(x) for x in name)
+                and not any(x.lower() in ORG_WORDS | GEO_WORDS | ADMIN_WORDS for x in name)):
+            return " ".join(name)
+    return None
+
+
+_DATELINE = re.compile(r"([A-Z][A-Z'\u2019.\-]*(?: [A-Z][A-Z'\u2019.\-]*){0,3})(?=,|\s+\(|\s+[\u2014\u2013-]\s)")
+
+
+def dateline_span(paragraph: str) -> tuple[int, int] | None:
+    """Offsets of the place in capitals that opens a paragraph as a dateline ("CEDAR HOLLOW, Ore.
+    (AP) —", "OSLO, May 6 (Reuters) -", "N'DJAMENA (AFP) -"), or None."""
+    m = _DATELINE.match(paragraph)
+    if m is None or len(m.group(1).replace(" ", "")) < 3 or not any(c.isalpha() for c in m.group(1)):
+        return None
+    rest = paragraph[m.end():m.end() + 60]
+    if not re.search(r"\((?:AP|AFP|Reuters|UPI|dpa|AAP|PA)\)|[\u2014\u2013]| - ", rest):
+        return None
+    return m.start(1), m.end(1)
+
+
+def is_sport(text: str) -> bool:
+    """Whether an article reads like a match report (three or more kinds of sports words)."""
+    words = set(re.findall(r"[a-z][a-z-]+", text.lower()))
+    return len(words & _SPORT_WORDS) >= 3
