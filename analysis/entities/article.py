@@ -37,6 +37,7 @@ from analysis.entities.missed import patterns, propagate
 from analysis.entities.names import (
     CLUB_WORDS,
     GEO_WORDS,
+    LEGAL_SUFFIXES,
     NAME_LABELS,
     ORG_WORDS,
     ROLE_HEADS,
@@ -177,6 +178,7 @@ def _headline(mentions: list[Mention], *, split: bool) -> list[Mention]:
     Slips"), and with ``split``, cut to the names the body uses ("Porthaven City Edge Kirkby Town" →
     "Porthaven City", "Kirkby Town")."""
     body = {name_key(m.text) for m in mentions if m.paragraph > 0}
+    body |= {k.rsplit(" ", 1)[0] for k in body if k.rsplit(" ", 1)[-1].strip(".") in LEGAL_SUFFIXES}
     out = []
     for m in mentions:
         if m.paragraph != 0:
@@ -303,10 +305,10 @@ def _cleaned(text: str, start: int, end: int, label: str, sentence_id: int, para
     elif sport and len(words) > 1 and words[-1].lower() in CLUB_WORDS:
         hint = "ORG"  # "Porthaven City" in a match report
     role = _role(text[span_start:start])
-    if not role and (label in ("PERSON", "") or title_before(text, start)):
+    cue = title_before(text, start)
+    if not role and (label in ("PERSON", "") or cue):
         role = role_before(text, start)
-    return Mention(sentence_id, paragraph, start, end, surface, label, "ner", title_before(text, start), name_start,
-                   hint, role)
+    return Mention(sentence_id, paragraph, start, end, surface, label, "ner", cue, name_start, hint, role)
 
 
 def _role(prefix: str) -> str:

@@ -18,6 +18,7 @@
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import replace
 
@@ -266,36 +267,56 @@ def _country(word: str) -> bool:
 
 def headline_pieces(surface: str, body: set[str]) -> list[tuple[int, int]] | None:
     """A glued headline span cut to the names the body uses: "Porthaven City Edge Kirkby Town" →
-    "Porthaven City", "Kirkby Town" (offsets into ``surface``); None to keep it as it is.
+    "Porthaven City", "Kirkby Town"; "Cyclone Tamsin Hits Mozambique" → "Cyclone Tamsin",
+    "Mozambique" (offsets into ``surface``); None to keep it as it is.
+
+    A name the body uses (or a known one) begins or ends the span; the ordinary words after it
+    (or before it) are headline verbs and nouns ("Edge", "Hits") and go; what is left is a piece.
 
     Args:
         surface: The headline span.
         body: Folded names of the body's mentions.
     """
     spans = [(m.start(), m.end()) for m in re.finditer(r"\S+", surface)]
-    if len(spans) < 3 or name_key(surface) in body:
+    n = len(spans)
+    if n < 2 or name_key(surface) in body:
         return None
 
     def name(i: int, j: int) -> bool:
         part = surface[spans[i][0]:spans[j - 1][1]]
         return name_key(part) in body or known(part) is not None
 
-    n = len(spans)
+    def word(i: int) -> str:
+        return surface[spans[i][0]:spans[i][1]]
+
+    def headline_word(i: int) -> bool:  # "Hits", "Edge"; not "Transports" or "City", which end names
+        w = word(i)
+        return ordinary(w) and w.lower() not in ORG_WORDS | GEO_WORDS | CLUB_WORDS | ADMIN_WORDS | LEGAL_SUFFIXES
+
     prefix = next((j for j in range(n - 1, 0, -1) if name(0, j)), 0)
-    suffix = next((i for i in range(1, n) if i >= prefix and name(i, n)), n)
+    suffix = next((i for i in range(max(prefix, 1), n) if name(i, n)), n)
     if not prefix and suffix == n:
         return None
-    middle = [surface[s:e] for s, e in spans[prefix:suffix]]
-    if not (prefix and suffix < n and len(middle) <= 3) and not all(ordinary(w) for w in middle):
-        return None
-    out = []
+    if prefix and suffix < n and suffix - prefix <= 3:  # "Ashgrove Town Stun Millwall Rovers"
+        return [(spans[0][0], spans[prefix - 1][1]), (spans[suffix][0], spans[-1][1])]
+    lo, hi = prefix, suffix
     if prefix:
-        out.append((spans[0][0], spans[prefix - 1][1]))
+        while lo < hi and headline_word(lo):
+            lo += 1
+    if suffix < n:
+        while hi > lo and headline_word(hi - 1):
+            hi -= 1
+    if (lo, hi) == (prefix, suffix) and lo < hi:
+        return None  # no headline word between the names: keep the span
+    out = [(spans[0][0], spans[prefix - 1][1])] if prefix else []
+    if lo < hi:
+        out.append((spans[lo][0], spans[hi - 1][1]))
     if suffix < n:
         out.append((spans[suffix][0], spans[-1][1]))
     return out
 
 
+@functools.lru_cache(maxsize=50_000)
 def storm_name(surface: str) -> str | None:
     """The name of a storm ("Cyclone Tamsin" → "Tamsin", "Tropical Storm Bertil" → "Bertil"), or None."""
     words = surface.split()
@@ -322,6 +343,7 @@ def dateline_span(paragraph: str) -> tuple[int, int] | None:
     return m.start(1), m.end(1)
 
 
+@functools.lru_cache(maxsize=64)
 def is_sport(text: str) -> bool:
     """Whether an article reads like a match report (three or more kinds of sports words)."""
     words = set(re.findall(r"[a-z][a-z-]+", text.lower()))
