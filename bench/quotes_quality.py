@@ -43,7 +43,9 @@ GOLD_SETS = {"seed": (SHARED / "seed", SHARED / "gold"),
              "shapes": (config.ROOT / "tests" / "data" / "entity_shapes" / "articles",
                         config.ROOT / "tests" / "data" / "entity_shapes" / "gold"),
              "shapes blind": (config.ROOT / "tests" / "data" / "entity_blind" / "articles",
-                              config.ROOT / "tests" / "data" / "entity_blind" / "gold")}
+                              config.ROOT / "tests" / "data" / "entity_blind" / "gold"),
+             "blind 2": (config.ROOT / "tests" / "data" / "entity_blind2" / "articles",
+                         config.ROOT / "tests" / "data" / "entity_blind2" / "gold")}
 DIRECT = {"direct", "partial"}
 
 
