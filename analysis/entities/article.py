@@ -178,6 +178,8 @@ def _headline(mentions: list[Mention], *, split: bool) -> list[Mention]:
     Slips"), and with ``split``, cut to the names the body uses ("Porthaven City Edge Kirkby Town" →
     "Porthaven City", "Kirkby Town")."""
     body = {name_key(m.text) for m in mentions if m.paragraph > 0}
+    body |= {k.rsplit(" ", 1)[-1] for m in mentions if m.paragraph > 0 and m.spacy_label == "PERSON"
+             for k in [name_key(m.text)] if " " in k}  # surnames: "Adair" of "Phoenix Adair"
     body |= {k.rsplit(" ", 1)[0] for k in body if k.rsplit(" ", 1)[-1].strip(".") in LEGAL_SUFFIXES}
     out = []
     for m in mentions:
@@ -217,7 +219,9 @@ def _contexts(parsed, mentions: list[Mention]) -> list[Mention]:
     out = []
     for m in mentions:
         unit = units.get(m.paragraph)
-        if unit is None or m.start < 0 or m.paragraph == 0 or known(m.text) is not None:
+        entry = known(m.text)
+        if unit is None or m.start < 0 or m.paragraph == 0 or (entry is not None and (
+                entry.label in ("NORP", "ORG") or " " in m.text)):  # one-word places may be first names
             out.append(m)
             continue
         span = unit.doc.char_span(m.start - unit.start, m.end - unit.start, alignment_mode="expand")

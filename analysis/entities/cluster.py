@@ -211,7 +211,9 @@ class _Article:
         context = m.context or (m.hint if m.hint in ("GPE", "ORG") else "")
         if people and (context in ("PERSON", "SPEAKER") or m.cue):
             return "person"
-        single = next(iter(targets)) if len(targets) == 1 else None
+        single = next(iter(targets)) if len(targets) == 1 else self._main(targets)
+        if context == "PREFIX":
+            return single
         if context == "ORG" and single is not None and not geo:
             return single
         if context == "GPE":
@@ -266,6 +268,17 @@ class _Article:
                 if best.get(k) == 0 and len(tiers[k][0]) == 1}
         return ({key: {same.get(c, c) for c in tiers[key][tier]} for key, tier in best.items()},
                 {key for key, tier in best.items() if tier < 2})
+
+    def _main(self, targets) -> str | None:
+        """Of several names a short form may stand for, the one the article names most, then first
+        ("Kranz" for "Kranz Präzision AG", not the later "Kranz Farrow Surgical")."""
+        if not targets:
+            return None
+        seen: dict[str, list[int]] = defaultdict(list)
+        for i, cid in self.assign.items():
+            if cid in targets:
+                seen[cid].append(self.mentions[i].start if self.mentions[i].start >= 0 else 1 << 40)
+        return min(targets, key=lambda c: (-len(seen[c]), min(seen[c], default=1 << 40), c))
 
     @staticmethod
     def _nearest(people: set[str], seen: dict[str, list[int]], start: int) -> str:
@@ -355,9 +368,13 @@ def vote(mentions: list[Mention], name: str, *, person: bool = False, shared: bo
     votes: Counter = Counter({lb: float(n) for lb, n in raw.items()})
     votes["PERSON"] += sum(m.cue for m in mentions)
     place = "LOC" if raw["LOC"] > raw["GPE"] else "GPE"  # the context says a place, not which kind
-    for m in mentions:
-        if m.context in ("PERSON", "ORG", "GPE"):  # "Brightman, 41,", "Kessler shareholders", "in Savannah"
-            votes[place if m.context == "GPE" else m.context] += CONTEXT_WEIGHT
+    told: Counter = Counter(place if m.context == "GPE" else m.context for m in mentions
+                            if m.context in ("PERSON", "ORG", "GPE"))  # "Brightman, 41,", "in Savannah"
+    for lb, n in told.items():
+        votes[lb] += n * CONTEXT_WEIGHT
+    words_of_name = name_key(name).split()
+    if votes["FAC"] and len(words_of_name) == 1 and entry is None:
+        votes[place] += votes.pop("FAC")  # a one-word "facility" is a place spaCy mislabelled ("Luzon")
     hints = Counter(m.hint for m in mentions if m.hint)
     for lb, n in hints.items():
         votes[lb] += n + 1  # a context cue ("Lakeshore coach") outweighs one spaCy label

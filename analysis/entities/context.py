@@ -14,12 +14,13 @@ the councilwoman or her town. The dependency parse around one mention often tell
   provincial capital"), a state or country after a comma ("Halsey, Vermont").
 
 :func:`context_hint` returns the label the context points to ("SPEAKER" for the subject of a verb of
-saying, which a person or an organisation can be), or "" when it says nothing.
+saying, which a person or an organisation can be; "PREFIX" for a name before a title, "Aurora
+Gov. Reynaldo Sison", a place or body but no person), or "" when it says nothing.
 """
 from __future__ import annotations
 
 from analysis.entities.lexicon import TRADE_NOUNS
-from analysis.entities.names import ROLE_HEADS, known
+from analysis.entities.names import ROLE_HEADS, is_title_head, known
 
 __all__ = ["context_hint", "PERSON_VERBS", "BUSINESS_NOUNS", "BUSINESS_VERBS", "in_quotation"]
 
@@ -37,6 +38,7 @@ BUSINESS_VERBS = frozenset("""employ manufacture produce sell acquire own operat
 trade invest""".split())
 #: Nouns in apposition that make a person ("an analyst") beyond the quote module's role nouns.
 _PERSON_ENDINGS = ("ist", "ian", "man", "woman", "person", "er", "or")
+_PERSON_NOUNS = frozenset("player man woman boy girl child mother father son daughter friend star hero".split())
 _KIN = frozenset("""family wife husband son daughter father mother brother sister parents children widow
 grandfather grandmother granddaughter grandson partner""".split())
 _PLACE_NOUNS = frozenset("""city town village capital province region district county state country port
@@ -53,8 +55,17 @@ _CLOSE_QUOTES = "\u201d\u2019"
 
 
 def _person_noun(lemma: str) -> bool:
-    return lemma in ROLE_HEADS or (lemma.endswith(_PERSON_ENDINGS) and lemma not in _ORG_NOUNS | TRADE_NOUNS
-                                   and len(lemma) > 4)
+    return lemma in ROLE_HEADS or lemma in _PERSON_NOUNS or (
+        lemma.endswith(_PERSON_ENDINGS) and lemma not in _ORG_NOUNS | TRADE_NOUNS and len(lemma) > 4)
+
+
+def _member_of(span) -> bool:
+    """"Lydia Musimbi of the Western Unity Movement": a two-word name followed by "of" and an
+    organisation is a member of it, a person."""
+    doc = span.doc
+    return (len(span) == 2 and all(t.text[:1].isupper() for t in span) and span.end + 2 < len(doc)
+            and doc[span.end].lower_ == "of" and doc[span.end + 1].lower_ == "the"
+            and doc[span.end + 2].ent_type_ == "ORG")
 
 
 def _appositive(root) -> str:
@@ -91,10 +102,18 @@ def context_hint(span) -> str:
     appos = _appositive(root)
     if appos:
         return appos
+    if _member_of(span):
+        return "PERSON"
+    if span.end + 1 < len(doc) and is_title_head(doc[span.end].text) and doc[span.end].text[:1].isupper() \
+            and doc[span.end + 1].text[:1].isupper():
+        return "PREFIX"  # "Aurora Gov. Reynaldo Sison": the place or body the title belongs to
     if dep in ("nsubj", "nsubjpass"):
         lemma = head.lemma_.lower()
         if lemma in PERSON_VERBS:
             return "SPEAKER"
+        if lemma == "be" and any(c.dep_ == "attr" and c.pos_ == "NOUN" and _person_noun(c.lemma_.lower())
+                                 for c in head.children):
+            return "PERSON"  # "Phoenix is the best young player"
         if lemma in BUSINESS_VERBS or (lemma == "have" and any(
                 c.dep_ == "dobj" and (c.lemma_.lower() in BUSINESS_NOUNS or c.lower_ in BUSINESS_NOUNS)
                 for c in head.children)):

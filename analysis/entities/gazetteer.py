@@ -344,6 +344,11 @@ State Department | US State Department; U.S. State Department; Department of Sta
 Pentagon | US Department of Defense; Department of Defense
 Kremlin |
 White House |
+Associated Press | AP
+Agence France-Presse | AFP
+Reuters |
+United Press International | UPI
+Deutsche Presse-Agentur | dpa
 """
 
 

@@ -116,11 +116,19 @@ def patterns(parsed, mentions: list[Mention]) -> list[Mention]:
             j = i
             while j < n and j not in taken and flags[j] and (j == i or spaces[j - 1]):
                 j += 1
+            if j == i and i not in taken and _acronym_org(tokens, i):  # "company SOCAR", "IEBC returning officer"
+                mention = _new(parsed, unit, sentences, i, i + 1, "pattern")
+                if mention is not None:
+                    out.append(replace(mention, hint="ORG"))
+                i += 1
+                continue
             speaker = j == i + 1 and _is_speaker(tokens[i])
             team = j == i + 1 and words[i] in teams
-            place = j == i + 1 and j < n and words[j] in _PLACE_AFTER  # "Manicaland province"
+            linked = j == i + 1 and _place_context(tokens, i, places)  # "Sofia and Plovdiv", "in Bol,"
+            place = linked or (j == i + 1 and j < n and words[j] in _PLACE_AFTER)  # "Manicaland province"
             role = j == i + 1 and i > 0 and not tokens[i].is_sent_start and _role_follows(tokens, j)
-            if (2 <= j - i <= 4 or speaker or team or place or role) and not _inside_longer_name(doc, i, j) \
+            if (2 <= j - i <= 4 or speaker or team or place or role) \
+                    and (linked or not _inside_longer_name(doc, i, j)) \
                     and not (j < len(doc) and is_title_phrase(doc[i:j].text, doc[j].text)):
                 camel = any(c.isupper() for c in doc[i].text[1:])  # "QazGasLink said": a company
                 for a, b in _run_pieces(doc, i, j, places):
@@ -133,14 +141,44 @@ def patterns(parsed, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-_PLACE_AFTER = frozenset("province region district county oblast prefecture governorate".split())
+_PLACE_AFTER = frozenset("""province region district county oblast prefecture governorate mountains river lake
+valley island islands coast hills""".split())
+#: Nouns for organisations that an acronym may follow ("the state energy company SOCAR").
+_ORG_BEFORE = frozenset("""company union operator agency regulator firm group party bank broadcaster carrier
+airline supplier commission authority insurer lender network""".split())
+
+
+def _acronym_org(tokens, i: int) -> bool:
+    """Whether token ``i`` is an organisation's acronym spaCy missed: in capitals, after an
+    organisation noun ("company SOCAR", "operator NMBS") or before a role and a name ("IEBC
+    returning officer Mary Atieno")."""
+    tok = tokens[i]
+    word = tok.text
+    if not (2 <= len(word) <= 6 and word.isalpha() and word.isupper()):
+        return False
+    if is_junk(word) or known(word) is not None or tok.ent_type_ not in ("", "ORG"):
+        return False
+    return (i > 0 and tokens[i - 1].lower_ in _ORG_BEFORE) or _role_follows(tokens, i + 1)
+
+
+def _place_context(tokens, i: int, places: set[str]) -> bool:
+    """Whether a lone capitalised word is a place by its neighbours: joined by "and" or "or" to a
+    place ("Nottingham or Peterborough"), or after "in" or "near" inside a sentence ("in Bol,")."""
+    tok = tokens[i]
+    linked = [tok.head] if tok.dep_ == "conj" else []
+    linked += [c for c in tok.children if c.dep_ == "conj"]
+    if any(x.ent_type_ in ("GPE", "LOC") or name_key(x.text) in places for x in linked):
+        return True
+    return (i > 1 and tokens[i - 1].lower_ in ("in", "near") and not tokens[i - 1].is_sent_start
+            and (i + 1 == len(tokens) or not tokens[i + 1].text[:1].isupper()))
 
 
 def _role_follows(tokens, j: int) -> bool:
     """Whether lower-case role words and then a capitalised name follow token ``j`` ("Třebíč"
     before "mayor Pavel Kratochvíl", "Morobe" before "governor Ken Tolo")."""
     k = j
-    while k < len(tokens) and k - j < 3 and tokens[k].pos_ == "NOUN" and tokens[k].text.islower():
+    while k < len(tokens) and k - j < 3 and tokens[k].text.islower() and (
+            tokens[k].pos_ in ("NOUN", "ADJ") or tokens[k].tag_ == "VBG"):
         k += 1
     return (j < k < len(tokens) and tokens[k - 1].lower_ in ROLE_HEADS and tokens[k].pos_ == "PROPN"
             and tokens[k].text[:1].isupper())
@@ -191,7 +229,8 @@ def _inside_longer_name(doc, i: int, j: int) -> bool:
     k = i - 1
     while k >= 0 and i - k <= 3 and doc[k].lower_ in _LINKS:
         k -= 1
-    if k >= 0 and capital(doc[k]) and (k == i - 1 or doc[k + 1].lower_ in _LINKS):
+    if k >= 0 and capital(doc[k]) and (k == i - 1 or doc[k + 1].lower_ in _LINKS) \
+            and not (k == i - 1 and is_title_word(doc[k].text)):  # "Selectwoman Hattie Quimby"
         return True
     k = j
     while k < len(doc) and k - j < 3 and doc[k].lower_ in _LINKS:
@@ -268,9 +307,10 @@ def propagate(parsed, mentions: list[Mention]) -> list[Mention]:
             continue
         entry = known(m.text)
         add(span, 0, len(m.text), "norp" if m.spacy_label == "NORP" or (entry and entry.label == "NORP") else "name")
-        if m.spacy_label == "PERSON" or m.cue:
-            for part in _person_parts(m.text):
-                add(span, *_where(m.text, part), "name")
+        if m.spacy_label == "PERSON" or m.cue or (m.spacy_label == "ORG" and len(m.text.split()) == 2):
+            for part in _person_parts(m.text):  # of "Lydia Musimbi" even when spaCy calls her ORG
+                if m.spacy_label == "PERSON" or m.cue or not ordinary(part):
+                    add(span, *_where(m.text, part), "name")
         if m.spacy_label == "ORG":
             for part in _short_forms(m.text):
                 add(span, *_where(m.text, part), "short")

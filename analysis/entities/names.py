@@ -32,7 +32,7 @@ ambassador envoy gen lt lieutenant col colonel maj capt captain cmdr commander a
 marshal judge justice ceo cfo coo chairman chairwoman chairperson chair director spokesman spokeswoman
 spokesperson leader speaker king queen prince princess pope emperor empress sheikh emir sultan tsar czar
 archbishop bishop cardinal rev reverend imam rabbi ayatollah coach manager founder candidate nominee hon
-mp mep pm fm attorney-general attorney president-elect vice-president deputy-minister commissioner owner boss
+mp mep pm fm attorney-general attorney president-elect vice-president deputy-minister commissioner owner boss cllr
 executive treasurer councillor councilor superintendent inspector detective constable sheriff prosecutor
 chairman""".split())
 
@@ -181,8 +181,9 @@ def role_before(text: str, start: int) -> str:
         if bare != word or not bare:
             break
         low = bare.lower()
+        tag = lexicon().get(low, "NN")
         if is_title_word(bare) or (bare.islower() and bare.replace("-", "").isalpha() and low not in DETERMINERS
-                                   and low not in PARTICLES and low not in ("and", "of", "for", "the", "said", "by")):
+                                   and low not in PARTICLES and (tag[:2] in ("NN", "JJ") or tag == "VBG")):
             taken.append(bare)
             continue
         if taken and bare[:1].isupper() and (i == 0 or words[i - 1].endswith((".", "!", "?"))) \

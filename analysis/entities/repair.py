@@ -138,17 +138,24 @@ def institution_end(text: str, start: int, end: int, names: set[str]) -> tuple[i
     return start, new_end
 
 
+_PARTICLE_AFTER = re.compile(r"(?:\s+(?:" + "|".join(sorted(PARTICLES)) + r")){1,3}\s+[A-Z][a-z][\w\u2019'-]*\b")
 _PARTICLE_TAIL = re.compile(r"(?:\s+(?:" + "|".join(sorted(PARTICLES)) + r"))*\s+[A-Z][\w\u2019'-]+")
 
 
 def particle_end(text: str, start: int, end: int) -> int:
     """The end of a span that spaCy cut inside a name's particles ("Luc van" + " den Broek", "van
-    den" + " Broek"): past the particles and the capitalised word after them; else ``end``."""
+    den" + " Broek", "Kamau" + " wa Njoroge"): past the particles and the capitalised word after
+    them; else ``end``."""
     words = text[start:end].split()
-    if not words or words[-1].lower() not in PARTICLES:
+    if not words:
         return end
-    m = _PARTICLE_TAIL.match(text, end)
-    return m.end() if m is not None else end
+    if words[-1].lower() in PARTICLES:
+        m = _PARTICLE_TAIL.match(text, end)
+        return m.end() if m is not None else end
+    m = _PARTICLE_AFTER.match(text, end)
+    if len(words) == 1 and words[0][:1].isupper() and m is not None:
+        return m.end()
+    return end
 
 
 def join_neighbours(text: str, mentions: list, *, headline_end: int) -> list:
@@ -207,8 +214,9 @@ def _grow_particles(text: str, m):
     elif not particles[0][:1].isupper() and not (len(words) > n and words[-n - 1][:1].islower()):
         return m  # "Museo de Ciencias": a lower-case particle after no word
     if particles[0].lower() in ("la", "le", "el", "al", "da", "di", "de") and len(particles) == 1 \
-            and not given[:1].isupper() and not particles[0][:1].isupper() and m.spacy_label != "PERSON":
-        return m
+            and not given[:1].isupper() and not particles[0][:1].isupper() and m.spacy_label != "PERSON" \
+            and not m.cue:
+        return m  # "Ciencias" after "de" is no "de Ciencias"; "de Smet said" is a name
     return replace(m, start=start, text=text[start:m.end], spacy_label=m.spacy_label or "PERSON")
 
 
@@ -234,7 +242,14 @@ _NEXT_NAME = re.compile(r" ([A-Z][a-z][\w\u2019'-]*)\b")
 
 def _grow_name(text: str, m, keys: set[str]):
     """A one-word mention grown over the next word when that word is a name of the article on its
-    own ("Dallas" + "Quigley", where spaCy found "Quigley" elsewhere)."""
+    own ("Dallas" + "Quigley", where spaCy found "Quigley" elsewhere), or over the word before it
+    when a title stands before that ("Selectwoman Hattie" + "Quimby")."""
+    before = text[max(0, m.start - 40):m.start].split("\n")[-1].split(" ")
+    if len(m.text.split()) == 1 and len(before) >= 3 and before[-1] == "" and is_title_word(before[-3]) \
+            and before[-2][:1].isupper() and before[-2].isalpha() and not is_title_word(before[-2]) \
+            and known(before[-2]) is None:
+        start = m.start - len(before[-2]) - 1
+        return replace(m, start=start, text=text[start:m.end], spacy_label="PERSON")
     nxt = _NEXT_NAME.match(text, m.end)
     if nxt is None or len(m.text.split()) != 1 or name_key(nxt.group(1)) not in keys:
         return m
