@@ -98,6 +98,8 @@ def is_role_compound(word: str) -> bool:
             stem = w[:-len(ending)]
             if lex.get(w) in ("NN", "NNS") or (ending[0] in "wp" and lex.get(stem) in ("NN", "NNS", "VB")):
                 return True
+            if ending.startswith("wom") and lex.get(stem + ending[2:]) in ("NN", "NNS"):
+                return True  # "Alderwoman" as "Alderman"
             # "Assemblyman", "Congressman": a long noun before "-man" (not "Coleman", "Bowman")
             return len(stem) >= 5 and lex.get(stem) in ("NN", "NNS")
     return False
