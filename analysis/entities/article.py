@@ -73,12 +73,15 @@ from analysis.entities.shapes import (
 
 __all__ = ["MENTION_COLUMNS", "Mention", "resolve_article"]
 
+
 _NON_PERSON_AUTHOR = frozenset("staff desk editor editors team correspondent reporter reporters agency".split())
+_NOT_AUTHOR = ORG_WORDS | _NON_PERSON_AUTHOR
 _NOT_NAME_POS = frozenset({"VERB", "AUX", "INTJ", "ADV", "PRON", "DET", "ADP", "SCONJ", "CCONJ", "PART"})
 _GROWN = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC"})  # spans spaCy often cuts short ("Tili")
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z]{2,6})\)")
 _POSSESSIVE_JOIN = re.compile(r"['\u2019]s\s+")
 _INT_COLUMNS = ("sentence_id", "paragraph", "start", "end")
+_AFTER_DASH = re.compile(r"[\u2014\u2013-]\s*$")
 
 
 def resolve_article(parsed, raw: pd.DataFrame) -> pd.DataFrame:
@@ -220,7 +223,7 @@ def _contexts(parsed, mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         unit = units.get(m.paragraph)
         entry = known(m.text)
-        if unit is None or m.start < 0 or m.paragraph == 0 or (entry is not None and (
+        if unit is None or m.start < 0 or m.paragraph == 0 or m.text.count(" ") > 2 or (entry is not None and (
                 entry.label in ("NORP", "ORG") or " " in m.text)):  # one-word places may be first names
             out.append(m)
             continue
@@ -300,7 +303,7 @@ def _cleaned(text: str, start: int, end: int, label: str, sentence_id: int, para
         name_start = span is None or span[0].pos_ not in _NOT_NAME_POS
         hint = "ORG" if span is not None and any(team_cue(t) for t in span) else ""
         sentence_start = sentence_start or (span is not None and span[0].is_sent_start)
-    sentence_start = sentence_start or re.search(r"[\u2014\u2013-]\s*$", text[max(0, start - 3):start]) is not None
+    sentence_start = sentence_start or _AFTER_DASH.search(text, max(0, start - 3), start) is not None
     if paragraph > 0 and len(words) == 1 and sentence_start and label not in ("GPE", "LOC") and ordinary(surface) \
             and not _mid_sentence(text, surface):
         return None  # "Turnout in Czech regional elections fell", "BEIRA, Mozambique — Rescue teams"
@@ -363,7 +366,7 @@ def _bylines(authors) -> list[Mention]:
     for name in authors or ():
         words = name.split()
         if (2 <= len(words) <= 5 and all(w[:1].isupper() or w.islower() for w in words)
-                and not any(w.lower().strip(".,") in ORG_WORDS | _NON_PERSON_AUTHOR for w in words)
+                and not any(w.lower().strip(".,") in _NOT_AUTHOR for w in words)
                 and not any(c.isdigit() for c in name)):
             out.append(Mention(-1, -1, -1, -1, name, "", "byline", True, True))
     return out

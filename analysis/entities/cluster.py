@@ -44,6 +44,9 @@ from analysis.entities.names import (
 
 __all__ = ["cluster", "KNOWN_WEIGHT", "LABEL_ORDER", "vote"]
 
+_INSTITUTION_WORDS = ORG_WORDS - COMMERCIAL_WORDS
+_NOT_SHORT = ORG_WORDS | GENERIC_WORDS
+
 #: Weight of the gazetteer's label in a vote (each mention counts 1).
 KNOWN_WEIGHT = 2.5
 #: PERSON weight of a full name that a bare surname or first name refers back to.
@@ -252,13 +255,13 @@ class _Article:
                 tiers[words[-1]][3].add(cid)  # "City" → "Porthaven City" in a match report
             if words[-1] in GEO_WORDS or words[-1] in ADMIN_WORDS or words[-1] in TOWN_WORDS:
                 tiers[" ".join(words[:-1])][1].add(cid)
-            elif org and "of" not in words and not any(w in ORG_WORDS - COMMERCIAL_WORDS for w in words) \
+            elif org and "of" not in words and not any(w in _INSTITUTION_WORDS for w in words) \
                     and not _place_tail(words):
                 plural = surface[-1].endswith("s") and not surface[-1].endswith("ss")
                 ends = {(0, surface[0])} | ({(1, surface[-1])} if len(words) == 2 and plural else set())
                 for pos, word in ends:
                     bare = word.lower()
-                    if (len(word) > 2 and word[:1].isupper() and bare not in ORG_WORDS | GENERIC_WORDS
+                    if (len(word) > 2 and word[:1].isupper() and bare not in _NOT_SHORT
                             and bare not in LEGAL_SUFFIXES and not is_title_word(word) and known(word) is None):
                         tiers[name_key(word)][2 + pos].add(cid)
         best = {key: min(by_tier) for key, by_tier in tiers.items()}

@@ -46,6 +46,9 @@ from analysis.entities.names import (
 __all__ = ["resolve", "keys", "DOMINANT_SHARE", "Plan", "aggregate", "combine_aggregates", "plan", "apply",
            "speaker_names", "AGGREGATE_COLUMNS", "SPEAKER_COLUMNS"]
 
+_INSTITUTION_WORDS = ORG_WORDS - COMMERCIAL_WORDS
+_THING_PLACE_ORG = ORG_WORDS | THING_WORDS | GEO_WORDS
+
 #: Share of a surname's full-name mentions one person needs for a bare surname to join it.
 DOMINANT_SHARE = 0.8
 #: An ORG-labelled bare surname joins a person with at least this many mentions, and this many
@@ -220,7 +223,7 @@ def _link_short_forms(names: pd.DataFrame, mapping: dict[str, str]) -> None:
         if label == "ORG" and words[-1].strip(".") in LEGAL_SUFFIXES:
             shorts[("ORG", " ".join(words[:-1]))].add(name)
         tail = known(" ".join(words[1:]))  # "BBC Scotland" is no long form of "BBC"
-        if label == "ORG" and "of" not in words and not any(w in ORG_WORDS - COMMERCIAL_WORDS for w in words) \
+        if label == "ORG" and "of" not in words and not any(w in _INSTITUTION_WORDS for w in words) \
                 and not (tail is not None and tail.label in ("GPE", "LOC")):
             shorts[("ORG", words[0])].add(name)
         if words[-1] in GEO_WORDS or words[-1] in ADMIN_WORDS or words[-1] in TOWN_WORDS:
@@ -245,7 +248,7 @@ def _link_people(names: pd.DataFrame, mapping: dict[str, str]) -> set[str]:
     bare_people = {name_key(n) for n, pn in parsed.items() if pn is None and label[n] == "PERSON"}
     confirmed = {n for n, pn in parsed.items() if pn is not None and pn.surname in bare_people
                  and label[n] in ("PERSON", "ORG") and known(n) is None
-                 and not any(w in ORG_WORDS | THING_WORDS | GEO_WORDS for w in name_key(n).split())
+                 and not any(w in _THING_PLACE_ORG for w in name_key(n).split())
                  and all(w[:1].isupper() or w.islower() for w in n.split())}
     order = sorted((n for n in names.index if parsed[n] is not None and (label[n] == "PERSON" or n in confirmed)
                     and not any(w in ORG_WORDS for w in name_key(n).split())),

@@ -47,6 +47,11 @@ from analysis.entities.shapes import alone_elsewhere, descriptor_end, is_title_p
 
 __all__ = ["propagate", "patterns"]
 
+_TAIL_WORDS = ORG_WORDS | GEO_WORDS | THING_WORDS | LEGAL_SUFFIXES
+_INSTITUTION_WORDS = ORG_WORDS - COMMERCIAL_WORDS
+_NOT_SHORT = ORG_WORDS | GENERIC_WORDS | LEGAL_SUFFIXES
+_NOT_PERSON = ORG_WORDS | THING_WORDS | GENERIC_WORDS
+
 _NOT_NAME_POS = frozenset({"VERB", "AUX", "INTJ", "ADV", "PRON", "DET", "ADP", "SCONJ", "CCONJ", "PART"})
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z]{2,6})\)")
 #: Verbs whose subject is a speaker, so a person or organisation ("Arteta said").
@@ -116,7 +121,7 @@ def patterns(parsed, mentions: list[Mention]) -> list[Mention]:
             j = i
             while j < n and j not in taken and flags[j] and (j == i or spaces[j - 1]):
                 j += 1
-            if j == i and i not in taken and _acronym_org(tokens, i):  # "company SOCAR", "IEBC returning officer"
+            if j == i and words[i].isupper() and i not in taken and _acronym_org(tokens, i):  # "company SOCAR", "IEBC returning officer"
                 mention = _new(parsed, unit, sentences, i, i + 1, "pattern")
                 if mention is not None:
                     out.append(replace(mention, hint="ORG"))
@@ -206,7 +211,7 @@ def _run_pieces(doc, i: int, j: int, places: set[str]) -> list[tuple[int, int]]:
     for k in range(j - 1, i, -1):
         head, tail = doc[i:k], doc[k:j]
         if name_key(head.text) in places and not any(
-                t.lower_ in ORG_WORDS | GEO_WORDS | THING_WORDS | LEGAL_SUFFIXES for t in tail) \
+                t.lower_ in _TAIL_WORDS for t in tail) \
                 and not (len(tail) == 1 and _plural(tail[0].text)):
             return [(i, k), (k, j)]
     words = [t.text for t in doc[i:j]]
@@ -259,11 +264,11 @@ def _short_forms(name: str) -> list[str]:
     if words[-1].lower().strip(".") in LEGAL_SUFFIXES:
         out.append(" ".join(words[:-1]))
     tail = known(" ".join(words[1:]))  # "BBC Scotland": "BBC" is another organisation
-    if " of " not in f" {name.lower()} " and not any(w.lower() in ORG_WORDS - COMMERCIAL_WORDS for w in words) \
+    if " of " not in f" {name.lower()} " and not any(w.lower() in _INSTITUTION_WORDS for w in words) \
             and not (tail is not None and tail.label in ("GPE", "LOC")):
         for word in {words[0], words[-1]} if len(words) == 2 else {words[0]}:
             bare = word.lower()
-            if (len(word) > 2 and word[:1].isupper() and bare not in ORG_WORDS | GENERIC_WORDS | LEGAL_SUFFIXES
+            if (len(word) > 2 and word[:1].isupper() and bare not in _NOT_SHORT
                     and not is_title_word(word) and known(word) is None and (word == words[0] or _plural(word))):
                 out.append(word)
     return out
@@ -277,7 +282,7 @@ def _plural(word: str) -> bool:
 def _person_parts(text: str) -> list[str]:
     """Surname and (unless it names a place) first name of a full person name."""
     pn = person_name(text)
-    if pn is None or any(w.lower() in ORG_WORDS | THING_WORDS | GENERIC_WORDS for w in text.split()):
+    if pn is None or any(w.lower() in _NOT_PERSON for w in text.split()):
         return []
     words = text.split()
     n_surname = len(pn.surname.split())

@@ -214,6 +214,7 @@ def is_title_head(word: str) -> bool:
     return _is_head(word)
 
 
+@functools.lru_cache(maxsize=200_000)
 def _is_head(word: str) -> bool:
     w = _bare(word)
     return w in TITLE_HEADS or is_role_compound(word) or ("-" in w and any(p in TITLE_HEADS for p in w.split("-")))

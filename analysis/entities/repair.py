@@ -41,6 +41,11 @@ from analysis.entities.names import (
 __all__ = ["split_dashes", "split_hyphens", "institution_end", "particle_end", "join_neighbours", "headline_pieces",
            "storm_name", "dateline_span", "is_sport"]
 
+#: Words that end names of organisations, places and clubs (a headline word is none of them), and
+#: those that make two names side by side no person's ("Dallas Cowboys").
+_NAME_ENDS = ORG_WORDS | GEO_WORDS | CLUB_WORDS | LEGAL_SUFFIXES | ADMIN_WORDS
+_NOT_PERSON = ORG_WORDS | GEO_WORDS | CLUB_WORDS | THING_WORDS | LEGAL_SUFFIXES
+
 _DASH = re.compile(r"\s+[\u2014\u2013-]+\s+|\s*[\u2014\u2013]\s*")
 _SAINTS = frozenset({"st", "st.", "saint", "sainte", "san", "santa", "santo", "sao", "são"})
 _INSTITUTION_WORDS = frozenset("""college hospital school university academy cathedral church chapel institute
@@ -55,6 +60,9 @@ derby striker goalkeeper manager coach fixture kick-off play-off points referee"
 
 def split_dashes(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """A span cut at its dashes ("Mozambique — Rescue Teams" → "Mozambique", "Rescue Teams")."""
+    surface = text[start:end]
+    if "\u2014" not in surface and "\u2013" not in surface and " -" not in surface:
+        return [(start, end)]
     pieces, pos = [], start
     for m in _DASH.finditer(text, start, end):
         pieces.append((pos, m.start()))
@@ -197,7 +205,10 @@ def join_neighbours(text: str, mentions: list, *, headline_end: int) -> list:
 
 def _grow_particles(text: str, m):
     """"Kamp" after "van der" → "van der Kamp"; with the given name before them when there is one."""
-    if m.start <= 0 or m.spacy_label not in ("PERSON", "", "ORG") or len(m.text.split()) > 2:
+    if m.start <= 0 or m.spacy_label not in ("PERSON", "", "ORG") or text[m.start - 1] != " ":
+        return m
+    before = text[max(0, m.start - 9):m.start - 1].split()
+    if not before or before[-1].lower().strip("\"\u201c\u2018(") not in PARTICLES or len(m.text.split()) > 2:
         return m
     before = text[max(0, m.start - 40):m.start].split("\n")[-1]
     words = [w.strip("\"\u201c\u2018(") for w in before.split(" ")[:-1]] if before.endswith(" ") else []
@@ -222,8 +233,10 @@ def _grow_particles(text: str, m):
 
 def _grow_of(text: str, m):
     """"Vysočina" after "Movement for " → "Movement for Vysočina" (an organisation word before the link)."""
+    if not text.endswith(_LINK_ENDS, 0, m.start):
+        return m
     line = text[max(0, m.start - 60):m.start].split("\n")[-1]
-    hit = _OF_RUN.search(line) if line.endswith(_LINK_ENDS) else None
+    hit = _OF_RUN.search(line)
     if hit is None or not any(w.lower() in _OF_HEADS for w in hit.group(1).split()):
         return m
     if known(m.text) is not None and known(m.text).label == "ORG":
@@ -244,14 +257,16 @@ def _grow_name(text: str, m, keys: set[str]):
     """A one-word mention grown over the next word when that word is a name of the article on its
     own ("Dallas" + "Quigley", where spaCy found "Quigley" elsewhere), or over the word before it
     when a title stands before that ("Selectwoman Hattie" + "Quimby")."""
+    if " " in m.text:
+        return m
     before = text[max(0, m.start - 40):m.start].split("\n")[-1].split(" ")
-    if len(m.text.split()) == 1 and len(before) >= 3 and before[-1] == "" and is_title_word(before[-3]) \
+    if len(before) >= 3 and before[-1] == "" and is_title_word(before[-3]) \
             and before[-2][:1].isupper() and before[-2].isalpha() and not is_title_word(before[-2]) \
             and known(before[-2]) is None:
         start = m.start - len(before[-2]) - 1
         return replace(m, start=start, text=text[start:m.end], spacy_label="PERSON")
     nxt = _NEXT_NAME.match(text, m.end)
-    if nxt is None or len(m.text.split()) != 1 or name_key(nxt.group(1)) not in keys:
+    if nxt is None or name_key(nxt.group(1)) not in keys:
         return m
     joined = _side_by_side(text, m, replace(m, start=nxt.start(1), end=nxt.end(1), text=nxt.group(1),
                                             spacy_label=""))
@@ -271,7 +286,7 @@ def _side_by_side(text: str, a, b):
             and name_key(a.text) == name_key(entry.canonical) and " " not in a.text and _country(a.text):
         return None  # "Kazakhstan Tokayev"
     words = [w.lower() for w in (a.text + " " + b.text).split()]
-    org = any(w in ORG_WORDS | GEO_WORDS | CLUB_WORDS | THING_WORDS | LEGAL_SUFFIXES for w in words)
+    org = any(w in _NOT_PERSON for w in words)
     label = b.spacy_label if org or common_noun(b.text.split()[-1]) else "PERSON"
     return replace(a, end=b.end, text=text[a.start:b.end], spacy_label=label, hint=a.hint or b.hint)
 
@@ -306,7 +321,7 @@ def headline_pieces(surface: str, body: set[str]) -> list[tuple[int, int]] | Non
 
     def headline_word(i: int) -> bool:  # "Hits", "Edge"; not "Transports" or "City", which end names
         w = word(i)
-        return ordinary(w) and w.lower() not in ORG_WORDS | GEO_WORDS | CLUB_WORDS | ADMIN_WORDS | LEGAL_SUFFIXES
+        return ordinary(w) and w.lower() not in _NAME_ENDS
 
     prefix = next((j for j in range(n - 1, 0, -1) if name(0, j)), 0)
     suffix = next((i for i in range(max(prefix, 1), n) if name(i, n)), n)
@@ -338,7 +353,7 @@ def storm_name(surface: str) -> str | None:
     for i, w in enumerate(words[:-1]):
         name = words[i + 1:]
         if (w.lower() in STORM_WORDS and len(name) <= 2 and all(x[:1].isupper() and not ordinary(x) for x in name)
-                and not any(x.lower() in ORG_WORDS | GEO_WORDS | ADMIN_WORDS for x in name)):
+                and not any(x.lower() in _NAME_ENDS for x in name)):
             return " ".join(name)
     return None
 

@@ -36,6 +36,10 @@ from analysis.entities.names import (
 __all__ = ["alone_elsewhere", "split_locative", "split_place_prefix", "descriptor_end", "is_title_phrase",
            "business_end", "team_cue", "PORTFOLIO_WORDS"]
 
+#: Words that make or end a name of an organisation, place, thing (precomputed unions).
+_NAME_WORDS = ORG_WORDS | GEO_WORDS | THING_WORDS | GENERIC_WORDS | LEGAL_SUFFIXES
+_ORGISH = ORG_WORDS | GENERIC_WORDS | LEGAL_SUFFIXES | GEO_WORDS
+
 #: Portfolios and modifiers that make a title phrase with a following title head
 #: ("Federal Agriculture Minister", "Shadow Health Secretary").
 PORTFOLIO_WORDS = frozenset("""agriculture health finance foreign defence defense education environment energy trade
@@ -106,7 +110,7 @@ def split_place_prefix(text: str, start: int, end: int, label: str,
             continue
         lower = [w.lower() for w in tail_words]
         if (all(w[:1].isupper() for w in tail_words) and known(tail) is None
-                and not any(w in ORG_WORDS | GEO_WORDS | THING_WORDS | GENERIC_WORDS | LEGAL_SUFFIXES for w in lower)
+                and not any(w in _NAME_WORDS for w in lower)
                 and not (len(tail_words) == 1 and tail_words[0].endswith("s"))
                 and not any(lexicon().get(w) for w in lower)):
             entry = known(head)
@@ -128,12 +132,12 @@ def descriptor_end(words: list[str], *, sentence_start: bool, elsewhere: bool, l
         return 0
     first, rest = words[0], words[1:]
     bare = first.lower().strip(".,")
-    if (bare in ORG_WORDS | GEO_WORDS | THING_WORDS | GENERIC_WORDS | LEGAL_SUFFIXES | STORM_WORDS
+    if (bare in _NAME_WORDS | STORM_WORDS
             or is_title_word(first)
             or known(first) is not None or not all(w[:1].isupper() for w in rest) or known(" ".join(rest))):
         return 0
     rest_lower = [w.lower().strip(".,") for w in rest]
-    if all(w in ORG_WORDS | GENERIC_WORDS | LEGAL_SUFFIXES | GEO_WORDS for w in rest_lower):
+    if all(w in _ORGISH for w in rest_lower):
         return 0  # "Amnesty International", "Carrier Corp"
     if all(common_noun(w) for w in rest) or any(lexicon().get(w) in ("IN", "DT", "CC", "TO") for w in rest_lower):
         return 0  # "Citizens Advice", "Doctors Without Borders"
