@@ -45,7 +45,9 @@ GOLD_SETS = {"seed": (SHARED / "seed", SHARED / "gold"),
              "shapes blind": (config.ROOT / "tests" / "data" / "entity_blind" / "articles",
                               config.ROOT / "tests" / "data" / "entity_blind" / "gold"),
              "blind 2": (config.ROOT / "tests" / "data" / "entity_blind2" / "articles",
-                         config.ROOT / "tests" / "data" / "entity_blind2" / "gold")}
+                         config.ROOT / "tests" / "data" / "entity_blind2" / "gold"),
+             "blind 3": (config.ROOT / "tests" / "data" / "entity_blind3" / "articles",
+                         config.ROOT / "tests" / "data" / "entity_blind3" / "gold")}
 DIRECT = {"direct", "partial"}
 
 
