@@ -241,6 +241,23 @@ def test_names_spacy_misses_in_context(nlp, paragraphs, expected):
         assert label != "PERSON" or ents[name][0] == "PERSON"
 
 
+def test_more_repairs_in_context(nlp):
+    # a headline name spaCy cut short grows to the body's; a first surname alone joins the person
+    m = mentions_of(nlp, "Vidal Robótica Raises Funds",
+                    "Vidal Robótica, a Lisbon startup, raised €10 million.",
+                    "It was founded by Dr Elena Vidal Soto, an engineer. \"We build small robots,\" Vidal said.",
+                    "Nordsee partner Jan Vos joins the board of Vidal Robótica.")
+    ents = entities_of(m)
+    assert ents["Vidal Robótica"] == ("ORG", 3)
+    assert entity_of(m, "Vidal") == {"Elena Vidal Soto"}
+    # a name before a role is no person, and an outlet's name grows over its organisation word
+    m = mentions_of(nlp, "Poll", "The Deccan Ledger asked Kessel chief executive Ana Roos about the deal.",
+                    "Freight moves on the Bremen-Hamburg line.")
+    ents = entities_of(m)
+    assert "Deccan Ledger" in ents and ents.get("Kessel", ("ORG",))[0] != "PERSON"
+    assert "Bremen" in ents and "Hamburg" in ents
+
+
 def test_a_name_before_a_title_is_no_person(nlp):
     m = mentions_of(nlp, "Storm", "Floods hit Sablan Province on Monday.",
                     "\"Stay home,\" Sablan Gov. Rico Dumas said. Sablan Reyes, a farmer, lost his crop.")

@@ -82,6 +82,7 @@ _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z]{2,6})\)")
 _POSSESSIVE_JOIN = re.compile(r"['\u2019]s\s+")
 _INT_COLUMNS = ("sentence_id", "paragraph", "start", "end")
 _AFTER_DASH = re.compile(r"[\u2014\u2013-]\s*$")
+_ORG_AFTER = re.compile(r" ((?:[A-Z][\w\u2019'&-]* ){0,2}[A-Z][\w\u2019'&-]*)")
 
 
 def resolve_article(parsed, raw: pd.DataFrame) -> pd.DataFrame:
@@ -91,7 +92,8 @@ def resolve_article(parsed, raw: pd.DataFrame) -> pd.DataFrame:
     mentions = _headline(_dateline(parsed, mentions), split=False)
     mentions += patterns(parsed, mentions)
     mentions += propagate(parsed, mentions)
-    mentions = _headline(join_neighbours(text, mentions, headline_end=headline_end), split=True)
+    mentions = _headline(join_neighbours(text, mentions, headline_end=headline_end), split=True,
+                         title=parsed.article.title)
     mentions = _businesses(parsed.article.text, mentions)
     mentions = _contexts(parsed, _storms(mentions))
     article = parsed.article
@@ -115,6 +117,7 @@ def _clean_mentions(parsed, raw: pd.DataFrame) -> list[Mention]:
     places = {name_key(t) for t, lb in zip(texts, labels) if lb in ("GPE", "LOC")}
     persons = frozenset(name_key(t) for t, lb in zip(texts, labels) if lb == "PERSON")
     sport = is_sport(text)
+    raw_starts = set(starts)
     out = []
     for sid, paragraph, start, end, spacy_label in zip(sids, paragraphs, starts, ends, labels):
         if spacy_label not in NAME_LABELS:
@@ -125,6 +128,9 @@ def _clean_mentions(parsed, raw: pd.DataFrame) -> list[Mention]:
             span = unit.doc.char_span(start - unit.start, end - unit.start, alignment_mode="expand")
             if span is not None:
                 start, end = unit.offsets(_extend(span))
+        if spacy_label == "NORP" and (run := _ORG_AFTER.match(text, end)) is not None \
+                and run.group(1).split()[-1].lower() in ORG_WORDS and run.start(1) not in raw_starts:
+            end, spacy_label = run.end(1), "ORG"  # "Deccan" + "Ledger", "British" + "Airways"
         end = particle_end(text, start, end)  # "Luc van" → "Luc van den Broek"
         grown = institution_end(text, start, end, names)
         if grown is not None:
@@ -176,19 +182,28 @@ def _dateline(parsed, mentions: list[Mention]) -> list[Mention]:
     return sorted([*kept, place], key=lambda m: (m.start < 0, m.start))
 
 
-def _headline(mentions: list[Mention], *, split: bool) -> list[Mention]:
+def _headline(mentions: list[Mention], *, split: bool, title: str = "") -> list[Mention]:
     """Headline mentions without ordinary words that the body does not use as a name ("Turnout
     Slips"), and with ``split``, cut to the names the body uses ("Porthaven City Edge Kirkby Town" →
-    "Porthaven City", "Kirkby Town")."""
+    "Porthaven City", "Kirkby Town") or grown to one ("Teles" → "Teles Robótica" in ``title``)."""
     body = {name_key(m.text) for m in mentions if m.paragraph > 0}
     body |= {k.rsplit(" ", 1)[-1] for m in mentions if m.paragraph > 0 and m.spacy_label == "PERSON"
              for k in [name_key(m.text)] if " " in k}  # surnames: "Adair" of "Phoenix Adair"
     body |= {k.rsplit(" ", 1)[0] for k in body if k.rsplit(" ", 1)[-1].strip(".") in LEGAL_SUFFIXES}
-    out = []
-    for m in mentions:
+    surfaces = sorted({m.text for m in mentions if m.paragraph > 0}, key=len, reverse=True)
+    out: list[Mention] = []
+    grown_end = -1
+    for m in sorted(mentions, key=lambda m: (m.start < 0, m.start)):
         if m.paragraph != 0:
             out.append(m)
             continue
+        if m.start < grown_end:
+            continue  # inside a headline name grown to the body's ("Okafor" in "Paris Okafor")
+        if split:
+            longer = next((s for s in surfaces if s.startswith(m.text + " ") and title.startswith(s, m.start)), None)
+            if longer is not None:
+                m = replace(m, end=m.start + len(longer), text=longer, spacy_label="", cue=False)
+                grown_end = m.end
         key, words = name_key(m.text), m.text.split()
         if key in body or known(m.text) is not None:
             out.append(m)

@@ -120,6 +120,7 @@ class _Article:
             if (pn is None or self.entry[k] is not None or demonym_compound(k)
                     or (self.placeish(k, ("GPE", "LOC")) and not evidence)
                     or has_acronym(self.surface[k]) or self.votes[k]["EVENT"] or words[0] in ("st", "saint")
+                    or all(self.mentions[i].context == "PREFIX" for i in self.forms[k])
                     or any(w in ORG_WORDS or w in GEO_WORDS or w in THING_WORDS or w in TOWN_WORDS for w in words)
                     or not all(w[:1].isupper() or w.islower() for w in self.surface[k].split())
                     or not any(self.mentions[i].name_start for i in self.forms[k])
@@ -157,7 +158,10 @@ class _Article:
         """A multi-word organisation name that begins the one longer organisation name
         joins it ("Carver State" → "Carver State Hawks"); not a known name or a place."""
         def org(k: str) -> bool:
-            return self.org_votes(k) and self.entry[k] is None and self.assign[self.forms[k][0]] not in self.persons
+            prefix = not self.placeish(k) and any(self.mentions[i].context == "PREFIX"  # "Sierra Norte partner"
+                                                  for i in self.forms[k])
+            return ((self.org_votes(k) or prefix) and self.entry[k] is None
+                    and self.assign[self.forms[k][0]] not in self.persons)
 
         orgs = [k for k in self.forms if org(k)]
         for k in orgs:
@@ -174,10 +178,13 @@ class _Article:
     # -- bare names ------------------------------------------------------------------------
     def bare_names(self) -> None:
         """Bare surnames, first names and short forms → their person, organisation or place."""
-        by_surname, by_first = defaultdict(set), defaultdict(set)
+        by_surname, by_first, by_middle = defaultdict(set), defaultdict(set), defaultdict(set)
         for k, pn in self.person_forms.items():
             cid = self.assign[self.forms[k][0]]
             by_surname[pn.surname].add(cid)
+            words = k.split()
+            if len(words) == 3 and " " not in pn.surname:  # "Lage" of "Carmen Lage Rivas"
+                by_middle[words[1]].add(cid)
             if len(pn.first.rstrip(".")) > 1:
                 by_first[pn.first].add(cid)
         shorts, geo_keys = self._short_index()
@@ -188,12 +195,12 @@ class _Article:
         for k, ix in self.forms.items():
             if k in self.person_forms or (self.entry[k] is not None and self.entry[k].label == "ORG"):
                 continue
-            people = by_surname.get(k) or (by_first.get(k) if len(by_first.get(k, ())) == 1
-                                           and k not in by_surname else None)
+            people = by_surname.get(k) or (by_middle.get(k) if len(by_middle.get(k, ())) == 1 else None) or (
+                by_first.get(k) if len(by_first.get(k, ())) == 1 and k not in by_surname else None)
             targets = shorts.get(k, ())
             if not people and not targets:
                 continue
-            first_only = k not in by_surname
+            first_only = k not in by_surname and k not in by_middle
             place_form = self.placeish(k) or any(self.mentions[i].context == "GPE" or self.mentions[i].hint == "GPE"
                                                  for i in ix)
             for i in ix:
@@ -388,8 +395,8 @@ def vote(mentions: list[Mention], name: str, *, person: bool = False, shared: bo
         votes[entry.label] += KNOWN_WEIGHT
     if person:
         votes["PERSON"] += PERSON_PATTERN_WEIGHT if votes["PERSON"] else SHARED_SURNAME_WEIGHT if shared else 0
-    if has_acronym(name):
-        votes.pop("PERSON", None)  # "BVH Havens", "CARE Australia" are not people
+    if has_acronym(name) or all(m.context == "PREFIX" for m in mentions):
+        votes.pop("PERSON", None)  # "BVH Havens", "CARE Australia", "Kessel" in "Kessel chief executive" are no people
     if any(w in ORG_WORDS or w.strip(".") in LEGAL_SUFFIXES for w in words[1:]) or (words and words[0] in ORG_WORDS):
         votes["ORG"] += WORD_WEIGHT
         if len(words) > 1 and (words[-1] in ORG_WORDS or words[-1].strip(".") in LEGAL_SUFFIXES):

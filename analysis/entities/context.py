@@ -26,8 +26,7 @@ __all__ = ["context_hint", "PERSON_VERBS", "BUSINESS_NOUNS", "BUSINESS_VERBS", "
 
 #: Verbs whose subject is a person (speech, thought, feeling), lemmas.
 PERSON_VERBS = frozenset("""say tell add ask reply answer explain insist stress remark write argue admit concede
-recall laugh smile shrug think believe hope fear feel want wish plan know remember grow marry die retire live
-joke agree disagree promise vow urge warn insist testify""".split())
+recall laugh smile shrug think feel remember marry die retire live joke testify""".split())
 #: Nouns that an organisation owns or qualifies, never a person: "Kessler's bonds", "Vik shares".
 BUSINESS_NOUNS = frozenset("""share shares shareholder shareholders stock stocks bond bonds employee employees
 staff workforce headquarters profit profits revenue revenues sales turnover earnings customers clients
@@ -83,6 +82,17 @@ def _appositive(root) -> str:
     return ""
 
 
+def _before_role(doc, end: int) -> bool:
+    """Whether lower-case role words and then a capitalised name follow a name ("… chief executive
+    Niamh Kerrigan", "… partner Lucía Abad"): the name is the body or place the role belongs to."""
+    k = end
+    while k < len(doc) and k - end < 3 and doc[k].text.islower() and (
+            doc[k].pos_ in ("NOUN", "ADJ") or doc[k].tag_ == "VBG"):
+        k += 1
+    return (end < k < len(doc) and doc[k - 1].lower_ in ROLE_HEADS and doc[k].text[:1].isupper()
+            and doc[k].pos_ == "PROPN")
+
+
 def _age_after(doc, end: int) -> bool:
     """"Brightman, 41," or "Hale, 58,": an age in commas right after the name."""
     return (end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].like_num and doc[end + 2].text == ","
@@ -124,6 +134,8 @@ def context_hint(span) -> str:
             return "ORG"
         if lemma in _KIN:
             return "PERSON"
+    if _before_role(doc, span.end):
+        return "PREFIX"  # "Kerrigan chief executive Niamh Kerrigan", "Sierra Norte partner Lucía Abad"
     if dep == "compound" and head.i == span.end:
         if head.lower_ in BUSINESS_NOUNS:
             return "ORG"

@@ -299,6 +299,9 @@ Pennsylvania; Rhode Island; South Carolina; South Dakota; Tennessee; Texas; Utah
 Virginia; Wisconsin; Wyoming
 """
 
+#: One-word organisations found in the text even where spaCy misses them ("the Facebook page").
+_FINDABLE_ORGS = frozenset("Reuters Facebook Google Microsoft YouTube Instagram WhatsApp TikTok LinkedIn".split())
+
 #: US states' abbreviations in datelines (AP style), those that are no English word or title once
 #: the dots are gone ("Ill.", "Mass.", "Miss.", "Pa." are left out): state → abbreviations.
 _STATE_ABBREVIATIONS = """
@@ -349,6 +352,14 @@ Agence France-Presse | AFP
 Reuters |
 United Press International | UPI
 Deutsche Presse-Agentur | dpa
+Facebook |
+Google |
+Microsoft |
+YouTube |
+Instagram |
+WhatsApp |
+TikTok |
+LinkedIn |
 """
 
 
@@ -408,7 +419,7 @@ def _build() -> dict[str, Known]:
         name, variants = (f.strip() for f in line.split("|"))
         for surface in [name, *_items(variants)]:
             add(surface, Known(name, "ORG"))
-            if surface.isupper() or len(surface.split()) > 1:  # "ECB", "European Central Bank"; not "Fed"
+            if surface.isupper() or len(surface.split()) > 1 or name in _FINDABLE_ORGS:  # not "Fed"
                 FINDABLE_KEYS.add(name_key(surface))
     return known
 

@@ -121,7 +121,8 @@ def patterns(parsed, mentions: list[Mention]) -> list[Mention]:
             j = i
             while j < n and j not in taken and flags[j] and (j == i or spaces[j - 1]):
                 j += 1
-            if j == i and words[i].isupper() and i not in taken and _acronym_org(tokens, i):  # "company SOCAR", "IEBC returning officer"
+            # "company SOCAR", "IEBC returning officer"
+            if j == i and words[i].isupper() and i not in taken and _acronym_org(tokens, i):
                 mention = _new(parsed, unit, sentences, i, i + 1, "pattern")
                 if mention is not None:
                     out.append(replace(mention, hint="ORG"))
@@ -172,7 +173,14 @@ def _place_context(tokens, i: int, places: set[str]) -> bool:
     tok = tokens[i]
     linked = [tok.head] if tok.dep_ == "conj" else []
     linked += [c for c in tok.children if c.dep_ == "conj"]
-    if any(x.ent_type_ in ("GPE", "LOC") or name_key(x.text) in places for x in linked):
+    if any(x.ent_type_ in ("GPE", "LOC") or name_key(x.text) in places
+           or (x.dep_ == "pobj" and x.head.lower_ in ("in", "near", "across")) for x in linked):
+        return True  # "in Athlone, Cork and Rosslare"
+    if i + 2 < len(tokens) and tokens[i + 1].text == "-" and not tokens[i].whitespace_ \
+            and name_key(tokens[i + 2].text) in places:
+        return True  # "Bremen-Hamburg"
+    if i > 1 and tokens[i - 1].text == "-" and not tokens[i - 2].whitespace_ \
+            and name_key(tokens[i - 2].text) in places:
         return True
     return (i > 1 and tokens[i - 1].lower_ in ("in", "near") and not tokens[i - 1].is_sent_start
             and (i + 1 == len(tokens) or not tokens[i + 1].text[:1].isupper()))

@@ -34,6 +34,7 @@ spokesperson leader speaker king queen prince princess pope emperor empress shei
 archbishop bishop cardinal rev reverend imam rabbi ayatollah coach manager founder candidate nominee hon
 mp mep pm fm attorney-general attorney president-elect vice-president deputy-minister commissioner owner boss cllr
 executive treasurer councillor councilor superintendent inspector detective constable sheriff prosecutor
+clerk supervisor registrar auditor assessor warden
 chairman""".split())
 
 #: Words that may stand before a title head: "Vice", "Foreign", "former", "US".
@@ -60,7 +61,7 @@ srl sarl sas ltda pty bhd kk""".split())
 #: Words that make a place name: "Irtysh River", "Lake Macquarie", "Gulf of Aqaba".
 GEO_WORDS = frozenset("""river lake sea ocean gulf bay strait island islands isle isles cay caye cayes key keys side
 reef mountain mountains mount mt valley desert peninsula canal coast plateau basin delta falls glacier forest
-range hills hill cape lagoon sound channel estuary creek""".split())
+range hills hill cape lagoon sound channel estuary creek point""".split())
 
 #: Administrative units after a place name: "Morobe Province" is also "Morobe".
 ADMIN_WORDS = frozenset("""province region county district oblast prefecture governorate territory municipality
@@ -104,7 +105,8 @@ compagnie compañía companhia société sociedad sociedade gesellschaft verband
 associazione banco banque spedition logistik transporte transportes gruppe groupe grupo versicherung werke
 analytics dynamics solutions software therapeutics ventures consulting advisors brands materials semiconductors
 semiconductor studios entertainment freight textiles minerals metals chemicals pharma realty properties construction
-engineering telecom foods beverages brewing hotels resorts""".split())
+engineering telecom foods beverages brewing hotels resorts robótica robotica tecnologia tecnologias tecnología
+tecnologías sistemas servicios serviços soluciones soluções ingeniería engenharia""".split())
 
 #: Organisation words of businesses, whose distinctive first word can stand alone
 #: ("Halvorsen Energy" → "Halvorsen"), unlike institutions ("Leeds City Council").
@@ -114,7 +116,8 @@ pharmaceuticals group holding holdings company co corp corporation inc ltd llc p
 spedition logistik transporte transportes gruppe groupe grupo versicherung werke banco banque analytics dynamics
 solutions software therapeutics ventures consulting advisors brands materials semiconductors semiconductor studios
 entertainment freight textiles minerals metals chemicals pharma realty properties construction engineering telecom
-foods beverages brewing hotels resorts
+foods beverages brewing hotels resorts robótica robotica tecnologia tecnologias tecnología tecnologías sistemas
+servicios serviços soluciones soluções ingeniería engenharia
 herald monitor observer ledger echo courier chronicle bulletin telegraph express weekly review times press
 tribune gazette journal daily magazine newspaper tv radio network bank fund exchange trust consortium line
 lines""".split())
