@@ -238,7 +238,7 @@ def _contexts(parsed, mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         unit = units.get(m.paragraph)
         entry = known(m.text)
-        if unit is None or m.start < 0 or m.paragraph == 0 or m.text.count(" ") > 2 or (entry is not None and (
+        if unit is None or m.start < 0 or m.paragraph == 0 or m.text.count(" ") > 1 or (entry is not None and (
                 entry.label in ("NORP", "ORG") or " " in m.text)):  # one-word places may be first names
             out.append(m)
             continue

@@ -130,9 +130,11 @@ def patterns(parsed, mentions: list[Mention]) -> list[Mention]:
                 continue
             speaker = j == i + 1 and _is_speaker(tokens[i])
             team = j == i + 1 and words[i] in teams
-            linked = j == i + 1 and _place_context(tokens, i, places)  # "Sofia and Plovdiv", "in Bol,"
-            place = linked or (j == i + 1 and j < n and words[j] in _PLACE_AFTER)  # "Manicaland province"
+            place = j == i + 1 and j < n and words[j] in _PLACE_AFTER  # "Manicaland province"
             role = j == i + 1 and i > 0 and not tokens[i].is_sent_start and _role_follows(tokens, j)
+            linked = (j == i + 1 and not (speaker or team or place or role)
+                      and _place_context(tokens, i, places))  # "Sofia and Plovdiv", "in Bol,"
+            place = place or linked
             if (2 <= j - i <= 4 or speaker or team or place or role) \
                     and (linked or not _inside_longer_name(doc, i, j)) \
                     and not (j < len(doc) and is_title_phrase(doc[i:j].text, doc[j].text)):
