@@ -22,7 +22,7 @@ LAYERS: list[set[str]] = [
     {"corpus"},
     {"nlp"},
     {"sentiment", "entities", "quotes"},
-    {"tables", "extract"},
+    {"tables", "extract", "lookup"},
     {"store"},
     {"pipeline"},
     {"plots"},
