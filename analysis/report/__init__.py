@@ -55,6 +55,7 @@ from analysis.report.batch import (
     run_lock,
     safe_name,
     temp_dir,
+    write_reader_pages,
 )
 from analysis.report.html import GENERATOR
 from analysis.report.naming import choose_run
@@ -172,6 +173,8 @@ def _plan_parameters(specs: Mapping[str, Mapping[str, Parameter]], given: Mappin
             raise ParameterError("give the corpus as arguments, not as -p corpus=...")
         if name == "article" and per_article:
             raise ParameterError("-p article=... cannot be combined with --per-article")
+        if name == "reader":
+            raise ParameterError("-p reader=... is set by the report runner (the article reader it writes)")
         declared = [nb for nb, spec in specs.items() if name in spec]
         if not declared:
             valid = sorted({n for spec in specs.values() for n in spec} - {"corpus"})
@@ -193,6 +196,19 @@ def _plan_parameters(specs: Mapping[str, Mapping[str, Parameter]], given: Mappin
             except (ValueError, TypeError) as exc:
                 raise ParameterError(f"parameter {name!r}: not a date: {values[name]!r}") from exc
     return values, per_notebook
+
+
+def _check_names(view, values: Mapping[str, Any]) -> None:
+    """``speakers`` and ``entities`` must name someone in the selection (aliases, any case), or the user
+    hears "did you mean …" before any kernel starts."""
+    from analysis import lookup
+
+    for name, find in (("speakers", lookup.speakers), ("entities", lookup.entities)):
+        try:
+            if values.get(name):
+                find(view, values[name])
+        except lookup.NameNotFound as exc:
+            raise ParameterError(f"parameter {name!r}: {exc}") from exc
 
 
 # --- the batch ----------------------------------------------------------------------------
@@ -240,7 +256,8 @@ def run_reports(corpus: str | os.PathLike | Sequence[str | os.PathLike], *,
     corpus_arg: str | list[str] = inputs[0] if len(inputs) == 1 else list(inputs)
     for nb, path in books.items():
         check_injection(path, {**per_notebook[nb], "corpus": corpus_arg,
-                               **({"article": "x"} if per_article and "article" in specs[nb] else {})})
+                               **({"article": "x"} if per_article and "article" in specs[nb] else {}),
+                               **({"reader": "../../read/"} if "reader" in specs[nb] else {})})
     store = store_folder(inputs)
     if store is None:
         read = read_corpus(inputs)
@@ -280,6 +297,9 @@ def run_reports(corpus: str | os.PathLike | Sequence[str | os.PathLike], *,
         if values.get("article") or values.get("since") or values.get("until"):
             view = tables.filter(articles=values.get("article") or None, since=values.get("since") or None,
                                  until=values.get("until") or None)
+        _check_names(view, values)
+        write_reader_pages(view, run_dir, staging, run=name, log=log,
+                           quote_report="quote_timeline" if "quote_timeline" in books else None)
         if store is None:
             view.to_dir(run_dir / "tables")
         else:  # the store holds the large tables; copy only the small ones beside the reports

@@ -1,8 +1,10 @@
 """HTML for the report runner: notebooks rendered by nbconvert, and the index pages.
 
-Every report is one self-contained file: CSS inline, charts embedded as data
-URIs, and no script or stylesheet fetched from the network (the lab template's
-require.js, MathJax and Mermaid loaders are left out). Every piece of text that
+Every report is one self-contained file: CSS inline, charts embedded (inline SVG with
+tooltips, or PNG data URIs), the DataTables library of the interactive tables embedded
+from the itables wheel, the report's own small script (:mod:`analysis.report.page`), and
+no script or stylesheet fetched from the network (the lab template's require.js, MathJax
+and Mermaid loaders are left out). Every piece of text that
 comes from data (ids, titles, paths, parameters, error messages) is escaped here;
 notebook outputs are escaped by their producers (pandas escapes DataFrame cells).
 """
@@ -14,6 +16,8 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 from urllib.parse import quote
 
+from analysis.report.page import CSS as PAGE_CSS
+from analysis.report.page import SCRIPT
 from analysis.report.records import Headline, ReportRecord, RunResult
 
 #: Marks the index pages this package writes (and may overwrite).
@@ -27,6 +31,7 @@ _TEMPLATE = """{%- extends 'lab/index.html.j2' -%}
 {%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
 {%- block extra_css -%}<style type="text/css">{{ resources.newslens_css }}</style>{%- endblock extra_css -%}
 {%- block body_header -%}{{ super() }}{{ resources.newslens_banner }}{%- endblock body_header -%}
+{%- block footer_js -%}{{ super() }}<script>{{ resources.newslens_script }}</script>{%- endblock footer_js -%}
 {% block data_png scoped %}
 <div class="jp-RenderedImage jp-OutputArea-output {{ extra_class }}">
 <img src="data:image/png;base64,{{ output.data['image/png'] | escape_html }}"
@@ -110,7 +115,8 @@ def render_notebook(nb, *, title: str, banner: str, show_code: bool = False) -> 
     nb = _with_alt_text(nb)
     nb.metadata["title"] = title  # the template escapes the <title>
     body, _ = exporter.from_notebook_node(nb, resources={
-        "metadata": {"name": title}, "newslens_banner": banner, "newslens_css": _BANNER_CSS})
+        "metadata": {"name": title}, "newslens_banner": banner, "newslens_css": _BANNER_CSS + PAGE_CSS,
+        "newslens_script": SCRIPT})
     return body
 
 
