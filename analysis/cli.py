@@ -87,7 +87,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("quotes", help="every quotation with its speaker and cue, in time order",
                        description="Quotations (direct, partial, indirect) attributed to their speakers.")
     _add_common(p)
-    p.add_argument("--speaker", action="append", metavar="NAME", help="keep only this speaker: a name, alias or surname in any case (repeatable)")
+    p.add_argument("--speaker", action="append", metavar="NAME",
+                   help="keep only this speaker: a name, alias or surname in any case (repeatable)")
     p.add_argument("--kind", action="append", choices=("direct", "partial", "indirect"),
                    help="keep only this kind (repeatable)")
 
@@ -96,7 +97,8 @@ def build_parser() -> argparse.ArgumentParser:
                                    "articles (verbatim, trimmed, fragments, light rewording), most widely "
                                    "carried first; --drift lists each wording against the first report.")
     _add_common(p)
-    p.add_argument("--speaker", action="append", metavar="NAME", help="keep only this speaker: a name, alias or surname in any case (repeatable)")
+    p.add_argument("--speaker", action="append", metavar="NAME",
+                   help="keep only this speaker: a name, alias or surname in any case (repeatable)")
     p.add_argument("--top", type=int, metavar="N", help="only the N most widely carried statements")
     p.add_argument("--drift", action="store_true", help="each wording of the statements carried in several")
 

@@ -178,10 +178,16 @@ class Page:
         return result["result"].get("value")
 
     def wait_for(self, expression: str, *, timeout: float = 30.0) -> Any:
-        """Poll a JavaScript expression until it is truthy; its value."""
+        """Poll a JavaScript expression until it is truthy; its value. A page that is navigating away
+        (after a click on a link) is waited for."""
         deadline = time.monotonic() + timeout
         while True:
-            value = self.js(expression)
+            try:
+                value = self.js(expression)
+            except BrowserError as exc:
+                if "navigated" not in str(exc) and "context" not in str(exc):
+                    raise
+                value = None
             if value:
                 return value
             if time.monotonic() > deadline:

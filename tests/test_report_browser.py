@@ -146,7 +146,8 @@ def test_a_quotation_link_opens_its_highlighted_span_and_leads_back(run, browser
 def test_a_link_back_to_a_row_on_a_later_page_turns_to_that_page(run, browser):
     page = open_report(browser, run / "quote_timeline.html")
     last = page.js("(() => { const api = $(document.querySelector('table.nl-keyed')).DataTable();"
-                   " const d = api.rows({order: 'current'}).data().toArray(); return d[d.length - 1].slice(-1)[0]; })()")
+                   " const d = api.rows({order: 'current'}).data().toArray();"
+                   " return d[d.length - 1].slice(-1)[0]; })()")
     page.call("Page.navigate", {"url": (run / "quote_timeline.html").as_uri() + "#" + last})
     row = page.wait_for("document.querySelector('tr.nl-target') && document.querySelector('tr.nl-target').rowIndex")
     assert row >= 1
@@ -155,8 +156,9 @@ def test_a_link_back_to_a_row_on_a_later_page_turns_to_that_page(run, browser):
 
 def test_hovering_a_timeline_marker_shows_its_quotation(run, browser):
     page = open_report(browser, run / "quote_timeline.html")
-    box = page.js("""(() => { const el = document.querySelector('svg.nl-hover .nl-item'); el.scrollIntoView({block: 'center'});
-                  const r = el.getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]; })()""")
+    box = page.js("""(() => { const el = document.querySelector('svg.nl-hover .nl-item');
+                  el.scrollIntoView({block: 'center'}); const r = el.getBoundingClientRect();
+                  return [r.x + r.width / 2, r.y + r.height / 2]; })()""")
     tip = page.js("document.querySelector('svg.nl-hover .nl-item').getAttribute('data-tip')")
     page.mouse("mouseMoved", *box)
     shown = page.wait_for("!document.querySelector('.nl-tip').hidden && document.querySelector('.nl-tip').textContent")
@@ -167,7 +169,7 @@ def test_hovering_a_timeline_marker_shows_its_quotation(run, browser):
 
 def test_every_reader_page_is_escaped_and_runs_nothing(run, browser):
     pages = sorted((run / "read").glob("*.html"))
-    assert len(pages) == 4
+    assert len(pages) == 4 + 1  # an article each, and the contents
     for path in pages:
         page = browser.page()
         page.open(path.as_uri())

@@ -29,15 +29,17 @@ def test_a_rerun_of_the_same_corpus_and_parameters_replaces_it(tmp_path):
 def test_another_corpus_with_the_same_folder_name_gets_a_new_name_and_a_note(tmp_path):
     make_run(tmp_path / "articles", ["/a/articles"])
     place = choose_run(tmp_path, "articles", ["/b/articles"], {})
-    assert place.name == "articles-2" and "--name" in place.note
+    assert place.name == "articles-2" and "/a/articles" in place.note and "--name" in place.note
     make_run(tmp_path / "articles-2", ["/b/articles"])
     assert choose_run(tmp_path, "articles", ["/b/articles"], {}).name == "articles-2"  # its own rerun
     assert choose_run(tmp_path, "articles", ["/c/articles"], {}).name == "articles-3"
 
 
-def test_other_parameters_do_not_replace_a_run_of_the_same_corpus(tmp_path):
+def test_other_parameters_replace_a_run_of_the_same_corpus_with_a_note(tmp_path):
     make_run(tmp_path / "samples", ["/s"], {"since": "2024-11-01"})
-    assert choose_run(tmp_path, "samples", ["/s"], {}).name == "samples-2"
+    place = choose_run(tmp_path, "samples", ["/s"], {})
+    assert place.name == "samples" and "since='2024-11-01'" in place.note and "--name" in place.note
+    assert choose_run(tmp_path, "samples", ["/s"], {"since": "2024-11-01"}).note == ""
 
 
 def test_an_explicit_name_replaces_only_a_run_of_the_same_corpus(tmp_path):
@@ -45,12 +47,6 @@ def test_an_explicit_name_replaces_only_a_run_of_the_same_corpus(tmp_path):
     assert choose_run(tmp_path, "articles", ["/a/articles"], {}, name="mine").name == "mine"
     with pytest.raises(ReportError, match="another corpus"):
         choose_run(tmp_path, "articles", ["/b/articles"], {}, name="mine")
-
-
-def test_a_folder_newslens_did_not_write_is_skipped(tmp_path):
-    (tmp_path / "articles").mkdir()
-    (tmp_path / "articles" / "notes.txt").write_text("mine")
-    assert choose_run(tmp_path, "articles", ["/a/articles"], {}).name == "articles-2"
 
 
 @pytest.mark.parametrize("bad", ["", "a/b", ".hidden", "two words", "index.html"])

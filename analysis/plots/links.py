@@ -4,8 +4,8 @@ The report runner writes one reader page per article (:mod:`analysis.report.read
 each notebook the folder of those pages, relative to the report, as its ``reader`` parameter
 (``"read/"``, or ``"../../read/"`` for a per-article report). In a notebook opened in JupyterLab
 ``reader`` is "" and nothing links. Article ids are file-name-safe (see :mod:`analysis.corpus`), so a
-page is named by its id; a quotation's anchor is its ``quote_id``, a paragraph's ``p<n>``, a sentence's ``s<id>``, a mention's
-``m<start>``.
+page is named by its id; a quotation's anchor is its ``quote_id``, a paragraph's ``p<n>``, a
+sentence's ``s<id>``, a mention's ``m<start>``.
 """
 from __future__ import annotations
 

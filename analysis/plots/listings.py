@@ -71,7 +71,8 @@ def _kind(name: str, values: pd.Series) -> str:
     if pd.api.types.is_float_dtype(values):
         return "polarity" if any(k in name for k in _SCORES) else "float"
     sample = values.dropna().astype(str).head(200)
-    return "wide" if len(sample) and sample.str.len().mean() > 50 else "text"
+    length = sample.str.len().mean() if len(sample) else 0
+    return "wide" if length > 50 else "mid" if length > 14 else "text"
 
 
 def frame_table(frame: pd.DataFrame, *, reader: str = "", columns: Sequence[str] | None = None,
@@ -96,7 +97,7 @@ def frame_table(frame: pd.DataFrame, *, reader: str = "", columns: Sequence[str]
     def article(f: pd.DataFrame) -> list[str]:
         return [link(a, reader_href(reader, a, anchor)) for a, anchor in zip(f["article_id"], anchors, strict=True)]
 
-    cols = [Col(c, heads.get(c, c.replace("_", " ")), "mid" if c == "article_id" else _kind(c, frame[c]))
+    cols = [Col(c, heads.get(c, c.replace("_", " ").capitalize()), "mid" if c == "article_id" else _kind(c, frame[c]))
             for c in names]
     keys = [str(k) for k in frame["quote_id"]] if "quote_id" in frame else None
     return table(frame, cols, caption=caption, keys=keys, page_length=page_length, scroll=len(cols) > 9,

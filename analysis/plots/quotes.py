@@ -18,7 +18,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from analysis.plots import apply_style
-from analysis.plots.hover import HoverFigure
+from analysis.plots import hover
 from analysis.plots.links import reader_href
 
 __all__ = ["timeline", "leaderboard", "statement_spread", "quote_tip", "KIND_MARKERS", "POLARITY_CMAP", "MAX_MARKERS"]
@@ -101,7 +101,7 @@ def _top_speakers(rows: pd.DataFrame, top_n: int | None) -> pd.DataFrame:
 
 
 def timeline(rows: pd.DataFrame, *, top_n: int | None = None, reader: str = "",
-             title: str = "Who said what, when") -> HoverFigure:
+             title: str = "Who said what, when") -> Figure:
     """One lane per speaker; markers coloured by polarity, shaped by kind and numbered as ``rows["n"]``.
 
     Hover a marker to read the quotation (speaker, outlet, date, words); click it to open it in the
@@ -116,11 +116,11 @@ def timeline(rows: pd.DataFrame, *, top_n: int | None = None, reader: str = "",
     """
     apply_style()
     if rows is None or not len(rows):
-        return HoverFigure(_empty(title, "No quotations to show for this selection."))
+        return _empty(title, "No quotations to show for this selection.")
     n_speakers = rows["speaker"].dropna().nunique()
     rows = _top_speakers(rows, top_n).reset_index(drop=True)
     if not len(rows):
-        return HoverFigure(_empty(title, "No quotation in this selection has a known speaker."))
+        return _empty(title, "No quotation in this selection has a known speaker.")
     lanes_note = f"{rows['speaker'].nunique()} of {n_speakers} speakers" if rows["speaker"].nunique() < n_speakers \
         else ""
     x, is_time = _x_positions(rows)
@@ -139,7 +139,6 @@ def timeline(rows: pd.DataFrame, *, top_n: int | None = None, reader: str = "",
         span = (x.max() - x.min()) if len(x) > 1 else 1.0
         x = _dodge(base, y, (span or 1.0) / 32)
     fig, ax = _subplots(figsize=(12, max(3.0, 1.0 + 0.75 * len(lanes))))
-    out = HoverFigure(fig)
     norm = Normalize(-1, 1)
     linked = _link_statements(ax, shown, x, y)
     for kind, marker in KIND_MARKERS.items():
@@ -148,8 +147,8 @@ def timeline(rows: pd.DataFrame, *, top_n: int | None = None, reader: str = "",
             dots = ax.scatter(x[sel], y[sel], c=shown.loc[sel, "polarity"].astype(float), cmap=POLARITY_CMAP,
                               norm=norm, marker=marker, s=380, edgecolors="#333333", linewidths=0.8, zorder=3)
             picked = shown[sel]
-            out.tag(dots, [quote_tip(r) for _, r in picked.iterrows()],
-                    [reader_href(reader, a, q) for a, q in zip(picked["article_id"], picked["quote_id"], strict=True)])
+            links = [reader_href(reader, a, q) for a, q in zip(picked["article_id"], picked["quote_id"], strict=True)]
+            hover.tag(fig, dots, [quote_tip(r) for _, r in picked.iterrows()], links)
     for xi, yi, n in zip(x, y, shown["n"], strict=True):
         ax.annotate(str(n), (xi, yi), ha="center", va="center", fontsize=7.5, color="#111111", zorder=4)
     _lanes(fig, ax, lanes, dates=is_time, colour_label="Polarity (TextBlob)")
@@ -161,7 +160,7 @@ def timeline(rows: pd.DataFrame, *, top_n: int | None = None, reader: str = "",
     if linked:
         handles.append(Line2D([], [], color=LINK_COLOUR, linestyle="--", label="one statement"))
     ax.legend(handles=handles, title="Kind", loc="upper left", bbox_to_anchor=(1.12, 1.0), frameon=False)
-    return out
+    return fig
 
 
 LINK_COLOUR = "#7a7a7a"
@@ -178,7 +177,7 @@ def _link_statements(ax, shown: pd.DataFrame, x: np.ndarray, y: np.ndarray) -> i
     return len(groups)
 
 
-def statement_spread(rows: pd.DataFrame, *, reader: str = "", title: str = "Most repeated statements") -> HoverFigure:
+def statement_spread(rows: pd.DataFrame, *, reader: str = "", title: str = "Most repeated statements") -> Figure:
     """One lane per statement: each article that carried it at its publication time, coloured by outlet;
     the first report is a star. Hover a dot to read that article's wording; click to open it.
 
@@ -189,20 +188,19 @@ def statement_spread(rows: pd.DataFrame, *, reader: str = "", title: str = "Most
     """
     apply_style()
     if rows is None or not len(rows):
-        return HoverFigure(_empty(title, "No statement was carried by more than one article in this selection."))
+        return _empty(title, "No statement was carried by more than one article in this selection.")
     published = pd.to_datetime(rows["published"], utc=True)
     dated = rows[published.notna()].assign(_x=mdates.date2num(
         published[published.notna()].dt.tz_convert("UTC").dt.tz_localize(None)))
     hidden = len(rows) - len(dated)
     if dated.empty:
-        return HoverFigure(_empty(title, "The articles carrying these statements have no dates."))
+        return _empty(title, "The articles carrying these statements have no dates.")
     labels = rows.drop_duplicates("rank").sort_values("rank")["label"].tolist()
     lane = {r: len(labels) - i for i, r in enumerate(sorted(rows["rank"].unique()))}  # rank 1 on top
     sources = list(dict.fromkeys(dated["source"].fillna("(no source)")))
     palette = plt.get_cmap("tab10" if len(sources) <= 10 else "tab20")
     colour = {src: palette(i % palette.N) for i, src in enumerate(sources)}
     fig, ax = _subplots(figsize=(12, max(3.0, 1.2 + 0.8 * len(labels))))
-    out = HoverFigure(fig)
     for _, group in dated.groupby("rank"):
         ax.plot(group["_x"], [lane[group["rank"].iloc[0]]] * len(group), color=LINK_COLOUR, linewidth=1.2,
                 zorder=2)
@@ -212,8 +210,8 @@ def statement_spread(rows: pd.DataFrame, *, reader: str = "", title: str = "Most
             dots = ax.scatter(sel["_x"], sel["rank"].map(lane), marker=marker, s=size, zorder=3,
                               c=[colour[s] for s in sel["source"].fillna("(no source)")], edgecolors="#222222",
                               linewidths=0.8)
-            out.tag(dots, [("First report · " if first else "") + quote_tip(r) for _, r in sel.iterrows()],
-                    [reader_href(reader, a, q) for a, q in zip(sel["article_id"], sel["quote_id"], strict=True)])
+            hover.tag(fig, dots, [("First report · " if first else "") + quote_tip(r) for _, r in sel.iterrows()],
+                      [reader_href(reader, a, q) for a, q in zip(sel["article_id"], sel["quote_id"], strict=True)])
     ax.set_yticks([lane[r] for r in sorted(lane)])
     ax.set_yticklabels([_label(_wrap(t)) for t in labels], fontsize=9)
     ax.set_ylim(0.4, len(labels) + 0.6)
@@ -228,7 +226,7 @@ def statement_spread(rows: pd.DataFrame, *, reader: str = "", title: str = "Most
     handles.append(Line2D([], [], marker="*", linestyle="", markerfacecolor="#ffffff", markeredgecolor="#222222",
                           markersize=14, label="first report"))
     ax.legend(handles=handles, title="Outlet", loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
-    return out
+    return fig
 
 
 def _wrap(text: str, width: int = 48) -> str:
@@ -259,7 +257,7 @@ def _bin_width(published: pd.Series) -> tuple[str, str]:
     return "Q", "quarter"
 
 
-def _binned(shown: pd.DataFrame, lanes: dict[str, int], *, title: str) -> HoverFigure:
+def _binned(shown: pd.DataFrame, lanes: dict[str, int], *, title: str) -> Figure:
     """The timeline for many quotations: per speaker and time bin, a square sized by the number of
     quotations and coloured by their mean polarity."""
     published = pd.to_datetime(shown["published"], utc=True).dt.tz_localize(None)
@@ -271,17 +269,18 @@ def _binned(shown: pd.DataFrame, lanes: dict[str, int], *, title: str) -> HoverF
     y = cells["speaker"].map(lanes).to_numpy(dtype=float)
     size = 30 + 400 * np.sqrt(cells["count"].to_numpy() / cells["count"].max())
     fig, ax = _subplots(figsize=(12, max(3.0, 1.0 + 0.75 * len(lanes))))
-    out = HoverFigure(fig)
     norm = Normalize(-1, 1)
     squares = ax.scatter(x, y, s=size, c=cells["polarity"].astype(float), cmap=POLARITY_CMAP, norm=norm,
                          marker="s", edgecolors="#333333", linewidths=0.6, zorder=3)
-    out.tag(squares, [f"{r.speaker}\n{name} of {pd.Timestamp(r._bin):%Y-%m-%d}: {int(r.count):,} quotation"
-                      f"{'s' if r.count != 1 else ''}, mean polarity {float(r.polarity):+.3f}"
-                      for r in cells.itertuples()])
+    tips = [f"{speaker}\n{name} of {pd.Timestamp(start):%Y-%m-%d}: {int(count):,} "
+            f"quotation{'s' if count != 1 else ''}, mean polarity {float(pol):+.3f}"
+            for speaker, start, count, pol in zip(cells["speaker"], cells["_bin"], cells["count"], cells["polarity"],
+                                                  strict=True)]
+    hover.tag(fig, squares, tips)
     _lanes(fig, ax, lanes, dates=True, colour_label="Mean polarity (TextBlob)")
     ax.set_xlabel(f"Publication {name} (square size: quotations that {name}, up to {int(cells['count'].max()):,})")
     ax.set_title(f"{title}: {len(shown):,} quotations by {name}")
-    return out
+    return fig
 
 
 def leaderboard(board: pd.DataFrame, *, title: str = "Who is quoted most") -> Figure:
@@ -304,7 +303,8 @@ def leaderboard(board: pd.DataFrame, *, title: str = "Who is quoted most") -> Fi
         left += values
     for i, row in board.iterrows():
         outlets = int(row["outlets"]) if pd.notna(row["outlets"]) else 0
-        ax.text(left[i] + 0.1, i, f"{int(row['quotes'])} · {outlets} outlet{'s' if outlets != 1 else ''}",
+        where = f"{outlets} outlet{'s' if outlets != 1 else ''}" if outlets else "outlet unknown"
+        ax.text(left[i] + 0.1, i, f"{int(row['quotes'])} · {where}",
                 va="center", fontsize=10)
     ax.set_yticks(range(len(board)))
     ax.set_yticklabels([_label(s) for s in board["speaker"]])

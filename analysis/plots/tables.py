@@ -19,6 +19,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 __all__ = ["Col", "InteractiveTable", "table", "esc", "fmt_date", "fmt_polarity", "fmt_number", "fmt_text",
@@ -36,7 +37,8 @@ table.nl-table td.nl-num, table.nl-table th.nl-num { text-align: right; font-var
   white-space: nowrap; }
 table.nl-table td.nl-wide { min-width: 26em; white-space: normal; line-height: 1.4; }
 table.nl-table td.nl-nowrap { white-space: nowrap; }
-table.nl-table td.nl-mid { min-width: 9em; white-space: normal; }
+table.nl-table td.nl-mid { min-width: 8em; white-space: normal; overflow-wrap: anywhere; }
+table.nl-table thead th { white-space: normal; vertical-align: bottom; }
 table.nl-table .nl-muted { color: #6b7280; font-style: italic; }
 table.nl-table a { color: #1a5fb4; }
 table.nl-table td.nl-wide a { color: #1d2330; text-decoration: underline dotted #8a8f99; text-underline-offset: 3px; }
@@ -47,10 +49,10 @@ table.nl-table tr.nl-target td { background: #fff3bf !important; }
 
 def esc(value: object) -> str:
     """Escaped HTML text of a value; missing values (None, NaN, NaT) are ""."""
-    if value is None or (not isinstance(value, (list, tuple, dict)) and pd.isna(value)):
-        return ""
-    if isinstance(value, (list, tuple)):
+    if isinstance(value, (list, tuple, set, np.ndarray)):
         return html.escape("; ".join(str(v) for v in value), quote=True)
+    if value is None or (not isinstance(value, dict) and pd.isna(value)):
+        return ""
     return html.escape(str(value), quote=True)
 
 
@@ -187,6 +189,7 @@ class InteractiveTable:
             "allow_html": True, "maxBytes": 0, "maxColumns": 0, "showIndex": False, "classes": classes,
             "columnDefs": defs, "pageLength": self.page_length, "lengthMenu": [10, 25, 50, 100, 500],
             "order": self.order, "autoWidth": False, "css": _CSS, "connected": False, "style": "width:100%",
+            "display_logo_when_loading": False,
             "layout": {"topStart": "pageLength", "topEnd": "search", "bottomStart": "info",
                        "bottomEnd": "paging"},
             "language": {"search": "Search:", "emptyTable": "Nothing to show for this selection."},

@@ -18,8 +18,8 @@ renders it to one offline HTML file. Layout of the output folder::
 of the same corpus with the same parameters replaces the previous one, but a folder
 holding another corpus's run (or other parameters) is never replaced: the new run
 becomes ``<run>-2`` (see :mod:`analysis.report.naming`). ``outputs/<run>/read/<article>.html``
-is the article reader: each article's text with its quotations highlighted. Every file is written under a temporary name and
-moved into place; a failed report never replaces a good one (it goes to
+is the article reader: each article's text with its quotations highlighted. Every file is
+written under a temporary name and moved into place; a failed report never replaces a good one (it goes to
 ``<notebook>.failed.*`` and the index links both). Nothing is written outside
 the output folder except the NLP cache and the kernels' private IPC sockets
 (a temporary folder, removed at the end). Kernels start in the notebook's own
@@ -377,6 +377,7 @@ def format_summary(result: RunResult) -> str:
         lines.append(f"  per-article: {len(per_article)} reports, {sum(not r.ok for r in per_article)} failed")
     if result.note:
         lines.append(f"  note: {result.note}")
+    lines.append(f"articles: {Path(result.folder) / 'read' / 'index.html'}")
     lines.append(f"index: {Path(result.folder).parent / 'index.html'}")
     return "\n".join(lines)
 

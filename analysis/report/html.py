@@ -140,7 +140,9 @@ def _with_alt_text(nb):
 def report_banner(*, run: str, index_href: str, corpus: Iterable[str], article: str | None,
                   parameters: Mapping[str, Any], generated: str, error: str | None) -> str:
     """The escaped header of a report: where it comes from, and its failure if any."""
-    parts = [f'<a href="{href(index_href)}">&larr; all reports</a>', f"run <b>{esc(run)}</b>",
+    reader = index_href[:-len("index.html")] + "read/index.html"
+    parts = [f'<a href="{href(index_href)}">&larr; all reports</a>', f'<a href="{href(reader)}">articles</a>',
+             f"run <b>{esc(run)}</b>",
              "corpus " + ", ".join(f"<code>{esc(c)}</code>" for c in corpus)]
     if article:
         parts.append(f"article <code>{esc(article)}</code>")
@@ -213,10 +215,11 @@ def _run_section(run: RunResult, prefix: str, *, link_index: bool) -> str:
     meta = (f'<p class="meta">corpus {corpus} &middot; started {esc(run.started)} &middot; '
             f"{esc(_fmt_seconds(run.duration))}" + (f" &middot; parameters {params}" if params else "") +
             f' &middot; <a href="{href(prefix + "run.log")}">log</a> &middot; '
-            f'<a href="{href(prefix + "tables/")}">tables</a></p>')
-    problems = ""
+            f'<a href="{href(prefix + "tables/")}">tables</a> &middot; '
+            f'<a href="{href(prefix + "read/index.html")}">articles (reader)</a></p>')
+    problems = f'<p class="meta"><b>Note:</b> {esc(run.note)}</p>' if run.note else ""
     if run.problems:
-        problems = '<ul class="problems">' + "".join(f"<li>{esc(p)}</li>" for p in run.problems) + "</ul>"
+        problems += '<ul class="problems">' + "".join(f"<li>{esc(p)}</li>" for p in run.problems) + "</ul>"
     corpus_reports = [r for r in run.reports if r.article is None]
     out = [f'<section class="run" id="run-{esc(run.name)}"><h2>{title} {_badge(run.status)}</h2>', meta,
            _headline(run.headline), problems, _report_rows(corpus_reports, prefix, with_article=False)]

@@ -1,11 +1,12 @@
 """Run names: the folder a report batch writes, and why it never replaces another corpus's run.
 
 A run is named after its corpus (``samples`` for ``data/samples``) or by ``--name``. A folder
-holds one run; its ``run.json`` says which corpus and parameters made it. A run replaces the
-folder's previous run only when that was the same corpus with the same parameters (a rerun), or
-when the user named the folder with ``--name`` for the same corpus. Otherwise the default name
-gets a suffix (``articles-2``) and the summary says so; an explicit ``--name`` that holds another
-corpus's run is refused.
+holds one run; its ``run.json`` says which corpus and parameters made it. A run replaces only a
+run of the same corpus (a rerun keeps the last good report of a notebook that now fails), and
+says so when that run had other parameters. When the folder holds another corpus's run, the
+default name gets a suffix (``articles-2``) and the summary and the index say so; an explicit
+``--name`` that holds another corpus's run is refused. A folder newslens did not write is refused
+too (by the runner's output checks).
 """
 from __future__ import annotations
 
@@ -58,17 +59,15 @@ def _previous(folder: Path) -> dict[str, Any] | None:
     return data if isinstance(data, dict) else None
 
 
-def _same(previous: Mapping[str, Any], corpus: Sequence[str], parameters: Mapping[str, Any] | None) -> bool:
-    if list(previous.get("corpus") or []) != list(corpus):
-        return False
-    return parameters is None or dict(previous.get("parameters") or {}) == dict(parameters)
+def _same_corpus(previous: Mapping[str, Any], corpus: Sequence[str]) -> bool:
+    return list(previous.get("corpus") or []) == list(corpus)
 
 
 def choose_run(out: Path, default: str, corpus: Sequence[str], parameters: Mapping[str, Any], *,
                name: str | None = None) -> RunPlace:
     """The run's name: ``name`` if given (refused when it holds another corpus's run), else
-    ``default``, or ``default-2``, ``-3``… when ``default`` holds another corpus's run or a run of
-    this corpus with other parameters.
+    ``default``, or ``default-2``, ``-3``… when ``default`` holds another corpus's run; with a note
+    when the run replaces one of this corpus made with other parameters.
 
     Raises:
         ReportError: When ``name`` holds a run of another corpus, or is not a usable name.
@@ -76,20 +75,27 @@ def choose_run(out: Path, default: str, corpus: Sequence[str], parameters: Mappi
     if name is not None:
         check_name(name)
         previous = _previous(out / name)
-        if previous is not None and not _same(previous, corpus, None):
+        if previous is not None and not _same_corpus(previous, corpus):
             theirs = ", ".join(previous.get("corpus") or []) or "?"
             raise ReportError(f"{out / name} holds the run of another corpus ({theirs}); choose another --name "
                               "or remove that folder")
-        return RunPlace(name)
+        return RunPlace(name, _replacing(previous, parameters, out / name))
     for n in range(1, MAX_SUFFIX + 1):
         candidate = default if n == 1 else f"{default}-{n}"
         previous = _previous(out / candidate)
-        if previous is None and (out / candidate).exists() and any((out / candidate).iterdir()) and \
-                not (out / candidate / ".lock").exists():
-            continue  # a folder newslens did not write
-        if previous is None or _same(previous, corpus, parameters):
+        if previous is None or _same_corpus(previous, corpus):
             if n == 1:
-                return RunPlace(candidate)
-            return RunPlace(candidate, f"{out / default} holds another run (another corpus or other parameters); "
-                                       f"this run is {candidate!r} (choose a name with --name)")
+                return RunPlace(candidate, _replacing(previous, parameters, out / candidate))
+            theirs = ", ".join((_previous(out / default) or {}).get("corpus") or []) or "?"
+            return RunPlace(candidate, f"{out / default} holds the run of another corpus ({theirs}); this run is "
+                                       f"{candidate!r} (choose a name with --name)")
     raise ReportError(f"{out}: {MAX_SUFFIX} runs named {default!r}; choose a name with --name")
+
+
+def _replacing(previous: Mapping[str, Any] | None, parameters: Mapping[str, Any], folder: Path) -> str:
+    """The note for a run that replaces this corpus's run made with other parameters ("" otherwise)."""
+    if previous is None or dict(previous.get("parameters") or {}) == dict(parameters):
+        return ""
+    before = ", ".join(f"{k}={v!r}" for k, v in (previous.get("parameters") or {}).items()) or "none"
+    return (f"replaces the run in {folder} made with other parameters ({before}); give this one its own "
+            "--name to keep both")

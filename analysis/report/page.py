@@ -68,7 +68,10 @@ SCRIPT = r"""
         if (index === undefined) return;
         found = true;
         var shown = api.rows({order: "current", search: "applied"}).indexes().toArray();
-        if (shown.indexOf(index) < 0) { api.search("").columns().search("").draw(); shown = api.rows({order: "current"}).indexes().toArray(); }
+        if (shown.indexOf(index) < 0) {  // filtered out by a search: clear it
+          api.search("").columns().search("").draw();
+          shown = api.rows({order: "current"}).indexes().toArray();
+        }
         api.page(Math.floor(shown.indexOf(index) / api.page.len())).draw(false);
         document.querySelectorAll("tr.nl-target").forEach(function (tr) { tr.classList.remove("nl-target"); });
         var tr = api.row(index).node();

@@ -23,7 +23,7 @@ from analysis.plots.links import mention_anchor, page_name, paragraph_anchor, se
 from analysis.plots.tables import fmt_date
 
 __all__ = ["Span", "SPEAKER_COLOURS", "UNATTRIBUTED_COLOUR", "highlight", "speaker_colours", "article_page",
-           "write_reader", "READER_DIR"]
+           "write_reader", "contents_page", "READER_DIR"]
 
 #: The reader's folder in a run folder.
 READER_DIR = "read"
@@ -189,7 +189,8 @@ def _spans(quotes: pd.DataFrame, mentions: pd.DataFrame, numbers: Mapping[str, i
 
 
 def article_page(article: Mapping, paragraphs: pd.DataFrame, quotes: pd.DataFrame, mentions: pd.DataFrame, *,
-                 sentences: pd.DataFrame | None = None, numbers: Mapping[str, int] | None = None, back: str | None = None, index: str = "../index.html",
+                 sentences: pd.DataFrame | None = None, numbers: Mapping[str, int] | None = None,
+                 back: str | None = None, index: str = "../index.html",
                  run: str = "") -> str:
     """The reader page of one article.
 
@@ -303,4 +304,24 @@ def write_reader(tables, folder: str | os.PathLike, *, numbers: Mapping[str, int
                                 ment_by.get(aid, ments.iloc[0:0]), sentences=sent_by.get(aid), numbers=numbers,
                                 back=back, run=run)
             written.append(write_text(folder / page_name(aid), page))
+    write_text(folder / "index.html", contents_page(articles, quotes, run=run))
     return written
+
+
+def contents_page(articles: pd.DataFrame, quotes: pd.DataFrame, *, run: str = "") -> str:
+    """``read/index.html``: every article (date, outlet, headline linked to its page, quotations)."""
+    counts = quotes["article_id"].value_counts() if len(quotes) else pd.Series(dtype=int)
+    rows = "".join(
+        f"<tr><td>{fmt_date(a.get('published'))}</td><td>{esc(a.get('source'))}</td>"
+        f'<td><a href="{esc(quote(page_name(str(a["article_id"]))))}">{esc(a.get("title") or a["article_id"])}</a></td>'
+        f'<td class="num">{int(counts.get(a["article_id"], 0))}</td></tr>'
+        for a in articles.to_dict("records"))
+    return ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+            f"<title>Articles · {esc(run)}</title>\n<style>{_CSS}\ntable {{ border-collapse: collapse; width: 100%; "
+            "font: 15px/1.45 system-ui, sans-serif; }} td, th {{ text-align: left; padding: 5px 8px; "
+            "border-bottom: 1px solid #e3e6ec; vertical-align: top; }} td.num {{ text-align: right; }}</style>\n"
+            f'</head>\n<body>\n<nav><a href="../index.html">&larr; {esc(run) or "reports"}</a></nav>\n'
+            f"<h1>Articles</h1>\n<p class=\"meta\">{len(articles)} article{'s' if len(articles) != 1 else ''}: "
+            "each opens with its quotations highlighted in their speakers' colours.</p>\n"
+            "<table><thead><tr><th>Date</th><th>Outlet</th><th>Headline</th><th>Quotations</th></tr></thead>"
+            f"<tbody>{rows}</tbody></table>\n</body>\n</html>\n")
