@@ -191,8 +191,8 @@ def undated_note(articles: pd.DataFrame) -> str:
     if not undated:
         return ""
     total = len(articles)
-    which = "It has" if total == 1 else f"{undated} of {total} articles have" if undated < total else \
-        f"All {total} articles have"
+    which = "It has" if total == 1 else f"All {total} articles have" if undated == total else \
+        f"{undated} of {total} articles {'has' if undated == 1 else 'have'}"
     ids = articles.loc[pd.to_datetime(articles["published"], utc=True).isna(), "article_id"].astype(str).tolist()
     shown = ", ".join(f"`{i}`" for i in ids[:5]) + (f" and {len(ids) - 5} more" if len(ids) > 5 else "")
     return (f"{which} no publication date ({shown}), so the charts over time leave "

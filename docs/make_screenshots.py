@@ -19,7 +19,7 @@ IMG = ROOT / "docs" / "img"
 
 def shot(page, name: str, *, top: str | None = None, height: int | None = None) -> None:
     if top:
-        page.js(f"window.scrollTo(0, document.querySelector({top!r}).getBoundingClientRect().top + window.scrollY - 8)")
+        page.js(f"window.scrollTo(0, document.getElementById({top!r}).getBoundingClientRect().top + window.scrollY - 8)")
     time.sleep(0.4)
     path = IMG / f"{name}.png"
     page.screenshot(path)
@@ -41,18 +41,19 @@ def main() -> None:
         shot(page, "quote_timeline")
         page.mouse("mouseMoved", 5, 5)
         page.js("(() => { const t = $(document.querySelector('table.nl-keyed')).DataTable(); "
-                "t.search('pipeline').draw(); return 0; })()")
-        shot(page, "quote_table", top="h2#Every-quotation")
+                "t.search('Tokayev').draw(); return 0; })()")
+        shot(page, "quote_table", top="Every-quotation")
         page.open((RUN / "read" / "2024-11-28_daily_meridian_putin_astana.html").as_uri()
-                  + "#2024-11-28_daily_meridian_putin_astana:3")
+                  + "#2024-11-28_daily_meridian_putin_astana:0")
+        page.js("window.scrollTo(0, 0)")
         shot(page, "reader")
         page.open((RUN / "sentiment.html").as_uri())
         page.wait_for("document.querySelectorAll('div.dt-container').length > 0")
-        shot(page, "sentiment", top="h2#The-most-positive-and-most-negative-sentences,-and-why")
+        shot(page, "sentiment", top="The-most-positive-and-most-negative-sentences,-and-why")
         page.open((RUN / "entity_frequency.html").as_uri())
         page.wait_for("document.querySelectorAll('div.dt-container').length > 0")
-        shot(page, "entity_frequency", top="h2#Keyword-in-context")
-        page = browser.page(width=1280, height=820)
+        shot(page, "entity_frequency", top="Keyword-in-context")
+        page = browser.page(width=1280, height=440)
         page.open((ROOT / "outputs" / "index.html").as_uri())
         shot(page, "index")
 

@@ -114,3 +114,4 @@ def test_undated_note_counts_and_says_how():
     assert "`published:`" in note and "article:published_time" in note
     assert undated_note(articles.iloc[:1]) == ""
     assert undated_note(articles.iloc[1:2]).startswith("It has no publication date")
+    assert undated_note(articles.iloc[:2]).startswith("1 of 2 articles has no publication date (`b`)")

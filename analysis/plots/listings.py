@@ -13,7 +13,7 @@ import pandas as pd
 from analysis.plots.links import mention_anchor, paragraph_anchor, reader_href, sentence_anchor
 from analysis.plots.tables import Col, InteractiveTable, esc, link, table
 
-__all__ = ["quotes_table", "frame_table", "TITLES"]
+__all__ = ["quotes_table", "frame_table", "kwic_table", "TITLES"]
 
 #: Header of a column by name (others are shown as named, underscores as spaces).
 TITLES = {"published": "Date", "source": "Outlet", "article_id": "Article", "first_published": "First published",
@@ -39,9 +39,7 @@ def quotes_table(rows: pd.DataFrame, *, articles: pd.DataFrame | None = None, re
     """Every quotation of :func:`analysis.quotes.table.quote_rows`: ``#`` (its number on the timeline),
     date, outlet, speaker (or *unattributed*), kind, the words (linked to their place in the article
     reader), cue, polarity and the article's headline (linked to the article)."""
-    titles = {}
-    if articles is not None and len(articles):
-        titles = dict(zip(articles["article_id"], articles["title"], strict=False))
+    titles = _headlines(articles)
 
     def words(frame: pd.DataFrame) -> list[str]:
         return [link(t, reader_href(reader, a, q), title="read it in the article")
@@ -75,12 +73,43 @@ def _kind(name: str, values: pd.Series) -> str:
     return "wide" if length > 50 else "mid" if length > 14 else "text"
 
 
+def _headlines(articles: pd.DataFrame | None) -> dict[str, str]:
+    if articles is None or not len(articles):
+        return {}
+    return {a: t for a, t in zip(articles["article_id"], articles["title"], strict=True) if isinstance(t, str) and t}
+
+
+def kwic_table(kwic: pd.DataFrame, *, articles: pd.DataFrame | None = None, reader: str = "") -> InteractiveTable:
+    """Keyword in context (:func:`analysis.entities.keyword_in_context`): the entity, its mention in the
+    words around it (linked to the mention in the article reader), the article's headline and date."""
+    heads = _headlines(articles)
+
+    def context(f: pd.DataFrame) -> list[str]:
+        out = []
+        for left, mention, right, aid, start in zip(f["left"], f["mention"], f["right"], f["article_id"], f["start"],
+                                                    strict=True):
+            href = reader_href(reader, aid, mention_anchor(start) if pd.notna(start) and start >= 0 else None)
+            words = f'{esc(left)} <b>{esc(mention)}</b> {esc(right)}'
+            out.append(f'<a href="{href}">{words}</a>' if href else words)
+        return out
+
+    def headline(f: pd.DataFrame) -> list[str]:
+        return [link(heads.get(a) or a, reader_href(reader, a)) for a in f["article_id"]]
+
+    columns = [Col("entity", "Entity", "mid"), Col("mention", "In context", "wide"),
+               Col("article_id", "Article", "mid"), Col("published", "Date", "date")]
+    return table(kwic, columns, cells={"mention": context, "article_id": headline})
+
+
 def frame_table(frame: pd.DataFrame, *, reader: str = "", columns: Sequence[str] | None = None,
-                titles: dict[str, str] | None = None, caption: str = "", page_length: int = 10) -> InteractiveTable:
+                titles: dict[str, str] | None = None, caption: str = "", page_length: int = 10,
+                articles: pd.DataFrame | None = None) -> InteractiveTable:
     """Any result table, formatted by column: dates, scores (``+0.125``), counts, long text wrapping in a
     wide column, lists joined by ``;``; an ``article_id`` links to the reader (at the row's quotation,
-    ``quote_id``, mention, sentence or paragraph, when the row has one). Offsets and ids
-    (:data:`HIDDEN`) are not shown unless named in ``columns``; a ``quote_id`` is the row's key for links."""
+    ``quote_id``, mention, sentence or paragraph, when the row has one), shown as the article's headline
+    when ``articles`` is given. Offsets and ids (:data:`HIDDEN`) are not shown unless named in ``columns``;
+    a ``quote_id`` is the row's key for links."""
+    heads = _headlines(articles)
     frame = frame.reset_index(drop=True)
     names = [c for c in (columns or [c for c in frame.columns if c not in HIDDEN]) if c in frame.columns]
     heads = {**TITLES, **(titles or {})}
@@ -95,7 +124,8 @@ def frame_table(frame: pd.DataFrame, *, reader: str = "", columns: Sequence[str]
         anchors = [paragraph_anchor(p) if pd.notna(p) else None for p in frame["paragraph"]]
 
     def article(f: pd.DataFrame) -> list[str]:
-        return [link(a, reader_href(reader, a, anchor)) for a, anchor in zip(f["article_id"], anchors, strict=True)]
+        return [link(heads.get(a) or a, reader_href(reader, a, anchor))
+                for a, anchor in zip(f["article_id"], anchors, strict=True)]
 
     cols = [Col(c, heads.get(c, c.replace("_", " ").capitalize()), "mid" if c == "article_id" else _kind(c, frame[c]))
             for c in names]

@@ -31,14 +31,14 @@ KEY_CLASS = "nl-keyed"
 PAGE_LENGTH = 10
 
 _CSS = """
-table.nl-table { width: 100% !important; }
-table.nl-table th, table.nl-table td { text-align: left; vertical-align: top; }
-table.nl-table td.nl-num, table.nl-table th.nl-num { text-align: right; font-variant-numeric: tabular-nums;
-  white-space: nowrap; }
-table.nl-table td.nl-wide { min-width: 26em; white-space: normal; line-height: 1.4; }
+table.nl-table { width: 100% !important; table-layout: auto !important; }
+table.nl-table th, table.nl-table td { text-align: left !important; vertical-align: top !important; }
+table.nl-table td.nl-num, table.nl-table th.nl-num { text-align: right !important;
+  font-variant-numeric: tabular-nums; white-space: nowrap; }
+table.nl-table td.nl-wide { white-space: normal !important; line-height: 1.4; }
 table.nl-table td.nl-nowrap { white-space: nowrap; }
-table.nl-table td.nl-mid { min-width: 8em; white-space: normal; overflow-wrap: anywhere; }
-table.nl-table thead th { white-space: normal; vertical-align: bottom; }
+table.nl-table td.nl-mid { min-width: 8em; white-space: normal !important; overflow-wrap: anywhere; }
+table.nl-table thead th { white-space: normal; vertical-align: bottom !important; }
 table.nl-table .nl-muted { color: #6b7280; font-style: italic; }
 table.nl-table a { color: #1a5fb4; }
 table.nl-table td.nl-wide a { color: #1d2330; text-decoration: underline dotted #8a8f99; text-underline-offset: 3px; }
@@ -128,13 +128,13 @@ class Col:
 
     @property
     def width(self) -> str | None:
-        """The column's width (None: it takes what is left, as a long text column does)."""
+        """The column's width (a long text column takes a third of the table, and what is left)."""
         if self.name == "#":
             return "2.5em"
         if self.name == "article_id" and self.kind == "mid":
             return "13em"
-        return {"date": "9.5em", "polarity": "5.5em", "number": "4.5em", "float": "5em", "mid": "9em",
-                "text": "6em"}.get(self.kind)
+        return {"date": "9.5em", "polarity": "6em", "number": "4.5em", "float": "5em", "mid": "9em",
+                "text": "6em", "wide": "36%"}.get(self.kind)
 
     @property
     def css(self) -> str:

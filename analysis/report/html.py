@@ -146,7 +146,7 @@ def report_banner(*, run: str, index_href: str, corpus: Iterable[str], article: 
              "corpus " + ", ".join(f"<code>{esc(c)}</code>" for c in corpus)]
     if article:
         parts.append(f"article <code>{esc(article)}</code>")
-    shown = {k: v for k, v in parameters.items() if k not in ("corpus", "article")}
+    shown = {k: v for k, v in parameters.items() if k not in ("corpus", "article", "reader")}
     if shown:
         parts.append("parameters " + ", ".join(f"<code>{esc(k)}={esc(repr(v))}</code>" for k, v in shown.items()))
     parts.append(f"generated {esc(generated)}")

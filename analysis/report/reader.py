@@ -28,8 +28,8 @@ __all__ = ["Span", "SPEAKER_COLOURS", "UNATTRIBUTED_COLOUR", "highlight", "speak
 #: The reader's folder in a run folder.
 READER_DIR = "read"
 #: Background colours of quotations, given to an article's speakers in order of first quotation.
-SPEAKER_COLOURS = ("#ffe08a", "#b8dcff", "#c5efbd", "#ffc9de", "#e0d0ff", "#ffd2a8", "#b5ece6", "#e8e0b0",
-                   "#f7c6c6", "#d4e6a5", "#c9d3e8", "#f0d0f0")
+SPEAKER_COLOURS = ("#ffe08a", "#b8dcff", "#c5efbd", "#ffc9de", "#e0d0ff", "#b5ece6", "#ffd2a8", "#d4e6a5",
+                   "#c9d3e8", "#f7c6c6", "#e8e0b0", "#f0d0f0")
 #: Background of quotations without a speaker.
 UNATTRIBUTED_COLOUR = "#e4e4e4"
 #: Underline colour of entity mentions by label.
