@@ -13,7 +13,11 @@ import pandas as pd
 from analysis.plots.links import mention_anchor, paragraph_anchor, reader_href, sentence_anchor
 from analysis.plots.tables import Col, InteractiveTable, esc, link, table
 
-__all__ = ["quotes_table", "frame_table", "kwic_table", "TITLES"]
+__all__ = ["quotes_table", "frame_table", "kwic_table", "TITLES", "MAX_ROWS"]
+
+#: Most rows a report table embeds (a store's selection can hold millions): the first ones are shown,
+#: and the caption says where the rest are (the run's tables/ folder).
+MAX_ROWS = 20_000
 
 #: Header of a column by name (others are shown as named, underscores as spaces).
 TITLES = {"published": "Date", "source": "Outlet", "article_id": "Article", "first_published": "First published",
@@ -40,6 +44,10 @@ def quotes_table(rows: pd.DataFrame, *, articles: pd.DataFrame | None = None, re
     date, outlet, speaker (or *unattributed*), kind, the words (linked to their place in the article
     reader), cue, polarity and the article's headline (linked to the article)."""
     titles = _headlines(articles)
+    if len(rows) > MAX_ROWS:
+        caption = (f"The first {MAX_ROWS:,} of {len(rows):,} quotations (all of them are in tables/quotes.csv "
+                   "beside this report). " + caption).strip()
+        rows = rows.head(MAX_ROWS)
 
     def words(frame: pd.DataFrame) -> list[str]:
         return [link(t, reader_href(reader, a, q), title="read it in the article")
@@ -109,7 +117,7 @@ def frame_table(frame: pd.DataFrame, *, reader: str = "", columns: Sequence[str]
     ``quote_id``, mention, sentence or paragraph, when the row has one), shown as the article's headline
     when ``articles`` is given. Offsets and ids (:data:`HIDDEN`) are not shown unless named in ``columns``;
     a ``quote_id`` is the row's key for links."""
-    heads = _headlines(articles)
+    headlines = _headlines(articles)
     frame = frame.reset_index(drop=True)
     names = [c for c in (columns or [c for c in frame.columns if c not in HIDDEN]) if c in frame.columns]
     heads = {**TITLES, **(titles or {})}
@@ -124,7 +132,7 @@ def frame_table(frame: pd.DataFrame, *, reader: str = "", columns: Sequence[str]
         anchors = [paragraph_anchor(p) if pd.notna(p) else None for p in frame["paragraph"]]
 
     def article(f: pd.DataFrame) -> list[str]:
-        return [link(heads.get(a) or a, reader_href(reader, a, anchor))
+        return [link(headlines.get(a) or a, reader_href(reader, a, anchor))
                 for a, anchor in zip(f["article_id"], anchors, strict=True)]
 
     cols = [Col(c, heads.get(c, c.replace("_", " ").capitalize()), "mid" if c == "article_id" else _kind(c, frame[c]))

@@ -280,9 +280,18 @@ def write_reader_pages(view, run_dir: Path, staging: Path, *, run: str, quote_re
     from analysis.quotes.table import quote_numbers
     from analysis.report.reader import write_reader
 
+    from analysis.plots.listings import MAX_ROWS
+
     t0 = time.perf_counter()
     back = f"../{quote_report}.html" if quote_report else None
-    pages = write_reader(view, staging / READER_DIR, numbers=quote_numbers(view.quotes), back=back, run=run)
+    numbers = quote_numbers(view.quotes)
+    if len(view.articles) > MAX_ROWS:  # a store's large selection: the articles of the quotations the report shows
+        quotes = view.quotes
+        shown = set(quotes.loc[quotes["quote_id"].map(numbers) <= MAX_ROWS, "article_id"])
+        view = view.filter(articles=sorted(shown) or ["\0"])
+        log(f"article reader: only the {len(shown):,} articles of the first {MAX_ROWS:,} quotations",
+            level=logging.WARNING)
+    pages = write_reader(view, staging / READER_DIR, numbers=numbers, back=back, run=run)
     old = run_dir / f".{READER_DIR}-old"
     shutil.rmtree(old, ignore_errors=True)
     if (run_dir / READER_DIR).exists():
