@@ -19,7 +19,8 @@ IMG = ROOT / "docs" / "img"
 
 def shot(page, name: str, *, top: str | None = None, height: int | None = None) -> None:
     if top:
-        page.js(f"window.scrollTo(0, document.getElementById({top!r}).getBoundingClientRect().top + window.scrollY - 8)")
+        page.js(f"window.scrollTo(0, document.getElementById({top!r}).getBoundingClientRect().top"
+                " + window.scrollY - 8)")
     time.sleep(0.4)
     path = IMG / f"{name}.png"
     page.screenshot(path)
