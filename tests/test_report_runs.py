@@ -58,3 +58,19 @@ def test_bad_names_are_refused(bad):
 def test_written_files_follow_the_umask_not_0600(tmp_path):
     path = write_text(tmp_path / "run.json", "{}")
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o666 & ~UMASK
+
+
+@pytest.mark.slow
+def test_a_speaker_nobody_is_refused_before_any_kernel_with_a_suggestion(tmp_path):
+    import shutil
+
+    from analysis.config import SAMPLES_DIR
+    from analysis.report import ParameterError, run_reports
+
+    corpus = tmp_path / "one"
+    corpus.mkdir()
+    shutil.copy(SAMPLES_DIR / "2024-11-15_steppe_media_tokayev_trump_call.txt", corpus)
+    with pytest.raises(ParameterError, match="did you mean 'Kassym-Jomart Tokayev'"):
+        run_reports(corpus, out=tmp_path / "out", notebooks=["quote_timeline"], parameters={"speakers": ["Tokaev"]},
+                    cache_dir=tmp_path / "cache", progress=False)
+    assert not list((tmp_path / "out").rglob("*.html"))  # no report was made
