@@ -87,7 +87,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("quotes", help="every quotation with its speaker and cue, in time order",
                        description="Quotations (direct, partial, indirect) attributed to their speakers.")
     _add_common(p)
-    p.add_argument("--speaker", action="append", metavar="NAME", help="keep only this speaker (repeatable)")
+    p.add_argument("--speaker", action="append", metavar="NAME",
+                   help="keep only this speaker: a name, alias or surname in any case (repeatable)")
     p.add_argument("--kind", action="append", choices=("direct", "partial", "indirect"),
                    help="keep only this kind (repeatable)")
 
@@ -96,7 +97,8 @@ def build_parser() -> argparse.ArgumentParser:
                                    "articles (verbatim, trimmed, fragments, light rewording), most widely "
                                    "carried first; --drift lists each wording against the first report.")
     _add_common(p)
-    p.add_argument("--speaker", action="append", metavar="NAME", help="keep only this speaker (repeatable)")
+    p.add_argument("--speaker", action="append", metavar="NAME",
+                   help="keep only this speaker: a name, alias or surname in any case (repeatable)")
     p.add_argument("--top", type=int, metavar="N", help="only the N most widely carried statements")
     p.add_argument("--drift", action="store_true", help="each wording of the statements carried in several")
 
@@ -186,12 +188,12 @@ def _run_table_command(args: argparse.Namespace) -> int:
     elif args.command == "quotes":
         df = tables.quotes
         if args.speaker:
-            df = df[df["speaker"].isin(args.speaker)]
+            df = df[df["speaker"].isin(_speakers(tables, args.speaker))]
         if args.kind:
             df = df[df["kind"].isin(args.kind)]
         df = df.reindex(columns=QUOTE_KEYS)
     elif args.command == "statements":
-        df = _statements(tables.quotes, args)
+        df = _statements(tables.quotes, args, _speakers(tables, args.speaker) if args.speaker else None)
     else:  # export
         written = tables.to_dir(args.out)
         print(f"wrote {len(written)} files to {args.out}", file=sys.stderr)
@@ -201,11 +203,21 @@ def _run_table_command(args: argparse.Namespace) -> int:
     return 2 if any(p.severity == "error" for p in tables.problems) else 0
 
 
-def _statements(quotes: pd.DataFrame, args: argparse.Namespace) -> pd.DataFrame:
+def _speakers(tables, typed: list[str]) -> list[str]:
+    """The canonical speakers meant by ``--speaker`` values (aliases, any case)."""
+    from analysis import lookup
+
+    try:
+        return lookup.speakers(tables, typed)
+    except lookup.NameNotFound as exc:
+        raise _Misuse(str(exc)) from exc
+
+
+def _statements(quotes: pd.DataFrame, args: argparse.Namespace, speakers: list[str] | None) -> pd.DataFrame:
     from analysis import statements
 
-    if args.speaker:
-        quotes = quotes[quotes["speaker"].isin(args.speaker)]
+    if speakers is not None:
+        quotes = quotes[quotes["speaker"].isin(speakers)]
     table = statements.statements(quotes)
     if args.top:
         table = table.head(args.top)

@@ -28,6 +28,7 @@ import pandas as pd
 import yaml
 
 from .config import HTML_EXTENSIONS, TABLE_EXTENSIONS, TEXT_EXTENSIONS
+from .dates import dateline, html_date, url_year, year_near
 
 logger = logging.getLogger(__name__)
 
@@ -45,7 +46,9 @@ class Article:
         authors: Author names, from front matter, metadata or the byline.
         source: Outlet name, or None.
         url: Address of the article, or None.
-        published: Timezone-aware publication time, or None when unknown.
+        published: Timezone-aware publication time, or None when unknown: from front matter or a field,
+            else a web page's metadata (:func:`analysis.dates.html_date`), else a dateline at the start
+            of the text (:func:`analysis.dates.dateline`).
         path: File the article was read from.
         line: 1-based line (JSONL/CSV row) within ``path``, or None.
         encoding: The encoding the file was decoded with.
@@ -244,6 +247,7 @@ class _Reader:
         self.problems: list[Problem] = []
         self.places: dict[str, str] = {}
         self.seen_files: set[str] = set()
+        self.yearless: list[tuple[int, str]] = []  # (index in articles, dateline) waiting for a year
 
     def problem(self, path: str, message: str, line: int | None = None, severity: str = "error") -> None:
         """Record a problem and log it."""
@@ -440,8 +444,9 @@ class _Reader:
         title = _clean(doc.title)
         if title is None or paragraphs[0] == title:
             title, paragraphs = paragraphs[0], paragraphs[1:]
+        stated = html_date(text)  # the page's own metadata, time zone kept; trafilatura's guess otherwise
         self.add(path, None, title, paragraphs, authors=doc.author,
-                 source=doc.sitename or doc.hostname, url=doc.url, published=doc.date,
+                 source=doc.sitename or doc.hostname, url=doc.url, published=stated.value if stated else doc.date,
                  line=None, encoding=encoding, default_id=Path(path).stem)
 
     def add(self, path: str, raw_id: Any, title: str, paragraphs: list[str], *, authors: Any,
@@ -456,6 +461,12 @@ class _Reader:
         ts, ok = _timestamp(published)
         if not ok:
             self.problem(path, f"unparseable date {published!r}; published set to None", line, "warning")
+        if ts is None and paragraphs and (found := dateline(paragraphs[0], year=url_year(_clean(url)))):
+            if found.timestamp is not None:
+                ts = found.timestamp
+                logger.info("%s: dated %s from its dateline %r", path, ts.date(), found.value)
+            else:
+                self.yearless.append((len(self.articles), found.value))
         art_id = _safe_id(_clean(raw_id) or default_id)
         place = f"{path}:{line}" if line is not None else path
         if art_id in self.places:
@@ -472,6 +483,25 @@ class _Reader:
             byline=byline,
         ))
 
+    def date_yearless(self) -> None:
+        """Date the articles whose dateline has no year with the median year of the others' dates; a
+        warning for those left undated (no other article has a date)."""
+        from dataclasses import replace
+
+        year = year_near([a.published for a in self.articles])
+        for index, value in self.yearless:
+            article = self.articles[index]
+            found = dateline(article.paragraphs[0], year=year) if year is not None else None
+            if found is not None and found.timestamp is not None:
+                self.articles[index] = replace(article, published=found.timestamp)
+                logger.info("%s: dated %s from its dateline %r, the year from the other articles", article.path,
+                            found.timestamp.date(), value)
+            else:
+                self.problem(article.path, f"the dateline {value!r} has no year and no other article has a "
+                                           "date; published set to None (add a `published` date)",
+                             article.line, "warning")
+        self.yearless.clear()
+
 
 def read_corpus(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]], *,
                 recursive: bool = True) -> Corpus:
@@ -487,6 +517,7 @@ def read_corpus(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]
     reader = _Reader(recursive)
     for raw in _as_list(paths):
         reader.read_input(raw)
+    reader.date_yearless()
     return Corpus(tuple(reader.articles), tuple(reader.problems))
 
 
@@ -518,6 +549,7 @@ def stream_corpus(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str
     reader = _Reader(recursive)
     for path, explicit in lister.files:
         reader.read_file(path, explicit=explicit)
+        reader.date_yearless()  # the year of a yearless dateline comes from the same file's articles here
         yield Corpus(tuple(reader.articles), tuple(reader.problems))
         reader.articles.clear()
         reader.problems.clear()

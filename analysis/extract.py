@@ -190,7 +190,7 @@ def analyse_articles(articles: Iterable[Article], *, cache_dir: str | os.PathLik
         ``mentions``, ``quotes``), each with an ``article_id`` column; rows in
         article order.
     """
-    from tqdm import tqdm  # text bar on stderr: needs no widgets in Jupyter
+    from analysis.progress import progress_bar  # a tqdm bar, or in a notebook a plain line (not stderr)
 
     articles = list(articles)
     cache = Path(cache_dir) if cache_dir is not None else config.CACHE_DIR
@@ -204,7 +204,7 @@ def analyse_articles(articles: Iterable[Article], *, cache_dir: str | os.PathLik
             todo.append(article)
     logger.info("%d articles: %d from cache, %d to parse", len(articles), len(articles) - len(todo), len(todo))
     if todo:
-        bar = tqdm(total=len(todo), desc="NLP", unit="article", disable=not progress)
+        bar = progress_bar(total=len(todo), desc="NLP", unit="article", enabled=progress)
         for parsed in parse(todo, batch_size=batch_size, n_process=n_process):
             tables = extract(parsed)
             results[parsed.article.id] = tables

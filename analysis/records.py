@@ -12,7 +12,7 @@ from typing import Protocol, runtime_checkable
 
 import pandas as pd
 
-__all__ = ["TABLE_COLUMNS", "TableSource", "SqlTables", "is_store_tables"]
+__all__ = ["TABLE_COLUMNS", "TableSource", "SqlTables", "is_store_tables", "plural"]
 
 #: Documented columns of every table the NLP pass produces (the interface between stages).
 TABLE_COLUMNS: dict[str, list[str]] = {
@@ -64,3 +64,8 @@ def is_store_tables(tables: object) -> bool:
     """True for tables read on demand from a store (:class:`SqlTables`): the analysis functions then take
     their DuckDB paths (``analysis.sentiment.sql``, ``analysis.entities.sql``)."""
     return isinstance(tables, SqlTables)
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """``1 article``, ``2 articles``, ``1,234 quotations`` (``many``: an irregular plural)."""
+    return f"{n:,} {word if n == 1 else (many or word + 's')}"

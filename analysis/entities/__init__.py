@@ -58,7 +58,7 @@ from analysis.entities.tables import (
     entity_table,
     kwic_table,
 )
-from analysis.records import is_store_tables
+from analysis.records import is_store_tables, plural
 
 __all__ = ["MENTION_COLUMNS", "ENTITY_COLUMNS", "COOCCURRENCE_COLUMNS", "KWIC_COLUMNS", "NAME_LABELS",
            "resolve_article_mentions", "resolve_corpus", "summarise", "entity_at", "resolve_name",
@@ -238,11 +238,12 @@ def describe(tables, *, labels: Iterable[str] | str | None = None, top_n: int = 
     else:
         n_articles = tables["articles"]["article_id"].nunique() if len(tables["articles"]) else 0
     if not len(ents):
-        return f"No named entities found in {n_articles} article(s) with these settings."
+        return f"No named entities found in {plural(n_articles, 'article')} with these settings."
     first = ents.iloc[0]
-    lines = [f"{n_articles} article(s) mention {len(ents)} entities {int(ents['mentions'].sum())} times. "
-             f"The most mentioned is **{first.entity}** ({first.label}, {first.mentions} mentions in "
-             f"{first.articles} article(s))."]
+    lines = [f"{plural(n_articles, 'article')} mention{'s' if n_articles == 1 else ''} "
+             f"{plural(len(ents), 'entity', 'entities')} {plural(int(ents['mentions'].sum()), 'time')}. "
+             f"The most mentioned is **{first.entity}** ({first.label}, {plural(int(first.mentions), 'mention')} in "
+             f"{plural(int(first.articles), 'article')})."]
     for label, group in ents.groupby("label", sort=False):
         tops = ", ".join(f"**{r.entity}** ({r.mentions})" for r in group.head(top_n).itertuples())
         lines.append(f"- {label}: {tops}")

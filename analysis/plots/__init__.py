@@ -41,3 +41,4 @@ def apply_style() -> None:
     matplotlib.rcParams.update(STYLE)
     for key, value in TABLE_DISPLAY.items():
         pd.set_option(key, value)
+

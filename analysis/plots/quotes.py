@@ -18,8 +18,10 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from analysis.plots import apply_style
+from analysis.plots import hover
+from analysis.plots.links import reader_href
 
-__all__ = ["timeline", "leaderboard", "statement_spread", "KIND_MARKERS", "POLARITY_CMAP", "MAX_MARKERS"]
+__all__ = ["timeline", "leaderboard", "statement_spread", "quote_tip", "KIND_MARKERS", "POLARITY_CMAP", "MAX_MARKERS"]
 
 #: Marker shape per kind of quotation.
 KIND_MARKERS = {"direct": "o", "partial": "s", "indirect": "^"}
@@ -72,25 +74,65 @@ def _dodge(x: np.ndarray, lanes: np.ndarray, gap: float) -> np.ndarray:
     return out
 
 
-def timeline(rows: pd.DataFrame, *, title: str = "Who said what, when") -> Figure:
+def _when(value: object) -> str:
+    ts = pd.to_datetime(value, utc=True, errors="coerce")
+    return "undated" if pd.isna(ts) else ts.strftime("%Y-%m-%d %H:%M UTC")
+
+
+def quote_tip(row: pd.Series | dict, *, limit: int = 600) -> str:
+    """The tooltip of one quotation: number, speaker, outlet, date and its words."""
+    text = " ".join(str(row.get("text") or "").split())
+    if len(text) > limit:
+        text = text[:limit - 1] + "…"
+    speaker = row.get("speaker") if isinstance(row.get("speaker"), str) else "unattributed"
+    number = f"#{row['n']} · " if "n" in row and pd.notna(row.get("n")) else ""
+    return (f"{number}{speaker} ({row.get('kind') or ''})\n{row.get('source') or 'unknown outlet'} · "
+            f"{_when(row.get('published'))}\n“{text}”")
+
+
+def _top_speakers(rows: pd.DataFrame, top_n: int | None) -> pd.DataFrame:
+    """The rows of the ``top_n`` most quoted speakers (all named speakers when None)."""
+    named = rows[rows["speaker"].notna() & (rows["speaker"] != "")]
+    if not top_n:
+        return named
+    counts = named.groupby("speaker").size().reset_index(name="k")
+    top = counts.sort_values(["k", "speaker"], ascending=[False, True], kind="stable").head(top_n)["speaker"]
+    return named[named["speaker"].isin(set(top))]
+
+
+def timeline(rows: pd.DataFrame, *, top_n: int | None = None, reader: str = "",
+             title: str = "Who said what, when") -> Figure:
     """One lane per speaker; markers coloured by polarity, shaped by kind and numbered as ``rows["n"]``.
 
+    Hover a marker to read the quotation (speaker, outlet, date, words); click it to open it in the
+    article reader.
+
     Args:
-        rows: :func:`analysis.quotes.timeline_rows`.
+        rows: :func:`analysis.quotes.table.quote_rows` (or :func:`analysis.quotes.timeline_rows`).
+        top_n: Lanes for the ``top_n`` most quoted speakers only (None: every named speaker);
+            unattributed quotations have no lane (they are in the table).
+        reader: The article reader's folder relative to the report ("" for no links).
         title: Chart title.
     """
     apply_style()
     if rows is None or not len(rows):
         return _empty(title, "No quotations to show for this selection.")
-    rows = rows.reset_index(drop=True)
+    n_speakers = rows["speaker"].dropna().nunique()
+    rows = _top_speakers(rows, top_n).reset_index(drop=True)
+    if not len(rows):
+        return _empty(title, "No quotation in this selection has a known speaker.")
+    lanes_note = f"{rows['speaker'].nunique()} of {n_speakers} speakers" if rows["speaker"].nunique() < n_speakers \
+        else ""
     x, is_time = _x_positions(rows)
     keep = ~np.isnan(x)
     shown, x = rows[keep].reset_index(drop=True), x[keep]
     order = shown.groupby("speaker")["n"].count().sort_values(ascending=True, kind="stable")
     lanes = {name: i for i, name in enumerate(order.index)}
     hidden = int((~keep).sum())
+    notes = ", ".join(t for t in (lanes_note, f"{hidden} undated not shown" if hidden else "") if t)
+    full_title = title + (f"  ({notes})" if notes else "")
     if is_time and len(shown) > MAX_MARKERS:
-        return _binned(shown, lanes, title=title, hidden=hidden)
+        return _binned(shown, lanes, title=full_title)
     y = shown["speaker"].map(lanes).to_numpy(dtype=float)
     base = x
     for _ in range(3):  # a marker is about 1/32 of the axis wide: spread until the widened axis agrees
@@ -102,14 +144,17 @@ def timeline(rows: pd.DataFrame, *, title: str = "Who said what, when") -> Figur
     for kind, marker in KIND_MARKERS.items():
         sel = (shown["kind"] == kind).to_numpy()
         if sel.any():
-            ax.scatter(x[sel], y[sel], c=shown.loc[sel, "polarity"].astype(float), cmap=POLARITY_CMAP,
-                       norm=norm, marker=marker, s=380, edgecolors="#333333", linewidths=0.8, zorder=3)
+            dots = ax.scatter(x[sel], y[sel], c=shown.loc[sel, "polarity"].astype(float), cmap=POLARITY_CMAP,
+                              norm=norm, marker=marker, s=380, edgecolors="#333333", linewidths=0.8, zorder=3)
+            picked = shown[sel]
+            links = [reader_href(reader, a, q) for a, q in zip(picked["article_id"], picked["quote_id"], strict=True)]
+            hover.tag(fig, dots, [quote_tip(r) for _, r in picked.iterrows()], links)
     for xi, yi, n in zip(x, y, shown["n"], strict=True):
         ax.annotate(str(n), (xi, yi), ha="center", va="center", fontsize=7.5, color="#111111", zorder=4)
     _lanes(fig, ax, lanes, dates=is_time, colour_label="Polarity (TextBlob)")
     ax.set_xlabel("Publication time (markers of one article are spread to the right of its time)" if is_time
                   else "Position in the article (characters from the start)")
-    ax.set_title(title + (f"  ({hidden} undated not shown)" if hidden else ""))
+    ax.set_title(full_title)
     handles = [Line2D([], [], marker=m, linestyle="", markerfacecolor="#dddddd", markeredgecolor="#333333",
                       markersize=10, label=k) for k, m in KIND_MARKERS.items() if (shown["kind"] == k).any()]
     if linked:
@@ -132,12 +177,13 @@ def _link_statements(ax, shown: pd.DataFrame, x: np.ndarray, y: np.ndarray) -> i
     return len(groups)
 
 
-def statement_spread(rows: pd.DataFrame, *, title: str = "Most repeated statements") -> Figure:
+def statement_spread(rows: pd.DataFrame, *, reader: str = "", title: str = "Most repeated statements") -> Figure:
     """One lane per statement: each article that carried it at its publication time, coloured by outlet;
-    the first report is a star.
+    the first report is a star. Hover a dot to read that article's wording; click to open it.
 
     Args:
         rows: :func:`analysis.statements.spread_rows`.
+        reader: The article reader's folder relative to the report ("" for no links).
         title: Chart title.
     """
     apply_style()
@@ -161,9 +207,11 @@ def statement_spread(rows: pd.DataFrame, *, title: str = "Most repeated statemen
     for first, marker, size in ((False, "o", 170), (True, "*", 420)):
         sel = dated[dated["is_first"] == first]
         if len(sel):
-            ax.scatter(sel["_x"], sel["rank"].map(lane), marker=marker, s=size, zorder=3,
-                       c=[colour[s] for s in sel["source"].fillna("(no source)")], edgecolors="#222222",
-                       linewidths=0.8)
+            dots = ax.scatter(sel["_x"], sel["rank"].map(lane), marker=marker, s=size, zorder=3,
+                              c=[colour[s] for s in sel["source"].fillna("(no source)")], edgecolors="#222222",
+                              linewidths=0.8)
+            hover.tag(fig, dots, [("First report · " if first else "") + quote_tip(r) for _, r in sel.iterrows()],
+                      [reader_href(reader, a, q) for a, q in zip(sel["article_id"], sel["quote_id"], strict=True)])
     ax.set_yticks([lane[r] for r in sorted(lane)])
     ax.set_yticklabels([_label(_wrap(t)) for t in labels], fontsize=9)
     ax.set_ylim(0.4, len(labels) + 0.6)
@@ -209,7 +257,7 @@ def _bin_width(published: pd.Series) -> tuple[str, str]:
     return "Q", "quarter"
 
 
-def _binned(shown: pd.DataFrame, lanes: dict[str, int], *, title: str, hidden: int) -> Figure:
+def _binned(shown: pd.DataFrame, lanes: dict[str, int], *, title: str) -> Figure:
     """The timeline for many quotations: per speaker and time bin, a square sized by the number of
     quotations and coloured by their mean polarity."""
     published = pd.to_datetime(shown["published"], utc=True).dt.tz_localize(None)
@@ -222,12 +270,16 @@ def _binned(shown: pd.DataFrame, lanes: dict[str, int], *, title: str, hidden: i
     size = 30 + 400 * np.sqrt(cells["count"].to_numpy() / cells["count"].max())
     fig, ax = _subplots(figsize=(12, max(3.0, 1.0 + 0.75 * len(lanes))))
     norm = Normalize(-1, 1)
-    ax.scatter(x, y, s=size, c=cells["polarity"].astype(float), cmap=POLARITY_CMAP, norm=norm, marker="s",
-               edgecolors="#333333", linewidths=0.6, zorder=3)
+    squares = ax.scatter(x, y, s=size, c=cells["polarity"].astype(float), cmap=POLARITY_CMAP, norm=norm,
+                         marker="s", edgecolors="#333333", linewidths=0.6, zorder=3)
+    tips = [f"{speaker}\n{name} of {pd.Timestamp(start):%Y-%m-%d}: {int(count):,} "
+            f"quotation{'s' if count != 1 else ''}, mean polarity {float(pol):+.3f}"
+            for speaker, start, count, pol in zip(cells["speaker"], cells["_bin"], cells["count"], cells["polarity"],
+                                                  strict=True)]
+    hover.tag(fig, squares, tips)
     _lanes(fig, ax, lanes, dates=True, colour_label="Mean polarity (TextBlob)")
     ax.set_xlabel(f"Publication {name} (square size: quotations that {name}, up to {int(cells['count'].max()):,})")
-    undated = f"  ({hidden} undated not shown)" if hidden else ""
-    ax.set_title(f"{title}: {len(shown):,} quotations by {name}{undated}")
+    ax.set_title(f"{title}: {len(shown):,} quotations by {name}")
     return fig
 
 
@@ -251,7 +303,8 @@ def leaderboard(board: pd.DataFrame, *, title: str = "Who is quoted most") -> Fi
         left += values
     for i, row in board.iterrows():
         outlets = int(row["outlets"]) if pd.notna(row["outlets"]) else 0
-        ax.text(left[i] + 0.1, i, f"{int(row['quotes'])} · {outlets} outlet{'s' if outlets != 1 else ''}",
+        where = f"{outlets} outlet{'s' if outlets != 1 else ''}" if outlets else "outlet unknown"
+        ax.text(left[i] + 0.1, i, f"{int(row['quotes'])} · {where}",
                 va="center", fontsize=10)
     ax.set_yticks(range(len(board)))
     ax.set_yticklabels([_label(s) for s in board["speaker"]])

@@ -20,6 +20,8 @@ from matplotlib.lines import Line2D
 
 from analysis import sentiment as S
 from analysis.plots import apply_style
+from analysis.plots import hover
+from analysis.plots.links import reader_href, sentence_anchor
 from analysis.records import TableSource
 
 __all__ = ["by_date", "by_source", "arc", "extremes", "quotes_vs_narration", "entities", "speakers",
@@ -68,8 +70,9 @@ def _ci(se: pd.Series) -> np.ndarray:
     return (Z95 * pd.to_numeric(se, errors="coerce")).fillna(0).to_numpy(dtype=float)
 
 
-def by_date(tables: TableSource) -> Figure:
-    """Polarity and subjectivity of each article by publication date, with the daily mean."""
+def by_date(tables: TableSource, *, reader: str = "") -> Figure:
+    """Polarity and subjectivity of each article by publication date, with the daily mean; hover a dot
+    for the article's headline, outlet, date and scores, click it to open the article (``reader``)."""
     title = "Sentiment over time"
     a = tables.articles[tables.articles["published"].notna()]
     if a.empty:
@@ -78,8 +81,12 @@ def by_date(tables: TableSource) -> Figure:
     day = S.by_day(tables)
     x = pd.to_datetime(a["published"], utc=True).dt.tz_convert(None)
     fig, axes = _subplots(2, 1, figsize=(11, 7), sharex=True)
+    tips = [f"{r.get('title') or r['article_id']}\n{r.get('source') or 'unknown outlet'} · "
+            f"{pd.Timestamp(r['published']):%Y-%m-%d %H:%M} UTC\npolarity {float(r['polarity']):+.3f}, "
+            f"subjectivity {float(r['subjectivity']):.3f}" for r in a.to_dict("records")]
+    links = [reader_href(reader, aid) for aid in a["article_id"]]
     for ax, col, label in ((axes[0], "polarity", "Polarity (−1…1)"), (axes[1], "subjectivity", "Subjectivity (0…1)")):
-        ax.scatter(x, a[col], s=36, color=ACCENT, alpha=0.55, label="article")
+        hover.tag(fig, ax.scatter(x, a[col], s=36, color=ACCENT, alpha=0.55, label="article"), tips, links)
         ax.errorbar(day["day"] + pd.Timedelta(hours=12), day[col], yerr=_ci(day[f"{col}_se"]), color="#222",
                     marker="o", ms=5, lw=1.5, capsize=3, label="daily mean (95% CI)")
         ax.set_ylabel(label)
@@ -159,8 +166,9 @@ def arc(tables: TableSource, article_id: str | None = None) -> Figure:
     return fig
 
 
-def extremes(tables: TableSource, *, n: int = 5) -> Figure:
-    """The most positive and most negative sentences, each with the phrases that made it so."""
+def extremes(tables: TableSource, *, n: int = 5, reader: str = "") -> Figure:
+    """The most positive and most negative sentences, each with the phrases that made it so; hover a bar
+    to read the whole sentence, click it to open it in its article (``reader``)."""
     title = "Most positive and most negative sentences"
     ex = S.extremes(tables, n=n)
     if ex.empty:
@@ -169,7 +177,11 @@ def extremes(tables: TableSource, *, n: int = 5) -> Figure:
     ex = ex.sort_values("polarity", ignore_index=True)
     y = np.arange(len(ex))
     fig, ax = _subplots(figsize=(13, 1.0 + 0.95 * len(ex)))
-    ax.barh(y, ex["polarity"], color=_colors(ex["polarity"]), alpha=0.85, height=0.6)
+    bars = ax.barh(y, ex["polarity"], color=_colors(ex["polarity"]), alpha=0.85, height=0.6)
+    rows = ex.to_dict("records")
+    hover.tag(fig, bars, [f"{float(r['polarity']):+.3f} · {r['article_id']}\n{' '.join(str(r['text']).split())}"
+                          f"\nTextBlob: {r['explanation']}" for r in rows],
+              [reader_href(reader, r["article_id"], sentence_anchor(r["sentence_id"])) for r in rows])
     ax.set_yticks(y, [_wrap(t, 62) for t in ex["text"]], fontsize=9.5)
     for yi, (pol, why) in enumerate(zip(ex["polarity"], ex["explanation"])):
         ax.text(0.02 if pol < 0 else -0.02, yi, _short(why, 60), ha="left" if pol < 0 else "right",

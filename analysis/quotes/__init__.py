@@ -56,9 +56,11 @@ from analysis.quotes.cues import Found, attribute_segment, is_statement, looks_l
 from analysis.quotes.indirect import find_indirect
 from analysis.quotes.marks import MarkedQuote, find_quotes
 from analysis.quotes.speakers import ArticleContext, Speaker
+from analysis.quotes.table import ROW_COLUMNS, quote_numbers, quote_rows
 from analysis.sentiment import score
 
 __all__ = ["QUOTE_COLUMNS", "EXTRA_COLUMNS", "KINDS", "Quote", "extract_quotes", "speaker_quotes", "timeline_rows",
+           "quote_rows", "quote_numbers", "ROW_COLUMNS",
            "speaker_leaderboard", "summary_text"]
 
 #: Columns of the per-article quote table (``article_id``, ``published`` and ``source`` are added later).
@@ -358,12 +360,15 @@ def summary_text(quotes: pd.DataFrame, *, kinds: list[str] | tuple[str, ...] | N
         return "**No quotations** were found for this selection (corpus, article, dates and kinds)."
     named = df[df["speaker"].notna()]
     n_articles = df["article_id"].nunique() if "article_id" in df else 1
-    parts = [f"**{len(df)} quotations** in {n_articles} article{'s' if n_articles != 1 else ''}, "
-             f"{len(named)} with a known speaker ({named['speaker'].nunique()} speakers)."]
+    n_speakers = named["speaker"].nunique()
+    parts = [f"**{len(df)} quotation{'s' if len(df) != 1 else ''}** in {n_articles} "
+             f"article{'s' if n_articles != 1 else ''}, {len(named)} with a known speaker ({n_speakers} "
+             f"speaker{'s' if n_speakers != 1 else ''}), {len(df) - len(named)} unattributed."]
     if len(named):
         board = speaker_leaderboard(df, top_n=1)
         top = board.iloc[0]
-        parts.append(f"Most quoted: **{_md(top['speaker'])}** ({int(top['quotes'])} quotations, "
+        parts.append(f"Most quoted: **{_md(top['speaker'])}** ({int(top['quotes'])} "
+                     f"quotation{'s' if int(top['quotes']) != 1 else ''}, "
                      f"{int(top['outlets'])} outlet{'s' if top['outlets'] != 1 else ''}).")
     pol = df["polarity"].astype(float)
     parts.append(f"Tone: {int((pol > 0.05).sum())} positive, {int((pol < -0.05).sum())} negative, "

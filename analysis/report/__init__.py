@@ -14,9 +14,12 @@ renders it to one offline HTML file. Layout of the output folder::
     outputs/<run>/tables/*.csv, *.parquet    the tables behind the reports
     outputs/<run>/run.log, run.json          what happened; the manifest the indexes are built from
 
-``<run>`` is the corpus name (``samples`` for ``data/samples``), so a rerun
-replaces the previous one. Every file is written under a temporary name and
-moved into place; a failed report never replaces a good one (it goes to
+``<run>`` is ``--name`` or the corpus name (``samples`` for ``data/samples``): a rerun
+of the same corpus with the same parameters replaces the previous one, but a folder
+holding another corpus's run (or other parameters) is never replaced: the new run
+becomes ``<run>-2`` (see :mod:`analysis.report.naming`). ``outputs/<run>/read/<article>.html``
+is the article reader: each article's text with its quotations highlighted. Every file is
+written under a temporary name and moved into place; a failed report never replaces a good one (it goes to
 ``<notebook>.failed.*`` and the index links both). Nothing is written outside
 the output folder except the NLP cache and the kernels' private IPC sockets
 (a temporary folder, removed at the end). Kernels start in the notebook's own
@@ -52,8 +55,10 @@ from analysis.report.batch import (
     run_lock,
     safe_name,
     temp_dir,
+    write_reader_pages,
 )
 from analysis.report.html import GENERATOR
+from analysis.report.naming import choose_run
 from analysis.report.params import (
     Parameter,
     ParameterError,
@@ -168,6 +173,8 @@ def _plan_parameters(specs: Mapping[str, Mapping[str, Parameter]], given: Mappin
             raise ParameterError("give the corpus as arguments, not as -p corpus=...")
         if name == "article" and per_article:
             raise ParameterError("-p article=... cannot be combined with --per-article")
+        if name == "reader":
+            raise ParameterError("-p reader=... is set by the report runner (the article reader it writes)")
         declared = [nb for nb, spec in specs.items() if name in spec]
         if not declared:
             valid = sorted({n for spec in specs.values() for n in spec} - {"corpus"})
@@ -191,13 +198,26 @@ def _plan_parameters(specs: Mapping[str, Mapping[str, Parameter]], given: Mappin
     return values, per_notebook
 
 
+def _check_names(view, values: Mapping[str, Any]) -> None:
+    """``speakers`` and ``entities`` must name someone in the selection (aliases, any case), or the user
+    hears "did you mean …" before any kernel starts."""
+    from analysis import lookup
+
+    for name, find in (("speakers", lookup.speakers), ("entities", lookup.entities)):
+        try:
+            if values.get(name):
+                find(view, values[name])
+        except lookup.NameNotFound as exc:
+            raise ParameterError(f"parameter {name!r}: {exc}") from exc
+
+
 # --- the batch ----------------------------------------------------------------------------
 
 def run_reports(corpus: str | os.PathLike | Sequence[str | os.PathLike], *,
                 out: str | os.PathLike = OUTPUTS_DIR, notebooks: Sequence[str] | None = None,
                 per_article: bool = False, jobs: int = 1, parameters: Mapping[str, Any] | None = None,
                 show_code: bool = False, progress: bool = True, cache_dir: str | os.PathLike | None = None,
-                notebooks_dir: str | os.PathLike | None = None) -> RunResult:
+                notebooks_dir: str | os.PathLike | None = None, name: str | None = None) -> RunResult:
     """Execute the notebooks over a corpus and write HTML reports, tables and indexes.
 
     Everything is checked before any kernel starts (and before anything is
@@ -207,6 +227,8 @@ def run_reports(corpus: str | os.PathLike | Sequence[str | os.PathLike], *,
     Args:
         corpus: Files, folders or glob patterns (one, or a list).
         out: The output folder; the run goes to ``out/<run name>/``.
+        name: The run name (default: the corpus's name, suffixed ``-2``… when that folder holds a run of
+            another corpus or other parameters; see :mod:`analysis.report.naming`).
         notebooks: Notebook names or ``.ipynb`` paths (default: every notebook in ``notebooks/``).
         per_article: Also run each notebook for each article.
         jobs: Kernels run in parallel.
@@ -234,7 +256,8 @@ def run_reports(corpus: str | os.PathLike | Sequence[str | os.PathLike], *,
     corpus_arg: str | list[str] = inputs[0] if len(inputs) == 1 else list(inputs)
     for nb, path in books.items():
         check_injection(path, {**per_notebook[nb], "corpus": corpus_arg,
-                               **({"article": "x"} if per_article and "article" in specs[nb] else {})})
+                               **({"article": "x"} if per_article and "article" in specs[nb] else {}),
+                               **({"reader": "../../read/"} if "reader" in specs[nb] else {})})
     store = store_folder(inputs)
     if store is None:
         read = read_corpus(inputs)
@@ -247,8 +270,9 @@ def run_reports(corpus: str | os.PathLike | Sequence[str | os.PathLike], *,
     if values.get("article") and values["article"] not in ids:
         raise ParameterError(f"no article {values['article']!r} in the corpus")
 
-    name = run_name(inputs)
     out = Path(out).resolve()
+    place = choose_run(out, run_name(inputs), inputs, values, name=name)
+    name = place.name
     run_dir = out / name
     _check_output(out, run_dir, inputs)
     started = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
@@ -260,6 +284,8 @@ def run_reports(corpus: str | os.PathLike | Sequence[str | os.PathLike], *,
             if stale != staging:
                 shutil.rmtree(stale, ignore_errors=True)
         log(f"run {name}: corpus {', '.join(inputs)}; notebooks {', '.join(books)}; jobs {jobs}")
+        if place.note:
+            log(place.note, level=logging.WARNING)
         for problem in problems:
             log(str(problem), level=logging.WARNING)
         t_nlp = time.perf_counter()
@@ -271,6 +297,9 @@ def run_reports(corpus: str | os.PathLike | Sequence[str | os.PathLike], *,
         if values.get("article") or values.get("since") or values.get("until"):
             view = tables.filter(articles=values.get("article") or None, since=values.get("since") or None,
                                  until=values.get("until") or None)
+        _check_names(view, values)
+        write_reader_pages(view, run_dir, staging, run=name, log=log,
+                           quote_report="quote_timeline" if "quote_timeline" in books else None)
         if store is None:
             view.to_dir(run_dir / "tables")
         else:  # the store holds the large tables; copy only the small ones beside the reports
@@ -289,7 +318,7 @@ def run_reports(corpus: str | os.PathLike | Sequence[str | os.PathLike], *,
             duration=round(time.perf_counter() - t0, 3), nlp_seconds=round(nlp_seconds, 3),
             headline=headline(view), reports=tuple(records), problems=tuple(map(str, problems)),
             rejected=sum(p.severity == "error" for p in problems), parameters=values,
-            per_article=per_article, show_code=show_code)
+            per_article=per_article, show_code=show_code, note=place.note)
         log(f"done: {len(records)} reports, {len(result.failed)} failed, {result.duration:.1f} s")
         finish_run(run_dir, result, log)
     rebuild_index(out)
@@ -318,7 +347,10 @@ def configure_parser(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("corpus", nargs="*", metavar="CORPUS",
                         help="article files, folders or glob patterns (default: data/samples)")
     parser.add_argument("--out", default=str(OUTPUTS_DIR), metavar="DIR",
-                        help="output folder (default: outputs); the run goes to DIR/<corpus name>/")
+                        help="output folder (default: outputs); the run goes to DIR/<run name>/")
+    parser.add_argument("--name", metavar="NAME",
+                        help="run name, the folder under --out (default: the corpus's folder or file name; "
+                             "a folder holding another corpus's run is never replaced)")
     parser.add_argument("--notebooks", nargs="+", metavar="NAME",
                         help="notebooks to run, by name or .ipynb path (default: every notebook in notebooks/)")
     parser.add_argument("--per-article", action="store_true", help="also run each notebook for each article")
@@ -343,6 +375,9 @@ def format_summary(result: RunResult) -> str:
             lines.append(f"         {r.error[:300]}")
     if per_article:
         lines.append(f"  per-article: {len(per_article)} reports, {sum(not r.ok for r in per_article)} failed")
+    if result.note:
+        lines.append(f"  note: {result.note}")
+    lines.append(f"articles: {Path(result.folder) / 'read' / 'index.html'}")
     lines.append(f"index: {Path(result.folder).parent / 'index.html'}")
     return "\n".join(lines)
 
@@ -353,7 +388,7 @@ def run(args: argparse.Namespace) -> int:
         result = run_reports(
             args.corpus or [config.SAMPLES_DIR], out=args.out, notebooks=args.notebooks,
             per_article=args.per_article, jobs=args.jobs, parameters=parse_assignments(args.parameter),
-            show_code=args.show_code, progress=not getattr(args, "quiet", False))
+            show_code=args.show_code, progress=not getattr(args, "quiet", False), name=args.name)
     except ParameterError as exc:
         print(f"python -m analysis report: error: {exc}", file=sys.stderr)
         return 1

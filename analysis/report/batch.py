@@ -24,10 +24,11 @@ from typing import Any
 from analysis import config
 from analysis.io import write_text
 from analysis.report.params import ReportError
+from analysis.report.reader import READER_DIR
 from analysis.report.records import Headline, ReportRecord, RunResult, article_headlines
 
 __all__ = ["safe_name", "unique_names", "Job", "Log", "make_jobs", "kernel_env", "execute_all", "run_job",
-           "temp_dir", "run_lock", "read_manifest", "finish_run"]
+           "temp_dir", "run_lock", "read_manifest", "finish_run", "write_reader_pages"]
 
 logger = logging.getLogger("analysis.report")
 
@@ -97,7 +98,10 @@ def make_jobs(books: Mapping[str, Path], specs, per_notebook, corpus_arg, view, 
     from analysis.report.html import notebook_title
 
     titles = {nb: notebook_title(nbformat.read(path, as_version=4), nb) for nb, path in books.items()}
-    out = [Job(nb, path, titles[nb], None, "", {**per_notebook[nb], "corpus": corpus_arg})
+    def reader(nb: str, depth: int) -> dict[str, str]:  # the article reader's folder, relative to the report
+        return {"reader": "../" * depth + f"{READER_DIR}/"} if "reader" in specs[nb] else {}
+
+    out = [Job(nb, path, titles[nb], None, "", {**per_notebook[nb], "corpus": corpus_arg, **reader(nb, 0)})
            for nb, path in books.items()]
     if per_article:
         ids = list(view.articles["article_id"])
@@ -108,7 +112,7 @@ def make_jobs(books: Mapping[str, Path], specs, per_notebook, corpus_arg, view, 
             for nb, path in books.items():
                 if "article" not in specs[nb]:
                     continue  # it would make the corpus report again
-                params = {**per_notebook[nb], "corpus": corpus_arg, "article": aid}
+                params = {**per_notebook[nb], "corpus": corpus_arg, "article": aid, **reader(nb, 2)}
                 out.append(Job(nb, path, titles[nb], aid, f"articles/{names[aid]}/", params,
                                 article_title=str(article_titles.get(aid) or ""), headline=heads.get(aid)))
     return out
@@ -269,6 +273,33 @@ def report_files(result: RunResult) -> set[str]:
     """Files a run's reports refer to (a kept last good report with its notebook)."""
     kept = {r.previous_html[:-len(".html")] + ".ipynb" for r in result.reports if r.previous_html}
     return kept | {f for r in result.reports for f in (r.html, r.ipynb, r.previous_html) if f}
+
+
+def write_reader_pages(view, run_dir: Path, staging: Path, *, run: str, quote_report: str | None, log: Log) -> int:
+    """Write the article reader (``read/<article>.html``) in the staging folder, then swap it into place."""
+    from analysis.quotes.table import quote_numbers
+    from analysis.report.reader import write_reader
+
+    from analysis.plots.listings import MAX_ROWS
+
+    t0 = time.perf_counter()
+    back = f"../{quote_report}.html" if quote_report else None
+    numbers = quote_numbers(view.quotes)
+    if len(view.articles) > MAX_ROWS:  # a store's large selection: the articles of the quotations the report shows
+        quotes = view.quotes
+        shown = set(quotes.loc[quotes["quote_id"].map(numbers) <= MAX_ROWS, "article_id"])
+        view = view.filter(articles=sorted(shown) or ["\0"])
+        log(f"article reader: only the {len(shown):,} articles of the first {MAX_ROWS:,} quotations",
+            level=logging.WARNING)
+    pages = write_reader(view, staging / READER_DIR, numbers=numbers, back=back, run=run)
+    old = run_dir / f".{READER_DIR}-old"
+    shutil.rmtree(old, ignore_errors=True)
+    if (run_dir / READER_DIR).exists():
+        os.replace(run_dir / READER_DIR, old)
+    os.replace(staging / READER_DIR, run_dir / READER_DIR)
+    shutil.rmtree(old, ignore_errors=True)
+    log(f"article reader: {len(pages)} pages in {time.perf_counter() - t0:.1f} s")
+    return len(pages)
 
 
 def finish_run(run_dir: Path, result: RunResult, log: Log) -> None:

@@ -1,8 +1,10 @@
 """HTML for the report runner: notebooks rendered by nbconvert, and the index pages.
 
-Every report is one self-contained file: CSS inline, charts embedded as data
-URIs, and no script or stylesheet fetched from the network (the lab template's
-require.js, MathJax and Mermaid loaders are left out). Every piece of text that
+Every report is one self-contained file: CSS inline, charts embedded (inline SVG with
+tooltips, or PNG data URIs), the DataTables library of the interactive tables embedded
+from the itables wheel, the report's own small script (:mod:`analysis.report.page`), and
+no script or stylesheet fetched from the network (the lab template's require.js, MathJax
+and Mermaid loaders are left out). Every piece of text that
 comes from data (ids, titles, paths, parameters, error messages) is escaped here;
 notebook outputs are escaped by their producers (pandas escapes DataFrame cells).
 """
@@ -14,6 +16,8 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 from urllib.parse import quote
 
+from analysis.report.page import CSS as PAGE_CSS
+from analysis.report.page import SCRIPT
 from analysis.report.records import Headline, ReportRecord, RunResult
 
 #: Marks the index pages this package writes (and may overwrite).
@@ -27,6 +31,7 @@ _TEMPLATE = """{%- extends 'lab/index.html.j2' -%}
 {%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
 {%- block extra_css -%}<style type="text/css">{{ resources.newslens_css }}</style>{%- endblock extra_css -%}
 {%- block body_header -%}{{ super() }}{{ resources.newslens_banner }}{%- endblock body_header -%}
+{%- block footer_js -%}{{ super() }}<script>{{ resources.newslens_script }}</script>{%- endblock footer_js -%}
 {% block data_png scoped %}
 <div class="jp-RenderedImage jp-OutputArea-output {{ extra_class }}">
 <img src="data:image/png;base64,{{ output.data['image/png'] | escape_html }}"
@@ -110,7 +115,8 @@ def render_notebook(nb, *, title: str, banner: str, show_code: bool = False) -> 
     nb = _with_alt_text(nb)
     nb.metadata["title"] = title  # the template escapes the <title>
     body, _ = exporter.from_notebook_node(nb, resources={
-        "metadata": {"name": title}, "newslens_banner": banner, "newslens_css": _BANNER_CSS})
+        "metadata": {"name": title}, "newslens_banner": banner, "newslens_css": _BANNER_CSS + PAGE_CSS,
+        "newslens_script": SCRIPT})
     return body
 
 
@@ -134,11 +140,13 @@ def _with_alt_text(nb):
 def report_banner(*, run: str, index_href: str, corpus: Iterable[str], article: str | None,
                   parameters: Mapping[str, Any], generated: str, error: str | None) -> str:
     """The escaped header of a report: where it comes from, and its failure if any."""
-    parts = [f'<a href="{href(index_href)}">&larr; all reports</a>', f"run <b>{esc(run)}</b>",
+    reader = index_href[:-len("index.html")] + "read/index.html"
+    parts = [f'<a href="{href(index_href)}">&larr; all reports</a>', f'<a href="{href(reader)}">articles</a>',
+             f"run <b>{esc(run)}</b>",
              "corpus " + ", ".join(f"<code>{esc(c)}</code>" for c in corpus)]
     if article:
         parts.append(f"article <code>{esc(article)}</code>")
-    shown = {k: v for k, v in parameters.items() if k not in ("corpus", "article")}
+    shown = {k: v for k, v in parameters.items() if k not in ("corpus", "article", "reader")}
     if shown:
         parts.append("parameters " + ", ".join(f"<code>{esc(k)}={esc(repr(v))}</code>" for k, v in shown.items()))
     parts.append(f"generated {esc(generated)}")
@@ -207,10 +215,11 @@ def _run_section(run: RunResult, prefix: str, *, link_index: bool) -> str:
     meta = (f'<p class="meta">corpus {corpus} &middot; started {esc(run.started)} &middot; '
             f"{esc(_fmt_seconds(run.duration))}" + (f" &middot; parameters {params}" if params else "") +
             f' &middot; <a href="{href(prefix + "run.log")}">log</a> &middot; '
-            f'<a href="{href(prefix + "tables/")}">tables</a></p>')
-    problems = ""
+            f'<a href="{href(prefix + "tables/")}">tables</a> &middot; '
+            f'<a href="{href(prefix + "read/index.html")}">articles (reader)</a></p>')
+    problems = f'<p class="meta"><b>Note:</b> {esc(run.note)}</p>' if run.note else ""
     if run.problems:
-        problems = '<ul class="problems">' + "".join(f"<li>{esc(p)}</li>" for p in run.problems) + "</ul>"
+        problems += '<ul class="problems">' + "".join(f"<li>{esc(p)}</li>" for p in run.problems) + "</ul>"
     corpus_reports = [r for r in run.reports if r.article is None]
     out = [f'<section class="run" id="run-{esc(run.name)}"><h2>{title} {_badge(run.status)}</h2>', meta,
            _headline(run.headline), problems, _report_rows(corpus_reports, prefix, with_article=False)]

@@ -30,14 +30,16 @@ logger = logging.getLogger(__name__)
 
 
 class _QuietParameterInference(logging.Filter):
-    """Drop papermill's "Unable to parse line" warnings: its regex cannot read annotated
-    parameters (``speakers: list[str] = []``); the runner reads parameters with ``ast`` instead."""
+    """Drop papermill's "Unable to parse line" and "Passed unknown parameter" warnings: its regex cannot
+    read annotated parameters (``speakers: list[str] = []``) nor the ones after them; the runner reads
+    parameters with ``ast`` instead and refuses unknown ones before any kernel starts."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        return not record.getMessage().startswith("Unable to parse line")
+        return not record.getMessage().startswith(("Unable to parse line", "Passed unknown parameter"))
 
 
 logging.getLogger("papermill.translators").addFilter(_QuietParameterInference())
+logging.getLogger("papermill").addFilter(_QuietParameterInference())
 
 #: Kernel start attempts when the kernel dies or never answers (RuntimeError, TimeoutError) before the first cell.
 START_ATTEMPTS = 2

@@ -93,6 +93,7 @@ class RunResult:
         parameters: Parameters given with ``-p`` (after type checks).
         per_article: Whether per-article reports were made.
         show_code: Whether the HTML shows code.
+        note: Why the run has another name than its corpus's (that folder held another run), or "".
     """
 
     name: str
@@ -108,6 +109,7 @@ class RunResult:
     parameters: Mapping[str, Any] = field(default_factory=dict)
     per_article: bool = False
     show_code: bool = False
+    note: str = ""
 
     @property
     def failed(self) -> tuple[ReportRecord, ...]:

@@ -33,7 +33,7 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
-from analysis.records import TableSource, is_store_tables
+from analysis.records import TableSource, is_store_tables, plural
 from analysis.sentiment import sql
 from analysis.sentiment.fast import scorer as _fast_scorer
 from analysis.sentiment.sentences import (
@@ -104,8 +104,8 @@ def overview(tables: TableSource) -> str:
     n = n_rows(tables, "articles")
     if not n:
         return "**No articles match these parameters**: every chart below says so."
-    return (f"**{n} articles**, {n_rows(tables, 'sentences')} sentences, "
-            f"{n_rows(tables, 'quotes')} quotations.")
+    return (f"**{plural(n, 'article')}**, {plural(n_rows(tables, 'sentences'), 'sentence')}, "
+            f"{plural(n_rows(tables, 'quotes'), 'quotation')}.")
 
 
 def article_rows(tables: TableSource, article_id: str) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -364,13 +364,15 @@ def conclusions(tables: TableSource) -> str:
     a = tables.articles
     if a.empty:
         return "No articles matched: nothing to conclude."
-    lines = [f"- **{len(a)} articles**, {n_rows(tables, 'sentences')} sentences: mean article polarity "
+    lines = [f"- **{plural(len(a), 'article')}**, {plural(n_rows(tables, 'sentences'), 'sentence')}: "
+             "mean article polarity "
              f"{a['polarity'].mean():+.3f}, subjectivity {a['subjectivity'].mean():.2f}."]
     src = by_source(tables)
     if len(src) > 1:
         hi, lo = src.loc[src["polarity"].idxmax()], src.loc[src["polarity"].idxmin()]
-        lines.append(f"- Most positive source: **{hi['source']}** ({hi['polarity']:+.3f}, {hi['n_articles']} "
-                     f"articles); least: **{lo['source']}** ({lo['polarity']:+.3f}, {lo['n_articles']}).")
+        lines.append(f"- Most positive source: **{hi['source']}** ({hi['polarity']:+.3f}, "
+                     f"{plural(int(hi['n_articles']), 'article')}); least: **{lo['source']}** ({lo['polarity']:+.3f}, "
+                     f"{plural(int(lo['n_articles']), 'article')}).")
     agr = agreement(compare(tables))
     if agr.sentences:
         note = sample_note(tables)
