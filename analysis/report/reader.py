@@ -84,27 +84,25 @@ def highlight(text: str, offset: int, spans: Sequence[Span], points: Mapping[int
     seen: set[tuple[str, str]] = set()
     open_quote: Span | None = None
     points = {k: v for k, v in (points or {}).items() if offset <= k < offset + len(text)}
+
+    def opening(tag: str, span: Span) -> str:
+        """The span's opening tag; only its first piece keeps the ``id``."""
+        first = (span.layer, span.key) not in seen
+        seen.add((span.layer, span.key))
+        attrs = {k: v for k, v in span.attrs.items() if first or k != "id"}
+        return f"<{tag}" + "".join(f' {k}="{v}"' for k, v in attrs.items()) + ">"
+
     for a, b, quote, mention in _pieces(offset, offset + len(text), spans, points):
         if quote is not open_quote:
             if open_quote is not None:
                 out.append("</mark>")
             if quote is not None:
-                first = ("quote", quote.key) not in seen
-                seen.add(("quote", quote.key))
-                attrs = dict(quote.attrs)
-                if not first:
-                    attrs.pop("id", None)
-                out.append((quote.before if first else "") + "<mark" + "".join(
-                    f' {k}="{v}"' for k, v in attrs.items()) + ">")
+                before = quote.before if (quote.layer, quote.key) not in seen else ""
+                out.append(before + opening("mark", quote))
             open_quote = quote
         piece = points.get(a, "") + esc(text[a - offset:b - offset])
         if mention is not None:
-            first = ("mention", mention.key) not in seen
-            seen.add(("mention", mention.key))
-            attrs = dict(mention.attrs)
-            if not first:
-                attrs.pop("id", None)
-            piece = "<span" + "".join(f' {k}="{v}"' for k, v in attrs.items()) + f">{piece}</span>"
+            piece = opening("span", mention) + piece + "</span>"
         out.append(piece)
     if open_quote is not None:
         out.append("</mark>")
