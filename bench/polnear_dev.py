@@ -7,9 +7,10 @@ It has no licence, so nothing of it is in this repository: point this script at 
 your own session. Its **test** split is kept back for measurement and refused here.
 
 Matching: a prediction matches a gold attribution when its characters cover at least 30% of the gold
-Content; one-to-one, greedily by coverage. A prediction's characters are its statement,
-``content_start`` to ``content_end`` (issue 14), where the table has them, else its quoted segments;
-rows sharing one statement (the pieces of a quotation interrupted by its cue) are one prediction. Gold attributions are classed by their quote marks: ``direct`` (the content is one
+Content; one-to-one, greedily by coverage. Rows sharing one statement (``content_start`` and
+``content_end``, issue 14: the pieces of a quotation interrupted by its cue) are one prediction. Its
+characters are the quoted segments of a direct quotation (not the cue clause between its pieces),
+else the statement (``content_start`` to ``content_end``) where the table has it, else the segments. Gold attributions are classed by their quote marks: ``direct`` (the content is one
 quotation), ``mixed`` (a quoted fragment inside reported speech), ``indirect`` (no marks).
 
 Printed: recall per class; precision of the predictions with quote marks (direct + partial) and of
@@ -126,7 +127,7 @@ def load_article(repo: Path, split: str, stem: str) -> tuple[Article, list[Gold]
 
 
 def _pred_chars(row) -> frozenset[int]:
-    if getattr(row, "content_start", None) is not None and not pd.isna(row.content_start):
+    if row.kind != "direct" and getattr(row, "content_start", None) is not None and not pd.isna(row.content_start):
         return frozenset(range(int(row.content_start), int(row.content_end)))
     pieces = [tuple(int(x) for x in seg.split("-")) for seg in str(row.segments).split(";") if "-" in seg]
     return frozenset(c for a, b in (pieces or [(row.start, row.end)]) for c in range(a, b))
@@ -155,12 +156,15 @@ def score(articles: list[tuple[Article, list[Gold]]], *, verbose: bool = False) 
         quotes = extract(parsed)["quotes"]
         golds = golds_by_id[parsed.article.id]
         text = parsed.article.text
-        preds, seen = [], set()
-        for row in quotes.itertuples():  # one prediction per statement
+        preds, where = [], {}
+        for row in quotes.itertuples():  # one prediction per statement: its pieces' characters together
             chars = _pred_chars(row)
-            key = (min(chars, default=-1), max(chars, default=-1)) if "content_start" in quotes else row.Index
-            if key not in seen:
-                seen.add(key)
+            key = (row.content_start, row.content_end) if "content_start" in quotes else row.Index
+            if key in where:
+                first, known = preds[where[key]]
+                preds[where[key]] = (first, known | chars)
+            else:
+                where[key] = len(preds)
                 preds.append((row, chars))
         pairs = sorted(((len(p & g.content) / len(g.content), i, j) for i, g in enumerate(golds) if g.content
                         for j, (_, p) in enumerate(preds) if p & g.content), reverse=True)
