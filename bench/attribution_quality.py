@@ -26,7 +26,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from analysis import config, evaluate  # noqa: E402
 from analysis.corpus import read_corpus  # noqa: E402
-from analysis.nlp import extract, parse  # noqa: E402
+from analysis.extract import extract  # noqa: E402
+from analysis.nlp import parse  # noqa: E402
 
 DATA = config.ROOT / "tests" / "data"
 SETS = {"attribution": (DATA / "attribution" / "articles", DATA / "attribution" / "gold"),

@@ -46,14 +46,15 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 
 import numpy as np
 import pandas as pd
 
 from analysis.quotes import lexicon as lex
+from analysis.quotes.content import fragment_clause, not_a_place, unnamed_words
 from analysis.quotes.cues import Found, attribute_segment, is_statement, looks_like_title, scare_marked
-from analysis.quotes.indirect import find_indirect
+from analysis.quotes.indirect import find_indirect, reported_in
 from analysis.quotes.marks import MarkedQuote, find_quotes
 from analysis.quotes.speakers import ArticleContext, Speaker
 from analysis.sentiment import score
@@ -63,11 +64,12 @@ __all__ = ["QUOTE_COLUMNS", "EXTRA_COLUMNS", "KINDS", "Quote", "extract_quotes",
 
 #: Columns of the per-article quote table (``article_id``, ``published`` and ``source`` are added later).
 QUOTE_COLUMNS = ["quote_id", "paragraph", "start", "end", "text", "kind", "speaker", "speaker_label", "cue",
-                 "polarity", "subjectivity"]
+                 "polarity", "subjectivity", "content", "content_start", "content_end", "unnamed_source"]
 #: Extra columns after :data:`QUOTE_COLUMNS` (see the module docstring).
 EXTRA_COLUMNS = ["speaker_start", "speaker_end", "cue_start", "cue_end", "segments", "attribution"]
 _DTYPES = {"quote_id": "int64", "paragraph": "int64", "start": "int64", "end": "int64", "polarity": "float64",
-           "subjectivity": "float64", "speaker_start": "Int64", "speaker_end": "Int64", "cue_start": "Int64",
+           "subjectivity": "float64", "content_start": "int64", "content_end": "int64", "speaker_start": "Int64",
+           "speaker_end": "Int64", "cue_start": "Int64",
            "cue_end": "Int64"}
 #: Kinds of quotation, in the order the notebooks list them.
 KINDS = ("direct", "partial", "indirect")
@@ -105,6 +107,10 @@ class Quote:
     cue_end: int | None
     segments: str
     attribution: str
+    content: str = ""
+    content_start: int = -1
+    content_end: int = -1
+    unnamed_source: str | None = None
 
 
 def _norm(text: str) -> str:
@@ -146,33 +152,124 @@ def _marked(ctx: ArticleContext, marked: list[MarkedQuote]) -> list[Quote]:
         statement = len(segs) > 1 or is_statement(text, segs[0].open_pos, segs[0].end, cue_before=cue_before)
         kind = "direct" if statement else "partial"
         speaker, method, cue = Speaker(None, None), "none", None
+        unnamed = None
         if found is not None:
             method, cue = found.method, found.cue_text
             if found.speaker is not None:
-                speaker = ctx.speaker(found.paragraph, found.speaker)
+                speaker = not_a_place(ctx, found.paragraph, found.speaker, ctx.speaker(found.paragraph, found.speaker))
+                unnamed = unnamed_words(ctx, found.paragraph, found.speaker, speaker.name)
         headline = _headline_speaker(ctx, text[:segs[0].open_pos], inner, out) if p == 0 and not speaker.name else None
         if headline is not None:
             speaker, method, cue = headline
         if found is None and speaker.name is None:
             if kind == "partial" or looks_like_title(inner):
                 continue  # a scare quote or a quoted name: nobody's statement
-            if prev is not None and p >= 1 and prev_last >= p - 1 and prev.speaker is not None:
-                speaker = Speaker(prev.speaker, prev.speaker_label, prev.speaker_start, prev.speaker_end)
-                method, cue, cue_start, cue_end = "continuation", prev.cue, prev.cue_start, prev.cue_end
+            floating = _floating(ctx, p, text[:segs[0].open_pos], prev, out)
+            if floating is not None and p >= 1 and not _named_in(inner, floating.speaker):
+                speaker = Speaker(floating.speaker, floating.speaker_label, floating.speaker_start,
+                                  floating.speaker_end)
+                method, cue, cue_start, cue_end = "continuation", floating.cue, floating.cue_start, floating.cue_end
+                unnamed = floating.unnamed_source
         elif _not_a_statement(kind, inner, found, speaker, cue):
             continue
+        if speaker.name is None and unnamed is None and prev is not None and prev.unnamed_source \
+                and prev_last >= p - 1 and found is not None and found.speaker is not None \
+                and found.speaker.lower_ in lex.PERSON_PRONOUNS | lex.GROUP_PRONOUNS:
+            unnamed = prev.unnamed_source  # "…," she said: the unnamed employee quoted just before
         start = unit_start + segs[0].start
         end = ctx.units[segs[-1].paragraph].start + segs[-1].end
         seg_text = ";".join(f"{ctx.units[s.paragraph].start + s.start}-{ctx.units[s.paragraph].start + s.end}"
                             for s in segs)
+        content = (inner, start, end)
+        if kind == "partial":
+            clause = fragment_clause(ctx, p, found.cue if found is not None else None, start, end)
+            close = segs[0].close_pos if segs[0].close_pos is not None else segs[0].end - 1
+            c0, c1 = clause or (unit_start + segs[0].open_pos, unit_start + close + 1)
+            content = (ctx.parsed.article.text[c0:c1], c0, c1)
         row = Quote(p, start, end, inner, kind, speaker.name, speaker.label, cue, speaker.start, speaker.end,
-                    cue_start, cue_end, seg_text, method)
+                    cue_start, cue_end, seg_text, method, *content, unnamed)
         out.append(row)
-        if p >= 1 and (kind == "direct" or row.speaker):
+        if p >= 1 and (kind == "direct" or row.speaker or row.unnamed_source):
             prev, prev_last = row, segs[-1].paragraph
             if speaker.name:
                 ctx.add_speaker(start, speaker)
+    return _join_pieces(out)
+
+
+def _floating(ctx: ArticleContext, p: int, lead: str, prev: Quote | None, out: list[Quote]) -> Quote | None:
+    """Whose words a quotation with no cue of its own continues: the last speaker of the paragraph before
+    (reported speech included: "X said she had been hit twice.¶"The second time …""), else the person
+    that paragraph is about when they have spoken before ("Holm has heard it before.¶"…""); the last
+    quotation's speaker when it ends in the paragraph before or this one."""
+    if p < 1:
+        return None
+    after = prev.start if prev is not None and prev.paragraph == p - 1 else -1
+    if not lead.strip() and p - 1 >= 1 and p - 1 in ctx.units:
+        said = [r for r in reported_in(ctx, p - 1, source=ctx.parsed.article.source)
+                if r.start > after and (r.speaker.name or r.unnamed)]
+        if said:
+            r = said[-1]
+            return Quote(p - 1, r.start, r.end, r.text, "indirect", r.speaker.name, r.speaker.label, r.cue,
+                         r.speaker.start, r.speaker.end, r.cue_start, r.cue_end, "", "indirect",
+                         unnamed_source=r.unnamed)
+        if prev is None or prev.paragraph < p - 1:
+            about = _subject_person(ctx, p - 1, {q.speaker for q in out if q.speaker})
+            if about is not None:
+                return about
+    if prev is not None and int(prev.segments.split(";")[-1].split("-")[0]) >= ctx.units[p - 1].start \
+            and (prev.speaker or prev.unnamed_source):
+        return prev
+    return None
+
+
+def _subject_person(ctx: ArticleContext, p: int, spoken: set[str]) -> Quote | None:
+    """The person who is the subject of the last sentence of paragraph ``p``, when they have spoken."""
+    unit = ctx.units[p]
+    if ctx.inside_quote(unit.start) or not unit.sents:
+        return None
+    root = unit.sents[-1].root
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return None
+    found = ctx.speaker(p, subj)
+    if found.name is None or found.name not in spoken or found.label != "PERSON":
+        return None
+    return Quote(p, found.start or 0, found.end or 0, "", "indirect", found.name, found.label, None, found.start,
+                 found.end, None, None, "", "continuation")
+
+
+def _named_in(inner: str, name: str | None) -> bool:
+    """Whether a quotation talks about ``name`` (its surname or given name in the third person)."""
+    if not name:
+        return False
+    words = [w for w in name.split() if len(w) > 2 and w[:1].isupper()]
+    return any(re.search(rf"\b{re.escape(w)}\b(?!,)", inner) for w in words[:1] + words[-1:])
+
+
+def _join_pieces(rows: list[Quote]) -> list[Quote]:
+    """The pieces of one quotation on either side of its cue clause, in one paragraph, share one content
+    (``"We will," he said, "win."`` and ``"A," she said. "B."``)."""
+    out = list(rows)
+    i = 0
+    while i < len(out):
+        j = i
+        while j + 1 < len(out) and _continues(out[j], out[j + 1], first=out[i]):
+            j += 1
+        if j > i:
+            text = " ".join(q.text for q in out[i:j + 1])
+            c0, c1 = out[i].start, out[j].end
+            for k in range(i, j + 1):
+                out[k] = replace(out[k], content=text, content_start=c0, content_end=c1)
+        i = j + 1
     return out
+
+
+def _continues(a: Quote, b: Quote, *, first: Quote) -> bool:
+    """Whether quotation ``b`` goes on with ``a``'s words across ``a``'s cue clause (or right after it)."""
+    if a.kind != "direct" or b.kind != "direct" or a.paragraph == 0 or b.paragraph != a.paragraph \
+            or ";" in a.segments or ";" in b.segments or b.cue_start is None or b.cue_start != first.cue_start:
+        return False
+    return b.attribution == "continuation" or a.end <= b.cue_start < b.start
 
 
 def _not_a_statement(kind: str, inner: str, found: Found | None, speaker: Speaker, cue: str | None) -> bool:
@@ -235,7 +332,8 @@ def extract_quotes(parsed, tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     rows = _marked(ctx, marked)
     for r in find_indirect(ctx, source=parsed.article.source):
         rows.append(Quote(r.paragraph, r.start, r.end, r.text, "indirect", r.speaker.name, r.speaker.label, r.cue,
-                          r.speaker.start, r.speaker.end, r.cue_start, r.cue_end, f"{r.start}-{r.end}", "indirect"))
+                          r.speaker.start, r.speaker.end, r.cue_start, r.cue_end, f"{r.start}-{r.end}", "indirect",
+                          r.text, r.start, r.end, r.unnamed))
     rows.sort(key=lambda q: (q.start, q.end))
     if not rows:
         return pd.DataFrame([], columns=QUOTE_COLUMNS + EXTRA_COLUMNS).astype(_DTYPES)

@@ -20,13 +20,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from analysis.quotes import lexicon as lex
+from analysis.quotes.content import not_a_place, unnamed_words
 from analysis.quotes.cues import according_to
 from analysis.quotes.speakers import ArticleContext, Speaker
 
 if TYPE_CHECKING:  # spaCy is imported on first parse
     from spacy.tokens import Token
 
-__all__ = ["Reported", "find_indirect"]
+__all__ = ["Reported", "find_indirect", "reported_in"]
 
 _FINITE = ("VBD", "VBZ", "VBP")
 _QUESTION = {"whether", "if", "how", "why", "what", "when", "where", "who", "which"}
@@ -45,6 +46,7 @@ class Reported:
     cue: str
     cue_start: int
     cue_end: int
+    unnamed: str | None = None
 
 
 def _is_outlet(name: str, source: str | None) -> bool:
@@ -94,10 +96,13 @@ def _clause(ctx: ArticleContext, p: int, tokens: list[Token]) -> tuple[int, int,
 
 def find_indirect(ctx: ArticleContext, *, source: str | None = None) -> list[Reported]:
     """Reported speech in the body paragraphs of an article, in text order."""
+    return [r for p in sorted(ctx.units) if p != 0 for r in reported_in(ctx, p, source=source)]
+
+
+def reported_in(ctx: ArticleContext, p: int, *, source: str | None = None) -> list[Reported]:
+    """Reported speech in one body paragraph, in text order."""
     out: list[Reported] = []
-    for p in sorted(ctx.units):
-        if p == 0:
-            continue
+    for _ in (0,):
         unit = ctx.units[p]
         lower, pos, lemma, idx = (unit.column(a) for a in ("lower_", "pos_", "lemma_", "idx"))
         for k, tok in enumerate(unit.tokens):
@@ -144,14 +149,15 @@ def _said_that(ctx: ArticleContext, p: int, verb: Token, source: str | None) -> 
     clause = _clause(ctx, p, content)
     if clause is None:
         return None
-    speaker = ctx.speaker(p, subj)
+    speaker = not_a_place(ctx, p, subj, ctx.speaker(p, subj))
     if not speaker.name and not _unnamed_source(subj):
         return None  # an unresolved pronoun, "I" or "we" outside quotes: not reported speech we can place
     if speaker.name and lemma == "report" and _is_outlet(speaker.name, source):
         return None
     start, end, text = clause
     cue_start = ctx.offset(p, verb)
-    return Reported(p, start, end, text, speaker, lemma, cue_start, cue_start + len(verb))
+    return Reported(p, start, end, text, speaker, lemma, cue_start, cue_start + len(verb),
+                    unnamed_words(ctx, p, subj, speaker.name))
 
 
 def _according(ctx: ArticleContext, p: int, tok: Token) -> Reported | None:
@@ -173,4 +179,5 @@ def _according(ctx: ArticleContext, p: int, tok: Token) -> Reported | None:
     start, end, text = clause
     cue_start = ctx.offset(p, tok)
     cue_end = ctx.offset(p, to) + len(to) if to is not None else cue_start + len(tok)
-    return Reported(p, start, end, text, speaker, "according to", cue_start, cue_end)
+    return Reported(p, start, end, text, speaker, "according to", cue_start, cue_end,
+                    unnamed_words(ctx, p, obj, speaker.name))
