@@ -141,8 +141,11 @@ def _marked(ctx: ArticleContext, marked: list[MarkedQuote]) -> list[Quote]:
         if scare_marked(text, segs[0].open_pos):
             continue
         inner = " ".join(texts[s.paragraph][s.start:s.end] for s in segs)
-        found = attribute_segment(ctx, p, segs[0].start, segs[0].end, segs[0].open_pos, segs[0].close_pos)
-        if (found is None or found.speaker is None) and len(segs) > 1:
+        if mq.label is not None:
+            found = None
+        else:
+            found = attribute_segment(ctx, p, segs[0].start, segs[0].end, segs[0].open_pos, segs[0].close_pos)
+        if mq.label is None and (found is None or found.speaker is None) and len(segs) > 1:
             last = segs[-1]
             found = attribute_segment(ctx, last.paragraph, last.start, last.end, last.open_pos,
                                       last.close_pos) or found
@@ -161,7 +164,9 @@ def _marked(ctx: ArticleContext, marked: list[MarkedQuote]) -> list[Quote]:
         headline = _headline_speaker(ctx, text[:segs[0].open_pos], inner, out) if p == 0 and not speaker.name else None
         if headline is not None:
             speaker, method, cue = headline
-        if found is None and speaker.name is None:
+        if mq.label is not None:
+            speaker, method, kind = _label_speaker(ctx, p, mq.label), "transcript", "direct"
+        elif found is None and speaker.name is None:
             if kind == "partial" or looks_like_title(inner):
                 continue  # a scare quote or a quoted name: nobody's statement
             floating = _floating(ctx, p, text[:segs[0].open_pos], prev, out)
@@ -184,7 +189,8 @@ def _marked(ctx: ArticleContext, marked: list[MarkedQuote]) -> list[Quote]:
         if kind == "partial":
             clause = fragment_clause(ctx, p, found.cue if found is not None else None, start, end)
             close = segs[0].close_pos if segs[0].close_pos is not None else segs[0].end - 1
-            c0, c1 = clause or (unit_start + segs[0].open_pos, unit_start + close + 1)
+            width = 2 if text.startswith("''", close) else 1  # '' for a double mark
+            c0, c1 = clause or (unit_start + segs[0].open_pos, unit_start + close + width)
             content = (ctx.parsed.article.text[c0:c1], c0, c1)
         row = Quote(p, start, end, inner, kind, speaker.name, speaker.label, cue, speaker.start, speaker.end,
                     cue_start, cue_end, seg_text, method, *content, unnamed)
@@ -194,6 +200,18 @@ def _marked(ctx: ArticleContext, marked: list[MarkedQuote]) -> list[Quote]:
             if speaker.name:
                 ctx.add_speaker(start, speaker)
     return _join_pieces(out)
+
+
+def _label_speaker(ctx: ArticleContext, p: int, label: str) -> Speaker:
+    """The speaker a transcript label names (``WALLACE`` → Chris Wallace when the article names him, else
+    the label's words as a name)."""
+    at = ctx.units[p].start + ctx.units[p].text.index(label)
+    words = [w for w in label.title().split() if w.rstrip(".").lower() not in lex.TITLES]
+    for name in (" ".join(words), words[-1] if words else ""):
+        hit = ctx.resolve_name(name) if name else None
+        if hit is not None:
+            return Speaker(hit[0], hit[1], at, at + len(label))
+    return Speaker(" ".join(words) or label.title(), "PERSON", at, at + len(label))
 
 
 def _floating(ctx: ArticleContext, p: int, lead: str, prev: Quote | None, out: list[Quote]) -> Quote | None:

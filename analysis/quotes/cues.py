@@ -27,6 +27,8 @@ __all__ = ["Found", "attribute_segment", "is_statement", "scare_marked", "looks_
 
 _SENT_END = re.compile(r"[.!?\u2026]")
 _NAMEISH = ("PROPN", "PRON", "NOUN")
+#: Dashes that introduce a speaker after a quotation ("…" — Michael Osei; “…”― Pamela Padilla).
+_DASHES = ("\u2014", "\u2013", "\u2015", "-")
 
 
 @dataclass(frozen=True)
@@ -116,8 +118,8 @@ def _after(ctx: ArticleContext, p: int, doc: Doc, close: int) -> Found | None:
     words = [t for t in window if not t.is_punct]
     if not words:
         return None
-    first = next((t for t in window if not t.is_space), None)
-    if first is not None and first.text in ("\u2014", "\u2013", "-", "--") and words[0].pos_ == "PROPN":
+    rest = unit.text[close + 1:].lstrip()  # the mark and a dash may be one token ("”―")
+    if rest[:1] in _DASHES and words[0].pos_ == "PROPN":
         return Found(None, words[0] if words[0].ent_type_ else _name_head(words[0]), "dash")
     if unit.text[:close].rstrip().endswith("."):
         return None  # "… done." Then Smith said …: a full stop inside the marks ends the attribution window
@@ -205,7 +207,7 @@ def is_statement(text: str, open_pos: int, end: int, *, cue_before: bool) -> boo
     a full sentence of its own.
     """
     before = text[:open_pos].rstrip()
-    inner = text[open_pos + 1:end].strip()
+    inner = text[open_pos + 1:end].strip().lstrip("'")
     if not before or before[-1] in ".!?:;\u2026\u2014\u2013(" or (
             before[-1] in "\"'\u201d\u2019\u00bb" and before[:-1].rstrip()[-1:] in tuple(".!?\u2026")):
         return True
