@@ -81,7 +81,8 @@ class MarkedQuote:
 
 
 #: A transcript's speaker label opening a paragraph (``WALLACE: …``, ``"SEN. KAINE: …``): capitals, a colon.
-_LABEL = re.compile(r"\s*[\"'\u201c\u201d\u2018]{0,2}\s*((?:[A-Z][A-Z.'\u2019-]*\s+){0,2}[A-Z][A-Z'\u2019-]+)\s*:\s+(?=\S)")
+_LABEL = re.compile(r"\s*[\"'\u201c\u201d\u2018]{0,2}\s*"
+                    r"((?:[A-Z][A-Z.'\u2019-]*\s+){0,2}[A-Z][A-Z'\u2019-]+)\s*:\s+(?=\S)")
 #: Capitals before a colon that head a paragraph without naming a speaker.
 _NOT_LABELS = frozenset("""
 note editor's editor’s update updated correction corrections watch read related photo photos video videos source
