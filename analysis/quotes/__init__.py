@@ -43,6 +43,7 @@ Columns of the table (:data:`QUOTE_COLUMNS`, then :data:`EXTRA_COLUMNS`):
 """
 from __future__ import annotations
 
+import bisect
 import difflib
 import json
 import re
@@ -54,7 +55,7 @@ import pandas as pd
 from analysis.quotes import lexicon as lex
 from analysis.quotes.content import fragment_clause, not_a_place, unnamed_words
 from analysis.quotes.cues import Found, attribute_segment, is_statement, looks_like_title, scare_marked
-from analysis.quotes.indirect import find_indirect, reported_in
+from analysis.quotes.indirect import Reported, find_indirect, reported_in
 from analysis.quotes.marks import MarkedQuote, find_quotes
 from analysis.quotes.speakers import ArticleContext, Speaker
 from analysis.sentiment import score
@@ -127,8 +128,9 @@ def _cue_span(ctx: ArticleContext, found: Found | None) -> tuple[int | None, int
     return start, end
 
 
-def _marked(ctx: ArticleContext, marked: list[MarkedQuote]) -> list[Quote]:
-    """Attribute every marked quotation: body first (in text order), then the headline."""
+def _marked(ctx: ArticleContext, marked: list[MarkedQuote], reported: dict[int, list[Reported]]) -> list[Quote]:
+    """Attribute every marked quotation: body first (in text order), then the headline; ``reported`` is the
+    reported speech of each paragraph (a fragment inside a reported clause belongs to its statement)."""
     texts = {p: u.text for p, u in ctx.units.items()}
     body = [q for q in marked if q.segments[0].paragraph >= 1]
     head = [q for q in marked if q.segments[0].paragraph == 0]
@@ -177,6 +179,14 @@ def _marked(ctx: ArticleContext, marked: list[MarkedQuote]) -> list[Quote]:
                 unnamed = floating.unnamed_source
         elif _not_a_statement(kind, inner, found, speaker, cue):
             continue
+        host = _host(reported.get(p, ()), unit_start + segs[0].open_pos, unit_start + segs[0].end) \
+            if kind == "partial" else None
+        if host is not None and found is not None and (
+                (speaker.name is None and unnamed is None) or host.start <= (cue_start or -1) < host.end):
+            # the cue found is inside the reported clause ("said the ad "wrongly" suggests …"), or names
+            # nobody: the fragment is the reported speaker's
+            speaker, method, cue, unnamed = host.speaker, "indirect", host.cue, host.unnamed
+            cue_start, cue_end = host.cue_start, host.cue_end
         if speaker.name is None and unnamed is None and prev is not None and prev.unnamed_source \
                 and prev_last >= p - 1 and found is not None and found.speaker is not None \
                 and found.speaker.lower_ in lex.PERSON_PRONOUNS | lex.GROUP_PRONOUNS:
@@ -186,7 +196,9 @@ def _marked(ctx: ArticleContext, marked: list[MarkedQuote]) -> list[Quote]:
         seg_text = ";".join(f"{ctx.units[s.paragraph].start + s.start}-{ctx.units[s.paragraph].start + s.end}"
                             for s in segs)
         content = (inner, start, end)
-        if kind == "partial":
+        if kind == "partial" and host is not None and host.cue_start == cue_start:
+            content = (ctx.parsed.article.text[host.start:host.end], host.start, host.end)
+        elif kind == "partial":
             clause = fragment_clause(ctx, p, found.cue if found is not None else None, start, end)
             close = segs[0].close_pos if segs[0].close_pos is not None else segs[0].end - 1
             width = 2 if text.startswith("''", close) else 1  # '' for a double mark
@@ -200,6 +212,12 @@ def _marked(ctx: ArticleContext, marked: list[MarkedQuote]) -> list[Quote]:
             if speaker.name:
                 ctx.add_speaker(start, speaker)
     return _join_pieces(out)
+
+
+def _host(reported: list[Reported], start: int, end: int) -> Reported | None:
+    """The innermost reported clause around the quoted words at [start, end) (marks included)."""
+    around = [r for r in reported if r.start <= start + 1 and end <= r.end]
+    return min(around, key=lambda r: r.end - r.start, default=None)
 
 
 def _label_speaker(ctx: ArticleContext, p: int, label: str) -> Speaker:
@@ -347,8 +365,16 @@ def extract_quotes(parsed, tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
             base = units[s.paragraph].start
             spans.append((base + s.open_pos, base + (s.close_pos if s.close_pos is not None else s.end)))
     ctx = ArticleContext(parsed, tables.get("mentions"), spans)
-    rows = _marked(ctx, marked)
-    for r in find_indirect(ctx, source=parsed.article.source):
+    reported = find_indirect(ctx, source=parsed.article.source)
+    by_paragraph: dict[int, list[Reported]] = {}
+    for r in reported:
+        by_paragraph.setdefault(r.paragraph, []).append(r)
+    rows = _marked(ctx, marked, by_paragraph)
+    taken = sorted((q.start, q.end) for q in rows)
+    for r in reported:
+        k = bisect.bisect_left(taken, (r.end, -1))
+        if k and taken[k - 1][1] > r.start:
+            continue  # a quotation inside the clause carries the statement (or the clause is a quotation's)
         rows.append(Quote(r.paragraph, r.start, r.end, r.text, "indirect", r.speaker.name, r.speaker.label, r.cue,
                           r.speaker.start, r.speaker.end, r.cue_start, r.cue_end, f"{r.start}-{r.end}", "indirect",
                           r.text, r.start, r.end, r.unnamed))

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from analysis.quotes import lexicon as lex
+from analysis.quotes.grammar import reported_tokens
 from analysis.quotes.speakers import ArticleContext, Speaker
 
 if TYPE_CHECKING:  # spaCy is imported on first parse
@@ -102,10 +103,7 @@ def fragment_clause(ctx: ArticleContext, p: int, cue: Token | None, start: int, 
     toks: list[Token] = []
     for a in arms:
         if a.dep_ == "ccomp":
-            # "said X would … and urged …": a finite verb coordinated in the clause belongs to the cue
-            cut = {t.i for c in a.children if c.dep_ == "conj" and c.tag_ == "VBD" and a.tag_ != "VBD"
-                   and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for t in c.subtree}
-            toks += [t for t in a.subtree if t.i not in cut]
+            toks += reported_tokens(a)  # "said X would … and urged …": urged is the cue clause's
         else:
             toks += list(a.subtree)
     toks = sorted({t.i: t for t in toks}.values(), key=lambda t: t.i)

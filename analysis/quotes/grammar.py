@@ -16,7 +16,7 @@ from analysis.quotes import lexicon as lex
 if TYPE_CHECKING:  # spaCy is imported on first parse
     from spacy.tokens import Token
 
-__all__ = ["is_cue", "subject_of", "definite", "describing", "role_word", "person_shaped", "name_words", "SUBJ",
+__all__ = ["is_cue", "subject_of", "reported_tokens", "complement_of", "definite", "describing", "role_word", "person_shaped", "name_words", "SUBJ",
            "TITLE_WORDS"]
 
 SUBJ = ("nsubj", "nsubjpass")
@@ -78,6 +78,47 @@ def subject_of(verb: Token, *, skip: Callable[[Token], bool] | None = None, dept
     if subj is None and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head  # a statement from the ministry saying …
     return subj
+
+
+def reported_tokens(comp: Token) -> list[Token]:
+    """The tokens of a cue's clausal complement that the cue reports, in order.
+
+    A verb coordinated inside the complement without a subject of its own belongs to the cue clause,
+    not to what was said, when it is a verb of saying (``said it was opposed and warned …``) or a
+    past tense after a complement that is not one (``said Kazakhstan would remain neutral and urged
+    …``); it is left out with its conjunction.
+    """
+    cut: set[int] = set()
+    for c in comp.children:
+        if c.dep_ == "conj" and c.pos_ == "VERB" and not any(g.dep_ in SUBJ for g in c.children) and (
+                c.lemma_.lower() in lex.CUE_LEMMAS or (c.tag_ == "VBD" and comp.tag_ != "VBD")):
+            cut |= {t.i for t in c.subtree}
+    if cut:
+        first = min(cut)
+        cut |= {c.i for c in comp.children if c.dep_ == "cc" and c.i < first
+                and not any(c.i < t.i < first and t.i not in cut and not t.is_punct for t in comp.subtree)}
+    return [t for t in comp.subtree if t.i not in cut]
+
+
+#: Nouns of a statement a cue reports through (said in a statement that …).
+_VEHICLES = frozenset("statement letter email e-mail interview post tweet release note memo filing message "
+                      "speech remarks testimony briefing conference call video".split())
+
+
+def complement_of(verb: Token) -> Token | None:
+    """The clause a verb of saying reports: its clausal complement, or the that-clause of the statement
+    it speaks through when the parse hangs it there (``said in a statement that …``)."""
+    comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if comp is not None:
+        return comp
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.i < verb.i:
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pobj" and obj.lemma_.lower() in _VEHICLES:
+                return next((c for c in obj.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > obj.i
+                             and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
+    return None
 
 
 def definite(tok: Token) -> bool:

@@ -10,11 +10,15 @@ Two patterns, both read off the dependency parse of body paragraphs:
   (``asked whether …``) and an outlet's ``X reports`` are not reported speech.
 - ``According to X, …``: the rest of the sentence.
 
-A clause that holds a quotation is not reported again: its quoted words are a
-``partial`` quotation already.
+A clause may hold quoted words (``said the plan was "a disaster"``): they are part of the statement,
+marks included. :func:`analysis.quotes.extract_quotes` gives such a clause to the ``partial``
+quotation inside it as its ``content`` and reports it as ``indirect`` only when no quotation does
+(its quoted words were a scare quote or a title); a clause that starts inside a quotation is that
+quotation.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -22,6 +26,7 @@ from typing import TYPE_CHECKING
 from analysis.quotes import lexicon as lex
 from analysis.quotes.content import not_a_place, unnamed_words
 from analysis.quotes.cues import according_to
+from analysis.quotes.grammar import complement_of, reported_tokens
 from analysis.quotes.speakers import ArticleContext, Speaker
 
 if TYPE_CHECKING:  # spaCy is imported on first parse
@@ -78,8 +83,16 @@ def _clause(ctx: ArticleContext, p: int, tokens: list[Token]) -> tuple[int, int,
         return None
     unit = ctx.units[p]
     start, end = unit.start + toks[0].idx, unit.start + toks[-1].idx + len(toks[-1])
-    if any(ctx.inside_quote(x) for x in (start, end - 1)) or any(a < end and b > start for a, b in ctx.spans):
+    # quoted words inside the clause are part of the statement (said the plan was "a disaster"), with their
+    # marks; a clause that starts inside a quotation is that quotation (said "we will win")
+    spans, starts = ctx.spans, ctx.span_starts
+    k = bisect.bisect_left(starts, start)
+    if k and spans[k - 1][1] >= start:
         return None
+    while k < len(spans) and spans[k][0] < end:
+        b = spans[k][1]
+        end = max(end, b + (2 if ctx.parsed.article.text.startswith("''", b) else 1))
+        k += 1
     # a contiguous run, or pieces joined by single spaces (the according-to phrase cut out of the middle)
     pieces, run = [], [toks[0]]
     for t in toks[1:]:
@@ -127,16 +140,11 @@ def _said_that(ctx: ArticleContext, p: int, verb: Token, source: str | None) -> 
     if lemma == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
         return None
     subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in ("there",)), None)
-    comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
-    if subj is None or any(ctx.inside_quote(ctx.offset(p, t)) for t in verb.subtree):
+    comp = complement_of(verb)
+    if subj is None or ctx.inside_quote(ctx.offset(p, subj)):
         return None
     if comp is not None:
-        # "said Kazakhstan would remain neutral and urged both sides …": a finite verb coordinated inside
-        # the complement belongs to the cue clause, not to what was said
-        cut = {t.i for c in comp.children if c.dep_ == "conj" and c.tag_ == "VBD" and comp.tag_ != "VBD"
-               and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for t in c.subtree}
-        cut |= {t.i for c in comp.children if c.dep_ == "cc" and any(c.i + 1 == x for x in cut) for t in [c]}
-        content = [t for t in comp.subtree if t.i not in cut]
+        content = reported_tokens(comp)  # "said X would … and urged …": urged is the cue clause's
     elif verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
         said = {x.i for x in verb.subtree}
         content = [t for t in verb.sent if t.i not in said]  # The talks, X said, would …

@@ -100,7 +100,7 @@ class ArticleContext:
         self.parsed = parsed
         self.units = {u.paragraph: u for u in parsed.units}
         self.spans = sorted(quote_spans)
-        self._span_starts = [a for a, _ in self.spans]
+        self.span_starts = [a for a, _ in self.spans]
         rows = [] if mentions is None or not len(mentions) else _records(mentions)
         for r in rows:
             r.setdefault("entity", r.get("text"))
@@ -115,7 +115,7 @@ class ArticleContext:
     # -- positions ---------------------------------------------------------------------------
     def inside_quote(self, offset: int) -> bool:
         """Whether an article offset lies within a quotation (marks included)."""
-        i = bisect.bisect_right(self._span_starts, offset) - 1
+        i = bisect.bisect_right(self.span_starts, offset) - 1
         return i >= 0 and self.spans[i][0] <= offset <= self.spans[i][1]
 
     def offset(self, paragraph: int, tok: Token) -> int:
