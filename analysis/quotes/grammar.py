@@ -16,8 +16,8 @@ from analysis.quotes import lexicon as lex
 if TYPE_CHECKING:  # spaCy is imported on first parse
     from spacy.tokens import Token
 
-__all__ = ["is_cue", "subject_of", "reported_tokens", "complement_of", "definite", "describing", "role_word", "person_shaped", "name_words", "SUBJ",
-           "TITLE_WORDS"]
+__all__ = ["is_cue", "subject_of", "reported_tokens", "complement_of", "definite", "describing", "role_word",
+           "person_shaped", "name_words", "SUBJ", "TITLE_WORDS"]
 
 SUBJ = ("nsubj", "nsubjpass")
 _INHERIT_SUBJECT = ("advcl", "xcomp", "conj", "pcomp", "acl", "ccomp", "prep", "pobj", "dep")
