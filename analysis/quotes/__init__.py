@@ -54,7 +54,8 @@ import pandas as pd
 
 from analysis.quotes import lexicon as lex
 from analysis.quotes.content import fragment_clause, not_a_place, unnamed_words
-from analysis.quotes.cues import Found, attribute_segment, is_statement, looks_like_title, scare_marked
+from analysis.quotes.cues import (Found, attribute_segment, is_statement, looks_like_title, not_speech, scare_marked,
+                                  titled)
 from analysis.quotes.indirect import Reported, find_indirect, reported_in
 from analysis.quotes.marks import MarkedQuote, find_quotes
 from analysis.quotes.speakers import ArticleContext, Speaker
@@ -140,9 +141,12 @@ def _marked(ctx: ArticleContext, marked: list[MarkedQuote], reported: dict[int, 
     for mq in body + head:
         segs = mq.segments
         p, text = segs[0].paragraph, texts[segs[0].paragraph]
-        if scare_marked(text, segs[0].open_pos):
-            continue
+        if scare_marked(text, segs[0].open_pos) or (mq.label is None and not_speech(text, segs[0].open_pos)):
+            continue  # a so-called term; a chant, words on a placard
         inner = " ".join(texts[s.paragraph][s.start:s.end] for s in segs)
+        close_end = segs[0].close_pos + 1 if segs[0].close_pos is not None else segs[0].end
+        if p >= 1 and len(segs) == 1 and titled(text, segs[0].open_pos, close_end, inner):
+            continue  # the title of a book, a show, a song
         if mq.label is not None:
             found = None
         else:
@@ -177,7 +181,7 @@ def _marked(ctx: ArticleContext, marked: list[MarkedQuote], reported: dict[int, 
                                   floating.speaker_end)
                 method, cue, cue_start, cue_end = "continuation", floating.cue, floating.cue_start, floating.cue_end
                 unnamed = floating.unnamed_source
-        elif _not_a_statement(kind, inner, found, speaker, cue):
+        elif _not_a_statement(kind, inner, found, speaker, cue) or _written_or_chanted(found, cue):
             continue
         host = _host(reported.get(p, ()), unit_start + segs[0].open_pos, unit_start + segs[0].end) \
             if kind == "partial" else None
@@ -318,6 +322,17 @@ def _not_a_statement(kind: str, inner: str, found: Found | None, speaker: Speake
     if kind == "partial" and speaker.name is None and cue in _COINING:
         return True  # critics have dubbed it the "Putin tax"
     return looks_like_title(inner) and cue not in lex.NAMING_CUES and attach in _NOUN_ROLES  # "Friends of the Earth"
+
+
+def _written_or_chanted(found: Found | None, cue: str | None) -> bool:
+    """A chant (the crowd chanted), or words a sign carries (a placard read, a sign said)."""
+    if cue in lex.CHANT_CUES:
+        return True
+    if found is None or cue not in ("read", "say"):
+        return False
+    carriers = [t for t in (found.speaker, found.cue.head if found.cue is not None and found.cue.dep_ == "acl"
+                            else None) if t is not None]
+    return any(t.lemma_.lower() in lex.SIGN_NOUNS for t in carriers)  # placards reading "…"
 
 
 def _headline_speaker(ctx: ArticleContext, lead: str, inner: str,

@@ -23,7 +23,8 @@ from analysis.quotes.speakers import ArticleContext
 if TYPE_CHECKING:  # spaCy is imported on first parse
     from spacy.tokens import Doc, Token
 
-__all__ = ["Found", "attribute_segment", "is_statement", "scare_marked", "looks_like_title", "according_to"]
+__all__ = ["Found", "attribute_segment", "is_statement", "scare_marked", "looks_like_title", "according_to",
+           "not_speech", "titled"]
 
 _SENT_END = re.compile(r"[.!?\u2026]")
 _NAMEISH = ("PROPN", "PRON", "NOUN")
@@ -221,6 +222,39 @@ def scare_marked(text: str, open_pos: int) -> bool:
     before = text[:open_pos].rstrip().lower()
     before = re.sub(r"\b(?:the|a|an|its|his|her|their)$", "", before).rstrip()
     return before.endswith(lex.SCARE_MARKERS)
+
+
+_WORDS = re.compile(r"[\w’'-]+|[,:;]")
+#: Nouns of a statement that a sign-like "reading" may introduce ("a statement reading …" is speech).
+_STATEMENT_NOUNS = frozenset("statement letter note message email e-mail post tweet release memo".split())
+
+
+def not_speech(text: str, open_pos: int) -> bool:
+    """Whether the words before the opening mark make the quotation a chant or words written on
+    something (``the crowd chanted "…"``, ``placards reading "…"``, ``a T-shirt emblazoned with "…"``)."""
+    before = text[:open_pos].rstrip(" :,").lower()
+    if before.endswith(lex.NOT_SPEECH_MARKERS):
+        return True
+    words = _WORDS.findall(before)
+    return len(words) >= 2 and words[-1] == "reading" and words[-2] not in _STATEMENT_NOUNS
+
+
+def titled(text: str, open_pos: int, close_end: int, inner: str) -> bool:
+    """Whether a quotation is the title of a work or a programme: short capitalised words (trailing
+    punctuation aside) next to a work noun (``the book "…"``, ``"…" radio program``, ``an episode of
+    "…"``), or after ``on`` or a possessive (``on CBS's "Face the Nation,"``)."""
+    if not looks_like_title(inner.rstrip(" ,.;:!?\u2026")):
+        return False
+    after = _WORDS.findall(text[close_end:close_end + 40].lower())
+    if after and after[0] in lex.WORK_NOUNS:
+        return True
+    before = _WORDS.findall(text[max(0, open_pos - 60):open_pos].lower())
+    if not before:
+        return False
+    last = before[-2] if before[-1] == "," and len(before) >= 2 else before[-1]
+    if last == "of":  # an episode of "…", the cover of the book "…"
+        return any(w in lex.WORK_NOUNS for w in before[-4:-1])
+    return last in lex.WORK_NOUNS or last == "on" or last.endswith(("'s", "’s"))
 
 
 def looks_like_title(inner: str) -> bool:

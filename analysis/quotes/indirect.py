@@ -85,13 +85,14 @@ def _clause(ctx: ArticleContext, p: int, tokens: list[Token]) -> tuple[int, int,
     start, end = unit.start + toks[0].idx, unit.start + toks[-1].idx + len(toks[-1])
     # quoted words inside the clause are part of the statement (said the plan was "a disaster"), with their
     # marks; a clause that starts inside a quotation is that quotation (said "we will win")
-    spans, starts = ctx.spans, ctx.span_starts
+    spans, starts, article = ctx.spans, ctx.span_starts, ctx.parsed.article.text
     k = bisect.bisect_left(starts, start)
     if k and spans[k - 1][1] >= start:
         return None
+    words_end = end
     while k < len(spans) and spans[k][0] < end:
         b = spans[k][1]
-        end = max(end, b + (2 if ctx.parsed.article.text.startswith("''", b) else 1))
+        end = max(end, b + (2 if article.startswith("''", b) else 1))
         k += 1
     # a contiguous run, or pieces joined by single spaces (the according-to phrase cut out of the middle)
     pieces, run = [], [toks[0]]
@@ -103,7 +104,7 @@ def _clause(ctx: ArticleContext, p: int, tokens: list[Token]) -> tuple[int, int,
             run = [t]
     pieces.append(run)
     doc = toks[0].doc
-    text = " ".join(doc[r[0].i:r[-1].i + 1].text.strip(" ,") for r in pieces)
+    text = " ".join(doc[r[0].i:r[-1].i + 1].text.strip(" ,") for r in pieces) + article[words_end:end]
     return start, end, text
 
 
@@ -141,13 +142,16 @@ def _said_that(ctx: ArticleContext, p: int, verb: Token, source: str | None) -> 
         return None
     subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in ("there",)), None)
     comp = complement_of(verb)
-    if subj is None or ctx.inside_quote(ctx.offset(p, subj)):
-        return None
+    if subj is None or ctx.inside_quote(ctx.offset(p, subj)) or (
+            comp is not None and ctx.inside_quote(ctx.offset(p, comp))):
+        return None  # the reported words are a quotation's (said "we will win")
     if comp is not None:
         content = reported_tokens(comp)  # "said X would … and urged …": urged is the cue clause's
     elif verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
         said = {x.i for x in verb.subtree}
         content = [t for t in verb.sent if t.i not in said]  # The talks, X said, would …
+        if not any(t.pos_ in ("VERB", "AUX") and not ctx.inside_quote(ctx.offset(p, t)) for t in content):
+            return None  # no clause left (the parse hung the cue on a quoted title)
     else:
         return None
     if subj.tag_ in ("WP", "WDT"):

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 __all__ = ["CUE_LEMMAS", "INDIRECT_CUES", "NAMING_CUES", "PERSON_ROLES", "ORG_ROLES", "ROLE_SYNONYMS",
            "SCARE_MARKERS", "PERSON_PRONOUNS", "GROUP_PRONOUNS", "THING_PRONOUNS", "NON_AGENTS", "TITLES",
-           "MEDIA_WORDS", "COMPANY_WORDS", "COMPANY_ROLES", "MALE_WORDS", "FEMALE_WORDS"]
+           "MEDIA_WORDS", "COMPANY_WORDS", "COMPANY_ROLES", "MALE_WORDS", "FEMALE_WORDS", "WORK_NOUNS", "SIGN_NOUNS",
+           "CHANT_CUES", "NOT_SPEECH_MARKERS"]
 
 #: Verbs of saying (lemmas) that attribute a quotation next to them.
 CUE_LEMMAS = frozenset("""
@@ -30,12 +31,38 @@ observe point predict promise reaffirm recall reiterate remark reply report resp
 suggest tell testify underline underscore vow warn write
 """.split())
 
-#: Cues that name or describe something with the quoted words (called X "an experienced statesman").
-NAMING_CUES = frozenset("call describe dub label term brand characterise characterize hail praise slam".split())
+#: Cues that name, describe or judge something with the quoted words (called X "an experienced statesman",
+#: criticised the law as a "crazy system", likened the rules to "burning the Constitution").
+NAMING_CUES = frozenset("""
+call describe dub label term brand characterise characterize hail praise slam criticise criticize condemn
+denounce decry deride mock ridicule lambaste blast assail attack insult applaud laud commend herald tout
+liken compare portray
+""".split())
 
 #: Words right before a quotation that make it a term, not somebody's statement.
 SCARE_MARKERS = ("so-called", "so called", "dubbed", "known as", "termed", "nicknamed", "the word", "the term",
                  "the phrase", "titled", "entitled", "headlined", "hashtag", "named")
+
+#: Nouns of works and programmes: a short capitalised quotation next to one is a title, not a statement.
+WORK_NOUNS = frozenset("""
+ad advertisement album anthem article band blog book broadcast cartoon column commercial documentary edition
+episode essay exhibit exhibition film headline hymn magazine memoir miniseries movie musical newsletter novel
+op-ed opera painting play podcast poem program programme segment series show sitcom song special tune video
+""".split())
+
+#: Things that carry words without speaking them: "a placard reading …", "a sign said …".
+SIGN_NOUNS = frozenset("""
+badge banner billboard board button cap flag graffiti hat mural notice placard plaque poster shirt sign slogan
+sticker t-shirt tee tattoo
+""".split())
+
+#: Cues of many voices: a chant is nobody's statement.
+CHANT_CUES = frozenset({"chant"})
+
+#: Words right before a quotation that make it a chant or words written on something.
+NOT_SPEECH_MARKERS = ("chanted", "chanting", "chants of", "chant of", "chants", "chant", "emblazoned with",
+                      "inscribed with", "with the words", "painted", "scrawled", "spray-painted", "bearing",
+                      "printed", "stamped", "captioned")
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"they", "them"})
