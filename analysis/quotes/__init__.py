@@ -215,7 +215,7 @@ def _marked(ctx: ArticleContext, marked: list[MarkedQuote], reported: dict[int, 
             prev, prev_last = row, segs[-1].paragraph
             if speaker.name:
                 ctx.add_speaker(start, speaker)
-    return _join_pieces(out)
+    return _join_pieces(out, ctx.parsed.article.text)
 
 
 def _host(reported: list[Reported], start: int, end: int) -> Reported | None:
@@ -286,28 +286,35 @@ def _named_in(inner: str, name: str | None) -> bool:
     return any(re.search(rf"\b{re.escape(w)}\b(?!,)", inner) for w in words[:1] + words[-1:])
 
 
-def _join_pieces(rows: list[Quote]) -> list[Quote]:
+def _join_pieces(rows: list[Quote], text: str) -> list[Quote]:
     """The pieces of one quotation on either side of its cue clause, in one paragraph, share one content
-    (``"We will," he said, "win."`` and ``"A," she said. "B."``)."""
+    (``"We will," he said, "win."``, ``"A," she said. "B."`` and ``"A," he said, but "b."``: a piece set off
+    by a comma after the cue clause is direct speech, whatever its first letter)."""
     out = list(rows)
     i = 0
     while i < len(out):
         j = i
-        while j + 1 < len(out) and _continues(out[j], out[j + 1], first=out[i]):
+        while j + 1 < len(out) and _continues(out[j], out[j + 1], first=out[i], text=text):
             j += 1
         if j > i:
-            text = " ".join(q.text for q in out[i:j + 1])
+            words = " ".join(q.text for q in out[i:j + 1])
             c0, c1 = out[i].start, out[j].end
             for k in range(i, j + 1):
-                out[k] = replace(out[k], content=text, content_start=c0, content_end=c1)
+                out[k] = replace(out[k], kind="direct", content=words, content_start=c0, content_end=c1)
         i = j + 1
     return out
 
 
-def _continues(a: Quote, b: Quote, *, first: Quote) -> bool:
+#: What may stand between a cue clause and the next piece of the quotation it interrupts.
+_PIECE_LEAD = re.compile(r",\s*(?:but|and)?\s*[\"'\u201c\u2018]{1,2}$")
+
+
+def _continues(a: Quote, b: Quote, *, first: Quote, text: str) -> bool:
     """Whether quotation ``b`` goes on with ``a``'s words across ``a``'s cue clause (or right after it)."""
-    if a.kind != "direct" or b.kind != "direct" or a.paragraph == 0 or b.paragraph != a.paragraph \
+    if a.kind != "direct" or a.paragraph == 0 or b.paragraph != a.paragraph \
             or ";" in a.segments or ";" in b.segments or b.cue_start is None or b.cue_start != first.cue_start:
+        return False
+    if b.kind != "direct" and not (a.end <= b.cue_start < b.start and _PIECE_LEAD.search(text, 0, b.start)):
         return False
     return b.attribution == "continuation" or a.end <= b.cue_start < b.start
 

@@ -137,6 +137,11 @@ def _after(ctx: ArticleContext, p: int, doc: Doc, close: int) -> Found | None:
     return None
 
 
+def _put_it(tok: Token) -> bool:
+    """``put it`` of ``as one analyst put it, "…"``."""
+    return tok.lemma_.lower() == "put" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "it"
+
+
 def _name_head(tok: Token) -> Token:
     """The last token of a proper-noun run starting at ``tok`` (the head of "Kassym-Jomart Tokayev")."""
     while tok.i + 1 < len(tok.doc) and tok.dep_ in ("compound", "flat") and tok.head.i > tok.i:
@@ -148,8 +153,8 @@ def _before(ctx: ArticleContext, p: int, doc: Doc, open_pos: int, *, sentence_st
     """A lead-in ending with a colon or comma (``He said: "…"``, ``According to X, "…"``, ``Tokayev: "…"``)."""
     unit = ctx.units[p]
     text = unit.text[:open_pos].rstrip()
-    if not text or text[-1] not in ":,\u2014\u2013":
-        return None
+    if not text or (text[-1] not in ":,\u2014\u2013" and not re.search(r",\s*(?:but|and)$", text)):
+        return None  # the lead-in ends with a colon, a comma or a dash (or ", but": he said, but "…")
     tokens, idx = unit.tokens, unit.column("idx")
     window = [tokens[k] for k in range(bisect.bisect_left(idx, sentence_start), bisect.bisect_left(idx, open_pos))
               if not ctx.inside_quote(unit.start + idx[k])]
@@ -158,7 +163,7 @@ def _before(ctx: ArticleContext, p: int, doc: Doc, open_pos: int, *, sentence_st
             obj = according_to(t)
             if obj is not None:
                 return Found(t, obj, "according to", "window", "according to")
-        if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in lex.CUE_LEMMAS:
+        if t.pos_ in ("VERB", "AUX") and (t.lemma_.lower() in lex.CUE_LEMMAS or _put_it(t)):
             return Found(t, subject_of(t, skip=ctx.quoted(p)), "before", "window", t.lemma_.lower())
     words = [t for t in window if not t.is_punct]
     if text[-1] == ":" and words and len(words) <= 5 and all(t.pos_ == "PROPN" or t.ent_type_ for t in words):

@@ -165,6 +165,15 @@ def _strong_closer_ahead(marks: list[Mark], k: int, family: str) -> bool:
     return False
 
 
+def _closers_ahead(marks: list[Mark], k: int, family: str) -> int:
+    """How many more closers than openers of ``family`` follow mark ``k``."""
+    n = 0
+    for m in marks[k + 1:]:
+        if m.family == family:
+            n += 1 if m.can_close and not m.can_open else -1 if m.can_open and not m.can_close else 0
+    return n
+
+
 def _recover_end(text: str, start: int, end: int) -> int:
     """End of an unclosed quote: before a cue clause (``, he said``) if one follows, else ``end``."""
     match = _CUE_AFTER.search(text, start, end)
@@ -191,6 +200,9 @@ def _pairs(text: str, double_apostrophes: bool = False) -> tuple[list[tuple[str,
                 found.append((m.family, opener.pos, m.pos, m.pos))
             continue
         if m.can_open and not m.weak:
+            if depth is not None and not m.can_close and m.char != '"' and _closers_ahead(marks, k, m.family) >= 2:
+                stack.append(m)  # “… “nested” …” (a typographic opener, and closers for both ahead)
+                continue
             if depth is not None and not m.can_close:
                 # a second opener of the same family: the first was never closed
                 opener = stack[depth]
