@@ -170,8 +170,16 @@ def _marked(ctx: ArticleContext, marked: list[MarkedQuote], reported: dict[int, 
         headline = _headline_speaker(ctx, text[:segs[0].open_pos], inner, out) if p == 0 and not speaker.name else None
         if headline is not None:
             speaker, method, cue = headline
+        host = _host(reported.get(p, ()), unit_start + segs[0].open_pos, unit_start + segs[0].end) \
+            if kind == "partial" and mq.label is None else None
         if mq.label is not None:
             speaker, method, kind = _label_speaker(ctx, p, mq.label), "transcript", "direct"
+        elif found is None and speaker.name is None and host is not None and not looks_like_title(inner) \
+                and not _modifies(ctx, p, segs[0].start, segs[0].end):
+            # a fragment the parse ties to no cue, inside a reported clause: the reported speaker's words
+            found = Found(None, None, "indirect")
+            speaker, method, cue, unnamed = host.speaker, "indirect", host.cue, host.unnamed
+            cue_start, cue_end = host.cue_start, host.cue_end
         elif found is None and speaker.name is None:
             if kind == "partial" or looks_like_title(inner):
                 continue  # a scare quote or a quoted name: nobody's statement
@@ -183,9 +191,7 @@ def _marked(ctx: ArticleContext, marked: list[MarkedQuote], reported: dict[int, 
                 unnamed = floating.unnamed_source
         elif _not_a_statement(kind, inner, found, speaker, cue) or _written_or_chanted(found, cue):
             continue
-        host = _host(reported.get(p, ()), unit_start + segs[0].open_pos, unit_start + segs[0].end) \
-            if kind == "partial" else None
-        if host is not None and found is not None and (
+        if host is not None and found is not None and found.cue is not None and (
                 (speaker.name is None and unnamed is None) or host.start <= (cue_start or -1) < host.end):
             # the cue found is inside the reported clause ("said the ad "wrongly" suggests …"), or names
             # nobody: the fragment is the reported speaker's
@@ -216,6 +222,15 @@ def _marked(ctx: ArticleContext, marked: list[MarkedQuote], reported: dict[int, 
             if speaker.name:
                 ctx.add_speaker(start, speaker)
     return _join_pieces(out, ctx.parsed.article.text)
+
+
+def _modifies(ctx: ArticleContext, p: int, start: int, end: int) -> bool:
+    """Whether quoted words modify a noun outside the quotation (the "temporary" closure): a scare quote."""
+    unit = ctx.units[p]
+    idx = unit.column("idx")
+    toks = unit.tokens[bisect.bisect_left(idx, start):bisect.bisect_left(idx, end)]
+    inside = {t.i for t in toks}
+    return any(t.dep_ in _MODIFIER and t.head.i not in inside for t in toks)
 
 
 def _host(reported: list[Reported], start: int, end: int) -> Reported | None:

@@ -60,6 +60,27 @@ def _arm(cue: Token, tok: Token) -> Token | None:
     return None
 
 
+def _aside(ctx: ArticleContext, p: int, cue: Token, first: Token) -> tuple[int, int] | None:
+    """The statement around a cue clause set off by commas inside it (``These employees, Stumpf explained,
+    were "well-paid"``): what follows the cue clause to the end of the sentence (one span: the words
+    before the cue clause are left out), when the fragment comes after it."""
+    subj = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    sent = cue.sent
+    if subj is None or subj.i > cue.i or first.i < cue.i:
+        return None
+    left = min(t.i for t in subj.subtree)
+    doc = cue.doc
+    lead = doc[sent.start:left - 1]
+    if not len(lead) or doc[left - 1].text != "," or lead[0].pos_ in ("ADP", "SCONJ", "ADV", "CCONJ") \
+            or any(t.pos_ in ("VERB", "AUX") for t in lead):
+        return None  # no subject before the cue clause ("At the hearing, the mayor said …")
+    comps = {t.i for c in cue.children if c.dep_ in ("ccomp", "xcomp", "dobj") for t in c.subtree}
+    close = next((t.i for t in doc[cue.i + 1:first.i] if t.text == ","), None)
+    if close is None or any(t.i in comps or t.text in ".;:!?" for t in doc[left:close]):
+        return None
+    return _trimmed(ctx, p, list(doc[close + 1:sent.end]))
+
+
 def fragment_clause(ctx: ArticleContext, p: int, cue: Token | None, start: int, end: int) -> tuple[int, int] | None:
     """Article offsets of the reported statement around the quoted fragment at [start, end).
 
@@ -82,7 +103,18 @@ def fragment_clause(ctx: ArticleContext, p: int, cue: Token | None, start: int, 
     first = unit.doc.char_span(start - unit.start, end - unit.start, alignment_mode="expand")
     if first is None or not len(first):
         return None
+    aside = _aside(ctx, p, cue, first[0])
+    if aside is not None:
+        return aside
     arm = _arm(cue, first[0])
+    if arm is not None and arm.dep_ == "conj" and arm.i > cue.i and arm.pos_ in ("VERB", "AUX"):
+        # said that A, and there was "no evidence" of B: the reported clause and the clause joined to it
+        comp = next((c for c in cue.children if c.dep_ == "ccomp" and c.i < arm.i), None)
+        if comp is None or lex.CUE_LEMMAS & {arm.lemma_.lower()} or not any(
+                c.dep_ in ("nsubj", "nsubjpass", "expl") for c in arm.children):
+            return None
+        span = _trimmed(ctx, p, list(cue.doc[min(t.i for t in comp.subtree):max(t.i for t in arm.subtree) + 1]))
+        return None if span is None else (min(span[0], start - 1), max(span[1], end))
     if arm is None:
         # the cue hangs on the quoted clause ("… "disgusting," he said): the sentence less the cue clause
         if cue.dep_ not in ("parataxis", "ccomp", "conj") or cue.head.i >= len(cue.doc):
@@ -121,7 +153,8 @@ def unnamed_words(ctx: ArticleContext, p: int, tok: Token | None, speaker_name: 
     ``tok`` is the speaker token of the cue. A common noun for people ("police", "officials", "a
     spokesperson", "two aides", "one pediatrician") is an unnamed source when it names nobody
     (``speaker_name`` None) or speaks for an organisation named in its own phrase ("a spokesperson
-    for TransLink"); a definite role noun that refers to somebody named ("the minister") is not.
+    for TransLink") or before ("the spokesperson" after it); a definite role noun that refers to
+    somebody named ("the minister") is not.
     """
     if tok is None or tok.doc is not ctx.units[p].doc or tok.pos_ not in ("NOUN", "PROPN"):
         return None
@@ -138,6 +171,9 @@ def unnamed_words(ctx: ArticleContext, p: int, tok: Token | None, speaker_name: 
     hi = max([tok.i] + [t.i for c in right for t in c.subtree])
     words = tok.doc[lo:hi + 1].text.strip(" ,")
     if speaker_name is not None:
+        if lemma in _SPOKES and ctx.label_of(speaker_name, None) not in (None, "PERSON") and all(
+                c.dep_ == "det" for c in tok.children if c.i < tok.i):
+            return words  # "the spokesperson" of an organisation named earlier
         named_inside = speaker_name.split()[-1].lower() in words.lower()
         if not (named_inside and (lemma in _SPOKES or tok.tag_ == "NNS" or lemma in PEOPLE_NOUNS)):
             return None  # "the minister", "the company": somebody named
@@ -162,6 +198,12 @@ def not_a_place(ctx: ArticleContext, p: int, tok: Token | None, speaker: Speaker
     in_phrase = tok.dep_ == "pobj" and tok.head.lower_ in ("from", "in", "at", "of")  # an operator from Struthers
     if not dateline and not in_phrase and (speaker.label not in _PLACES or tok.dep_ in ("nsubj", "nsubjpass")):
         return speaker
+    if dateline:  # YOUNGSTOWN, Ohio — Senate candidate Colleen Brandt told …: the parse's apposition after the dash
+        dash = next(t.i for t in doc[tok.i:tok.i + 10] if t.text in ("\u2014", "\u2013", "--"))
+        for c in sorted((c for c in tok.children if c.dep_ == "appos" and c.i > dash), key=lambda c: c.i):
+            found = ctx.speaker(p, c)
+            if found.name and found.label not in _PLACES:
+                return found
     x = tok
     for _ in range(8):
         if x.head.i == x.i:

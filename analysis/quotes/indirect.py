@@ -136,11 +136,20 @@ def reported_in(ctx: ArticleContext, p: int, *, source: str | None = None) -> li
     return out
 
 
+def _subject(verb: Token) -> Token | None:
+    """A verb's subject; a name first when the parse gives several (``vice - president Darnell Fraser``)."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ != "there"]
+    return min(subjects, key=lambda c: (0 if c.ent_type_ or c.pos_ == "PROPN" else 1 if c.pos_ == "PRON" else 2,
+                                        c.i), default=None)
+
+
 def _said_that(ctx: ArticleContext, p: int, verb: Token, source: str | None) -> Reported | None:
     lemma = verb.lemma_.lower()
     if lemma == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
         return None
-    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in ("there",)), None)
+    subj = _subject(verb)
+    if subj is None and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):  # X described … and said …
+        subj = _subject(verb.head)
     comp = complement_of(verb)
     if subj is None or ctx.inside_quote(ctx.offset(p, subj)) or (
             comp is not None and ctx.inside_quote(ctx.offset(p, comp))):

@@ -37,6 +37,8 @@ _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f"
 #: Nouns that speak for their owner: "Tokayev's office said", "a spokesman for the ministry said".
 _SPEAKS_FOR = frozenset("spokesman spokeswoman spokesperson representative office press statement campaign "
                         "website account".split())
+#: Nouns of a person who speaks for an organisation.
+_SPOKES = frozenset("spokesman spokeswoman spokesperson representative".split())
 #: Kinship nouns and the gender they imply.
 _KIN = {"brother": "m", "sister": "f", "son": "m", "daughter": "f", "father": "m", "mother": "f", "husband": "m",
         "wife": "f", "uncle": "m", "aunt": "f", "nephew": "m", "niece": "f"}
@@ -410,28 +412,15 @@ class ArticleContext:
 
     def _role_speaker(self, paragraph: int, tok: Token) -> Speaker:
         """A role noun's entity: the organisation behind a spokesman ("a spokesman for X", "a Kremlin
-        spokesperson"), the person or organisation a definite role noun refers to, else nobody."""
+        spokesperson", "the spokesperson" after "a spokesperson for X"), the person or organisation a
+        definite role noun refers to, else nobody."""
         unit = self.units[paragraph]
         chunk = tok.doc[min(t.i for t in tok.subtree if t.i <= tok.i):tok.i + 1]
         s0, s1 = unit.offsets(chunk)
-        owner = None
-        for t in tok.children:
-            inner = t
-            if t.dep_ == "prep" and t.lower_ in ("for", "of", "at", "from"):
-                inner = next((c for c in t.children if c.dep_ == "pobj"), None)
-            elif t.dep_ not in ("poss", "compound"):
-                continue
-            m = None if inner is None else self.mention_at(unit.start + inner.idx, unit.start + inner.idx + len(inner))
-            if m is not None and m["label"] in SPEAKER_LABELS - {"NORP"} and (
-                    m["label"] != "PERSON" or (t.dep_ == "poss" and tok.lemma_.lower() in _SPEAKS_FOR)):
-                owner = self._name_from_mention(m)
-                break
-            if m is None and inner is not None and t.dep_ == "prep" and inner.pos_ == "NOUN" and definite(inner) \
-                    and inner.lemma_.lower() in lex.ORG_ROLES:  # a spokeswoman for the union
-                owner = self.resolve_role(inner.lemma_, set(), unit.start + inner.idx)
-                if owner is not None:
-                    break
+        owner = self._owner(paragraph, tok)
         lemma = tok.lemma_.lower()
+        if owner is None and lemma in _SPOKES and definite(tok):
+            owner = self._earlier_spokes(s0)
         poss = next((c for c in tok.children if c.dep_ == "poss"), None)
         if lemma in _KIN and poss is not None and poss.pos_ == "PRON":  # "her brother" in a family story
             hit = self._relative(poss.lower_, _KIN[lemma], s0)
@@ -447,3 +436,46 @@ class ArticleContext:
         if owner is not None:
             return Speaker(owner[0], owner[1], s0, s1)
         return Speaker(None, None, s0, s1)
+
+    def _owner(self, paragraph: int, tok: Token) -> tuple[str, str | None] | None:
+        """The organisation a role noun's own words name ("a spokesman for X", "a Kremlin spokesperson",
+        "Tokayev's office"), or None."""
+        unit = self.units[paragraph]
+        for t in tok.children:
+            inner = t
+            if t.dep_ == "prep" and t.lower_ in ("for", "of", "at", "from"):
+                inner = next((c for c in t.children if c.dep_ == "pobj"), None)
+            elif t.dep_ not in ("poss", "compound"):
+                continue
+            m = None if inner is None else self.mention_at(unit.start + inner.idx, unit.start + inner.idx + len(inner))
+            if m is not None and m["label"] in SPEAKER_LABELS - {"NORP"} and (
+                    m["label"] != "PERSON" or (t.dep_ == "poss" and tok.lemma_.lower() in _SPEAKS_FOR)):
+                return self._name_from_mention(m)
+            if m is None and inner is not None and t.dep_ == "prep" and inner.pos_ == "NOUN" and definite(inner) \
+                    and inner.lemma_.lower() in lex.ORG_ROLES:  # a spokeswoman for the union
+                owner = self.resolve_role(inner.lemma_, set(), unit.start + inner.idx)
+                if owner is not None:
+                    return owner
+        return None
+
+    @functools.cached_property
+    def _spokes_owners(self) -> tuple[list[int], list[tuple[str, str | None]]]:
+        """Where the article introduces an organisation's spokesperson ("a spokesperson for X", "an X
+        spokesman"), and the organisation: offsets and owners, in text order."""
+        offsets, owners = [], []
+        for p in sorted(self.units):
+            unit = self.units[p]
+            for k, lemma in enumerate(unit.column("lemma_")):
+                if lemma.lower() in _SPOKES:
+                    tok = unit.tokens[k]
+                    owner = None if definite(tok) else self._owner(p, tok)
+                    if owner is not None:
+                        offsets.append(unit.start + tok.idx)
+                        owners.append(owner)
+        return offsets, owners
+
+    def _earlier_spokes(self, offset: int) -> tuple[str, str | None] | None:
+        """The organisation of the spokesperson introduced last before ``offset`` (a few paragraphs back)."""
+        offsets, owners = self._spokes_owners
+        k = bisect.bisect_left(offsets, offset) - 1
+        return owners[k] if k >= 0 and offset - offsets[k] <= 1500 else None
