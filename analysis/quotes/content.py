@@ -127,6 +127,10 @@ def fragment_clause(ctx: ArticleContext, p: int, cue: Token | None, start: int, 
         return _trimmed(ctx, p, toks)
     if arm.dep_ not in _COMPLEMENTS or arm.i < cue.i:
         return None
+    wh = next((c for c in cue.children if c.tag_ in ("WP", "WDT") and c.i < cue.i), None)
+    if wh is not None and cue.lemma_.lower() in lex.NAMING_CUES:  # what she called a "rant"
+        span = _trimmed(ctx, p, list(cue.doc[wh.i:first[-1].i + 1]))
+        return None if span is None else (span[0], end + 1 if ctx.inside_quote(end) else end)
     # naming cues: object and description together (called the plan "brutal"); else the arm alone
     arms = [c for c in cue.children if c.i > cue.i and c.dep_ in ("dobj", "oprd", "ccomp", "xcomp", "dative")
             or c.i == arm.i or (c.i > cue.i and c.dep_ == "prep" and c.lower_ == "as")]

@@ -63,15 +63,34 @@ def according_to(tok: Token) -> Token | None:
     return obj
 
 
+#: Verbs whose "as" phrase says what something is, not how somebody judges it ("served as", "known as").
+_NOT_JUDGING = frozenset("""
+be serve know act work use count qualify rank emerge run live start begin come remain stand join return
+function double appear pose see dress list register enlist hire appoint name elect swear
+""".split())
+
+
+def _judges_as(verb: Token, prep: Token | None) -> bool:
+    """Whether quoted words in an ``as`` phrase are what the verb's subject calls something: ``admires
+    Putin as a "strong leader"``, ``pounding Trump as a "con artist"`` (a subject, and an object before)."""
+    return prep is not None and prep.lower_ == "as" and prep.dep_ == "prep" and verb.pos_ == "VERB" \
+        and verb.lemma_.lower() not in _NOT_JUDGING and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) \
+        and any(c.dep_ in ("dobj", "prep") and verb.i < c.i < prep.i for c in verb.children)
+
+
 def _climb(ctx: ArticleContext, p: int, start: Token, via: str, qset: set[int]) -> tuple[Token, str] | None:
-    x, dep = start, via
+    x, dep, as_ = start, via, None
     for step in range(8):
         if x.i not in qset and not ctx.inside_quote(ctx.offset(p, x)):
-            if is_cue(x, via=dep if step == 0 else "climb"):
+            if is_cue(x, via=dep if step == 0 else "climb") or _judges_as(x, as_):
                 return x, dep
             obj = according_to(x) if x.lower_ == "according" else None
             if obj is not None:
                 return x, "according"
+            if x.lower_ == "as" and x.dep_ == "prep":
+                as_ = x  # on the way up: the "as" phrase the quoted words are in
+            elif x.pos_ == "VERB":
+                as_ = None
         if x.head is x:
             return None
         dep, x = x.dep_, x.head
@@ -111,8 +130,9 @@ def _after(ctx: ArticleContext, p: int, doc: Doc, close: int) -> Found | None:
     window: list[Token] = []
     for k in range(bisect.bisect_right(idx, close), len(tokens)):
         t = tokens[k]
-        if ctx.inside_quote(unit.start + idx[k]) or len(window) >= 14:
-            break
+        if ctx.inside_quote(unit.start + idx[k]) or len(window) >= 14 or (
+                t.tag_ in ("WP", "WDT") and any(w.pos_ == "VERB" for w in window)):
+            break  # "…," engaging in what analysts called: a relative clause after a verb is no cue clause
         window.append(t)
         if _SENT_END.fullmatch(t.text):
             break

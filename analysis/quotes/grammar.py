@@ -56,8 +56,8 @@ def subject_of(verb: Token, *, skip: Callable[[Token], bool] | None = None, dept
     """
     if verb.lemma_.lower() in ("quote", "cite"):  # quoted the minister as saying; Tokayev was quoted as saying
         quoted = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and not (skip and skip(c))), None)
-        if quoted is not None:
-            return quoted
+        if quoted is not None and (verb.lemma_.lower() == "quote" or quoted.ent_type_ in ("PERSON", "ORG")):
+            return quoted  # (cited a minister as saying; but cited figures, cited his remarks: the subject)
     subjects = [c for c in verb.children if c.dep_ in SUBJ and c.lower_ not in ("there",) and not (skip and skip(c))]
     # "insisted coach Pep Guardiola": two subjects, the name wins over the common noun
     subj = min(subjects, key=lambda c: (0 if c.ent_type_ or c.pos_ == "PROPN" else 1 if c.pos_ == "PRON" else 2,

@@ -9,6 +9,7 @@ Two patterns, both read off the dependency parse of body paragraphs:
   Participles without a subject of their own (``…, noting that …``), questions
   (``asked whether …``) and an outlet's ``X reports`` are not reported speech.
 - ``According to X, …``: the rest of the sentence.
+- ``X's claim that …``: a noun of saying (claim, warning, promise …) with its owner named.
 
 A clause may hold quoted words (``said the plan was "a disaster"``): they are part of the statement,
 marks included. :func:`analysis.quotes.extract_quotes` gives such a clause to the ``partial``
@@ -121,12 +122,15 @@ def reported_in(ctx: ArticleContext, p: int, *, source: str | None = None) -> li
         lower, pos, lemma, idx = (unit.column(a) for a in ("lower_", "pos_", "lemma_", "idx"))
         for k, tok in enumerate(unit.tokens):
             according = lower[k] == "according"
-            if not according and not (pos[k] == "VERB" and lemma[k].lower() in lex.INDIRECT_CUES):
+            noun = pos[k] == "NOUN" and lemma[k].lower() in lex.SAYING_NOUNS
+            if not according and not noun and not (pos[k] == "VERB" and lemma[k].lower() in lex.INDIRECT_CUES):
                 continue  # no cue here (checked before the quote spans: the cheaper test)
             if ctx.inside_quote(unit.start + idx[k]):
                 continue
             if according:
                 hit = _according(ctx, p, tok)
+            elif noun:
+                hit = _claim_that(ctx, p, tok)
             elif _finite(tok):
                 hit = _said_that(ctx, p, tok, source)
             else:
@@ -179,6 +183,24 @@ def _said_that(ctx: ArticleContext, p: int, verb: Token, source: str | None) -> 
     cue_start = ctx.offset(p, verb)
     return Reported(p, start, end, text, speaker, lemma, cue_start, cue_start + len(verb),
                     unnamed_words(ctx, p, subj, speaker.name))
+
+
+def _claim_that(ctx: ArticleContext, p: int, noun: Token) -> Reported | None:
+    """``Trump's claim that …``: a noun of saying with its owner and a that-clause."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    comp = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i
+                 and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
+    if owner is None or comp is None or ctx.inside_quote(ctx.offset(p, comp)):
+        return None
+    clause = _clause(ctx, p, reported_tokens(comp))
+    if clause is None:
+        return None
+    speaker = ctx.speaker(p, owner)
+    if not speaker.name:
+        return None
+    start, end, text = clause
+    cue_start = ctx.offset(p, noun)
+    return Reported(p, start, end, text, speaker, noun.lemma_.lower(), cue_start, cue_start + len(noun))
 
 
 def _according(ctx: ArticleContext, p: int, tok: Token) -> Reported | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 __all__ = ["CUE_LEMMAS", "INDIRECT_CUES", "NAMING_CUES", "PERSON_ROLES", "ORG_ROLES", "ROLE_SYNONYMS",
            "SCARE_MARKERS", "PERSON_PRONOUNS", "GROUP_PRONOUNS", "THING_PRONOUNS", "NON_AGENTS", "TITLES",
            "MEDIA_WORDS", "COMPANY_WORDS", "COMPANY_ROLES", "MALE_WORDS", "FEMALE_WORDS", "WORK_NOUNS", "SIGN_NOUNS",
-           "CHANT_CUES", "NOT_SPEECH_MARKERS"]
+           "CHANT_CUES", "NOT_SPEECH_MARKERS", "SAYING_NOUNS"]
 
 #: Verbs of saying (lemmas) that attribute a quotation next to them.
 CUE_LEMMAS = frozenset("""
@@ -19,16 +19,22 @@ contend continue counter cry declare decline demand deny describe detail disclos
 emphasise emphasize estimate exclaim explain express forecast hail highlight inform insist joke label lament
 maintain mention muse note observe opine order outline plead pledge point post praise predict proclaim
 promise propose quip quote read reaffirm recall recount reflect reiterate remark reply report respond retort
-reveal say scoff shout slam snap state stress suggest summarise summarize tell term testify thunder tweet
-underline underscore urge vow warn whisper write yell
+reveal rule say scoff shout slam snap state stress suggest summarise summarize tell term testify thunder tweet
+underline underscore urge vow warn whisper wonder write yell
 """.split())
 
 #: Verbs of saying that introduce reported speech without quotation marks (``X said that …``).
 INDIRECT_CUES = frozenset("""
 acknowledge add admit affirm allege announce argue assert assure caution claim clarify concede confirm
 contend declare deny disclose emphasise emphasize estimate explain inform insist maintain mention note
-observe point predict promise reaffirm recall reiterate remark reply report respond reveal say state stress
+observe point predict promise reaffirm recall reiterate remark reply report respond reveal rule say state stress
 suggest tell testify underline underscore vow warn write
+""".split())
+
+#: Nouns of saying that report a that-clause for their owner (``Trump's claim that …``).
+SAYING_NOUNS = frozenset("""
+acknowledgment acknowledgement admission allegation announcement argument assertion assurance charge claim
+comment contention emphasis insistence pledge prediction promise remark statement suggestion warning
 """.split())
 
 #: Cues that name, describe or judge something with the quoted words (called X "an experienced statesman",
