@@ -133,7 +133,8 @@ def fragment_clause(ctx: ArticleContext, p: int, cue: Token | None, start: int, 
         return None if span is None else (span[0], end + 1 if ctx.inside_quote(end) else end)
     # naming cues: object and description together (called the plan "brutal"); else the arm alone
     arms = [c for c in cue.children if c.i > cue.i and c.dep_ in ("dobj", "oprd", "ccomp", "xcomp", "dative")
-            or c.i == arm.i or (c.i > cue.i and c.dep_ == "prep" and c.lower_ == "as")]
+            or c.i == arm.i or (c.i > cue.i and c.dep_ == "prep" and c.lower_ == "as")
+            or (c.dep_ == "prep" and c.i > arm.i and arm.dep_ == "prep")]  # hailed X as "…" for …
     if cue.lemma_.lower() not in lex.NAMING_CUES and arm.dep_ in ("ccomp", "xcomp"):
         arms = [arm]
     toks: list[Token] = []

@@ -18,7 +18,7 @@ boast brag call caution charge cite claim clarify comment complain concede concl
 contend continue counter cry declare decline demand deny describe detail disclose dismiss dub elaborate
 emphasise emphasize estimate exclaim explain express forecast hail highlight inform insist joke label lament
 maintain mention muse note observe opine order outline plead pledge point post praise predict proclaim
-promise propose quip quote read reaffirm recall recount reflect reiterate remark reply report respond retort
+promise propose quip quote read reaffirm recall recount reference reflect reiterate remark reply report respond retort
 reveal rule say scoff shout slam snap state stress suggest summarise summarize tell term testify thunder tweet
 underline underscore urge vow warn whisper wonder write yell
 """.split())
@@ -42,7 +42,7 @@ comment contention emphasis insistence pledge prediction promise remark statemen
 NAMING_CUES = frozenset("""
 call describe dub label term brand characterise characterize hail praise slam criticise criticize condemn
 denounce decry deride mock ridicule lambaste blast assail attack insult applaud laud commend herald tout
-liken compare portray
+liken compare portray blame
 """.split())
 
 #: Words right before a quotation that make it a term, not somebody's statement.
