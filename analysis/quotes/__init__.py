@@ -171,7 +171,12 @@ def _marked(ctx: ArticleContext, marked: list[MarkedQuote], reported: dict[int, 
         if headline is not None:
             speaker, method, cue = headline
         host = _host(reported.get(p, ()), unit_start + segs[0].open_pos, unit_start + segs[0].end) \
-            if kind == "partial" and mq.label is None else None
+            if mq.label is None and len(segs) == 1 else None
+        if kind == "direct" and host is not None:
+            if host.start < unit_start + segs[0].open_pos or host.end > unit_start + close_end:
+                kind = "partial"  # a quotation inside a longer reported clause: a fragment of it
+            else:
+                host = None
         if mq.label is not None:
             speaker, method, kind = _label_speaker(ctx, p, mq.label), "transcript", "direct"
         elif found is None and speaker.name is None and host is not None and not looks_like_title(inner) \

@@ -88,9 +88,11 @@ def _clause(ctx: ArticleContext, p: int, tokens: list[Token]) -> tuple[int, int,
     # marks; a clause that starts inside a quotation is that quotation (said "we will win")
     spans, starts, article = ctx.spans, ctx.span_starts, ctx.parsed.article.text
     k = bisect.bisect_left(starts, start)
-    if k and spans[k - 1][1] >= start:
-        return None
     words_end = end
+    if k and spans[k - 1][1] >= start:
+        if spans[k - 1][1] + 1 >= end or len(article[spans[k - 1][1] + 1:end].split()) < 3:
+            return None  # the clause is a quotation's words
+        start = spans[k - 1][0]  # said that, "…" against what …: the quotation opens a longer clause
     while k < len(spans) and spans[k][0] < end:
         b = spans[k][1]
         end = max(end, b + (2 if article.startswith("''", b) else 1))
@@ -155,9 +157,13 @@ def _said_that(ctx: ArticleContext, p: int, verb: Token, source: str | None) -> 
     if subj is None and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):  # X described … and said …
         subj = _subject(verb.head)
     comp = complement_of(verb)
-    if subj is None or ctx.inside_quote(ctx.offset(p, subj)) or (
-            comp is not None and ctx.inside_quote(ctx.offset(p, comp))):
-        return None  # the reported words are a quotation's (said "we will win")
+    if subj is None or ctx.inside_quote(ctx.offset(p, subj)):
+        return None
+    if comp is not None and ctx.inside_quote(ctx.offset(p, comp)):
+        lead = next((t for t in comp.subtree if not t.is_punct and not (t.dep_ == "mark" and t.lower_ == "that")),
+                    comp)
+        if not ctx.inside_quote(ctx.offset(p, lead)):
+            return None  # the parse hung words before a quoted title on the cue (In his book, "…," X suggested)
     if comp is not None:
         content = reported_tokens(comp)  # "said X would … and urged …": urged is the cue clause's
     elif verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
