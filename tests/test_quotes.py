@@ -163,7 +163,8 @@ def test_speakers(nlp, paragraphs, expected):
     ('Residents question the council\u2019s \u201ctemporary\u201d closure of the car park.', []),
     ('Critics have dubbed it the "Putin tax".', []),
     ('The film "Oppenheimer" won seven Oscars.', []),
-    ('The group, "Friends of the Earth", said it would sue.', []),
+    # a quoted name is no quotation; what the group named so said is reported speech
+    ('The group, "Friends of the Earth", said it would sue.', [("it would sue", "indirect", "Friends of the Earth")]),
     ('Tokayev called the plan "Kazakhstan 2050" on Monday.', [("Kazakhstan 2050", "partial", "Tokayev")]),
 ])
 def test_partial_and_scare_quotes(nlp, paragraph, expected):

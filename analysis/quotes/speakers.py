@@ -386,10 +386,15 @@ class ArticleContext:
                                       and not tok.ent_type_)
         if role:  # the minister, Ms Smith, said; the CEO of Acme, Jane Roe, said
             appos = next((c for c in tok.subtree if c.dep_ == "appos" and c is not tok
-                          and (c.ent_type_ == "PERSON" or (c.pos_ == "PROPN" and not c.ent_type_))), None)
+                          and (c.ent_type_ == "PERSON" or (c.pos_ == "PROPN" and not c.ent_type_)
+                               or (c.ent_type_ == "ORG" and tok.lemma_.lower() in lex.ORG_ROLES))), None)
             if appos is not None:
                 tok = appos
                 role = False
+            elif tok.lemma_.lower() in lex.ORG_ROLES:  # the group, "Friends of the Earth", said
+                named = self._quoted_name(paragraph, tok)
+                if named is not None:
+                    return named
         start = unit.start + tok.idx
         if tok.lower_ in lex.PERSON_PRONOUNS | lex.GROUP_PRONOUNS | lex.THING_PRONOUNS:
             hit = self.resolve_pronoun(tok.lower_, start)
@@ -409,6 +414,21 @@ class ArticleContext:
             name = self.canonical(span.text, label, before=s0)
             return Speaker(name, self.label_of(name, label) if name != span.text else label, s0, s1)
         return Speaker(None, None, start, start + len(tok))
+
+    def _quoted_name(self, paragraph: int, tok: Token) -> Speaker | None:
+        """An organisation named in quote marks in apposition to a role noun: ``the group, "Friends of the
+        Earth",``."""
+        unit = self.units[paragraph]
+        appos = next((c for c in tok.children if c.dep_ == "appos" and c.i > tok.i), None)
+        if appos is None or not self.inside_quote(unit.start + appos.idx):
+            return None
+        k = bisect.bisect_right(self.span_starts, unit.start + appos.idx) - 1
+        a, b = self.spans[k]
+        name = self.parsed.article.text[a + 1:b].strip(" ,.")
+        words = name_words(name)
+        if not 0 < len(words) <= 6 or not words[0][:1].isupper():
+            return None
+        return Speaker(name, "ORG", a + 1, b)
 
     def _role_speaker(self, paragraph: int, tok: Token) -> Speaker:
         """A role noun's entity: the organisation behind a spokesman ("a spokesman for X", "a Kremlin
