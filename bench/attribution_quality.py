@@ -17,7 +17,6 @@ with it, never tuned on), ``gold`` and ``held-out`` (the older sets, whose gold 
 from __future__ import annotations
 
 import argparse
-import difflib
 import json
 import sys
 from pathlib import Path
@@ -45,31 +44,6 @@ def predictions(articles_dir: Path) -> dict[str, list[dict]]:
     return out
 
 
-def _similar(a: str | None, b: str | None) -> bool:
-    a, b = evaluate.normalise(a), evaluate.normalise(b)
-    return bool(a) and bool(b) and difflib.SequenceMatcher(None, a, b).ratio() >= evaluate.MATCH_RATIO
-
-
-def _unnamed_ok(gold: str | None, pred: str | None) -> bool:
-    if not gold or not pred:
-        return not gold and not pred
-    head = evaluate.normalise(gold).split()[-1]
-    return head in evaluate.normalise(pred).split() or head.rstrip("s") in evaluate.normalise(pred).split()
-
-
-def _match(golds: list[dict], preds: list[dict]) -> list[tuple[dict, dict]]:
-    texts = [evaluate.normalise(p.get("text")) for p in preds]
-    pairs = sorted(((difflib.SequenceMatcher(None, evaluate.normalise(g["text"]), t).ratio(), i, j)
-                    for i, g in enumerate(golds) for j, t in enumerate(texts)), reverse=True)
-    used_g, used_p, out = set(), set(), []
-    for r, i, j in pairs:
-        if r >= evaluate.MATCH_RATIO and i not in used_g and j not in used_p:
-            used_g.add(i)
-            used_p.add(j)
-            out.append((golds[i], preds[j]))
-    return out
-
-
 def score_set(articles_dir: Path, gold_dir: Path, *, verbose: bool = False) -> dict:
     """The figures of the module docstring for one set."""
     preds = predictions(articles_dir)
@@ -93,17 +67,10 @@ def score_set(articles_dir: Path, gold_dir: Path, *, verbose: bool = False) -> d
     content_ok = unnamed_ok = n = 0
     for path in sorted(gold_dir.glob("*.json")):
         gold = json.loads(path.read_text(encoding="utf-8"))
-        golds = [g for g in gold["quotes"] if g["kind"] != "scare"]
-        for g, p in _match(golds, preds.get(gold["id"], [])):
-            n += 1
-            ok_c = _similar(g.get("content", g["text"]), p.get("content", p.get("text")))
-            ok_u = _unnamed_ok(g.get("unnamed_source"), p.get("unnamed_source"))
-            content_ok += ok_c
-            unnamed_ok += ok_u
-            if verbose and not ok_c:
-                errors.append(f"{gold['id']}: content {g.get('content')!r} <> {p.get('content')!r}")
-            if verbose and not ok_u:
-                errors.append(f"{gold['id']}: unnamed {g.get('unnamed_source')!r} <> {p.get('unnamed_source')!r}")
+        st = evaluate.score_statements(gold, preds.get(gold["id"], []))
+        n, content_ok, unnamed_ok = n + st["matched"], content_ok + st["content_ok"], unnamed_ok + st["unnamed_ok"]
+        errors += [f"{gold['id']}: content {g!r} <> {p!r}" for g, p in st["content_errors"]]
+        errors += [f"{gold['id']}: unnamed {g!r} <> {p!r}" for g, p in st["unnamed_errors"]]
     result["content accuracy"] = content_ok / max(1, n)
     result["unnamed-source accuracy"] = unnamed_ok / max(1, n)
     if verbose:

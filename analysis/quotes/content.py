@@ -24,10 +24,11 @@ __all__ = ["fragment_clause", "unnamed_words", "not_a_place", "PEOPLE_NOUNS"]
 _COMPLEMENTS = {"ccomp", "xcomp", "dobj", "oprd", "attr", "acomp", "dative", "prep", "advcl", "npadvmod"}
 #: Nouns for people who speak without being named (plural or with a role).
 PEOPLE_NOUNS = frozenset("""
-aide analyst authority authorities colleague doctor employee expert friend investigator lawyer member
-neighbor neighbour nurse observer official organiser organizer paramedic parent physician pediatrician
-police prosecutor relative resident rescuer source spokesman spokesperson spokeswoman staff student
-supporter teacher trooper witness worker
+aide analyst attendee authority authorities bystander caller colleague commuter customer demonstrator doctor
+driver employee expert fan friend investigator journalist lawyer listener marcher member neighbor neighbour
+nurse observer official organiser organizer paramedic parent participant passenger physician pediatrician
+police prosecutor protester protestor reader relative reporter resident rescuer shopper source spokesman
+spokesperson spokeswoman staff student supporter teacher trooper user viewer voter witness worker
 """.split())
 _SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative"})
 _PHRASE_LEFT = {"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "case", "predet"}
