@@ -23,8 +23,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"
-FOLDERS = [ROOT / "data" / "samples", DATA / "articles", DATA / "holdout" / "articles", DATA / "attribution" / "articles",
-           DATA / "attribution_holdout" / "articles", DATA / "statements"]
+FOLDERS = [ROOT / "data" / "samples", DATA / "articles", DATA / "holdout" / "articles",
+           DATA / "attribution" / "articles", DATA / "attribution_holdout" / "articles", DATA / "statements"]
 
 
 def _load(root: Path) -> dict[str, object]:
@@ -84,7 +84,8 @@ def main() -> None:
             times[args.against].append(_run(theirs, articles, docs))
     print(f"per-article pass (extract) over {len(articles)} parsed articles ({words} tokens), {args.rounds} rounds")
     for name, values in times.items():
-        print(f"  {name + (f' ({commit})' if name == args.against else ''):28} median {statistics.median(values):.3f} s")
+        label = name + (f" ({commit})" if name == args.against else "")
+        print(f"  {label:28} median {statistics.median(values):.3f} s")
     ratio = statistics.median(times["this checkout"]) / statistics.median(times[args.against])
     print(f"  ratio this checkout / {args.against}: {ratio:.3f}  (target <= 1.10)")
 

@@ -10,7 +10,8 @@ Matching: a prediction matches a gold attribution when its characters cover at l
 Content; one-to-one, greedily by coverage. Rows sharing one statement (``content_start`` and
 ``content_end``, issue 14: the pieces of a quotation interrupted by its cue) are one prediction. Its
 characters are the quoted segments of a direct quotation (not the cue clause between its pieces),
-else the statement (``content_start`` to ``content_end``) where the table has it, else the segments. Gold attributions are classed by their quote marks: ``direct`` (the content is one
+else the statement (``content_start`` to ``content_end``) where the table has it, else the segments.
+Gold attributions are classed by their quote marks: ``direct`` (the content is one
 quotation), ``mixed`` (a quoted fragment inside reported speech), ``indirect`` (no marks).
 
 Printed: recall per class; precision of the predictions with quote marks (direct + partial) and of

@@ -52,7 +52,8 @@ def test_quotes_match_by_similarity_one_to_one():
 
 def test_statements_score_content_and_unnamed_source_on_matched_quotations():
     g = {"id": "a", "entities": ENTITIES, "quotes": [
-        {"text": "a dead end", "speaker": "Ana Tili", "kind": "partial", "unnamed_source": "A spokesperson for Ana Tili",
+        {"text": "a dead end", "speaker": "Ana Tili", "kind": "partial",
+         "unnamed_source": "A spokesperson for Ana Tili",
          "content": 'the talks had reached "a dead end"'},
         {"text": "We are ready.", "speaker": None, "kind": "direct", "unnamed_source": "police",
          "content": "We are ready."},

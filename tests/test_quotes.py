@@ -81,7 +81,8 @@ def test_unbalanced_marks_never_swallow_the_article(paragraphs, expected):
 
 @pytest.mark.parametrize("paragraphs, expected", [
     # two apostrophes are a double mark in an article without other double marks (archive copy)
-    (["''This isn't reform,'' said Doug Halvorsen. ''It's anti-reform.''"], ["This isn't reform,", "It's anti-reform."]),
+    (["''This isn't reform,'' said Doug Halvorsen. ''It's anti-reform.''"],
+     ["This isn't reform,", "It's anti-reform."]),
     (["He called it a ''personal insult.''", "''It runs on.", "''And ends here,'' he said."],
      ["personal insult.", "It runs on. And ends here,"]),
     # typographic double marks nest when closers for both follow

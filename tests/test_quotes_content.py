@@ -164,14 +164,17 @@ def test_unnamed_sources(nlp, paragraphs, expected):
     # transcript lines, marked or not, are the labelled speaker's words
     (["Partial transcript follows:", "WALLACE: Let us start with the debate.",
       "PENCE: Well, look, it is serious business."],
-     [("Let us start with the debate.", "direct", "Wallace"), ("Well, look, it is serious business.", "direct", "Pence")]),
+     [("Let us start with the debate.", "direct", "Wallace"),
+      ("Well, look, it is serious business.", "direct", "Pence")]),
     (['"WALLACE: Will she be there?', '"PENCE: She will not be attending.', '"WALLACE: Thank you.'],
      [("Will she be there?", "direct", "Wallace"), ("She will not be attending.", "direct", "Pence"),
       ("Thank you.", "direct", "Wallace")]),
     (["UPDATE: The council met on Monday.", "NOTE: All times are local."], []),
     # a speaker after a horizontal bar, also glued to the closing mark
-    (["\u201cThe plan scares me.\u201d \u2015 Krystal Ortega", "\u201cHe cannot answer a question.\u201d\u2015 Esther Tapley"],
-     [("The plan scares me.", "direct", "Krystal Ortega"), ("He cannot answer a question.", "direct", "Esther Tapley")]),
+    (["\u201cThe plan scares me.\u201d \u2015 Krystal Ortega",
+      "\u201cHe cannot answer a question.\u201d\u2015 Esther Tapley"],
+     [("The plan scares me.", "direct", "Krystal Ortega"),
+      ("He cannot answer a question.", "direct", "Esther Tapley")]),
     # two apostrophes for a double mark, as archive copy prints them
     (["''This isn't reform,'' said economist Doug Halvorsen. ''It's anti-reform.''"],
      [("This isn't reform,", "direct", "Doug Halvorsen"), ("It's anti-reform.", "direct", "Doug Halvorsen")]),
