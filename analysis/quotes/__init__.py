@@ -14,14 +14,21 @@
    clause next to the marks (inverted ``said X``, colon lead-ins, ``according
    to X``, a dash attribution, a lead-in ending the previous paragraph); the
    speaker token becomes a canonical name through the mention table, a
-   pronoun's antecedent, a role noun's entity or a surname's full name. A
-   quotation with no cue of its own continues the previous speaker's words; a
-   headline quotation takes the speaker of the body quotation it repeats.
-3. Reported speech without marks (:mod:`analysis.quotes.indirect`).
+   pronoun's antecedent, a role noun's entity or a surname's full name; a
+   place reached by a misparse (a dateline, a venue) never speaks. A
+   quotation with no cue of its own continues the words of the last speaker of
+   the paragraph before (reported speech included), never of a person it talks
+   about; a headline quotation takes the speaker of the body quotation it repeats.
+3. Reported speech without marks (:mod:`analysis.quotes.indirect`), and the
+   statement each quotation belongs to (:mod:`analysis.quotes.content`): the
+   pieces of a quotation interrupted by its cue, the fragments one cue reports,
+   and the reported clause around a fragment are one statement.
 
 Kinds: ``direct`` (a quoted statement), ``partial`` (a quoted fragment worked
 into the reporter's sentence), ``indirect`` (reported speech). Scare quotes,
-so-called terms and quoted titles are nobody's statement and are left out.
+so-called terms, quoted titles, chants and words on placards or signs are
+nobody's statement and are left out. A transcript line (``WALLACE: …``) is a
+direct quotation of its labelled speaker, marks or not.
 
 Columns of the table (:data:`QUOTE_COLUMNS`, then :data:`EXTRA_COLUMNS`):
 
@@ -33,13 +40,24 @@ Columns of the table (:data:`QUOTE_COLUMNS`, then :data:`EXTRA_COLUMNS`):
 - ``kind``, ``speaker`` (canonical name or None), ``speaker_label`` (PERSON,
   ORG, GPE, NORP… or None), ``cue`` (verb lemma, "according to", or None);
 - ``polarity``/``subjectivity``: :func:`analysis.sentiment.score` of ``text``;
+- ``content``: the whole statement as reported: a direct quotation's words (the
+  pieces of one interrupted by its cue clause joined by one space, the same
+  content on every piece); for a partial one the reported clause around the
+  fragment as it stands in the text, marks included, ``that`` left out (the
+  fragments one cue reports share it); for indirect speech the clause;
+- ``content_start``/``content_end``: offsets of the statement (from the first
+  piece's start to the last piece's end for an interrupted quotation);
+- ``unnamed_source``: the words of a source the text does not name ("police",
+  "two committee aides", "a spokesperson for X", "the spokesperson"), else None;
+  ``speaker`` is then None, or the organisation a spokesperson speaks for;
 - ``speaker_start``/``speaker_end``: offsets of the words naming the speaker
   here ("he", "the minister", "Tokayev"), or None;
 - ``cue_start``/``cue_end``: offsets of the cue words, or None;
 - ``segments``: ``"start-end"`` offsets of each segment, joined by ``;``;
 - ``attribution``: how the speaker was found: ``parse``, ``after``, ``before``,
   ``colon``, ``lead-in``, ``dash``, ``according to``, ``continuation``,
-  ``headline``, ``indirect`` or ``none``.
+  ``headline``, ``transcript``, ``indirect`` (also a fragment that takes the
+  speaker of the reported clause around it) or ``none``.
 """
 from __future__ import annotations
 
