@@ -200,6 +200,11 @@ def attribute_segment(ctx: ArticleContext, p: int, start: int, end: int, open_po
     if not qtoks:
         return None
     found = _by_parse(ctx, p, qtoks)
+    if found is not None and found.cue is not None and found.speaker is not None and found.cue.i < qtoks[0].i:
+        # a nearer lead-in cue between the parse's cue and the quotation (X sings, before asking her, "…")
+        nearer = _before(ctx, p, doc, open_pos, sentence_start=found.cue.idx + len(found.cue))
+        if nearer is not None and nearer.cue is not None and nearer.method == "before" and nearer.speaker is not None:
+            found = nearer
     if found is None or found.speaker is None:
         later = _after(ctx, p, doc, close_pos if close_pos is not None else end - 1)
         if later is not None and (found is None or later.speaker is not None):
