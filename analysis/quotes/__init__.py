@@ -207,7 +207,9 @@ def _marked(ctx: ArticleContext, marked: list[MarkedQuote], reported: dict[int, 
             if kind == "partial" or looks_like_title(inner):
                 continue  # a scare quote or a quoted name: nobody's statement
             floating = _floating(ctx, p, text[:segs[0].open_pos], prev, out)
-            if floating is not None and p >= 1 and not _named_in(inner, floating.speaker):
+            same = prev is not None and floating is prev and prev.paragraph == p and prev.cue_start is not None \
+                and prev.end <= prev.cue_start < unit_start + segs[0].start  # "A," X said. "B … X …"
+            if floating is not None and p >= 1 and (same or not _named_in(inner, floating.speaker)):
                 speaker = Speaker(floating.speaker, floating.speaker_label, floating.speaker_start,
                                   floating.speaker_end)
                 method, cue, cue_start, cue_end = "continuation", floating.cue, floating.cue_start, floating.cue_end

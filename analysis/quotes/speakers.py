@@ -382,8 +382,13 @@ class ArticleContext:
         """Resolve the speaker token ``tok`` (a subject, ``according to``'s object, …)."""
         unit = self.units[paragraph]
         doc = tok.doc
-        role = tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.lemma_.lower() in lex.PERSON_ROLES | lex.ORG_ROLES
-                                      and not tok.ent_type_)
+        # a surname the tagger took for a common noun ("… ,” O’Donnell said"): capitalised inside the sentence,
+        # bare (no determiner), no role word
+        named = tok.pos_ == "NOUN" and tok.text[:1].isupper() and tok.i != tok.sent.start and not tok.ent_type_ \
+            and tok.lemma_.lower() not in lex.PERSON_ROLES | lex.ORG_ROLES \
+            and not any(c.dep_ in ("det", "poss", "amod", "nummod") for c in tok.children)
+        role = (tok.pos_ == "NOUN" and not named) or (
+            tok.pos_ == "PROPN" and tok.lemma_.lower() in lex.PERSON_ROLES | lex.ORG_ROLES and not tok.ent_type_)
         if role:  # the minister, Ms Smith, said; the CEO of Acme, Jane Roe, said
             appos = next((c for c in tok.subtree if c.dep_ == "appos" and c is not tok
                           and (c.ent_type_ == "PERSON" or (c.pos_ == "PROPN" and not c.ent_type_)
@@ -405,7 +410,7 @@ class ArticleContext:
             return Speaker(name, label, m["start"], m["end"])
         if role or (tok.pos_ == "PROPN" and role_word(tok.text)):
             return self._role_speaker(paragraph, tok)
-        if tok.pos_ == "PROPN":
+        if tok.pos_ == "PROPN" or named:
             parts = [t for t in tok.subtree if t.dep_ in ("compound", "flat") and t.pos_ == "PROPN"
                      and t.head == tok] + [tok]
             span = doc[min(t.i for t in parts):tok.i + 1]
