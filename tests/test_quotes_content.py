@@ -179,6 +179,12 @@ def test_unnamed_sources(nlp, paragraphs, expected):
     (["''This isn't reform,'' said economist Doug Halvorsen. ''It's anti-reform.''"],
      [("This isn't reform,", "direct", "Doug Halvorsen"), ("It's anti-reform.", "direct", "Doug Halvorsen")]),
     (['As one analyst put it, "This is the end of an era."'], [("This is the end of an era.", "direct", None)]),
+    # a lead-in ending with a colon and no verb of saying: its subject, when it names somebody
+    (["When the senator died, President Bill Clinton released the following statement:",
+      "\u201cHillary and I offer our condolences to the family.\u201d"],
+     [("Hillary and I offer our condolences to the family.", "direct", "Bill Clinton")]),
+    (["Donald Trump leaned in and boomed: \u201cLet\u2019s defeat her in November.\u201d"],
+     [("Let\u2019s defeat her in November.", "direct", "Donald Trump")]),
 ])
 def test_speakers_of_real_copy(nlp, paragraphs, expected):
     assert [(t, k, s) for t, k, s, _ in statements(table(nlp, *paragraphs))] == expected

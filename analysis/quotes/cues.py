@@ -188,7 +188,31 @@ def _before(ctx: ArticleContext, p: int, doc: Doc, open_pos: int, *, sentence_st
     words = [t for t in window if not t.is_punct]
     if text[-1] == ":" and words and len(words) <= 5 and all(t.pos_ == "PROPN" or t.ent_type_ for t in words):
         return Found(None, words[-1], "colon")  # headline style: Tokayev: "…"
+    if text[-1] == ":" and words:
+        verb = next((t for t in reversed(words) if t.pos_ == "VERB"), words[-1].sent.root)
+        return _colon_subject(ctx, p, verb)
     return None
+
+
+#: Nouns of what somebody said, whose owner speaks (Clinton's response was: "…").
+_SAID_NOUNS = lex.SAYING_NOUNS | frozenset("response reply answer message letter tweet post words note".split())
+
+
+def _colon_subject(ctx: ArticleContext, p: int, verb: Token) -> Found | None:
+    """A lead-in ending with a colon and no verb of saying: its subject speaks when it names somebody
+    (President Clinton released the following statement: "…"; Trump leaned in and boomed: "…"; Clinton's
+    response was: "…")."""
+    subj = subject_of(verb, skip=ctx.quoted(p)) if verb.pos_ in ("VERB", "AUX") else None
+    if subj is None:
+        return None
+    if subj.lemma_.lower() in _SAID_NOUNS:
+        subj = next((c for c in subj.children if c.dep_ == "poss"), None)
+        if subj is None:
+            return None
+    speaker = ctx.speaker(p, subj)
+    if not speaker.name or speaker.label not in ("PERSON", "ORG"):
+        return None
+    return Found(verb, subj, "before", "window", verb.lemma_.lower())
 
 
 def attribute_segment(ctx: ArticleContext, p: int, start: int, end: int, open_pos: int,
