@@ -189,7 +189,8 @@ def _before(ctx: ArticleContext, p: int, doc: Doc, open_pos: int, *, sentence_st
     if text[-1] == ":" and words and len(words) <= 5 and all(t.pos_ == "PROPN" or t.ent_type_ for t in words):
         return Found(None, words[-1], "colon")  # headline style: Tokayev: "…"
     if text[-1] == ":" and words:
-        verb = next((t for t in reversed(words) if t.pos_ == "VERB"), words[-1].sent.root)
+        verb = next((t for t in reversed(words) if t.pos_ == "VERB" and t.dep_ not in ("amod", "compound", "acl")),
+                    words[-1].sent.root)  # not "the following statement"
         return _colon_subject(ctx, p, verb)
     return None
 
