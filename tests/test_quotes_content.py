@@ -90,7 +90,7 @@ def test_content_of_split_and_partial_quotations(nlp, paragraphs, expected):
     (["Analysts checked Mayor Tom Reyes's claim that there were \"thousands of shootings\" last year."],
      [("thousands of shootings", "partial", "Tom Reyes", 'there were "thousands of shootings" last year')]),
     # a so-called term is no quotation, but the clause holding it is reported speech
-    (['A board spokesman said the so-called "closure plan" was one of four options.'],
+    (['A spokesman said the so-called "closure plan" was one of four options.'],
      [('the so-called "closure plan" was one of four options', "indirect", None,
        'the so-called "closure plan" was one of four options')]),
 ])
@@ -138,6 +138,10 @@ def test_content_offsets(nlp):
       ("We are sorry for the trouble,", "direct", "Crestline Home Goods", "the spokesperson")]),
     (['"This is unacceptable," a spokesman for Caledonian Island Ferries said.'],
      [("This is unacceptable,", "direct", "Caledonian Island Ferries", "a spokesman for Caledonian Island Ferries")]),
+    (["The North Coast Health Board met on Monday.",
+      'A board spokesman said the so-called "closure plan" was one of four options.'],
+     [('the so-called "closure plan" was one of four options', "indirect", "North Coast Health Board",
+       "A board spokesman")]),
     (['"So will it work now?" a reporter asked.'], [("So will it work now?", "direct", None, "a reporter")]),
     # somebody named is no unnamed source, nor is a role noun that refers to them
     (["Mayor Anna Berg said the bridge would reopen."], [("the bridge would reopen", "indirect", "Anna Berg", None)]),

@@ -442,8 +442,8 @@ class ArticleContext:
         unit = self.units[paragraph]
         chunk = tok.doc[min(t.i for t in tok.subtree if t.i <= tok.i):tok.i + 1]
         s0, s1 = unit.offsets(chunk)
-        owner = self._owner(paragraph, tok)
         lemma = tok.lemma_.lower()
+        owner = self._owner(paragraph, tok)
         if owner is None and lemma in _SPOKES and definite(tok):
             owner = self._earlier_spokes(s0)
         poss = next((c for c in tok.children if c.dep_ == "poss"), None)
@@ -476,8 +476,9 @@ class ArticleContext:
             if m is not None and m["label"] in SPEAKER_LABELS - {"NORP"} and (
                     m["label"] != "PERSON" or (t.dep_ == "poss" and tok.lemma_.lower() in _SPEAKS_FOR)):
                 return self._name_from_mention(m)
-            if m is None and inner is not None and t.dep_ == "prep" and inner.pos_ == "NOUN" and definite(inner) \
-                    and inner.lemma_.lower() in lex.ORG_ROLES:  # a spokeswoman for the union
+            if m is None and inner is not None and inner.pos_ == "NOUN" and inner.lemma_.lower() in lex.ORG_ROLES and (
+                    (t.dep_ == "prep" and definite(inner))  # a spokeswoman for the union
+                    or (t.dep_ == "compound" and tok.lemma_.lower() in _SPOKES)):  # a board spokesman
                 owner = self.resolve_role(inner.lemma_, set(), unit.start + inner.idx)
                 if owner is not None:
                     return owner
