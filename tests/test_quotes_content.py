@@ -143,6 +143,12 @@ def test_content_offsets(nlp):
      [('the so-called "closure plan" was one of four options', "indirect", "North Coast Health Board",
        "A board spokesman")]),
     (['"So will it work now?" a reporter asked.'], [("So will it work now?", "direct", None, "a reporter")]),
+    # a group named by its party or nationality is nobody named; a person in apposition to it is
+    (['Republicans said the bill was "dead on arrival."'],
+     [("dead on arrival.", "partial", None, "Republicans")]),
+    (['"This is a disgrace," one Democrat said.'], [("This is a disgrace,", "direct", None, "one Democrat")]),
+    (["That Republican, Rep. Tomas Greer of Ohio, said the numbers did not add up."],
+     [("the numbers did not add up", "indirect", "Tomas Greer", None)]),
     # somebody named is no unnamed source, nor is a role noun that refers to them
     (["Mayor Anna Berg said the bridge would reopen."], [("the bridge would reopen", "indirect", "Anna Berg", None)]),
     (["Kazakh President Kassym-Jomart Tokayev met investors.",

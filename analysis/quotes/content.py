@@ -166,9 +166,11 @@ def unnamed_words(ctx: ArticleContext, p: int, tok: Token | None, speaker_name: 
         return None
     lemma = tok.lemma_.lower()
     lower = tok.lower_
-    if lemma in lex.NON_AGENTS or (tok.pos_ == "PROPN" and lower not in PEOPLE_NOUNS and lemma not in PEOPLE_NOUNS):
+    norp = tok.ent_type_ == "NORP" and speaker_name is None  # Republicans, one Democrat
+    if lemma in lex.NON_AGENTS or (tok.pos_ == "PROPN" and lower not in PEOPLE_NOUNS and lemma not in PEOPLE_NOUNS
+                                   and not norp):
         return None
-    people = lemma in PEOPLE_NOUNS or lower in PEOPLE_NOUNS or lemma in lex.PERSON_ROLES
+    people = lemma in PEOPLE_NOUNS or lower in PEOPLE_NOUNS or lemma in lex.PERSON_ROLES or norp
     if not people and not (tok.tag_ == "NNS" and speaker_name is None and lemma not in lex.ORG_ROLES):
         return None
     left = [c for c in tok.children if c.dep_ in _PHRASE_LEFT and c.i < tok.i]
@@ -195,9 +197,13 @@ def not_a_place(ctx: ArticleContext, p: int, tok: Token | None, speaker: Speaker
     """``speaker``, unless it is a place or venue the parse reached by mistake: a place speaks only as the
     grammatical subject of its cue ("China said"), never from a dateline (``YOUNGSTOWN, Ohio —``), a
     prepositional phrase or the head of ``who said`` (``an operator from Struthers, who said``), where
-    the person it belongs to speaks instead, if the parse names one."""
+    the person it belongs to speaks instead, if the parse names one. A group named by its nationality,
+    religion or party ("Republicans said", "one Democrat said") is nobody named either."""
     if tok is None or speaker.name is None:
         return speaker
+    if speaker.label == "NORP" and (tok.tag_ in ("NNS", "NNPS") or tok.lower_ != tok.lemma_.lower()
+                                    or any(c.dep_ in ("det", "nummod") for c in tok.children)):
+        return Speaker(None, None, speaker.start, speaker.end)  # Republicans said, one Democrat: a group, unnamed
     doc = tok.doc
     dateline = tok.i <= 2 and tok.text.isupper() and tok.i + 1 < len(doc) and doc[tok.i + 1].text in (",", "(") \
         and any(t.text in ("\u2014", "\u2013", "--") for t in doc[tok.i:tok.i + 10])  # YOUNGSTOWN, Ohio —

@@ -63,6 +63,8 @@ def _is_outlet(name: str, source: str | None) -> bool:
 def _unnamed_source(tok: Token) -> bool:
     """Somebody the text does not name but who speaks ("police said", "analysts say", "officials"):
     reported speech with no speaker name, unlike a document ("data show") or a pronoun."""
+    if tok.ent_type_ == "NORP" and tok.pos_ in ("NOUN", "PROPN"):
+        return True  # Democrats argued …
     return tok.pos_ == "NOUN" and tok.lemma_.lower() not in lex.NON_AGENTS and not tok.ent_type_ and (
         tok.tag_ == "NNS" or tok.lemma_.lower() in lex.PERSON_ROLES | lex.ORG_ROLES | {"police"})
 

@@ -389,7 +389,7 @@ class ArticleContext:
             and not any(c.dep_ in ("det", "poss", "amod", "nummod") for c in tok.children)
         role = (tok.pos_ == "NOUN" and not named) or (
             tok.pos_ == "PROPN" and tok.lemma_.lower() in lex.PERSON_ROLES | lex.ORG_ROLES and not tok.ent_type_)
-        if role:  # the minister, Ms Smith, said; the CEO of Acme, Jane Roe, said
+        if role or tok.ent_type_ == "NORP":  # the minister, Ms Smith, said; that Republican, Rep. Roe, said
             appos = next((c for c in tok.subtree if c.dep_ == "appos" and c is not tok
                           and (c.ent_type_ == "PERSON" or (c.pos_ == "PROPN" and not c.ent_type_)
                                or (c.ent_type_ == "ORG" and tok.lemma_.lower() in lex.ORG_ROLES))), None)
