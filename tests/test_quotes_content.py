@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from analysis import evaluate, quotes
+from analysis.quotes import speakers
 from analysis.config import ROOT
 from analysis.corpus import Article, read_corpus
 from analysis.extract import extract
@@ -198,6 +199,14 @@ def test_unnamed_sources(nlp, paragraphs, expected):
 ])
 def test_speakers_of_real_copy(nlp, paragraphs, expected):
     assert [(t, k, s) for t, k, s, _ in statements(table(nlp, *paragraphs))] == expected
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Obama Says", "Obama"), ("Clinton Said", "Clinton"), ("Trump Warns", "Trump"), ("Said Comey", "Comey"),
+    ("Will Smith", "Will Smith"), ("John Read", "John Read"), ("Bill Clinton", "Bill Clinton"), ("Says", "Says"),
+])
+def test_a_headline_verb_glued_to_a_name_is_no_part_of_it(name, expected):
+    assert speakers._no_cue_word(name) == expected
 
 
 # --- no statement: chants, placards, titles -------------------------------------------------------

@@ -89,6 +89,29 @@ def _records(df: pd.DataFrame) -> list[dict]:
     return [dict(zip(columns, values)) for values in zip(*(df[c].tolist() for c in columns))]
 
 
+_IRREGULAR_CUES = frozenset("said says told tells wrote writes spoke speaks".split())
+
+
+@functools.lru_cache(maxsize=100_000)
+def _no_cue_word(name: str) -> str:
+    """A name without the verb of saying a headline glued to it ("Obama Says …" → Obama, "Said Comey" →
+    Comey): a capitalised first or last word that is a form of a cue verb."""
+    words = name.split()
+    if len(words) < 2:
+        return name
+
+    def cue(word: str) -> bool:
+        w = word.lower()
+        return word[:1].isupper() and (w in _IRREGULAR_CUES or w[:-1] in lex.CUE_LEMMAS and w.endswith("s")
+                                       or w.endswith(("es", "ed")) and w[:-2] in lex.CUE_LEMMAS
+                                       or w.endswith("ed") and w[:-1] in lex.CUE_LEMMAS)
+    if cue(words[-1]):
+        return " ".join(words[:-1])
+    if cue(words[0]):
+        return " ".join(words[1:])
+    return name
+
+
 class ArticleContext:
     """One article's mentions, quotation spans and speakers so far, for resolving speakers.
 
@@ -107,7 +130,7 @@ class ArticleContext:
         for r in rows:
             r.setdefault("entity", r.get("text"))
             r.setdefault("label", r.get("spacy_label"))
-            r["entity"] = r["entity"] if isinstance(r["entity"], str) and r["entity"] else r["text"]
+            r["entity"] = _no_cue_word(r["entity"] if isinstance(r["entity"], str) and r["entity"] else r["text"])
         self.mentions = sorted(rows, key=lambda r: (r["start"], r["end"]))
         self._mention_starts = [r["start"] for r in self.mentions]
         self._labels = self._vote_labels()
