@@ -74,7 +74,7 @@ from analysis.quotes import lexicon as lex
 from analysis.quotes.content import fragment_clause, not_a_place, unnamed_words
 from analysis.quotes.cues import (Found, attribute_segment, is_statement, looks_like_title, not_speech, scare_marked,
                                   titled)
-from analysis.quotes.indirect import Reported, find_indirect, reported_in
+from analysis.quotes.indirect import Reported, find_indirect
 from analysis.quotes.marks import MarkedQuote, find_quotes
 from analysis.quotes.speakers import ArticleContext, Speaker
 from analysis.sentiment import score
@@ -206,7 +206,7 @@ def _marked(ctx: ArticleContext, marked: list[MarkedQuote], reported: dict[int, 
         elif found is None and speaker.name is None:
             if kind == "partial" or looks_like_title(inner):
                 continue  # a scare quote or a quoted name: nobody's statement
-            floating = _floating(ctx, p, text[:segs[0].open_pos], prev, out)
+            floating = _floating(ctx, p, text[:segs[0].open_pos], prev, out, reported)
             same = prev is not None and floating is prev and prev.paragraph == p and prev.cue_start is not None \
                 and prev.end <= prev.cue_start < unit_start + segs[0].start  # "A," X said. "B … X …"
             if floating is not None and p >= 1 and (same or not _named_in(inner, floating.speaker)):
@@ -276,7 +276,8 @@ def _label_speaker(ctx: ArticleContext, p: int, label: str) -> Speaker:
     return Speaker(" ".join(words) or label.title(), "PERSON", at, at + len(label))
 
 
-def _floating(ctx: ArticleContext, p: int, lead: str, prev: Quote | None, out: list[Quote]) -> Quote | None:
+def _floating(ctx: ArticleContext, p: int, lead: str, prev: Quote | None, out: list[Quote],
+              reported: dict[int, list[Reported]]) -> Quote | None:
     """Whose words a quotation with no cue of its own continues: the last speaker of the paragraph before
     (reported speech included: "X said she had been hit twice.¶"The second time …""), else the person
     that paragraph is about when they have spoken before ("Holm has heard it before.¶"…""); the last
@@ -285,7 +286,7 @@ def _floating(ctx: ArticleContext, p: int, lead: str, prev: Quote | None, out: l
         return None
     after = prev.start if prev is not None and prev.paragraph == p - 1 else -1
     if not lead.strip() and p - 1 >= 1 and p - 1 in ctx.units:
-        said = [r for r in reported_in(ctx, p - 1, source=ctx.parsed.article.source)
+        said = [r for r in reported.get(p - 1, ())
                 if r.start > after and (r.speaker.name or r.unnamed)]
         if said:
             r = said[-1]
