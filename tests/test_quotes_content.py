@@ -190,6 +190,15 @@ def test_unnamed_sources(nlp, paragraphs, expected):
     (["''This isn't reform,'' said economist Doug Halvorsen. ''It's anti-reform.''"],
      [("This isn't reform,", "direct", "Doug Halvorsen"), ("It's anti-reform.", "direct", "Doug Halvorsen")]),
     (['As one analyst put it, "This is the end of an era."'], [("This is the end of an era.", "direct", None)]),
+    # titles: Ms. is the woman of two people with one surname; a title after a place is no part of the name;
+    # an office speaks for the person whose office it is
+    (["Jane Roe and her husband Mark Roe run the shop.", '"It is our life," Ms. Roe said.',
+      '"We will not sell," Mr. Roe said.'],
+     [("It is our life,", "direct", "Jane Roe"), ("We will not sell,", "direct", "Mark Roe")]),
+    (['Abbotsford MP Ed Fast said the deal was "a betrayal of farmers."'],
+     [("a betrayal of farmers.", "partial", "Ed Fast")]),
+    (["Mayor Tom Hale spoke on Monday.", '"The roads will be cleared by noon," the mayor\'s office said.'],
+     [("The roads will be cleared by noon,", "direct", "Tom Hale")]),
     # a lead-in ending with a colon and no verb of saying: its subject, when it names somebody
     (["When the senator died, President Bill Clinton released the following statement:",
       "\u201cHillary and I offer our condolences to the family.\u201d"],

@@ -74,9 +74,19 @@ def _strip_titles(name: str, *, keep: int) -> str:
     """``name`` without leading titles ("Agriculture Commissioner Lena Hofstad" → "Lena Hofstad"), keeping
     at least ``keep`` words."""
     spans = [m.span() for m in re.finditer(r"[\w’'.-]+", name)]
+    words = [name[a:b] for a, b in spans]
+
+    def title(word: str) -> bool:
+        w = word.lower().rstrip(".")
+        return w in TITLE_WORDS or w.split("-")[-1] in TITLE_WORDS  # vice-president
+
     i = 0
-    while len(spans) - i > keep and name[spans[i][0]:spans[i][1]].lower().rstrip(".") in TITLE_WORDS:
+    while len(spans) - i > keep and title(words[i]):
         i += 1
+    # a title after a place or an organisation: "Abbotsford MP Ed Fast", "Unifor Local 2040 vice-president …"
+    last = max((k for k in range(i, len(words) - keep) if title(words[k])), default=-1)
+    if last >= i and all(w[:1].isupper() for w in words[last + 1:]):
+        i = last + 1
     return name[spans[i][0]:] if i else name
 
 
@@ -190,7 +200,10 @@ class ArticleContext:
         return label
 
     def canonical(self, name: str, label: str | None, *, before: int | None = None) -> str:
-        """A full name for a bare surname: the longest name in the article ending with it."""
+        """A full name for a bare surname: the longest name in the article ending with it (of the gender a
+        title tells: Ms. Roe is Jane Roe, not her husband Mark Roe)."""
+        lead = name.split()[0].lower().rstrip(".") if name.split() else ""
+        gender = "m" if lead in lex.MALE_WORDS else "f" if lead in lex.FEMALE_WORDS else None
         name = _strip_titles(name, keep=2 - (label == "PERSON"))
         words = name_words(name)
         if len(words) != 1 or label not in (None, "PERSON") or not words[0][:1].isupper():
@@ -203,6 +216,8 @@ class ArticleContext:
                 continue
             place = 2 if ws[-1].lower() == word else 1 if ws[0].lower() == word else 0
             if not place or not all(w[:1].isupper() for w in ws) or self.label_of(m["entity"], m["label"]) != "PERSON":
+                continue
+            if gender is not None and given_name_gender(m["entity"]) not in (None, gender):
                 continue
             key = (place, int(before is None or m["start"] < before), len(m["entity"]))
             if key > best_key:
@@ -430,6 +445,10 @@ class ArticleContext:
         m = self.mention_at(start, start + len(tok))
         if m is not None and m["label"] in SPEAKER_LABELS and not role_word(m["entity"]):
             name, label = self._name_from_mention(m)
+            title = next((c.lower_.rstrip(".") for c in tok.children if c.dep_ == "compound" and c.i < tok.i
+                          and c.lower_.rstrip(".") in ("mr", "ms", "mrs", "miss")), None)
+            if title is not None and given_name_gender(name) not in (None, "m" if title == "mr" else "f"):
+                name = self.canonical(f"{title} {tok.text}", "PERSON", before=start)  # Ms. Roe: not Mark Roe
             return Speaker(name, label, m["start"], m["end"])
         if role or (tok.pos_ == "PROPN" and role_word(tok.text)):
             return self._role_speaker(paragraph, tok)
@@ -503,6 +522,12 @@ class ArticleContext:
                     (t.dep_ == "prep" and definite(inner))  # a spokeswoman for the union
                     or (t.dep_ == "compound" and tok.lemma_.lower() in _SPOKES)):  # a board spokesman
                 owner = self.resolve_role(inner.lemma_, set(), unit.start + inner.idx)
+                if owner is not None:
+                    return owner
+            if m is None and t.dep_ == "poss" and t.pos_ == "NOUN" and definite(t) \
+                    and tok.lemma_.lower() in _SPEAKS_FOR:  # the mayor's office, the company's statement
+                mods = {c.lower_ for c in t.children if c.dep_ in ("amod", "compound", "nmod")}
+                owner = self.resolve_role(t.lemma_, mods, unit.start + t.idx)
                 if owner is not None:
                     return owner
         return None
