@@ -199,6 +199,11 @@ def test_unnamed_sources(nlp, paragraphs, expected):
      [("a betrayal of farmers.", "partial", "Ed Fast")]),
     (["Mayor Tom Hale spoke on Monday.", '"The roads will be cleared by noon," the mayor\'s office said.'],
      [("The roads will be cleared by noon,", "direct", "Tom Hale")]),
+    # a dateline before an inverted cue is no subject; an organisation named by proper nouns the NER missed
+    (['CAMBRIDGE, Mass. (AP) \u2014 "We are thrilled," said Professor Ann Lee of Harvard.'],
+     [("We are thrilled,", "direct", "Ann Lee")]),
+    (["The U.S. Attorney's Office said in a statement that two men were charged."],
+     [("two men were charged", "indirect", "U.S. Attorney's Office")]),
     # a lead-in ending with a colon and no verb of saying: its subject, when it names somebody
     (["When the senator died, President Bill Clinton released the following statement:",
       "\u201cHillary and I offer our condolences to the family.\u201d"],

@@ -16,8 +16,8 @@ from analysis.quotes import lexicon as lex
 if TYPE_CHECKING:  # spaCy is imported on first parse
     from spacy.tokens import Token
 
-__all__ = ["is_cue", "subject_of", "reported_tokens", "complement_of", "definite", "describing", "role_word",
-           "person_shaped", "name_words", "SUBJ", "TITLE_WORDS"]
+__all__ = ["is_cue", "subject_of", "subject_rank", "reported_tokens", "complement_of", "definite", "describing",
+           "role_word", "person_shaped", "name_words", "SUBJ", "TITLE_WORDS"]
 
 SUBJ = ("nsubj", "nsubjpass")
 _INHERIT_SUBJECT = ("advcl", "xcomp", "conj", "pcomp", "acl", "ccomp", "prep", "pobj", "dep")
@@ -47,6 +47,16 @@ def is_cue(tok: Token, *, via: str | None = None) -> bool:
         "be", "have", "do", "seem", "make", "become", "mean", "show", "remain")
 
 
+def subject_rank(tok: Token) -> tuple[int, int]:
+    """Sort key among several parsed subjects of one verb: a person or an organisation, another name, a
+    pronoun, a common noun; then text order."""
+    if tok.ent_type_ in ("PERSON", "ORG"):
+        return 0, tok.i
+    if tok.ent_type_ or tok.pos_ == "PROPN":
+        return 1, tok.i
+    return (2 if tok.pos_ == "PRON" else 3), tok.i
+
+
 def subject_of(verb: Token, *, skip: Callable[[Token], bool] | None = None, depth: int = 0) -> Token | None:
     """The speaker token of a cue verb: its subject, or the subject of the clause a participle hangs on.
 
@@ -59,9 +69,9 @@ def subject_of(verb: Token, *, skip: Callable[[Token], bool] | None = None, dept
         if quoted is not None and (verb.lemma_.lower() == "quote" or quoted.ent_type_ in ("PERSON", "ORG")):
             return quoted  # (cited a minister as saying; but cited figures, cited his remarks: the subject)
     subjects = [c for c in verb.children if c.dep_ in SUBJ and c.lower_ not in ("there",) and not (skip and skip(c))]
-    # "insisted coach Pep Guardiola": two subjects, the name wins over the common noun
-    subj = min(subjects, key=lambda c: (0 if c.ent_type_ or c.pos_ == "PROPN" else 1 if c.pos_ == "PRON" else 2,
-                                        c.i), default=None)
+    # "insisted coach Pep Guardiola": two subjects, the name wins over the common noun, a person or an
+    # organisation over a place ("CAMBRIDGE, Mass. — "…," said Ann Lee": the dateline is no subject)
+    subj = min(subjects, key=subject_rank, default=None)
     if subj is None:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         if agent is not None:

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from analysis.quotes import lexicon as lex
 from analysis.quotes.content import not_a_place, unnamed_words
 from analysis.quotes.cues import according_to
-from analysis.quotes.grammar import complement_of, reported_tokens
+from analysis.quotes.grammar import complement_of, reported_tokens, subject_rank
 from analysis.quotes.speakers import ArticleContext, Speaker
 
 if TYPE_CHECKING:  # spaCy is imported on first parse
@@ -147,8 +147,7 @@ def reported_in(ctx: ArticleContext, p: int, *, source: str | None = None) -> li
 def _subject(verb: Token) -> Token | None:
     """A verb's subject; a name first when the parse gives several (``vice - president Darnell Fraser``)."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ != "there"]
-    return min(subjects, key=lambda c: (0 if c.ent_type_ or c.pos_ == "PROPN" else 1 if c.pos_ == "PRON" else 2,
-                                        c.i), default=None)
+    return min(subjects, key=subject_rank, default=None)
 
 
 def _said_that(ctx: ArticleContext, p: int, verb: Token, source: str | None) -> Reported | None:

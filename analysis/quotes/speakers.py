@@ -435,7 +435,7 @@ class ArticleContext:
                 tok = appos
                 role = False
             elif tok.lemma_.lower() in lex.ORG_ROLES:  # the group, "Friends of the Earth", said
-                named = self._quoted_name(paragraph, tok)
+                named = self._quoted_name(paragraph, tok) or self._proper_org(paragraph, tok)
                 if named is not None:
                     return named
         start = unit.start + tok.idx
@@ -461,6 +461,23 @@ class ArticleContext:
             name = self.canonical(span.text, label, before=s0)
             return Speaker(name, self.label_of(name, label) if name != span.text else label, s0, s1)
         return Speaker(None, None, start, start + len(tok))
+
+    def _proper_org(self, paragraph: int, tok: Token) -> Speaker | None:
+        """An organisation named by proper nouns around a role word the NER did not mark: ``The U.S.
+        Attorney's Office said`` (the words from the first proper noun to the role word)."""
+        if tok.pos_ != "PROPN":
+            return None
+        m = self.mention_at(*self.units[paragraph].offsets(tok.doc[tok.i:tok.i + 1]))
+        if m is not None and not role_word(m["entity"]):
+            return None  # a name the mention table knows
+        left = [t for t in tok.subtree if t.i < tok.i and t.pos_ == "PROPN"]
+        if not left:
+            return None
+        span = tok.doc[min(t.i for t in left):tok.i + 1]
+        if any(t.pos_ not in ("PROPN", "PART", "PUNCT") for t in span):
+            return None
+        s0, s1 = self.units[paragraph].offsets(span)
+        return Speaker(span.text, "ORG", s0, s1)
 
     def _quoted_name(self, paragraph: int, tok: Token) -> Speaker | None:
         """An organisation named in quote marks in apposition to a role noun: ``the group, "Friends of the
