@@ -204,6 +204,10 @@ def test_unnamed_sources(nlp, paragraphs, expected):
      [("We are thrilled,", "direct", "Ann Lee")]),
     (["The U.S. Attorney's Office said in a statement that two men were charged."],
      [("two men were charged", "indirect", "U.S. Attorney's Office")]),
+    # a cue clause after the quotation whose verb the parse left without a subject: its first name, not the
+    # organisation in its apposition nor a date
+    (["\u201cNot us, but we cannot argue with it!\u201d Murphy, the head of Right to Rise USA, Tweeted on Friday "
+      "with an image."], [("Not us, but we cannot argue with it!", "direct", "Murphy")]),
     # a lead-in ending with a colon and no verb of saying: its subject, when it names somebody
     (["When the senator died, President Bill Clinton released the following statement:",
       "\u201cHillary and I offer our condolences to the family.\u201d"],

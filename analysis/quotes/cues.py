@@ -28,6 +28,8 @@ __all__ = ["Found", "attribute_segment", "is_statement", "scare_marked", "looks_
 
 _SENT_END = re.compile(r"[.!?\u2026]")
 _NAMEISH = ("PROPN", "PRON", "NOUN")
+#: Entity labels that never speak.
+_NOT_SPEAKERS = frozenset("DATE TIME CARDINAL ORDINAL MONEY PERCENT QUANTITY".split())
 #: Dashes that introduce a speaker after a quotation ("…" — Michael Osei; “…”― Pamela Padilla).
 _DASHES = ("\u2014", "\u2013", "\u2015", "-")
 
@@ -150,9 +152,11 @@ def _after(ctx: ArticleContext, p: int, doc: Doc, close: int) -> Found | None:
         if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in lex.CUE_LEMMAS:
             subj = subject_of(t, skip=ctx.quoted(p))
             if subj is None or subj.i < window[0].i:
-                cands = [w for w in window if w.pos_ in _NAMEISH and w is not t]
+                # not the listener (told POLITICO, told reporters) nor a date (on Friday)
+                cands = [w for w in window if w.pos_ in _NAMEISH and w is not t and w.ent_type_ not in _NOT_SPEAKERS
+                         and not (w.head is t and w.dep_ in ("dobj", "dative", "npadvmod"))]
                 after = [w for w in cands if w.i > t.i]
-                subj = _name_head(after[0]) if after else (cands[-1] if cands else None)
+                subj = _name_head(after[0]) if after else (_name_head(cands[0]) if cands else None)
             return Found(t, subj, "after", "window", t.lemma_.lower())
     return None
 

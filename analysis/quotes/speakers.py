@@ -37,6 +37,8 @@ _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f"
 #: Nouns that speak for their owner: "Tokayev's office said", "a spokesman for the ministry said".
 _SPEAKS_FOR = frozenset("spokesman spokeswoman spokesperson representative office press statement campaign "
                         "website account".split())
+#: Entity labels that never speak (a date, a time, a number).
+_NOT_SPEAKERS = frozenset("DATE TIME CARDINAL ORDINAL MONEY PERCENT QUANTITY".split())
 #: Nouns of a person who speaks for an organisation.
 _SPOKES = frozenset("spokesman spokeswoman spokesperson representative".split())
 #: Kinship nouns and the gender they imply.
@@ -417,9 +419,13 @@ class ArticleContext:
 
     # -- speaker tokens --------------------------------------------------------------------------
     def speaker(self, paragraph: int, tok: Token) -> Speaker:
-        """Resolve the speaker token ``tok`` (a subject, ``according to``'s object, …)."""
+        """Resolve the speaker token ``tok`` (a subject, ``according to``'s object, …); a date, a time or a
+        number never speaks."""
         unit = self.units[paragraph]
         doc = tok.doc
+        if tok.ent_type_ in _NOT_SPEAKERS:
+            start = unit.start + tok.idx
+            return Speaker(None, None, start, start + len(tok))
         # a surname the tagger took for a common noun ("… ,” O’Donnell said"): capitalised inside the sentence,
         # bare (no determiner), no role word
         named = tok.pos_ == "NOUN" and tok.text[:1].isupper() and tok.i != tok.sent.start and not tok.ent_type_ \
