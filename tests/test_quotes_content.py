@@ -208,6 +208,9 @@ def test_unnamed_sources(nlp, paragraphs, expected):
     # organisation in its apposition nor a date
     (["\u201cNot us, but we cannot argue with it!\u201d Murphy, the head of Right to Rise USA, Tweeted on Friday "
       "with an image."], [("Not us, but we cannot argue with it!", "direct", "Murphy")]),
+    # a participle on the statement somebody issues is theirs
+    (['On Saturday, Donald Trump issued a statement saying that the judge was "a remarkable person."'],
+     [("a remarkable person.", "partial", "Donald Trump")]),
     # a lead-in ending with a colon and no verb of saying: its subject, when it names somebody
     (["When the senator died, President Bill Clinton released the following statement:",
       "\u201cHillary and I offer our condolences to the family.\u201d"],

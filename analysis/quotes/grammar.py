@@ -83,6 +83,10 @@ def subject_of(verb: Token, *, skip: Callable[[Token], bool] | None = None, dept
         pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
         if pobj is not None:
             return pobj
+    if subj is None and depth < 3 and verb.dep_ == "acl" and verb.head.pos_ == "NOUN" \
+            and verb.head.dep_ in ("dobj", "nsubjpass") and verb.head.head.pos_ == "VERB":
+        # Trump issued a statement saying …: the subject of the verb that makes the statement
+        return subject_of(verb.head.head, skip=skip, depth=depth + 1)
     if subj is None and depth < 3 and verb.dep_ in _INHERIT_SUBJECT and verb.head is not verb:
         return subject_of(verb.head, skip=skip, depth=depth + 1)
     if subj is None and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
