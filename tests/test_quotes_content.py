@@ -211,6 +211,12 @@ def test_unnamed_sources(nlp, paragraphs, expected):
     # a participle on the statement somebody issues is theirs
     (['On Saturday, Donald Trump issued a statement saying that the judge was "a remarkable person."'],
      [("a remarkable person.", "partial", "Donald Trump")]),
+    # a quotation after a sentence of saying in its paragraph is that sentence's speaker's, not the last quoted
+    (['"We need more time," Mayor Tom Hale said.',
+      'Council member Dianne Byrd agreed. "We are running out of it."'],
+     [("We need more time,", "direct", "Tom Hale"), ("We are running out of it.", "direct", "Dianne Byrd")]),
+    (['"Would it be negotiable?" Sean Hannity pressed. "Maybe for some people?"'],
+     [("Would it be negotiable?", "direct", "Sean Hannity"), ("Maybe for some people?", "direct", "Sean Hannity")]),
     # a lead-in ending with a colon and no verb of saying: its subject, when it names somebody
     (["When the senator died, President Bill Clinton released the following statement:",
       "\u201cHillary and I offer our condolences to the family.\u201d"],

@@ -74,6 +74,7 @@ from analysis.quotes import lexicon as lex
 from analysis.quotes.content import fragment_clause, not_a_place, unnamed_words
 from analysis.quotes.cues import (Found, attribute_segment, is_statement, looks_like_title, not_speech, scare_marked,
                                   titled)
+from analysis.quotes.grammar import subject_of
 from analysis.quotes.indirect import Reported, find_indirect
 from analysis.quotes.marks import MarkedQuote, find_quotes
 from analysis.quotes.speakers import ArticleContext, Speaker
@@ -207,8 +208,9 @@ def _marked(ctx: ArticleContext, marked: list[MarkedQuote], reported: dict[int, 
             if kind == "partial" or looks_like_title(inner):
                 continue  # a scare quote or a quoted name: nobody's statement
             floating = _floating(ctx, p, text[:segs[0].open_pos], prev, out, reported)
-            same = prev is not None and floating is prev and prev.paragraph == p and prev.cue_start is not None \
-                and prev.end <= prev.cue_start < unit_start + segs[0].start  # "A," X said. "B … X …"
+            # the cue clause just before in this paragraph names the speaker: "A," X said. "B … X …"
+            same = floating is not None and floating.paragraph == p and floating.cue_start is not None \
+                and floating.cue_start < unit_start + segs[0].start
             if floating is not None and p >= 1 and (same or not _named_in(inner, floating.speaker)):
                 speaker = Speaker(floating.speaker, floating.speaker_label, floating.speaker_start,
                                   floating.speaker_end)
@@ -297,10 +299,40 @@ def _floating(ctx: ArticleContext, p: int, lead: str, prev: Quote | None, out: l
             about = _subject_person(ctx, p - 1, {q.speaker for q in out if q.speaker})
             if about is not None:
                 return about
+    if lead.strip():
+        before = _sentence_before(ctx, p, len(lead.rstrip()))
+        if before is not None:
+            return before
     if prev is not None and int(prev.segments.split(";")[-1].split("-")[0]) >= ctx.units[p - 1].start \
             and (prev.speaker or prev.unnamed_source):
         return prev
     return None
+
+
+def _sentence_before(ctx: ArticleContext, p: int, end: int) -> Quote | None:
+    """The speaker of the sentence that ends right before a quotation in its paragraph, when its verb is one
+    of saying (``Hannity pressed. "…"``, ``X agreed. "…"``, ``X argues that … . "…"``)."""
+    unit = ctx.units[p]
+    idx = unit.column("idx")
+    k = bisect.bisect_left(idx, end) - 1
+    while k >= 0 and (unit.tokens[k].is_punct or unit.tokens[k].is_space):
+        k -= 1
+    if k < 0 or ctx.inside_quote(unit.start + idx[k]):
+        return None
+    verb = unit.tokens[k].sent.root
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in lex.CUE_LEMMAS | lex.NAMING_CUES \
+            or ctx.inside_quote(unit.start + verb.idx):
+        return None
+    subj = subject_of(verb, skip=ctx.quoted(p))
+    if subj is None:
+        return None
+    found = not_a_place(ctx, p, subj, ctx.speaker(p, subj))
+    unnamed = unnamed_words(ctx, p, subj, found.name)
+    if found.name is None and unnamed is None:
+        return None
+    cue_start = unit.start + verb.idx
+    return Quote(p, cue_start, cue_start, "", "indirect", found.name, found.label, verb.lemma_.lower(), found.start,
+                 found.end, cue_start, cue_start + len(verb), "", "continuation", unnamed_source=unnamed)
 
 
 def _subject_person(ctx: ArticleContext, p: int, spoken: set[str]) -> Quote | None:

@@ -16,8 +16,8 @@ CUE_LEMMAS = frozenset("""
 accuse acknowledge add address admit advise affirm agree allege announce answer argue ask assert assure blast
 boast brag call caution charge cite claim clarify comment complain concede conclude concur confess confirm
 contend continue counter cry declare decline demand deny describe detail disclose dismiss dub elaborate
-emphasise emphasize estimate exclaim explain express forecast hail highlight inform insist joke label lament
-maintain mention muse note observe opine order outline plead pledge point post praise predict proclaim
+emphasise emphasize estimate exclaim explain express forecast hail highlight inform insist interject joke label lament
+maintain mention muse note observe opine order outline plead pledge point post praise predict press proclaim
 promise propose quip quote read reaffirm recall recount reference reflect reiterate remark reply report respond retort
 reveal rule say scoff shout slam snap state stress suggest summarise summarize tell term testify thunder tweet
 underline underscore urge vow warn whisper wonder write yell
