@@ -21,7 +21,8 @@ __all__ = ["main", "build_parser", "QUOTE_KEYS", "ENTITY_KEYS"]
 
 #: Keys of each row printed by ``quotes --format json`` (an interface other tools read).
 QUOTE_KEYS = ["article_id", "published", "source", "quote_id", "paragraph", "start", "end", "text", "kind",
-              "speaker", "speaker_label", "cue", "polarity", "subjectivity", "statement_id"]
+              "speaker", "speaker_label", "cue", "polarity", "subjectivity", "content", "content_start", "content_end",
+              "unnamed_source", "statement_id"]
 #: Keys of each row printed by ``entities --format json``.
 ENTITY_KEYS = ["entity", "label", "mentions", "articles", "aliases"]
 

@@ -12,6 +12,10 @@ tests):
   normalised texts (``difflib`` ratio >= 0.8). Gold quotations of kind ``scare``, and unmatched
   predictions lying wholly inside a gold quotation (a nested quotation), count neither way.
 - A speaker is right when it normalises to the gold speaker or one of its aliases, or contains it.
+- Statements (:func:`score_statements`, issue 14; not in the shared scorer): on the matched
+  quotations, whether ``content`` is right (normalised texts >= 0.8 similar; a prediction without
+  ``content`` is taken at its ``text``) and ``unnamed_source`` (both empty, or both given and the
+  prediction has the head word of the gold words, the last one, singular or plural).
 - Entities: mention-weighted F1 over PERSON, ORG and PLACE (GPE + LOC). Where several predicted rows
   name one gold entity (an alias left unmerged) only the largest counts as found.
 
@@ -26,7 +30,8 @@ import sys
 import unicodedata
 from pathlib import Path
 
-__all__ = ["normalise", "speaker_matches", "score_quotes", "score_entities", "summarise", "details"]
+__all__ = ["normalise", "speaker_matches", "score_quotes", "score_statements", "score_entities", "summarise",
+           "details"]
 
 _MARKS = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'", "\u00ab": '"', "\u00bb": '"'})
 _LABELS = ("PERSON", "ORG", "PLACE")
@@ -92,6 +97,48 @@ def score_quotes(gold: dict, pred: list[dict]) -> dict:
             "extra": [p.get("text", "")[:60] for j, p in enumerate(pred) if j not in used_pred and j not in nested],
             "wrong_speaker": [(g["text"][:40], g["speaker"], p.get("speaker"))
                               for (g, p), ok in zip(real, right) if not ok]}
+
+
+def _similar(a: str | None, b: str | None) -> bool:
+    a, b = normalise(a), normalise(b)
+    return bool(a) and bool(b) and difflib.SequenceMatcher(None, a, b).ratio() >= MATCH_RATIO
+
+
+def _unnamed_ok(gold: str | None, pred: str | None) -> bool:
+    if not gold or not pred:
+        return not gold and not pred
+    head, words = normalise(gold).split()[-1], normalise(pred).split()
+    return head in words or head.rstrip("s") in words
+
+
+def score_statements(gold: dict, pred: list[dict]) -> dict:
+    """Counts for one article's matched quotations (scare quotes aside, matched as in
+    :func:`score_quotes`): matched, content_ok, unnamed_ok, and the errors as (gold, predicted) pairs."""
+    golds = [g for g in gold["quotes"] if g["kind"] != "scare"]
+    texts = [normalise(p.get("text")) for p in pred]
+    pairs = sorted(((r, i, j) for i, g in enumerate(golds) for j, t in enumerate(texts)
+                    if (r := difflib.SequenceMatcher(None, normalise(g["text"]), t).ratio()) >= MATCH_RATIO),
+                   reverse=True)
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    out = {"matched": 0, "content_ok": 0, "unnamed_ok": 0, "content_errors": [], "unnamed_errors": []}
+    for _, i, j in pairs:
+        if i in used_g or j in used_p:
+            continue
+        used_g.add(i)
+        used_p.add(j)
+        g, p = golds[i], pred[j]
+        out["matched"] += 1
+        g_content, p_content = g.get("content") or g["text"], p.get("content") or p.get("text")
+        if _similar(g_content, p_content):
+            out["content_ok"] += 1
+        else:
+            out["content_errors"].append((g_content, p_content))
+        if _unnamed_ok(g.get("unnamed_source"), p.get("unnamed_source")):
+            out["unnamed_ok"] += 1
+        else:
+            out["unnamed_errors"].append((g.get("unnamed_source"), p.get("unnamed_source")))
+    return out
 
 
 def score_entities(gold: dict, pred: list[dict]) -> dict:

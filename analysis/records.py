@@ -23,7 +23,7 @@ TABLE_COLUMNS: dict[str, list[str]] = {
     "mentions": ["article_id", "sentence_id", "paragraph", "start", "end", "text", "spacy_label", "entity",
                  "label", "norp_country", "origin", "role"],
     "quotes": ["article_id", "quote_id", "paragraph", "start", "end", "text", "kind", "speaker", "speaker_label",
-               "cue", "polarity", "subjectivity"],
+               "cue", "polarity", "subjectivity", "content", "content_start", "content_end", "unnamed_source"],
     "sentences": ["article_id", "sentence_id", "paragraph", "is_headline", "start", "end", "text",
                   "n_words", "polarity", "subjectivity"],
 }

@@ -6,9 +6,12 @@ PolNeAR (7 US outlets, 2016) annotates attributions in brat standoff: Source, Cu
 It has no licence, so nothing of it is in this repository: point this script at a checkout made in
 your own session. Its **test** split is kept back for measurement and refused here.
 
-Matching: a prediction matches a gold attribution when its characters (the quoted words, or the
-reported clause of indirect speech) cover at least 30% of the gold Content; one-to-one, greedily by
-coverage. Gold attributions are classed by their quote marks: ``direct`` (the content is one
+Matching: a prediction matches a gold attribution when its characters cover at least 30% of the gold
+Content; one-to-one, greedily by coverage. Rows sharing one statement (``content_start`` and
+``content_end``, issue 14: the pieces of a quotation interrupted by its cue) are one prediction. Its
+characters are the quoted segments of a direct quotation (not the cue clause between its pieces),
+else the statement (``content_start`` to ``content_end``) where the table has it, else the segments.
+Gold attributions are classed by their quote marks: ``direct`` (the content is one
 quotation), ``mixed`` (a quoted fragment inside reported speech), ``indirect`` (no marks).
 
 Printed: recall per class; precision of the predictions with quote marks (direct + partial) and of
@@ -103,15 +106,16 @@ def load_article(repo: Path, split: str, stem: str) -> tuple[Article, list[Gold]
     ann_files = [f for f in _list(repo, f"data/{split}/attributions") if Path(f).name.startswith(stem + "_")]
     spans, golds = {}, []
     for line in _read(repo, ann_files[0]).splitlines():
-        if line.startswith("T"):
+        if line.startswith("T") and line.count("\t") == 2:
             tid, info, text = line.split("\t")
             label, ranges = info.split(" ", 1)
             spans[tid] = (label, [tuple(int(x) for x in r.split()) for r in ranges.split(";")], text)
     for line in _read(repo, ann_files[0]).splitlines():
-        if not line.startswith("E"):
+        if not line.startswith("E") or "\t" not in line:
             continue
-        parts = dict(p.split(":") for p in line.split("\t")[1].split() if ":" in p)
-        if "Content" not in parts:
+        parts = dict(p.split(":", 1) for p in line.split("\t")[1].split() if ":" in p)
+        if "Content" not in parts or parts["Content"] not in spans or (
+                "Source" in parts and parts["Source"] not in spans):
             continue
         _, ranges, text = spans[parts["Content"]]
         chars = frozenset(c for a, b in ranges for c in range(to_article(a), to_article(b)))
@@ -124,6 +128,8 @@ def load_article(repo: Path, split: str, stem: str) -> tuple[Article, list[Gold]
 
 
 def _pred_chars(row) -> frozenset[int]:
+    if row.kind != "direct" and getattr(row, "content_start", None) is not None and not pd.isna(row.content_start):
+        return frozenset(range(int(row.content_start), int(row.content_end)))
     pieces = [tuple(int(x) for x in seg.split("-")) for seg in str(row.segments).split(";") if "-" in seg]
     return frozenset(c for a, b in (pieces or [(row.start, row.end)]) for c in range(a, b))
 
@@ -151,7 +157,16 @@ def score(articles: list[tuple[Article, list[Gold]]], *, verbose: bool = False) 
         quotes = extract(parsed)["quotes"]
         golds = golds_by_id[parsed.article.id]
         text = parsed.article.text
-        preds = [(row, _pred_chars(row)) for row in quotes.itertuples()]
+        preds, where = [], {}
+        for row in quotes.itertuples():  # one prediction per statement: its pieces' characters together
+            chars = _pred_chars(row)
+            key = (row.content_start, row.content_end) if "content_start" in quotes else row.Index
+            if key in where:
+                first, known = preds[where[key]]
+                preds[where[key]] = (first, known | chars)
+            else:
+                where[key] = len(preds)
+                preds.append((row, chars))
         pairs = sorted(((len(p & g.content) / len(g.content), i, j) for i, g in enumerate(golds) if g.content
                         for j, (_, p) in enumerate(preds) if p & g.content), reverse=True)
         used_g, used_p, matched = set(), set(), {}
@@ -188,7 +203,8 @@ def score(articles: list[tuple[Article, list[Gold]]], *, verbose: bool = False) 
     result["precision all"] = all_tp / max(1, all_n)
     result["speaker accuracy (named source)"] = name_ok / max(1, name_n)
     result["counts"] = {"gold": dict(total), "found": dict(found), "marked predictions": marked_n,
-                        "predictions": all_n, "named sources matched": name_n}
+                        "marked matched": marked_tp, "predictions": all_n, "matched": all_tp,
+                        "named sources matched": name_n, "speaker right": name_ok}
     if verbose:
         result["examples"] = {k: v[:25] for k, v in examples.items()}
     return result
@@ -201,6 +217,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=0, help="only the first N articles")
     parser.add_argument("-v", "--verbose", action="store_true", help="print error examples")
     args = parser.parse_args(argv)
+    if "test" in Path(args.split).parts:  # belt and braces: the test split is for measurement only
+        parser.error("the test split is kept back")
     stems = sorted({Path(f).stem for f in _list(args.repo, f"data/{args.split}/text")})
     stems = stems[:args.limit] if args.limit else stems
     articles = [load_article(args.repo, args.split, s) for s in stems]
@@ -209,7 +227,12 @@ def main(argv: list[str] | None = None) -> int:
     for key, value in result.items():
         if isinstance(value, float):
             print(f"  {key:34} {value:.3f}")
-    print(f"  counts: {result['counts']}")
+    counts = result["counts"]
+    for kind in ("direct", "mixed", "indirect"):
+        print(f"  {kind:10} found {counts['found'].get(kind, 0):5} of {counts['gold'].get(kind, 0):5}")
+    print(f"  marked predictions {counts['marked predictions']}, matched {counts['marked matched']}; "
+          f"all predictions {counts['predictions']}, matched {counts['matched']}")
+    print(f"  named sources matched {counts['named sources matched']}, speaker right {counts['speaker right']}")
     for key, lines in result.get("examples", {}).items():
         print(f"\n-- {key}")
         print("\n".join(f"   {line}" for line in lines))

@@ -50,6 +50,27 @@ def test_quotes_match_by_similarity_one_to_one():
     assert q["extra"] == ["The war must end."]
 
 
+def test_statements_score_content_and_unnamed_source_on_matched_quotations():
+    g = {"id": "a", "entities": ENTITIES, "quotes": [
+        {"text": "a dead end", "speaker": "Ana Tili", "kind": "partial",
+         "unnamed_source": "A spokesperson for Ana Tili",
+         "content": 'the talks had reached "a dead end"'},
+        {"text": "We are ready.", "speaker": None, "kind": "direct", "unnamed_source": "police",
+         "content": "We are ready."},
+        {"text": "the talks would go on", "speaker": None, "kind": "indirect", "unnamed_source": "officials",
+         "content": "the talks would go on"},
+        {"text": "so-called", "speaker": None, "kind": "scare", "unnamed_source": None, "content": None}]}
+    pred = [{"text": "a dead end", "content": '"a dead end"', "unnamed_source": "spokesperson for Ana Tili"},
+            {"text": "We are ready.", "content": "We are ready.", "unnamed_source": "Police"},
+            {"text": "the talks would go on", "unnamed_source": None},  # no content column: its text
+            {"text": "so-called", "content": "so-called", "unnamed_source": None},
+            {"text": "Something else entirely.", "content": "Something else entirely.", "unnamed_source": None}]
+    st = evaluate.score_statements(g, pred)
+    assert (st["matched"], st["content_ok"], st["unnamed_ok"]) == (3, 2, 2)
+    assert st["content_errors"] == [('the talks had reached "a dead end"', '"a dead end"')]
+    assert st["unnamed_errors"] == [("officials", None)]
+
+
 def test_scare_quotes_and_nested_quotations_count_neither_way():
     g = gold(("so-called", None, "scare"),
              ("He told me 'never again' and left.", "Kassym-Jomart Tokayev", "direct"))

@@ -79,6 +79,39 @@ def test_unbalanced_marks_never_swallow_the_article(paragraphs, expected):
     assert marked(*paragraphs) == expected
 
 
+@pytest.mark.parametrize("paragraphs, expected", [
+    # two apostrophes are a double mark in an article without other double marks (archive copy)
+    (["''This isn't reform,'' said Doug Halvorsen. ''It's anti-reform.''"],
+     ["This isn't reform,", "It's anti-reform."]),
+    (["He called it a ''personal insult.''", "''It runs on.", "''And ends here,'' he said."],
+     ["personal insult.", "It runs on. And ends here,"]),
+    # typographic double marks nest when closers for both follow
+    (["\u201cI\u2019d rather live in what he calls \u201chell\u201d than here.\u201d \u2015 Ana Ruiz"],
+     ["I\u2019d rather live in what he calls \u201chell\u201d than here."]),
+])
+def test_doubled_apostrophes_and_nested_double_marks(paragraphs, expected):
+    assert marked(*paragraphs) == expected
+
+
+@pytest.mark.parametrize("paragraphs, expected", [
+    (["Partial transcript:", "WALLACE: Let us start.", "PENCE: Well, look.", "WALLACE: Thank you."],
+     [("WALLACE", "Let us start."), ("PENCE", "Well, look."), ("WALLACE", "Thank you.")]),
+    # an opening mark before each label: a line never runs on into the next label, but into a paragraph
+    # that goes on with its words
+    (['"WALLACE: Will she be there?', '"PENCE: She will not. It is \u201cShark Tank.\u201d', '"But more.',
+      '"WALLACE: Thank you."'],
+     [("WALLACE", "Will she be there?"), ("PENCE", "She will not. It is \u201cShark Tank.\u201d But more."),
+      ("WALLACE", "Thank you.")]),
+    # one labelled paragraph is no transcript; capitals that head a paragraph without naming anyone are no label
+    (["WASHINGTON: The talks went on."], []),
+    (["UPDATE: The council met.", "EDITOR'S NOTE: Times are local.", "WATCH: the video."], []),
+])
+def test_transcript_labels(paragraphs, expected):
+    pars = ("Headline", *paragraphs)
+    found = find_quotes(pars)
+    assert [(q.label, " ".join(pars[s.paragraph][s.start:s.end] for s in q.segments)) for q in found] == expected
+
+
 def test_quotes_never_continue_out_of_the_headline():
     found = find_quotes(("\u201cWe will win", "\u201cNo,\u201d she said."))
     assert [(q.segments[0].paragraph, len(q.segments)) for q in found] == [(1, 1)]
@@ -163,7 +196,8 @@ def test_speakers(nlp, paragraphs, expected):
     ('Residents question the council\u2019s \u201ctemporary\u201d closure of the car park.', []),
     ('Critics have dubbed it the "Putin tax".', []),
     ('The film "Oppenheimer" won seven Oscars.', []),
-    ('The group, "Friends of the Earth", said it would sue.', []),
+    # a quoted name is no quotation; what the group named so said is reported speech
+    ('The group, "Friends of the Earth", said it would sue.', [("it would sue", "indirect", "Friends of the Earth")]),
     ('Tokayev called the plan "Kazakhstan 2050" on Monday.', [("Kazakhstan 2050", "partial", "Tokayev")]),
 ])
 def test_partial_and_scare_quotes(nlp, paragraph, expected):

@@ -23,10 +23,15 @@ from analysis.quotes.speakers import ArticleContext
 if TYPE_CHECKING:  # spaCy is imported on first parse
     from spacy.tokens import Doc, Token
 
-__all__ = ["Found", "attribute_segment", "is_statement", "scare_marked", "looks_like_title", "according_to"]
+__all__ = ["Found", "attribute_segment", "is_statement", "scare_marked", "looks_like_title", "according_to",
+           "not_speech", "titled"]
 
 _SENT_END = re.compile(r"[.!?\u2026]")
 _NAMEISH = ("PROPN", "PRON", "NOUN")
+#: Entity labels that never speak.
+_NOT_SPEAKERS = frozenset("DATE TIME CARDINAL ORDINAL MONEY PERCENT QUANTITY".split())
+#: Dashes that introduce a speaker after a quotation ("…" — Michael Osei; “…”― Pamela Padilla).
+_DASHES = ("\u2014", "\u2013", "\u2015", "-")
 
 
 @dataclass(frozen=True)
@@ -60,15 +65,34 @@ def according_to(tok: Token) -> Token | None:
     return obj
 
 
+#: Verbs whose "as" phrase says what something is, not how somebody judges it ("served as", "known as").
+_NOT_JUDGING = frozenset("""
+be serve know act work use count qualify rank emerge run live start begin come remain stand join return
+function double appear pose see dress list register enlist hire appoint name elect swear
+""".split())
+
+
+def _judges_as(verb: Token, prep: Token | None) -> bool:
+    """Whether quoted words in an ``as`` phrase are what the verb's subject calls something: ``admires
+    Putin as a "strong leader"``, ``pounding Trump as a "con artist"`` (a subject, and an object before)."""
+    return prep is not None and prep.lower_ == "as" and prep.dep_ == "prep" and verb.pos_ == "VERB" \
+        and verb.lemma_.lower() not in _NOT_JUDGING and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) \
+        and any(c.dep_ in ("dobj", "prep") and verb.i < c.i < prep.i for c in verb.children)
+
+
 def _climb(ctx: ArticleContext, p: int, start: Token, via: str, qset: set[int]) -> tuple[Token, str] | None:
-    x, dep = start, via
+    x, dep, as_ = start, via, None
     for step in range(8):
         if x.i not in qset and not ctx.inside_quote(ctx.offset(p, x)):
-            if is_cue(x, via=dep if step == 0 else "climb"):
+            if is_cue(x, via=dep if step == 0 else "climb") or _judges_as(x, as_):
                 return x, dep
             obj = according_to(x) if x.lower_ == "according" else None
             if obj is not None:
                 return x, "according"
+            if x.lower_ == "as" and x.dep_ == "prep":
+                as_ = x  # on the way up: the "as" phrase the quoted words are in
+            elif x.pos_ == "VERB":
+                as_ = None
         if x.head is x:
             return None
         dep, x = x.dep_, x.head
@@ -108,16 +132,17 @@ def _after(ctx: ArticleContext, p: int, doc: Doc, close: int) -> Found | None:
     window: list[Token] = []
     for k in range(bisect.bisect_right(idx, close), len(tokens)):
         t = tokens[k]
-        if ctx.inside_quote(unit.start + idx[k]) or len(window) >= 14:
-            break
+        if ctx.inside_quote(unit.start + idx[k]) or len(window) >= 14 or (
+                t.tag_ in ("WP", "WDT") and any(w.pos_ == "VERB" for w in window)):
+            break  # "…," engaging in what analysts called: a relative clause after a verb is no cue clause
         window.append(t)
         if _SENT_END.fullmatch(t.text):
             break
     words = [t for t in window if not t.is_punct]
     if not words:
         return None
-    first = next((t for t in window if not t.is_space), None)
-    if first is not None and first.text in ("\u2014", "\u2013", "-", "--") and words[0].pos_ == "PROPN":
+    rest = unit.text[close + 1:].lstrip()  # the mark and a dash may be one token ("”―")
+    if rest[:1] in _DASHES and words[0].pos_ == "PROPN":
         return Found(None, words[0] if words[0].ent_type_ else _name_head(words[0]), "dash")
     if unit.text[:close].rstrip().endswith("."):
         return None  # "… done." Then Smith said …: a full stop inside the marks ends the attribution window
@@ -127,11 +152,18 @@ def _after(ctx: ArticleContext, p: int, doc: Doc, close: int) -> Found | None:
         if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in lex.CUE_LEMMAS:
             subj = subject_of(t, skip=ctx.quoted(p))
             if subj is None or subj.i < window[0].i:
-                cands = [w for w in window if w.pos_ in _NAMEISH and w is not t]
+                # not the listener (told POLITICO, told reporters) nor a date (on Friday)
+                cands = [w for w in window if w.pos_ in _NAMEISH and w is not t and w.ent_type_ not in _NOT_SPEAKERS
+                         and not (w.head is t and w.dep_ in ("dobj", "dative", "npadvmod"))]
                 after = [w for w in cands if w.i > t.i]
-                subj = _name_head(after[0]) if after else (cands[-1] if cands else None)
+                subj = _name_head(after[0]) if after else (_name_head(cands[0]) if cands else None)
             return Found(t, subj, "after", "window", t.lemma_.lower())
     return None
+
+
+def _put_it(tok: Token) -> bool:
+    """``put it`` of ``as one analyst put it, "…"``."""
+    return tok.lemma_.lower() == "put" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "it"
 
 
 def _name_head(tok: Token) -> Token:
@@ -145,8 +177,8 @@ def _before(ctx: ArticleContext, p: int, doc: Doc, open_pos: int, *, sentence_st
     """A lead-in ending with a colon or comma (``He said: "…"``, ``According to X, "…"``, ``Tokayev: "…"``)."""
     unit = ctx.units[p]
     text = unit.text[:open_pos].rstrip()
-    if not text or text[-1] not in ":,\u2014\u2013":
-        return None
+    if not text or (text[-1] not in ":,\u2014\u2013" and not re.search(r",\s*(?:but|and)$", text)):
+        return None  # the lead-in ends with a colon, a comma or a dash (or ", but": he said, but "…")
     tokens, idx = unit.tokens, unit.column("idx")
     window = [tokens[k] for k in range(bisect.bisect_left(idx, sentence_start), bisect.bisect_left(idx, open_pos))
               if not ctx.inside_quote(unit.start + idx[k])]
@@ -155,12 +187,37 @@ def _before(ctx: ArticleContext, p: int, doc: Doc, open_pos: int, *, sentence_st
             obj = according_to(t)
             if obj is not None:
                 return Found(t, obj, "according to", "window", "according to")
-        if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in lex.CUE_LEMMAS:
+        if t.pos_ in ("VERB", "AUX") and (t.lemma_.lower() in lex.CUE_LEMMAS or _put_it(t)):
             return Found(t, subject_of(t, skip=ctx.quoted(p)), "before", "window", t.lemma_.lower())
     words = [t for t in window if not t.is_punct]
     if text[-1] == ":" and words and len(words) <= 5 and all(t.pos_ == "PROPN" or t.ent_type_ for t in words):
         return Found(None, words[-1], "colon")  # headline style: Tokayev: "…"
+    if text[-1] == ":" and words:
+        verb = next((t for t in reversed(words) if t.pos_ == "VERB" and t.dep_ not in ("amod", "compound", "acl")),
+                    words[-1].sent.root)  # not "the following statement"
+        return _colon_subject(ctx, p, verb)
     return None
+
+
+#: Nouns of what somebody said, whose owner speaks (Clinton's response was: "…").
+_SAID_NOUNS = lex.SAYING_NOUNS | frozenset("response reply answer message letter tweet post words note".split())
+
+
+def _colon_subject(ctx: ArticleContext, p: int, verb: Token) -> Found | None:
+    """A lead-in ending with a colon and no verb of saying: its subject speaks when it names somebody
+    (President Clinton released the following statement: "…"; Trump leaned in and boomed: "…"; Clinton's
+    response was: "…")."""
+    subj = subject_of(verb, skip=ctx.quoted(p)) if verb.pos_ in ("VERB", "AUX") else None
+    if subj is None:
+        return None
+    if subj.lemma_.lower() in _SAID_NOUNS:
+        subj = next((c for c in subj.children if c.dep_ == "poss"), None)
+        if subj is None:
+            return None
+    speaker = ctx.speaker(p, subj)
+    if not speaker.name or speaker.label not in ("PERSON", "ORG"):
+        return None
+    return Found(verb, subj, "before", "window", verb.lemma_.lower())
 
 
 def attribute_segment(ctx: ArticleContext, p: int, start: int, end: int, open_pos: int,
@@ -172,6 +229,11 @@ def attribute_segment(ctx: ArticleContext, p: int, start: int, end: int, open_po
     if not qtoks:
         return None
     found = _by_parse(ctx, p, qtoks)
+    if found is not None and found.cue is not None and found.speaker is not None and found.cue.i < qtoks[0].i:
+        # a nearer lead-in cue between the parse's cue and the quotation (X sings, before asking her, "…")
+        nearer = _before(ctx, p, doc, open_pos, sentence_start=found.cue.idx + len(found.cue))
+        if nearer is not None and nearer.cue is not None and nearer.method == "before" and nearer.speaker is not None:
+            found = nearer
     if found is None or found.speaker is None:
         later = _after(ctx, p, doc, close_pos if close_pos is not None else end - 1)
         if later is not None and (found is None or later.speaker is not None):
@@ -205,7 +267,7 @@ def is_statement(text: str, open_pos: int, end: int, *, cue_before: bool) -> boo
     a full sentence of its own.
     """
     before = text[:open_pos].rstrip()
-    inner = text[open_pos + 1:end].strip()
+    inner = text[open_pos + 1:end].strip().lstrip("'")
     if not before or before[-1] in ".!?:;\u2026\u2014\u2013(" or (
             before[-1] in "\"'\u201d\u2019\u00bb" and before[:-1].rstrip()[-1:] in tuple(".!?\u2026")):
         return True
@@ -219,6 +281,39 @@ def scare_marked(text: str, open_pos: int) -> bool:
     before = text[:open_pos].rstrip().lower()
     before = re.sub(r"\b(?:the|a|an|its|his|her|their)$", "", before).rstrip()
     return before.endswith(lex.SCARE_MARKERS)
+
+
+_WORDS = re.compile(r"[\w’'-]+|[,:;]")
+#: Nouns of a statement that a sign-like "reading" may introduce ("a statement reading …" is speech).
+_STATEMENT_NOUNS = frozenset("statement letter note message email e-mail post tweet release memo".split())
+
+
+def not_speech(text: str, open_pos: int) -> bool:
+    """Whether the words before the opening mark make the quotation a chant or words written on
+    something (``the crowd chanted "…"``, ``placards reading "…"``, ``a T-shirt emblazoned with "…"``)."""
+    before = text[:open_pos].rstrip(" :,").lower()
+    if before.endswith(lex.NOT_SPEECH_MARKERS):
+        return True
+    words = _WORDS.findall(before)
+    return len(words) >= 2 and words[-1] == "reading" and words[-2] not in _STATEMENT_NOUNS
+
+
+def titled(text: str, open_pos: int, close_end: int, inner: str) -> bool:
+    """Whether a quotation is the title of a work or a programme: short capitalised words (trailing
+    punctuation aside) next to a work noun (``the book "…"``, ``"…" radio program``, ``an episode of
+    "…"``), or after ``on`` or a possessive (``on CBS's "Face the Nation,"``)."""
+    if not looks_like_title(inner.rstrip(" ,.;:!?\u2026")):
+        return False
+    after = _WORDS.findall(text[close_end:close_end + 40].lower())
+    if after and after[0] in lex.WORK_NOUNS:
+        return True
+    before = _WORDS.findall(text[max(0, open_pos - 60):open_pos].lower())
+    if not before:
+        return False
+    last = before[-2] if before[-1] == "," and len(before) >= 2 else before[-1]
+    if last == "of":  # an episode of "…", the cover of the book "…"
+        return any(w in lex.WORK_NOUNS for w in before[-4:-1])
+    return last in lex.WORK_NOUNS or last == "on" or last.endswith(("'s", "’s"))
 
 
 def looks_like_title(inner: str) -> bool:

@@ -16,8 +16,8 @@ from analysis.quotes import lexicon as lex
 if TYPE_CHECKING:  # spaCy is imported on first parse
     from spacy.tokens import Token
 
-__all__ = ["is_cue", "subject_of", "definite", "describing", "role_word", "person_shaped", "name_words", "SUBJ",
-           "TITLE_WORDS"]
+__all__ = ["is_cue", "subject_of", "subject_rank", "reported_tokens", "complement_of", "definite", "describing",
+           "role_word", "person_shaped", "name_words", "SUBJ", "TITLE_WORDS"]
 
 SUBJ = ("nsubj", "nsubjpass")
 _INHERIT_SUBJECT = ("advcl", "xcomp", "conj", "pcomp", "acl", "ccomp", "prep", "pobj", "dep")
@@ -47,6 +47,16 @@ def is_cue(tok: Token, *, via: str | None = None) -> bool:
         "be", "have", "do", "seem", "make", "become", "mean", "show", "remain")
 
 
+def subject_rank(tok: Token) -> tuple[int, int]:
+    """Sort key among several parsed subjects of one verb: a person or an organisation, another name, a
+    pronoun, a common noun; then text order."""
+    if tok.ent_type_ in ("PERSON", "ORG"):
+        return 0, tok.i
+    if tok.ent_type_ or tok.pos_ == "PROPN":
+        return 1, tok.i
+    return (2 if tok.pos_ == "PRON" else 3), tok.i
+
+
 def subject_of(verb: Token, *, skip: Callable[[Token], bool] | None = None, depth: int = 0) -> Token | None:
     """The speaker token of a cue verb: its subject, or the subject of the clause a participle hangs on.
 
@@ -56,12 +66,12 @@ def subject_of(verb: Token, *, skip: Callable[[Token], bool] | None = None, dept
     """
     if verb.lemma_.lower() in ("quote", "cite"):  # quoted the minister as saying; Tokayev was quoted as saying
         quoted = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and not (skip and skip(c))), None)
-        if quoted is not None:
-            return quoted
+        if quoted is not None and (verb.lemma_.lower() == "quote" or quoted.ent_type_ in ("PERSON", "ORG")):
+            return quoted  # (cited a minister as saying; but cited figures, cited his remarks: the subject)
     subjects = [c for c in verb.children if c.dep_ in SUBJ and c.lower_ not in ("there",) and not (skip and skip(c))]
-    # "insisted coach Pep Guardiola": two subjects, the name wins over the common noun
-    subj = min(subjects, key=lambda c: (0 if c.ent_type_ or c.pos_ == "PROPN" else 1 if c.pos_ == "PRON" else 2,
-                                        c.i), default=None)
+    # "insisted coach Pep Guardiola": two subjects, the name wins over the common noun, a person or an
+    # organisation over a place ("CAMBRIDGE, Mass. — "…," said Ann Lee": the dateline is no subject)
+    subj = min(subjects, key=subject_rank, default=None)
     if subj is None:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         if agent is not None:
@@ -73,11 +83,62 @@ def subject_of(verb: Token, *, skip: Callable[[Token], bool] | None = None, dept
         pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
         if pobj is not None:
             return pobj
+    if subj is None and depth < 3 and verb.dep_ == "acl" and verb.head.pos_ == "NOUN" \
+            and verb.head.dep_ in ("dobj", "nsubjpass") and verb.head.head.pos_ == "VERB":
+        # Trump issued a statement saying …: the subject of the verb that makes the statement
+        return subject_of(verb.head.head, skip=skip, depth=depth + 1)
     if subj is None and depth < 3 and verb.dep_ in _INHERIT_SUBJECT and verb.head is not verb:
         return subject_of(verb.head, skip=skip, depth=depth + 1)
     if subj is None and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head  # a statement from the ministry saying …
     return subj
+
+
+def reported_tokens(comp: Token) -> list[Token]:
+    """The tokens of a cue's clausal complement that the cue reports, in order.
+
+    A verb coordinated inside the complement without a subject of its own belongs to the cue clause,
+    not to what was said, when it is a verb of saying (``said it was opposed and warned …``) or a
+    past tense after a complement that is not one or after a copula (``said Kazakhstan would remain
+    neutral and urged …``, ``tweeted that she was "a con" and encouraged …``); it is left out with its
+    conjunction, as is a participle after a comma that holds another attribution (``…, engaging in what
+    analysts described as …``).
+    """
+    cut: set[int] = set()
+    for c in comp.children:
+        if c.dep_ == "conj" and c.pos_ == "VERB" and not any(g.dep_ in SUBJ for g in c.children) and (
+                c.lemma_.lower() in lex.CUE_LEMMAS or (c.tag_ == "VBD" and (comp.tag_ != "VBD" or comp.pos_ == "AUX"))):
+            cut |= {t.i for t in c.subtree}
+        elif c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > comp.i and c.doc[c.i - 1].text == "," and any(
+                t.lemma_.lower() in lex.CUE_LEMMAS | lex.NAMING_CUES and any(g.dep_ in SUBJ for g in t.children)
+                for t in c.subtree if t.pos_ == "VERB"):
+            cut |= {t.i for t in c.subtree} | {c.i - 1}  # "…," engaging in what analysts described as …
+    if cut:
+        first = min(cut)
+        cut |= {c.i for c in comp.children if c.dep_ == "cc" and c.i < first
+                and not any(c.i < t.i < first and t.i not in cut and not t.is_punct for t in comp.subtree)}
+    return [t for t in comp.subtree if t.i not in cut]
+
+
+#: Nouns of a statement a cue reports through (said in a statement that …).
+_VEHICLES = frozenset("statement letter email e-mail interview post tweet release note memo filing message "
+                      "speech remarks testimony briefing conference call video".split())
+
+
+def complement_of(verb: Token) -> Token | None:
+    """The clause a verb of saying reports: its clausal complement, or the that-clause of the statement
+    it speaks through when the parse hangs it there (``said in a statement that …``)."""
+    comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if comp is not None:
+        return comp
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.i < verb.i:
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pobj" and obj.lemma_.lower() in _VEHICLES:
+                return next((c for c in obj.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > obj.i
+                             and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
+    return None
 
 
 def definite(tok: Token) -> bool:

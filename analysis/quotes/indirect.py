@@ -9,24 +9,31 @@ Two patterns, both read off the dependency parse of body paragraphs:
   Participles without a subject of their own (``…, noting that …``), questions
   (``asked whether …``) and an outlet's ``X reports`` are not reported speech.
 - ``According to X, …``: the rest of the sentence.
+- ``X's claim that …``: a noun of saying (claim, warning, promise …) with its owner named.
 
-A clause that holds a quotation is not reported again: its quoted words are a
-``partial`` quotation already.
+A clause may hold quoted words (``said the plan was "a disaster"``): they are part of the statement,
+marks included. :func:`analysis.quotes.extract_quotes` gives such a clause to the ``partial``
+quotation inside it as its ``content`` and reports it as ``indirect`` only when no quotation does
+(its quoted words were a scare quote or a title); a clause that starts inside a quotation is that
+quotation.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from analysis.quotes import lexicon as lex
+from analysis.quotes.content import not_a_place, unnamed_words
 from analysis.quotes.cues import according_to
+from analysis.quotes.grammar import complement_of, reported_tokens, subject_rank
 from analysis.quotes.speakers import ArticleContext, Speaker
 
 if TYPE_CHECKING:  # spaCy is imported on first parse
     from spacy.tokens import Token
 
-__all__ = ["Reported", "find_indirect"]
+__all__ = ["Reported", "find_indirect", "reported_in"]
 
 _FINITE = ("VBD", "VBZ", "VBP")
 _QUESTION = {"whether", "if", "how", "why", "what", "when", "where", "who", "which"}
@@ -45,6 +52,7 @@ class Reported:
     cue: str
     cue_start: int
     cue_end: int
+    unnamed: str | None = None
 
 
 def _is_outlet(name: str, source: str | None) -> bool:
@@ -55,6 +63,8 @@ def _is_outlet(name: str, source: str | None) -> bool:
 def _unnamed_source(tok: Token) -> bool:
     """Somebody the text does not name but who speaks ("police said", "analysts say", "officials"):
     reported speech with no speaker name, unlike a document ("data show") or a pronoun."""
+    if tok.ent_type_ == "NORP" and tok.pos_ in ("NOUN", "PROPN"):
+        return True  # Democrats argued …
     return tok.pos_ == "NOUN" and tok.lemma_.lower() not in lex.NON_AGENTS and not tok.ent_type_ and (
         tok.tag_ == "NNS" or tok.lemma_.lower() in lex.PERSON_ROLES | lex.ORG_ROLES | {"police"})
 
@@ -76,8 +86,19 @@ def _clause(ctx: ArticleContext, p: int, tokens: list[Token]) -> tuple[int, int,
         return None
     unit = ctx.units[p]
     start, end = unit.start + toks[0].idx, unit.start + toks[-1].idx + len(toks[-1])
-    if any(ctx.inside_quote(x) for x in (start, end - 1)) or any(a < end and b > start for a, b in ctx.spans):
-        return None
+    # quoted words inside the clause are part of the statement (said the plan was "a disaster"), with their
+    # marks; a clause that starts inside a quotation is that quotation (said "we will win")
+    spans, starts, article = ctx.spans, ctx.span_starts, ctx.parsed.article.text
+    k = bisect.bisect_left(starts, start)
+    words_end = end
+    if k and spans[k - 1][1] >= start:
+        if spans[k - 1][1] + 1 >= end or len(article[spans[k - 1][1] + 1:end].split()) < 3:
+            return None  # the clause is a quotation's words
+        start = spans[k - 1][0]  # said that, "…" against what …: the quotation opens a longer clause
+    while k < len(spans) and spans[k][0] < end:
+        b = spans[k][1]
+        end = max(end, b + (2 if article.startswith("''", b) else 1))
+        k += 1
     # a contiguous run, or pieces joined by single spaces (the according-to phrase cut out of the middle)
     pieces, run = [], [toks[0]]
     for t in toks[1:]:
@@ -88,26 +109,32 @@ def _clause(ctx: ArticleContext, p: int, tokens: list[Token]) -> tuple[int, int,
             run = [t]
     pieces.append(run)
     doc = toks[0].doc
-    text = " ".join(doc[r[0].i:r[-1].i + 1].text.strip(" ,") for r in pieces)
+    text = " ".join(doc[r[0].i:r[-1].i + 1].text.strip(" ,") for r in pieces) + article[words_end:end]
     return start, end, text
 
 
 def find_indirect(ctx: ArticleContext, *, source: str | None = None) -> list[Reported]:
     """Reported speech in the body paragraphs of an article, in text order."""
+    return [r for p in sorted(ctx.units) if p != 0 for r in reported_in(ctx, p, source=source)]
+
+
+def reported_in(ctx: ArticleContext, p: int, *, source: str | None = None) -> list[Reported]:
+    """Reported speech in one body paragraph, in text order."""
     out: list[Reported] = []
-    for p in sorted(ctx.units):
-        if p == 0:
-            continue
+    for _ in (0,):
         unit = ctx.units[p]
         lower, pos, lemma, idx = (unit.column(a) for a in ("lower_", "pos_", "lemma_", "idx"))
         for k, tok in enumerate(unit.tokens):
             according = lower[k] == "according"
-            if not according and not (pos[k] == "VERB" and lemma[k].lower() in lex.INDIRECT_CUES):
+            noun = pos[k] == "NOUN" and lemma[k].lower() in lex.SAYING_NOUNS
+            if not according and not noun and not (pos[k] == "VERB" and lemma[k].lower() in lex.INDIRECT_CUES):
                 continue  # no cue here (checked before the quote spans: the cheaper test)
             if ctx.inside_quote(unit.start + idx[k]):
                 continue
             if according:
                 hit = _according(ctx, p, tok)
+            elif noun:
+                hit = _claim_that(ctx, p, tok)
             elif _finite(tok):
                 hit = _said_that(ctx, p, tok, source)
             else:
@@ -117,24 +144,34 @@ def find_indirect(ctx: ArticleContext, *, source: str | None = None) -> list[Rep
     return out
 
 
+def _subject(verb: Token) -> Token | None:
+    """A verb's subject; a name first when the parse gives several (``vice - president Darnell Fraser``)."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ != "there"]
+    return min(subjects, key=subject_rank, default=None)
+
+
 def _said_that(ctx: ArticleContext, p: int, verb: Token, source: str | None) -> Reported | None:
     lemma = verb.lemma_.lower()
     if lemma == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
         return None
-    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in ("there",)), None)
-    comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
-    if subj is None or any(ctx.inside_quote(ctx.offset(p, t)) for t in verb.subtree):
+    subj = _subject(verb)
+    if subj is None and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):  # X described … and said …
+        subj = _subject(verb.head)
+    comp = complement_of(verb)
+    if subj is None or ctx.inside_quote(ctx.offset(p, subj)):
         return None
+    if comp is not None and ctx.inside_quote(ctx.offset(p, comp)):
+        lead = next((t for t in comp.subtree if not t.is_punct and not (t.dep_ == "mark" and t.lower_ == "that")),
+                    comp)
+        if not ctx.inside_quote(ctx.offset(p, lead)):
+            return None  # the parse hung words before a quoted title on the cue (In his book, "…," X suggested)
     if comp is not None:
-        # "said Kazakhstan would remain neutral and urged both sides …": a finite verb coordinated inside
-        # the complement belongs to the cue clause, not to what was said
-        cut = {t.i for c in comp.children if c.dep_ == "conj" and c.tag_ == "VBD" and comp.tag_ != "VBD"
-               and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for t in c.subtree}
-        cut |= {t.i for c in comp.children if c.dep_ == "cc" and any(c.i + 1 == x for x in cut) for t in [c]}
-        content = [t for t in comp.subtree if t.i not in cut]
+        content = reported_tokens(comp)  # "said X would … and urged …": urged is the cue clause's
     elif verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
         said = {x.i for x in verb.subtree}
         content = [t for t in verb.sent if t.i not in said]  # The talks, X said, would …
+        if not any(t.pos_ in ("VERB", "AUX") and not ctx.inside_quote(ctx.offset(p, t)) for t in content):
+            return None  # no clause left (the parse hung the cue on a quoted title)
     else:
         return None
     if subj.tag_ in ("WP", "WDT"):
@@ -144,14 +181,33 @@ def _said_that(ctx: ArticleContext, p: int, verb: Token, source: str | None) -> 
     clause = _clause(ctx, p, content)
     if clause is None:
         return None
-    speaker = ctx.speaker(p, subj)
+    speaker = not_a_place(ctx, p, subj, ctx.speaker(p, subj))
     if not speaker.name and not _unnamed_source(subj):
         return None  # an unresolved pronoun, "I" or "we" outside quotes: not reported speech we can place
     if speaker.name and lemma == "report" and _is_outlet(speaker.name, source):
         return None
     start, end, text = clause
     cue_start = ctx.offset(p, verb)
-    return Reported(p, start, end, text, speaker, lemma, cue_start, cue_start + len(verb))
+    return Reported(p, start, end, text, speaker, lemma, cue_start, cue_start + len(verb),
+                    unnamed_words(ctx, p, subj, speaker.name))
+
+
+def _claim_that(ctx: ArticleContext, p: int, noun: Token) -> Reported | None:
+    """``Trump's claim that …``: a noun of saying with its owner and a that-clause."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    comp = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i
+                 and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
+    if owner is None or comp is None or ctx.inside_quote(ctx.offset(p, comp)):
+        return None
+    clause = _clause(ctx, p, reported_tokens(comp))
+    if clause is None:
+        return None
+    speaker = ctx.speaker(p, owner)
+    if not speaker.name:
+        return None
+    start, end, text = clause
+    cue_start = ctx.offset(p, noun)
+    return Reported(p, start, end, text, speaker, noun.lemma_.lower(), cue_start, cue_start + len(noun))
 
 
 def _according(ctx: ArticleContext, p: int, tok: Token) -> Reported | None:
@@ -173,4 +229,5 @@ def _according(ctx: ArticleContext, p: int, tok: Token) -> Reported | None:
     start, end, text = clause
     cue_start = ctx.offset(p, tok)
     cue_end = ctx.offset(p, to) + len(to) if to is not None else cue_start + len(tok)
-    return Reported(p, start, end, text, speaker, "according to", cue_start, cue_end)
+    return Reported(p, start, end, text, speaker, "according to", cue_start, cue_end,
+                    unnamed_words(ctx, p, obj, speaker.name))

@@ -8,34 +8,67 @@ from __future__ import annotations
 
 __all__ = ["CUE_LEMMAS", "INDIRECT_CUES", "NAMING_CUES", "PERSON_ROLES", "ORG_ROLES", "ROLE_SYNONYMS",
            "SCARE_MARKERS", "PERSON_PRONOUNS", "GROUP_PRONOUNS", "THING_PRONOUNS", "NON_AGENTS", "TITLES",
-           "MEDIA_WORDS", "COMPANY_WORDS", "COMPANY_ROLES", "MALE_WORDS", "FEMALE_WORDS"]
+           "MEDIA_WORDS", "COMPANY_WORDS", "COMPANY_ROLES", "MALE_WORDS", "FEMALE_WORDS", "WORK_NOUNS", "SIGN_NOUNS",
+           "CHANT_CUES", "NOT_SPEECH_MARKERS", "SAYING_NOUNS"]
 
 #: Verbs of saying (lemmas) that attribute a quotation next to them.
 CUE_LEMMAS = frozenset("""
 accuse acknowledge add address admit advise affirm agree allege announce answer argue ask assert assure blast
 boast brag call caution charge cite claim clarify comment complain concede conclude concur confess confirm
 contend continue counter cry declare decline demand deny describe detail disclose dismiss dub elaborate
-emphasise emphasize estimate exclaim explain express forecast hail highlight inform insist joke label lament
-maintain mention muse note observe opine order outline plead pledge point post praise predict proclaim
-promise propose quip quote read reaffirm recall recount reflect reiterate remark reply report respond retort
-reveal say scoff shout slam snap state stress suggest summarise summarize tell term testify thunder tweet
-underline underscore urge vow warn whisper write yell
+emphasise emphasize estimate exclaim explain express forecast hail highlight inform insist interject joke label lament
+maintain mention muse note observe opine order outline plead pledge point post praise predict press proclaim
+promise propose quip quote read reaffirm recall recount reference reflect reiterate remark reply report respond retort
+reveal rule say scoff shout slam snap state stress suggest summarise summarize tell term testify thunder tweet
+underline underscore urge vow warn whisper wonder write yell
 """.split())
 
 #: Verbs of saying that introduce reported speech without quotation marks (``X said that …``).
 INDIRECT_CUES = frozenset("""
 acknowledge add admit affirm allege announce argue assert assure caution claim clarify concede confirm
 contend declare deny disclose emphasise emphasize estimate explain inform insist maintain mention note
-observe point predict promise reaffirm recall reiterate remark reply report respond reveal say state stress
+observe point predict promise reaffirm recall reiterate remark reply report respond reveal rule say state stress
 suggest tell testify underline underscore vow warn write
 """.split())
 
-#: Cues that name or describe something with the quoted words (called X "an experienced statesman").
-NAMING_CUES = frozenset("call describe dub label term brand characterise characterize hail praise slam".split())
+#: Nouns of saying that report a that-clause for their owner (``Trump's claim that …``).
+SAYING_NOUNS = frozenset("""
+acknowledgment acknowledgement admission allegation announcement argument assertion assurance charge claim
+comment contention emphasis insistence pledge prediction promise remark statement suggestion warning
+""".split())
+
+#: Cues that name, describe or judge something with the quoted words (called X "an experienced statesman",
+#: criticised the law as a "crazy system", likened the rules to "burning the Constitution").
+NAMING_CUES = frozenset("""
+call describe dub label term brand characterise characterize hail praise slam criticise criticize condemn
+denounce decry deride mock ridicule lambaste blast assail attack insult applaud laud commend herald tout
+liken compare portray blame
+""".split())
 
 #: Words right before a quotation that make it a term, not somebody's statement.
 SCARE_MARKERS = ("so-called", "so called", "dubbed", "known as", "termed", "nicknamed", "the word", "the term",
                  "the phrase", "titled", "entitled", "headlined", "hashtag", "named")
+
+#: Nouns of works and programmes: a short capitalised quotation next to one is a title, not a statement.
+WORK_NOUNS = frozenset("""
+ad advertisement album anthem article band blog book broadcast cartoon column commercial documentary edition
+episode essay exhibit exhibition film headline hymn magazine memoir miniseries movie musical newsletter novel
+op-ed opera painting play podcast poem program programme segment series show sitcom song special tune video
+""".split())
+
+#: Things that carry words without speaking them: "a placard reading …", "a sign said …".
+SIGN_NOUNS = frozenset("""
+badge banner billboard board button cap flag graffiti hat mural notice placard plaque poster shirt sign slogan
+sticker t-shirt tee tattoo
+""".split())
+
+#: Cues of many voices: a chant is nobody's statement.
+CHANT_CUES = frozenset({"chant"})
+
+#: Words right before a quotation that make it a chant or words written on something.
+NOT_SPEECH_MARKERS = ("chanted", "chanting", "chants of", "chant of", "chants", "chant", "emblazoned with",
+                      "inscribed with", "with the words", "painted", "scrawled", "spray-painted", "bearing",
+                      "printed", "stamped", "captioned")
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"they", "them"})

@@ -19,7 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-__all__ = ["Mark", "Segment", "MarkedQuote", "classify_marks", "find_quotes", "DOUBLE", "SINGLE"]
+__all__ = ["Mark", "Segment", "MarkedQuote", "classify_marks", "find_quotes", "transcript_labels", "DOUBLE", "SINGLE"]
 
 DOUBLE, SINGLE = "double", "single"
 
@@ -30,8 +30,8 @@ _CHARS: dict[str, tuple[str, str]] = {
     "'": (SINGLE, "both"), "\u2018": (SINGLE, "open"), "\u2019": (SINGLE, "close"), "\u201a": (SINGLE, "open"),
     "\u201b": (SINGLE, "open"), "\u2039": (SINGLE, "open"), "\u203a": (SINGLE, "close"),
 }
-_OPEN_CONTEXT = set("([{<\u2014\u2013-/\u2026") | set(_CHARS)
-_CLOSE_CONTEXT = set(".,;:!?)]}>\u2014\u2013-\u2026*") | set(_CHARS)
+_OPEN_CONTEXT = set("([{<\u2014\u2013\u2015-/\u2026") | set(_CHARS)
+_CLOSE_CONTEXT = set(".,;:!?)]}>\u2014\u2013\u2015-\u2026*") | set(_CHARS)
 #: Words that start with an elided letter: 'em, 'til, 'tis, 'cause, rock 'n' roll.
 _ELISION = re.compile(r"(?:em|til|tis|twas|cause|n|bout|round|nuff|kay)\b", re.IGNORECASE)
 _YEAR = re.compile(r"\d\d(?:s\b|\b)")
@@ -67,10 +67,12 @@ class Segment:
 
 @dataclass(frozen=True)
 class MarkedQuote:
-    """A top-level quotation: one segment, or several when it runs over paragraphs."""
+    """A top-level quotation: one segment, or several when it runs over paragraphs; ``label`` is the
+    speaker label of a transcript line (``WALLACE: …``), whose words are the quotation, marks or not."""
 
     family: str
     segments: tuple[Segment, ...]
+    label: str | None = None
 
     @property
     def closed(self) -> bool:
@@ -78,29 +80,59 @@ class MarkedQuote:
         return self.segments[-1].close_pos is not None
 
 
+#: A transcript's speaker label opening a paragraph (``WALLACE: …``, ``"SEN. KAINE: …``): capitals, a colon.
+_LABEL = re.compile(r"\s*[\"'\u201c\u201d\u2018]{0,2}\s*"
+                    r"((?:[A-Z][A-Z.'\u2019-]*\s+){0,2}[A-Z][A-Z'\u2019-]+)\s*:\s+(?=\S)")
+#: Capitals before a colon that head a paragraph without naming a speaker.
+_NOT_LABELS = frozenset("""
+note editor's editor’s update updated correction corrections watch read related photo photos video videos source
+sources click advertisement breaking exclusive also more warning live fact ps caption clarification disclosure
+""".split())
+
+
+def transcript_labels(paragraphs: Sequence[str], *, first_body: int = 1) -> dict[int, tuple[str, int]]:
+    """Paragraphs that open with a speaker label, as ``{paragraph: (label, offset of the words after it)}``.
+
+    Only in a transcript: an article where two or more body paragraphs open so. Labels that head a
+    paragraph without naming anyone (``UPDATE:``, ``EDITOR'S NOTE:``, ``WATCH:``) are not labels.
+    """
+    out = {}
+    for p in range(first_body, len(paragraphs)):
+        m = _LABEL.match(paragraphs[p])
+        if m and m.group(1).split()[0].lower() not in _NOT_LABELS and sum(ch.isalpha() for ch in m.group(1)) >= 2:
+            out[p] = (m.group(1), m.end())
+    return out if len(out) >= 2 else {}
+
+
 def _is_space(ch: str | None) -> bool:
     return ch is None or ch.isspace()
 
 
-def classify_marks(text: str) -> list[Mark]:
+def classify_marks(text: str, *, double_apostrophes: bool = False) -> list[Mark]:
     """The quote marks of one paragraph, with the roles their context allows.
 
     Apostrophes (a mark between two letters or digits, before a two-digit year,
-    before an elided word) are left out.
+    before an elided word) are left out. With ``double_apostrophes``, two
+    apostrophes in a row (``''We will,'' he said``, as some archives print double
+    quote marks) are one double mark at the first of them.
     """
     marks = []
+    skip = -1
     for i, ch in enumerate(text):
-        if ch not in _CHARS:
+        if ch not in _CHARS or i == skip:
             continue
         family, direction = _CHARS[ch]
+        width = 1
+        if double_apostrophes and text.startswith("''", i):
+            family, direction, width, skip = DOUBLE, "both", 2, i + 1
         prev = text[i - 1] if i else None
-        nxt = text[i + 1] if i + 1 < len(text) else None
+        nxt = text[i + width] if i + width < len(text) else None
         left = _is_space(prev) or prev in _OPEN_CONTEXT
         right = _is_space(nxt) or nxt in _CLOSE_CONTEXT
         ctx_open = left and not _is_space(nxt)
         ctx_close = right and not _is_space(prev)
         weak = False
-        if family == SINGLE:
+        if family == SINGLE and width == 1:
             if prev is not None and nxt is not None and prev.isalnum() and nxt.isalnum():
                 continue  # don't, O’Brien, Kazakhstan’s
             if left and (_YEAR.match(text, i + 1) or _ELISION.match(text, i + 1)):
@@ -133,20 +165,30 @@ def _strong_closer_ahead(marks: list[Mark], k: int, family: str) -> bool:
     return False
 
 
+def _closers_ahead(marks: list[Mark], k: int, family: str) -> int:
+    """How many more closers than openers of ``family`` follow mark ``k``."""
+    n = 0
+    for m in marks[k + 1:]:
+        if m.family == family:
+            n += 1 if m.can_close and not m.can_open else -1 if m.can_open and not m.can_close else 0
+    return n
+
+
 def _recover_end(text: str, start: int, end: int) -> int:
     """End of an unclosed quote: before a cue clause (``, he said``) if one follows, else ``end``."""
     match = _CUE_AFTER.search(text, start, end)
     return match.start() + 1 if match else end
 
 
-def _pairs(text: str) -> tuple[list[tuple[str, int, int | None, int]], list[tuple[str, int]]]:
+def _pairs(text: str, double_apostrophes: bool = False) -> tuple[list[tuple[str, int, int | None, int]],
+                                                                 list[tuple[str, int]]]:
     """Top-level (family, open, close, end) quotes of a paragraph, and its unclosed top-level opener.
 
     ``close`` is None for a quote cut short by a new quote of its family; the
     unclosed opener still open at the end of the paragraph, if any, is returned
     separately so that the caller can continue it in the next paragraph.
     """
-    marks = classify_marks(text)
+    marks = classify_marks(text, double_apostrophes=double_apostrophes)
     stack: list[Mark] = []
     found: list[tuple[str, int, int | None, int]] = []
     for k, m in enumerate(marks):
@@ -158,6 +200,9 @@ def _pairs(text: str) -> tuple[list[tuple[str, int, int | None, int]], list[tupl
                 found.append((m.family, opener.pos, m.pos, m.pos))
             continue
         if m.can_open and not m.weak:
+            if depth is not None and not m.can_close and m.char != '"' and _closers_ahead(marks, k, m.family) >= 2:
+                stack.append(m)  # “… “nested” …” (a typographic opener, and closers for both ahead)
+                continue
             if depth is not None and not m.can_close:
                 # a second opener of the same family: the first was never closed
                 opener = stack[depth]
@@ -181,7 +226,7 @@ def _runs_on(text: str, open_pos: int) -> bool:
 
 def _segment(paragraph: int, text: str, open_pos: int, close_pos: int | None, end: int) -> Segment | None:
     """The stripped text between the marks, or None when it holds no letter or digit."""
-    start = open_pos + 1
+    start = open_pos + (2 if text.startswith("''", open_pos) else 1)
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -208,7 +253,11 @@ def find_quotes(paragraphs: Sequence[str], *, first_body: int = 1) -> list[Marke
         mark), so an unbalanced mark never spans paragraphs. Unclosed quotes of the article's minor family (usually
         single marks in American style) are dropped as apostrophes.
     """
-    per_par = [_pairs(text) for text in paragraphs]
+    # two apostrophes for a double mark, in an article that has no other double marks
+    doubled = any("''" in text for text in paragraphs) and not any(
+        ch in text for text in paragraphs for ch in '"\u201c\u201d\u201e\u00ab\u00bb')
+    per_par = [_pairs(text, doubled) for text in paragraphs]
+    labels = transcript_labels(paragraphs, first_body=first_body)
     counts = {DOUBLE: 0, SINGLE: 0}
     for p, (found, _) in enumerate(per_par):
         if p >= first_body:
@@ -220,6 +269,23 @@ def find_quotes(paragraphs: Sequence[str], *, first_body: int = 1) -> list[Marke
     pending: list[Segment] = []  # segments of a quote running over paragraphs
     for p, text in enumerate(paragraphs):
         found, open_left = per_par[p]
+        if p in labels:  # a transcript line: its words are the quotation, marks inside it are nested
+            if pending:
+                quotes.append(MarkedQuote(primary, tuple(pending)))
+                pending = []
+            end = len(text.rstrip())
+            ours = [m for m in classify_marks(text, double_apostrophes=doubled) if m.family == primary]
+            opened = bool(ours) and ours[0].pos < labels[p][1] - 1  # "WALLACE: … (a mark before the label)
+            close = ours[-1].pos if opened and len(ours) % 2 == 0 and ours[-1].pos >= end - 2 else None
+            seg = _segment(p, text, labels[p][1] - 1, close, close if close is not None else end)
+            if seg is None:
+                continue
+            nxt = paragraphs[p + 1].lstrip()[:1] if p + 1 < len(paragraphs) else ""
+            if opened and close is None and p + 1 not in labels and nxt in _CHARS and _CHARS[nxt][0] == primary:
+                pending = [seg]  # the line runs on into the next paragraph
+            else:
+                quotes.append(MarkedQuote(primary, (seg,), labels[p][0]))
+            continue
         items = sorted([(o, fam, c, e) for fam, o, c, e in found] + [(o, fam, None, None) for fam, o in open_left])
         lead = len(text) - len(text.lstrip())
         if pending and not (items and items[0][0] == lead and items[0][1] == primary):
@@ -230,8 +296,9 @@ def find_quotes(paragraphs: Sequence[str], *, first_body: int = 1) -> list[Marke
                 continue  # an unclosed minor-family mark: an apostrophe after all
             continues = False
             if e is None:  # open at the end of the paragraph
-                nxt = paragraphs[p + 1].lstrip()[:1] if p + 1 < len(paragraphs) else ""
-                continues = (p >= first_body and nxt in _CHARS and _CHARS[nxt][0] == primary
+                nxt = paragraphs[p + 1].lstrip()[:2] if p + 1 < len(paragraphs) else ""
+                family = DOUBLE if doubled and nxt == "''" else _CHARS[nxt[0]][0] if nxt[:1] in _CHARS else None
+                continues = (p >= first_body and family == primary and p + 1 not in labels
                              and _runs_on(text, o))
                 e = len(text) if continues else _recover_end(text, o + 1, len(text))
                 if e == len(text) and not continues and not pending:
@@ -244,4 +311,8 @@ def find_quotes(paragraphs: Sequence[str], *, first_body: int = 1) -> list[Marke
                 pending = []
     if pending:
         quotes.append(MarkedQuote(primary, tuple(pending)))
+    if labels:  # the label of a transcript line that ran on into the next paragraphs
+        quotes = [MarkedQuote(q.family, q.segments, labels[q.segments[0].paragraph][0])
+                  if q.label is None and q.segments[0].paragraph in labels
+                  and q.segments[0].start >= labels[q.segments[0].paragraph][1] else q for q in quotes]
     return quotes

@@ -37,6 +37,10 @@ _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f"
 #: Nouns that speak for their owner: "Tokayev's office said", "a spokesman for the ministry said".
 _SPEAKS_FOR = frozenset("spokesman spokeswoman spokesperson representative office press statement campaign "
                         "website account".split())
+#: Entity labels that never speak (a date, a time, a number).
+_NOT_SPEAKERS = frozenset("DATE TIME CARDINAL ORDINAL MONEY PERCENT QUANTITY".split())
+#: Nouns of a person who speaks for an organisation.
+_SPOKES = frozenset("spokesman spokeswoman spokesperson representative".split())
 #: Kinship nouns and the gender they imply.
 _KIN = {"brother": "m", "sister": "f", "son": "m", "daughter": "f", "father": "m", "mother": "f", "husband": "m",
         "wife": "f", "uncle": "m", "aunt": "f", "nephew": "m", "niece": "f"}
@@ -72,9 +76,19 @@ def _strip_titles(name: str, *, keep: int) -> str:
     """``name`` without leading titles ("Agriculture Commissioner Lena Hofstad" → "Lena Hofstad"), keeping
     at least ``keep`` words."""
     spans = [m.span() for m in re.finditer(r"[\w’'.-]+", name)]
+    words = [name[a:b] for a, b in spans]
+
+    def title(word: str) -> bool:
+        w = word.lower().rstrip(".")
+        return w in TITLE_WORDS or w.split("-")[-1] in TITLE_WORDS  # vice-president
+
     i = 0
-    while len(spans) - i > keep and name[spans[i][0]:spans[i][1]].lower().rstrip(".") in TITLE_WORDS:
+    while len(spans) - i > keep and title(words[i]):
         i += 1
+    # a title after a place or an organisation: "Abbotsford MP Ed Fast", "Unifor Local 2040 vice-president …"
+    last = max((k for k in range(i, len(words) - keep) if title(words[k])), default=-1)
+    if last >= i and all(w[:1].isupper() for w in words[last + 1:]):
+        i = last + 1
     return name[spans[i][0]:] if i else name
 
 
@@ -85,6 +99,29 @@ def _records(df: pd.DataFrame) -> list[dict]:
         return df.to_dict("records")
     columns = list(df.columns)
     return [dict(zip(columns, values)) for values in zip(*(df[c].tolist() for c in columns))]
+
+
+_IRREGULAR_CUES = frozenset("said says told tells wrote writes spoke speaks".split())
+
+
+@functools.lru_cache(maxsize=100_000)
+def _no_cue_word(name: str) -> str:
+    """A name without the verb of saying a headline glued to it ("Obama Says …" → Obama, "Said Comey" →
+    Comey): a capitalised first or last word that is a form of a cue verb."""
+    words = name.split()
+    if len(words) < 2:
+        return name
+
+    def cue(word: str) -> bool:
+        w = word.lower()
+        return word[:1].isupper() and (w in _IRREGULAR_CUES or w[:-1] in lex.CUE_LEMMAS and w.endswith("s")
+                                       or w.endswith(("es", "ed")) and w[:-2] in lex.CUE_LEMMAS
+                                       or w.endswith("ed") and w[:-1] in lex.CUE_LEMMAS)
+    if cue(words[-1]):
+        return " ".join(words[:-1])
+    if cue(words[0]):
+        return " ".join(words[1:])
+    return name
 
 
 class ArticleContext:
@@ -100,12 +137,12 @@ class ArticleContext:
         self.parsed = parsed
         self.units = {u.paragraph: u for u in parsed.units}
         self.spans = sorted(quote_spans)
-        self._span_starts = [a for a, _ in self.spans]
+        self.span_starts = [a for a, _ in self.spans]
         rows = [] if mentions is None or not len(mentions) else _records(mentions)
         for r in rows:
             r.setdefault("entity", r.get("text"))
             r.setdefault("label", r.get("spacy_label"))
-            r["entity"] = r["entity"] if isinstance(r["entity"], str) and r["entity"] else r["text"]
+            r["entity"] = _no_cue_word(r["entity"] if isinstance(r["entity"], str) and r["entity"] else r["text"])
         self.mentions = sorted(rows, key=lambda r: (r["start"], r["end"]))
         self._mention_starts = [r["start"] for r in self.mentions]
         self._labels = self._vote_labels()
@@ -115,7 +152,7 @@ class ArticleContext:
     # -- positions ---------------------------------------------------------------------------
     def inside_quote(self, offset: int) -> bool:
         """Whether an article offset lies within a quotation (marks included)."""
-        i = bisect.bisect_right(self._span_starts, offset) - 1
+        i = bisect.bisect_right(self.span_starts, offset) - 1
         return i >= 0 and self.spans[i][0] <= offset <= self.spans[i][1]
 
     def offset(self, paragraph: int, tok: Token) -> int:
@@ -165,7 +202,10 @@ class ArticleContext:
         return label
 
     def canonical(self, name: str, label: str | None, *, before: int | None = None) -> str:
-        """A full name for a bare surname: the longest name in the article ending with it."""
+        """A full name for a bare surname: the longest name in the article ending with it (of the gender a
+        title tells: Ms. Roe is Jane Roe, not her husband Mark Roe)."""
+        lead = name.split()[0].lower().rstrip(".") if name.split() else ""
+        gender = "m" if lead in lex.MALE_WORDS else "f" if lead in lex.FEMALE_WORDS else None
         name = _strip_titles(name, keep=2 - (label == "PERSON"))
         words = name_words(name)
         if len(words) != 1 or label not in (None, "PERSON") or not words[0][:1].isupper():
@@ -178,6 +218,8 @@ class ArticleContext:
                 continue
             place = 2 if ws[-1].lower() == word else 1 if ws[0].lower() == word else 0
             if not place or not all(w[:1].isupper() for w in ws) or self.label_of(m["entity"], m["label"]) != "PERSON":
+                continue
+            if gender is not None and given_name_gender(m["entity"]) not in (None, gender):
                 continue
             key = (place, int(before is None or m["start"] < before), len(m["entity"]))
             if key > best_key:
@@ -377,17 +419,31 @@ class ArticleContext:
 
     # -- speaker tokens --------------------------------------------------------------------------
     def speaker(self, paragraph: int, tok: Token) -> Speaker:
-        """Resolve the speaker token ``tok`` (a subject, ``according to``'s object, …)."""
+        """Resolve the speaker token ``tok`` (a subject, ``according to``'s object, …); a date, a time or a
+        number never speaks."""
         unit = self.units[paragraph]
         doc = tok.doc
-        role = tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.lemma_.lower() in lex.PERSON_ROLES | lex.ORG_ROLES
-                                      and not tok.ent_type_)
-        if role:  # the minister, Ms Smith, said; the CEO of Acme, Jane Roe, said
+        if tok.ent_type_ in _NOT_SPEAKERS:
+            start = unit.start + tok.idx
+            return Speaker(None, None, start, start + len(tok))
+        # a surname the tagger took for a common noun ("… ,” O’Donnell said"): capitalised inside the sentence,
+        # bare (no determiner), no role word
+        named = tok.pos_ == "NOUN" and tok.text[:1].isupper() and tok.i != tok.sent.start and not tok.ent_type_ \
+            and tok.lemma_.lower() not in lex.PERSON_ROLES | lex.ORG_ROLES \
+            and not any(c.dep_ in ("det", "poss", "amod", "nummod") for c in tok.children)
+        role = (tok.pos_ == "NOUN" and not named) or (
+            tok.pos_ == "PROPN" and tok.lemma_.lower() in lex.PERSON_ROLES | lex.ORG_ROLES and not tok.ent_type_)
+        if role or tok.ent_type_ == "NORP":  # the minister, Ms Smith, said; that Republican, Rep. Roe, said
             appos = next((c for c in tok.subtree if c.dep_ == "appos" and c is not tok
-                          and (c.ent_type_ == "PERSON" or (c.pos_ == "PROPN" and not c.ent_type_))), None)
+                          and (c.ent_type_ == "PERSON" or (c.pos_ == "PROPN" and not c.ent_type_)
+                               or (c.ent_type_ == "ORG" and tok.lemma_.lower() in lex.ORG_ROLES))), None)
             if appos is not None:
                 tok = appos
                 role = False
+            elif tok.lemma_.lower() in lex.ORG_ROLES:  # the group, "Friends of the Earth", said
+                named = self._quoted_name(paragraph, tok) or self._proper_org(paragraph, tok)
+                if named is not None:
+                    return named
         start = unit.start + tok.idx
         if tok.lower_ in lex.PERSON_PRONOUNS | lex.GROUP_PRONOUNS | lex.THING_PRONOUNS:
             hit = self.resolve_pronoun(tok.lower_, start)
@@ -395,10 +451,14 @@ class ArticleContext:
         m = self.mention_at(start, start + len(tok))
         if m is not None and m["label"] in SPEAKER_LABELS and not role_word(m["entity"]):
             name, label = self._name_from_mention(m)
+            title = next((c.lower_.rstrip(".") for c in tok.children if c.dep_ == "compound" and c.i < tok.i
+                          and c.lower_.rstrip(".") in ("mr", "ms", "mrs", "miss")), None)
+            if title is not None and given_name_gender(name) not in (None, "m" if title == "mr" else "f"):
+                name = self.canonical(f"{title} {tok.text}", "PERSON", before=start)  # Ms. Roe: not Mark Roe
             return Speaker(name, label, m["start"], m["end"])
         if role or (tok.pos_ == "PROPN" and role_word(tok.text)):
             return self._role_speaker(paragraph, tok)
-        if tok.pos_ == "PROPN":
+        if tok.pos_ == "PROPN" or named:
             parts = [t for t in tok.subtree if t.dep_ in ("compound", "flat") and t.pos_ == "PROPN"
                      and t.head == tok] + [tok]
             span = doc[min(t.i for t in parts):tok.i + 1]
@@ -408,30 +468,49 @@ class ArticleContext:
             return Speaker(name, self.label_of(name, label) if name != span.text else label, s0, s1)
         return Speaker(None, None, start, start + len(tok))
 
+    def _proper_org(self, paragraph: int, tok: Token) -> Speaker | None:
+        """An organisation named by proper nouns around a role word the NER did not mark: ``The U.S.
+        Attorney's Office said`` (the words from the first proper noun to the role word)."""
+        if tok.pos_ != "PROPN":
+            return None
+        m = self.mention_at(*self.units[paragraph].offsets(tok.doc[tok.i:tok.i + 1]))
+        if m is not None and not role_word(m["entity"]):
+            return None  # a name the mention table knows
+        left = [t for t in tok.subtree if t.i < tok.i and t.pos_ == "PROPN"]
+        if not left:
+            return None
+        span = tok.doc[min(t.i for t in left):tok.i + 1]
+        if any(t.pos_ not in ("PROPN", "PART", "PUNCT") for t in span):
+            return None
+        s0, s1 = self.units[paragraph].offsets(span)
+        return Speaker(span.text, "ORG", s0, s1)
+
+    def _quoted_name(self, paragraph: int, tok: Token) -> Speaker | None:
+        """An organisation named in quote marks in apposition to a role noun: ``the group, "Friends of the
+        Earth",``."""
+        unit = self.units[paragraph]
+        appos = next((c for c in tok.children if c.dep_ == "appos" and c.i > tok.i), None)
+        if appos is None or not self.inside_quote(unit.start + appos.idx):
+            return None
+        k = bisect.bisect_right(self.span_starts, unit.start + appos.idx) - 1
+        a, b = self.spans[k]
+        name = self.parsed.article.text[a + 1:b].strip(" ,.")
+        words = name_words(name)
+        if not 0 < len(words) <= 6 or not words[0][:1].isupper():
+            return None
+        return Speaker(name, "ORG", a + 1, b)
+
     def _role_speaker(self, paragraph: int, tok: Token) -> Speaker:
         """A role noun's entity: the organisation behind a spokesman ("a spokesman for X", "a Kremlin
-        spokesperson"), the person or organisation a definite role noun refers to, else nobody."""
+        spokesperson", "the spokesperson" after "a spokesperson for X"), the person or organisation a
+        definite role noun refers to, else nobody."""
         unit = self.units[paragraph]
         chunk = tok.doc[min(t.i for t in tok.subtree if t.i <= tok.i):tok.i + 1]
         s0, s1 = unit.offsets(chunk)
-        owner = None
-        for t in tok.children:
-            inner = t
-            if t.dep_ == "prep" and t.lower_ in ("for", "of", "at", "from"):
-                inner = next((c for c in t.children if c.dep_ == "pobj"), None)
-            elif t.dep_ not in ("poss", "compound"):
-                continue
-            m = None if inner is None else self.mention_at(unit.start + inner.idx, unit.start + inner.idx + len(inner))
-            if m is not None and m["label"] in SPEAKER_LABELS - {"NORP"} and (
-                    m["label"] != "PERSON" or (t.dep_ == "poss" and tok.lemma_.lower() in _SPEAKS_FOR)):
-                owner = self._name_from_mention(m)
-                break
-            if m is None and inner is not None and t.dep_ == "prep" and inner.pos_ == "NOUN" and definite(inner) \
-                    and inner.lemma_.lower() in lex.ORG_ROLES:  # a spokeswoman for the union
-                owner = self.resolve_role(inner.lemma_, set(), unit.start + inner.idx)
-                if owner is not None:
-                    break
         lemma = tok.lemma_.lower()
+        owner = self._owner(paragraph, tok)
+        if owner is None and lemma in _SPOKES and definite(tok):
+            owner = self._earlier_spokes(s0)
         poss = next((c for c in tok.children if c.dep_ == "poss"), None)
         if lemma in _KIN and poss is not None and poss.pos_ == "PRON":  # "her brother" in a family story
             hit = self._relative(poss.lower_, _KIN[lemma], s0)
@@ -447,3 +526,53 @@ class ArticleContext:
         if owner is not None:
             return Speaker(owner[0], owner[1], s0, s1)
         return Speaker(None, None, s0, s1)
+
+    def _owner(self, paragraph: int, tok: Token) -> tuple[str, str | None] | None:
+        """The organisation a role noun's own words name ("a spokesman for X", "a Kremlin spokesperson",
+        "Tokayev's office"), or None."""
+        unit = self.units[paragraph]
+        for t in tok.children:
+            inner = t
+            if t.dep_ == "prep" and t.lower_ in ("for", "of", "at", "from"):
+                inner = next((c for c in t.children if c.dep_ == "pobj"), None)
+            elif t.dep_ not in ("poss", "compound"):
+                continue
+            m = None if inner is None else self.mention_at(unit.start + inner.idx, unit.start + inner.idx + len(inner))
+            if m is not None and m["label"] in SPEAKER_LABELS - {"NORP"} and (
+                    m["label"] != "PERSON" or (t.dep_ == "poss" and tok.lemma_.lower() in _SPEAKS_FOR)):
+                return self._name_from_mention(m)
+            if m is None and inner is not None and inner.pos_ == "NOUN" and inner.lemma_.lower() in lex.ORG_ROLES and (
+                    (t.dep_ == "prep" and definite(inner))  # a spokeswoman for the union
+                    or (t.dep_ == "compound" and tok.lemma_.lower() in _SPOKES)):  # a board spokesman
+                owner = self.resolve_role(inner.lemma_, set(), unit.start + inner.idx)
+                if owner is not None:
+                    return owner
+            if m is None and t.dep_ == "poss" and t.pos_ == "NOUN" and definite(t) \
+                    and tok.lemma_.lower() in _SPEAKS_FOR:  # the mayor's office, the company's statement
+                mods = {c.lower_ for c in t.children if c.dep_ in ("amod", "compound", "nmod")}
+                owner = self.resolve_role(t.lemma_, mods, unit.start + t.idx)
+                if owner is not None:
+                    return owner
+        return None
+
+    @functools.cached_property
+    def _spokes_owners(self) -> tuple[list[int], list[tuple[str, str | None]]]:
+        """Where the article introduces an organisation's spokesperson ("a spokesperson for X", "an X
+        spokesman"), and the organisation: offsets and owners, in text order."""
+        offsets, owners = [], []
+        for p in sorted(self.units):
+            unit = self.units[p]
+            for k, lemma in enumerate(unit.column("lemma_")):
+                if lemma.lower() in _SPOKES:
+                    tok = unit.tokens[k]
+                    owner = None if definite(tok) else self._owner(p, tok)
+                    if owner is not None:
+                        offsets.append(unit.start + tok.idx)
+                        owners.append(owner)
+        return offsets, owners
+
+    def _earlier_spokes(self, offset: int) -> tuple[str, str | None] | None:
+        """The organisation of the spokesperson introduced last before ``offset`` (a few paragraphs back)."""
+        offsets, owners = self._spokes_owners
+        k = bisect.bisect_left(offsets, offset) - 1
+        return owners[k] if k >= 0 and offset - offsets[k] <= 1500 else None

@@ -229,7 +229,8 @@ def _empty_select(name: str) -> str:
         columns = ["article_id", "published", "source"] + [c for c in columns if c != "article_id"]
     typed = {"published": "TIMESTAMPTZ", "start": "BIGINT", "end": "BIGINT", "paragraph": "BIGINT",
              "sentence_id": "BIGINT", "polarity": "DOUBLE", "subjectivity": "DOUBLE", "mentions": "BIGINT",
-             "articles": "BIGINT", "count": "BIGINT", "n_words": "BIGINT"}
+             "articles": "BIGINT", "count": "BIGINT", "n_words": "BIGINT", "content_start": "BIGINT",
+             "content_end": "BIGINT"}
     cols = ", ".join(f'CAST(NULL AS {typed.get(c, "VARCHAR")}) AS "{c}"' for c in columns)
     return f"SELECT {cols} WHERE FALSE"
 
