@@ -122,9 +122,6 @@ def imap_unordered(fn: Callable[[_J], _R], jobs: Iterable[_J], *, processes: int
     def feed() -> None:
         job = None
         try:
-            for _ in range(helpers):
-                free.acquire()
-                pool.submit(_ready).add_done_callback(lambda _f: free.release())
             while True:
                 free.acquire()
                 if broken.is_set() or (job := source.take(helper=True)) is _END:
@@ -145,9 +142,17 @@ def imap_unordered(fn: Callable[[_J], _R], jobs: Iterable[_J], *, processes: int
                 broken.set()
             return fn(job)
 
-    threading.Thread(target=feed, name="newslens-feeder", daemon=True).start()
     received = 0
     try:
+        try:
+            with _helper_environ(processes):  # spawned here and now, by each submit (none waits for a job)
+                for _ in range(helpers):
+                    free.acquire()
+                    pool.submit(_ready).add_done_callback(lambda _f: free.release())
+        except Exception as exc:  # noqa: BLE001 - no process to spare (limits, memory): all of it runs here
+            logger.warning("could not start helper processes (%s); going on in this process alone", exc)
+        else:
+            threading.Thread(target=feed, name="newslens-feeder", daemon=True).start()
         while (job := source.take(helper=False)) is not _END:
             while not done.empty():  # the helpers' results first: they are waiting to be handed on
                 received += 1
@@ -160,6 +165,32 @@ def imap_unordered(fn: Callable[[_J], _R], jobs: Iterable[_J], *, processes: int
         for _ in range(helpers):
             free.release()  # a feeder waiting for a free helper sees the end
         _stop(pool)
+
+
+@contextlib.contextmanager
+def _helper_environ(processes: int) -> Iterator[None]:
+    """This process's environment as helpers should inherit it, while they are spawned: the cores
+    shared out as BLAS/OpenMP threads, and no ``MALLOC_TRIM_THRESHOLD_`` (setting it turns off glibc's
+    adaptive mmap threshold, and spaCy runs 20 % slower; Dask's nanny leaves it in the environment of
+    a process that started a cluster)."""
+    threads = str(max(1, available_cpus() // processes))
+    wanted: dict[str, str | None] = {"MALLOC_TRIM_THRESHOLD_": None, "TOKENIZERS_PARALLELISM": "false",
+                                     **dict.fromkeys(("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"),
+                                                     threads)}
+    saved = {name: os.environ.get(name) for name in wanted}
+    try:
+        for name, value in wanted.items():
+            if value is None:
+                os.environ.pop(name, None)
+            elif name == "TOKENIZERS_PARALLELISM" or name not in os.environ:  # the user's choice stands
+                os.environ[name] = value
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:
