@@ -92,7 +92,8 @@ def imap_unordered(fn: Callable[[_J], _R], jobs: Iterable[_J], *, processes: int
     """``fn(job)`` for every job, on ``processes`` processes (this one included), in the order they finish.
 
     A helper gets its first job once it has started, one job at a time, so none waits
-    behind a busy or starting helper while this process is free. A helper that dies (killed,
+    behind a busy or starting helper while this process is free. A process that is itself a
+    child process (a helper, a Dask worker) starts no helpers. A helper that dies (killed,
     out of memory, or unable to start, as when a script without an ``if __name__ ==
     "__main__":`` guard calls this at import) loses no job: its jobs and the rest run here,
     with a warning.
@@ -108,6 +109,12 @@ def imap_unordered(fn: Callable[[_J], _R], jobs: Iterable[_J], *, processes: int
         Exception: The first exception raised by ``fn``, here or in a helper; the
             jobs not started are dropped.
     """
+    if getattr(multiprocessing.current_process(), "_inheriting", False):
+        raise RuntimeError("helper processes were to be started while a helper imports the main module: "
+                           "put the script's work under `if __name__ == \"__main__\":`")
+    if processes > 1 and multiprocessing.parent_process() is not None:
+        logger.debug("in a child process (a helper, a Dask worker…): no helpers of its own")
+        processes = 1
     if processes <= 1:
         for job in jobs:
             yield fn(job)
