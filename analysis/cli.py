@@ -72,7 +72,7 @@ def _positive(text: str) -> int:
 
 #: Commands whose options live in their own (heavier) module: (command, module, help).
 _MODULE_COMMANDS = (("report", "report", "run the notebooks into HTML reports (papermill)"),
-                    ("process", "store", "process a large corpus into a Parquet store (Dask)"))
+                    ("process", "store", "process a large corpus into a Parquet store (every CPU, or a Dask cluster)"))
 
 
 def build_parser(*, command: str | None = None) -> argparse.ArgumentParser:
