@@ -322,6 +322,8 @@ def _collect(root: Path, outcomes: Iterator[work.BatchOutcome], manifest: pd.Dat
             if time.monotonic() - saved > CHECKPOINT_SECONDS:
                 manifest, rows, saved = _commit(root, manifest, rows), [], time.monotonic()
     finally:
+        if hasattr(outcomes, "close"):  # a failed run stops its helpers now, not when the traceback is freed
+            outcomes.close()
         _commit(root, manifest, rows)
 
 
