@@ -40,7 +40,7 @@ report: setup  ## batch HTML reports over $(CORPUS) into outputs/ (open outputs/
 lab: setup  ## start JupyterLab on the notebooks
 	$(BIN)/jupyter lab notebooks/ $(if $(filter 0,$(shell id -u)),--allow-root)
 
-bench: setup  ## run the benchmarks in bench/ (prints ratios; throughput alone takes ~10 min)
+bench: setup  ## run the benchmarks in bench/ (prints ratios; throughput alone takes ~45 min)
 	for b in bench/*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
 
 $(LOCK_VENV)/.installed: .ci/pip.txt .ci/lock-tools.txt

@@ -57,10 +57,32 @@ def _add_common(p: argparse.ArgumentParser, *, formats: bool = True) -> None:
         p.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
     p.add_argument("--aliases", metavar="YAML", help="alias file: merge, rename, relabel or exclude entities")
     p.add_argument("--no-cache", action="store_true", help="ignore the NLP cache (neither read nor write it)")
+    p.add_argument("--jobs", type=_positive, metavar="N",
+                   help="processes for the NLP pass (default: one per CPU; the results are the same)")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of ``python -m analysis``."""
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"a whole number >= 1, not {text!r}")
+    return value
+
+
+#: Commands whose options live in their own (heavier) module: (command, module, help).
+_MODULE_COMMANDS = (("report", "report", "run the notebooks into HTML reports (papermill)"),
+                    ("process", "store", "process a large corpus into a Parquet store (every CPU, or a Dask cluster)"))
+
+
+def build_parser(*, command: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser of ``python -m analysis``.
+
+    Args:
+        command: Import the modules of ``report`` and ``process`` (papermill, Dask: about two
+            seconds) only when this is one of them; they are still listed. None imports both.
+    """
     parser = _Parser(prog="python -m analysis",
                      description="newslens: sentiment, entities and who-said-what over a corpus of news articles.",
                      epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -109,8 +131,10 @@ def build_parser() -> argparse.ArgumentParser:
     _add_common(p, formats=False)
     p.add_argument("--out", required=True, metavar="DIR", help="folder to write the tables to")
 
-    for name, module, help_ in (("report", "report", "run the notebooks into HTML reports (papermill)"),
-                                ("process", "store", "process a large corpus into a Parquet store (Dask)")):
+    for name, module, help_ in _MODULE_COMMANDS:
+        if command is not None and command != name:
+            sub.add_parser(name, help=help_)  # listed; its options are read when it is the command
+            continue
         try:
             mod = __import__(f"analysis.{module}", fromlist=["configure_parser"])
         except ImportError:
@@ -164,7 +188,8 @@ def _analyse(args: argparse.Namespace):
         aliases = as_aliases(args.aliases)
     except ValueError as exc:  # unreadable or invalid alias file: names the file and line
         raise _Misuse(str(exc)) from exc
-    return analyse(args.paths, aliases=aliases, use_cache=not args.no_cache, progress=not args.quiet)
+    return analyse(args.paths, aliases=aliases, use_cache=not args.no_cache, n_process=args.jobs,
+                   progress=not args.quiet)
 
 
 class _Misuse(Exception):
@@ -230,7 +255,9 @@ def _statements(quotes: pd.DataFrame, args: argparse.Namespace, speakers: list[s
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    command = next((a for a in argv if not a.startswith("-")), None)
+    args = build_parser(command=command).parse_args(argv)
     level = logging.WARNING - 10 * args.verbose
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
     if args.quiet or args.verbose == 0:

@@ -5,7 +5,8 @@
 article, quotations), each step seeing the tables made before it.
 :func:`analyse_articles` runs spaCy and :func:`extract` over a corpus through a
 cache keyed by each article's content hash and :func:`pipeline_version`, so
-analysing the same corpus again does no NLP at all; :func:`combine` stacks the
+analysing the same corpus again does no NLP at all, on every core by default
+(:mod:`analysis.parallel`: the same tables as one process); :func:`combine` stacks the
 per-article tables, and :func:`finish_quotes` orders the quotations of a corpus
 in time. Both :func:`analysis.analyse` and the store's workers
 (:mod:`analysis.store`) build on these functions.
@@ -15,16 +16,17 @@ Offsets (``start``/``end``) in every table are character offsets into
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import importlib
 import inspect
 import logging
 import os
-import shutil
+import pickle
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import numpy as np
@@ -32,11 +34,13 @@ import pandas as pd
 
 from analysis import config, entities, quotes
 from analysis.corpus import Article
-from analysis.nlp import ParsedArticle, parse
+from analysis.nlp import ParsedArticle, load_nlp, parse
+from analysis.parallel import guided_size, imap_unordered, resolve_processes
 from analysis.records import TABLE_COLUMNS
 from analysis.sentiment import score
 
-__all__ = ["extract", "analyse_articles", "combine", "finish_quotes", "pipeline_version"]
+__all__ = ["extract", "analyse_articles", "combine", "finish_quotes", "pipeline_version", "warm_up",
+           "MIN_ARTICLES_PER_PROCESS"]
 
 logger = logging.getLogger(__name__)
 
@@ -45,6 +49,14 @@ logger = logging.getLogger(__name__)
 _VERSIONED_CODE = ("analysis.extract", "analysis.records", "analysis.sentiment:score")
 _VERSIONED_PACKAGES = ("nlp", "entities", "quotes")
 _VERSIONED_FILES = ("sentiment/fast.py",)
+#: How a cache entry is written: one pickle per article (a twentieth of the time of a Parquet file per
+#: table, and exactly the frames that were stored); pandas' version is part of the key.
+_CACHE_FORMAT = "pickle-5"
+#: A helper process starts in about 2 s (imports, spaCy model, TextBlob lexicon), the time of some
+#: 15 articles: each process beyond this one is only started for this many articles to parse.
+MIN_ARTICLES_PER_PROCESS = 24
+#: Articles per job handed to a process (a share of the work left, within these bounds).
+_CHUNK = (2, 32)
 
 
 def _memo_score() -> Callable[[str], tuple[float, float]]:
@@ -147,29 +159,39 @@ def pipeline_version() -> str:
 
 
 def _cache_path(cache_dir: Path, article: Article) -> Path:
-    key = hashlib.sha256(f"{pipeline_version()}|{article.content_hash}".encode()).hexdigest()
-    return cache_dir / pipeline_version() / key[:2] / key
+    key = hashlib.sha256(f"{pipeline_version()}|{_CACHE_FORMAT}|pandas {pd.__version__}|"
+                         f"{article.content_hash}".encode()).hexdigest()
+    return cache_dir / pipeline_version() / key[:2] / f"{key}.pickle"
 
 
 def _cache_load(path: Path) -> dict[str, pd.DataFrame] | None:
-    if not path.is_dir():
+    """The tables stored at ``path``; None when there are none, or they cannot be read (they are
+    computed again). The cache is this user's own folder: do not point it at one others can write."""
+    try:
+        data = path.read_bytes()
+    except OSError:
         return None
     try:
-        return {f.stem: pd.read_parquet(f) for f in path.glob("*.parquet")}
-    except (OSError, ValueError) as exc:  # a damaged entry is recomputed
+        tables = pickle.loads(data)
+        if isinstance(tables, dict) and all(isinstance(df, pd.DataFrame) for df in tables.values()):
+            return tables
+        raise ValueError("not a dict of tables")
+    except Exception as exc:  # noqa: BLE001 - a damaged entry is recomputed, whatever the damage
         logger.warning("ignoring damaged cache entry %s: %s", path, exc)
         return None
 
 
 def _cache_store(path: Path, tables: dict[str, pd.DataFrame]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(dir=path.parent, prefix=".tmp-"))
     try:
-        for name, df in tables.items():
-            df.to_parquet(tmp / f"{name}.parquet", index=False)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(tables, fh, protocol=5)
         os.replace(tmp, path)
-    except OSError:
-        shutil.rmtree(tmp, ignore_errors=True)  # another process stored it first, or the disk is full
+    except OSError as exc:  # a full disk or a read-only cache costs speed, not the run
+        logger.warning("could not write cache entry %s: %s", path, exc)
+        with contextlib.suppress(OSError, UnboundLocalError):
+            os.unlink(tmp)
 
 
 # --- whole corpus -------------------------------------------------------------------------
@@ -181,9 +203,18 @@ def _article_meta(article: Article) -> dict:
 
 
 def analyse_articles(articles: Iterable[Article], *, cache_dir: str | os.PathLike | None = None,
-                     use_cache: bool = True, n_process: int = 1, batch_size: int = 64,
+                     use_cache: bool = True, n_process: int | None = None, batch_size: int = 256,
                      progress: bool = True) -> dict[str, pd.DataFrame]:
     """Run the per-article pass over articles, through the cache.
+
+    Args:
+        articles: The articles.
+        cache_dir: The cache folder (default :data:`analysis.config.CACHE_DIR`).
+        use_cache: Read and write the cache.
+        n_process: Processes for the articles not in the cache (default: one per CPU); at most
+            one per :data:`MIN_ARTICLES_PER_PROCESS` of them. The tables are the same.
+        batch_size: Docs (headlines and paragraphs) per spaCy batch.
+        progress: Show a progress bar.
 
     Returns:
         Tables keyed by name (``articles``, ``paragraphs``, ``sentences``,
@@ -193,6 +224,7 @@ def analyse_articles(articles: Iterable[Article], *, cache_dir: str | os.PathLik
     from analysis.progress import progress_bar  # a tqdm bar, or in a notebook a plain line (not stderr)
 
     articles = list(articles)
+    n_process = resolve_processes(n_process)
     cache = Path(cache_dir) if cache_dir is not None else config.CACHE_DIR
     results: dict[str, dict[str, pd.DataFrame]] = {}
     todo: list[Article] = []
@@ -202,17 +234,64 @@ def analyse_articles(articles: Iterable[Article], *, cache_dir: str | os.PathLik
             results[article.id] = hit
         else:
             todo.append(article)
-    logger.info("%d articles: %d from cache, %d to parse", len(articles), len(articles) - len(todo), len(todo))
+    processes = max(1, min(n_process, len(todo) // MIN_ARTICLES_PER_PROCESS))
+    logger.info("%d articles: %d from cache, %d to parse on %d process(es)", len(articles),
+                len(articles) - len(todo), len(todo), processes)
     if todo:
         bar = progress_bar(total=len(todo), desc="NLP", unit="article", enabled=progress)
-        for parsed in parse(todo, batch_size=batch_size, n_process=n_process):
-            tables = extract(parsed)
-            results[parsed.article.id] = tables
-            if use_cache:
-                _cache_store(_cache_path(cache, parsed.article), tables)
-            bar.update()
+        store = cache if use_cache else None
+        if processes == 1:  # a stream: one spaCy pipe over every article
+            for article_id, tables in _analysed(todo, store, batch_size):
+                results[article_id] = tables
+                bar.update()
+        else:
+            jobs = ((chunk, store, batch_size) for chunk in _chunks(todo, processes))
+            for done in imap_unordered(_analyse_chunk, jobs, processes=processes, initializer=warm_up):
+                results.update(done)
+                bar.update(len(done))
         bar.close()
     return combine(articles, results)
+
+
+def _chunks(articles: list[Article], processes: int) -> Iterator[list[Article]]:
+    """The articles in jobs: all at once for one process, else shares of the text left (guided)."""
+    if processes <= 1:
+        yield articles
+        return
+    sizes = [len(a.text) for a in articles]
+    left, i = sum(sizes), 0
+    while i < len(articles):
+        target = guided_size(left, processes, low=0, high=left)
+        j, chars = i, 0
+        while j < len(articles) and (j - i < _CHUNK[0] or (chars < target and j - i < _CHUNK[1])):
+            chars, j = chars + sizes[j], j + 1
+        yield articles[i:j]
+        left, i = left - chars, j
+
+
+def _analysed(articles: list[Article], cache: Path | None, batch_size: int
+              ) -> Iterator[tuple[str, dict[str, pd.DataFrame]]]:
+    """(id, :func:`extract` tables) of each article, stored in the cache (``None``: no cache)."""
+    for parsed in parse(articles, batch_size=batch_size):
+        tables = extract(parsed)
+        if cache is not None:
+            _cache_store(_cache_path(cache, parsed.article), tables)
+        yield parsed.article.id, tables
+
+
+def _analyse_chunk(job: tuple[list[Article], Path | None, int]) -> dict[str, dict[str, pd.DataFrame]]:
+    """One job of a helper process: :func:`_analysed` of a chunk of articles, as a dict."""
+    return dict(_analysed(*job))
+
+
+def warm_up() -> None:
+    """Load what the per-article pass needs (spaCy model, TextBlob lexicon): a helper process does
+    this as it starts, while this one is already parsing."""
+    from analysis.sentiment.fast import scorer
+
+    load_nlp()
+    scorer()
+    pipeline_version()
 
 
 def combine(articles: list[Article], results: dict[str, dict[str, pd.DataFrame]]) -> dict[str, pd.DataFrame]:

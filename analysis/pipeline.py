@@ -23,7 +23,7 @@ logger = logging.getLogger(__name__)
 
 def analyse(inputs: Corpus | str | os.PathLike | Iterable[str | os.PathLike], *,
             aliases: str | os.PathLike | None = None, cache_dir: str | os.PathLike | None = None,
-            use_cache: bool = True, n_process: int = 1, progress: bool = True) -> Tables | StoreTables:
+            use_cache: bool = True, n_process: int | None = None, progress: bool = True) -> Tables | StoreTables:
     """Analyse a corpus: the one entry point the notebooks and the CLI call.
 
     Args:
@@ -34,7 +34,8 @@ def analyse(inputs: Corpus | str | os.PathLike | Iterable[str | os.PathLike], *,
         aliases: A YAML alias file (see ``data/aliases.example.yaml``).
         cache_dir: NLP cache folder (default :data:`analysis.config.CACHE_DIR`).
         use_cache: Read and write the cache.
-        n_process: spaCy worker processes.
+        n_process: Processes for the NLP pass (default: one per CPU; fewer for a few articles,
+            none beyond this one for a corpus served from the cache). The tables are the same.
         progress: Show a progress bar.
     """
     store = store_folder(inputs)

@@ -78,8 +78,9 @@ def test_changed_text_misses_the_cache_and_metadata_does_not(seed_article, tmp_p
 
 def test_damaged_cache_entry_is_recomputed(seed_article, tmp_path):
     cold = analyse_articles([seed_article], cache_dir=tmp_path, progress=False)
-    for f in tmp_path.rglob("sentences.parquet"):
-        f.write_bytes(b"not parquet")
+    entries = list(tmp_path.rglob("*.pickle"))
+    assert len(entries) == 1
+    entries[0].write_bytes(entries[0].read_bytes()[:100])
     again = analyse_articles([seed_article], cache_dir=tmp_path, progress=False)
     pd.testing.assert_frame_equal(again["sentences"], cold["sentences"], check_dtype=False)
 

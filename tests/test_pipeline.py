@@ -1,11 +1,16 @@
 """``analysis.analyse``: the tables over a corpus, filtering, writing, and reading a store."""
 from __future__ import annotations
 
+import time
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
 import analysis
 from analysis.config import SAMPLES_DIR
+
+TEST_DATA = Path(__file__).parent / "data"
 
 
 @pytest.fixture(scope="module")
@@ -90,3 +95,67 @@ def test_relative_inputs_resolve_from_a_notebook_folder(monkeypatch, given, expe
 
     monkeypatch.chdir(ROOT / "notebooks")
     assert resolve_inputs(given) == [expected]
+
+
+# --- the NLP pass on several processes -------------------------------------------------------
+
+@pytest.mark.slow
+@pytest.mark.parametrize("corpus", [SAMPLES_DIR, TEST_DATA / "articles", TEST_DATA / "holdout" / "articles"])
+def test_nlp_pass_on_two_processes_gives_the_tables_of_one(corpus, tmp_path, monkeypatch):
+    from analysis import extract
+
+    one = analysis.analyse(corpus, cache_dir=tmp_path / "one", n_process=1, progress=False)
+    monkeypatch.setattr(extract, "MIN_ARTICLES_PER_PROCESS", 1)  # a helper even for a dozen articles
+    here, analysed = [], extract._analysed
+
+    def lingering(articles, *args):  # this process dawdles, so that the helper surely takes jobs
+        here.extend(articles)
+        time.sleep(0.5)
+        return analysed(articles, *args)
+
+    monkeypatch.setattr(extract, "_analysed", lingering)
+    two = analysis.analyse(corpus, cache_dir=tmp_path / "two", n_process=2, progress=False)
+    assert 0 < len(here) < len(one.articles)  # both processes analysed articles
+    before = len(here)
+    cached = analysis.analyse(corpus, cache_dir=tmp_path / "two", n_process=2, progress=False)
+    assert len(here) == before  # the helper wrote its cache entries too: nothing is analysed again
+    for name in one.names:  # exactly equal: values, dtypes, row order
+        pd.testing.assert_frame_equal(two[name], one[name], check_exact=True, obj=name)
+        pd.testing.assert_frame_equal(cached[name], one[name], check_exact=True, obj=name)
+
+
+@pytest.mark.slow
+def test_nlp_pass_on_two_processes_inside_a_jupyter_kernel(tmp_path):
+    """Helpers are spawned from a kernel (no ``__main__`` file to import) and give the same tables."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    import nbformat
+
+    code = f"""
+import time, pandas as pd, analysis
+from analysis import extract
+corpus, cache = {str(TEST_DATA / "articles")!r}, {str(tmp_path)!r}
+one = analysis.analyse(corpus, cache_dir=cache + "/one", n_process=1, progress=False)
+extract.MIN_ARTICLES_PER_PROCESS, here, analysed = 1, [], extract._analysed
+def lingering(articles, *args):
+    here.extend(articles)
+    time.sleep(0.5)
+    return analysed(articles, *args)
+extract._analysed = lingering
+two = analysis.analyse(corpus, cache_dir=cache + "/two", n_process=2, progress=False)
+for name in one.names:
+    pd.testing.assert_frame_equal(two[name], one[name], check_exact=True)
+print(json.dumps([len(here), len(one.articles)]))
+"""
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("import json\n" + code)])
+    path, out = tmp_path / "parallel.ipynb", tmp_path / "parallel.out.ipynb"
+    nbformat.write(nb, path)
+    done = subprocess.run([sys.executable, "-m", "papermill", str(path), str(out), "-k", "python3"],
+                          capture_output=True, text=True, timeout=600, check=False, env=dict(os.environ))
+    assert done.returncode == 0, done.stderr[-2000:]
+    outputs = nbformat.read(out, as_version=4).cells[0].outputs
+    here, total = json.loads(next(o["text"] for o in outputs if o.get("name") == "stdout"))
+    assert 0 < here < total

@@ -241,7 +241,7 @@ def test_parser_defaults():
     parser = argparse.ArgumentParser()
     report.configure_parser(parser)
     args = parser.parse_args([])
-    assert args.corpus == [] and not args.per_article and args.jobs == 1 and args.parameter == []
+    assert args.corpus == [] and not args.per_article and args.jobs is None and args.parameter == []
     args = parser.parse_args(["a", "b", "--jobs", "2", "-p", "x=1", "-p", "y=z", "--per-article", "--show-code",
                               "--notebooks", "n1", "n2"])
     assert args.corpus == ["a", "b"] and args.parameter == ["x=1", "y=z"] and args.notebooks == ["n1", "n2"]

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import logging
-import os
 import shutil
+import time
 from pathlib import Path
 
 import numpy as np
@@ -320,41 +320,51 @@ def test_a_folder_that_is_not_a_store_is_refused(tmp_path, capsys):
     assert not store.is_store(tmp_path)
 
 
-def _worker_settings(dask_worker) -> tuple[bool, bool, str | None, str | None]:
-    import os
+@pytest.mark.slow
+def test_local_run_on_two_processes_equals_single_process_result(reference, tmp_path, monkeypatch):
+    here, run_batch = [], work.run_batch
 
-    import dask
+    def lingering(articles, **kwargs):  # this process dawdles, so that the helper surely takes batches
+        here.extend(articles)
+        time.sleep(0.5)
+        return run_batch(articles, **kwargs)
 
-    return (dask.config.get("distributed.worker.profile.enabled"), "profile" in dask_worker.periodic_callbacks,
-            os.environ.get("MALLOC_TRIM_THRESHOLD_"), os.environ.get("OMP_NUM_THREADS"))
+    monkeypatch.setattr(work, "run_batch", lingering)
+    result = store.process(SAMPLES_DIR, store=tmp_path / "store", workers=2, batch_size=1, progress=False)
+    assert result.processed == 11 and 0 < len(here) < 11  # both processes stored batches
+    assert len(layout.table_files(tmp_path / "store", "articles")) == 11
+    assert_same_tables(analysis.analyse(tmp_path / "store").load(), reference)
 
 
-@pytest.mark.parametrize("inherited", [None, "65536"])
-def test_local_workers_run_without_profiler_or_malloc_trimming_and_comms_keep_few_messages(inherited, monkeypatch):
-    import dask
-    import distributed  # noqa: F401 - its import adds its defaults to dask.config
+def test_a_local_run_needs_no_dask():
+    with store._runner(2, None) as runner:
+        assert isinstance(runner, store._Local) and runner.workers == 2
+    with store._runner(0, None) as runner:
+        assert runner.workers == 1  # 0 and 1: this process alone
 
-    # "65536": what Dask's nanny leaves in this process's environment after any cluster it started here
-    if inherited:
-        monkeypatch.setenv("MALLOC_TRIM_THRESHOLD_", inherited)
-    else:
-        monkeypatch.delenv("MALLOC_TRIM_THRESHOLD_", raising=False)
-    before = (dask.config.get("distributed.worker.profile.enabled"),
-              dask.config.get("distributed.nanny.pre-spawn-environ"))
-    assert "MALLOC_TRIM_THRESHOLD_" in before[1]  # dask's default, which local workers must not get
-    with store._runner(1, None) as runner:
-        settings = runner.client.run(_worker_settings)
-        assert (dask.config.get("distributed.worker.profile.enabled"),
-                dask.config.get("distributed.nanny.pre-spawn-environ")) == before
-        # The client and the scheduler (in this process) keep few messages of their comms: each carries articles.
-        client, scheduler = runner.client, runner.client.cluster.scheduler
-        comms = [client.scheduler_comm, *scheduler.stream_comms.values(), *scheduler.client_comms.values()]
-        assert len(comms) == 3
-        kept = store.CLIENT_CONFIG["distributed.admin.low-level-log-length"]
-        assert {c.recent_message_log.maxlen for c in comms} == {kept}
-    threads = str(os.cpu_count() or 1)
-    assert list(settings.values()) == [(False, False, None, threads)]
-    assert os.environ.get("MALLOC_TRIM_THRESHOLD_") == inherited  # this process's environment is restored
+
+@pytest.mark.parametrize("n, workers, expected", [
+    (360, 1, [100, 100, 100, 60]),  # one process: nothing to balance
+    (360, 2, [90, 68, 51, 38, 29, 21, 16, 12, 9, 7, 5, 4, 4, 4, 2]),
+    (12, 2, [4, 4, 4]),
+])
+def test_batches_shrink_towards_the_end(n, workers, expected):
+    assert [len(b) for b in store._batches(range(n), workers=workers)] == expected
+
+
+def test_batches_read_a_bounded_way_ahead():
+    taken = []
+
+    def articles():
+        for i in range(100_000):
+            taken.append(i)
+            yield i
+
+    batches = store._batches(articles(), workers=2)
+    for _ in range(3):
+        assert len(next(batches)) == store.MAX_BATCH_SIZE
+    assert len(taken) <= 3 * store.MAX_BATCH_SIZE + 2 * 2 * store.MAX_BATCH_SIZE
+    assert [len(b) for b in store._batches(range(10), workers=2, size=4)] == [4, 4, 2]
 
 
 # --- corpus-level resolution in bounded memory ---------------------------------------------------
@@ -424,8 +434,9 @@ def test_streamed_resolution_holds_one_chunk_of_mentions_at_a_time(store_copy, c
     per_article = raw.groupby("article_id").size().sort_values(ascending=False)
     assert stats.mentions == len(raw)
     assert stats.largest_chunk <= per_article.head(chunk_articles).sum() < len(raw)
-    # parts of 3 articles (11 in 4 parts) split into chunks of at most chunk_articles
-    assert stats.chunks == sum(-(-n // chunk_articles) for n in (3, 3, 3, 2))
+    # parts of 3 articles (11 in 4 parts) split into chunks of at most chunk_articles, and consecutive
+    # parts read together up to chunk_articles (5: 3, 3, 3 + 2)
+    assert stats.chunks == {1: 11, 2: 7, 5: 3}[chunk_articles]
 
 
 @pytest.mark.slow

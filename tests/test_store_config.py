@@ -1,4 +1,4 @@
-"""The Dask settings file for a cluster (analysis/dask.yaml) gives what local workers get."""
+"""The Dask settings file for a cluster (analysis/dask.yaml) gives the measured worker and client settings."""
 from __future__ import annotations
 
 import json
@@ -25,12 +25,12 @@ def _settings(env: dict[str, str]) -> list:
     return json.loads(out.stdout)
 
 
-def test_cluster_config_file_sets_what_local_workers_get():
+def test_cluster_config_file_sets_the_measured_settings():
     env = {k: v for k, v in os.environ.items() if not k.startswith("DASK_")}
     default = _settings(env)
     assert "MALLOC_TRIM_THRESHOLD_" in default[2] and default[:2] == [True, 1000]  # dask's defaults
     profile, log_length, environ = _settings({**env, "DASK_CONFIG": str(CONFIG)})
-    assert profile is store.LOCAL_WORKER_CONFIG["distributed.worker.profile.enabled"] is False
+    assert profile is store.WORKER_CONFIG["distributed.worker.profile.enabled"] is False
     assert log_length == store.CLIENT_CONFIG["distributed.admin.low-level-log-length"]
     assert "MALLOC_TRIM_THRESHOLD_" not in environ
     assert environ.get("OMP_NUM_THREADS") == "1"  # the other defaults stay

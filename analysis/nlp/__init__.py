@@ -192,7 +192,7 @@ class ParsedArticle:
         return iter(self._sentences)
 
 
-def parse(articles: Iterable[Article], *, nlp: Language | None = None, batch_size: int = 64,
+def parse(articles: Iterable[Article], *, nlp: Language | None = None, batch_size: int = 256,
           n_process: int = 1) -> Iterator[ParsedArticle]:
     """Parse articles with spaCy, each headline and paragraph as its own doc.
 

@@ -215,7 +215,7 @@ def _check_names(view, values: Mapping[str, Any]) -> None:
 
 def run_reports(corpus: str | os.PathLike | Sequence[str | os.PathLike], *,
                 out: str | os.PathLike = OUTPUTS_DIR, notebooks: Sequence[str] | None = None,
-                per_article: bool = False, jobs: int = 1, parameters: Mapping[str, Any] | None = None,
+                per_article: bool = False, jobs: int | None = None, parameters: Mapping[str, Any] | None = None,
                 show_code: bool = False, progress: bool = True, cache_dir: str | os.PathLike | None = None,
                 notebooks_dir: str | os.PathLike | None = None, name: str | None = None) -> RunResult:
     """Execute the notebooks over a corpus and write HTML reports, tables and indexes.
@@ -231,7 +231,8 @@ def run_reports(corpus: str | os.PathLike | Sequence[str | os.PathLike], *,
             another corpus or other parameters; see :mod:`analysis.report.naming`).
         notebooks: Notebook names or ``.ipynb`` paths (default: every notebook in ``notebooks/``).
         per_article: Also run each notebook for each article.
-        jobs: Kernels run in parallel.
+        jobs: Kernels run in parallel (default 1), and processes for the NLP pass (default:
+            one per CPU).
         parameters: Notebook parameters; strings are parsed as ``-p`` values.
         show_code: Show code cells in the HTML.
         progress: Show progress bars.
@@ -247,7 +248,7 @@ def run_reports(corpus: str | os.PathLike | Sequence[str | os.PathLike], *,
     from analysis.corpus import read_corpus
     from analysis.pipeline import analyse, store_folder
 
-    if not isinstance(jobs, int) or jobs < 1:
+    if jobs is not None and (not isinstance(jobs, int) or jobs < 1):
         raise ParameterError(f"--jobs must be a whole number >= 1, not {jobs!r}")
     inputs = _check_corpus(corpus)
     books = find_notebooks(notebooks, folder=notebooks_dir)
@@ -283,14 +284,14 @@ def run_reports(corpus: str | os.PathLike | Sequence[str | os.PathLike], *,
         for stale in run_dir.glob(".staging-*"):  # left by a run that was killed
             if stale != staging:
                 shutil.rmtree(stale, ignore_errors=True)
-        log(f"run {name}: corpus {', '.join(inputs)}; notebooks {', '.join(books)}; jobs {jobs}")
+        log(f"run {name}: corpus {', '.join(inputs)}; notebooks {', '.join(books)}; jobs {jobs or 1}")
         if place.note:
             log(place.note, level=logging.WARNING)
         for problem in problems:
             log(str(problem), level=logging.WARNING)
         t_nlp = time.perf_counter()
         tables = read if store is not None else analyse(read, aliases=values.get("aliases") or None,
-                                                        cache_dir=cache_dir, progress=progress)
+                                                        cache_dir=cache_dir, n_process=jobs, progress=progress)
         nlp_seconds = time.perf_counter() - t_nlp
         log(f"NLP pass: {len(tables.articles)} articles in {nlp_seconds:.1f} s")
         view = tables
@@ -312,7 +313,7 @@ def run_reports(corpus: str | os.PathLike | Sequence[str | os.PathLike], *,
         jobs_ = make_jobs(books, specs, per_notebook, corpus_arg, view, per_article=per_article)
         env = kernel_env(cache_dir)
         records = execute_all(jobs_, run=name, run_dir=run_dir, staging=staging, sockets=sockets, env=env,
-                               corpus=inputs, jobs=jobs, show_code=show_code, progress=progress, log=log)
+                               corpus=inputs, jobs=jobs or 1, show_code=show_code, progress=progress, log=log)
         result = RunResult(
             name=name, folder=str(run_dir), corpus=tuple(inputs), started=started,
             duration=round(time.perf_counter() - t0, 3), nlp_seconds=round(nlp_seconds, 3),
@@ -354,7 +355,9 @@ def configure_parser(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--notebooks", nargs="+", metavar="NAME",
                         help="notebooks to run, by name or .ipynb path (default: every notebook in notebooks/)")
     parser.add_argument("--per-article", action="store_true", help="also run each notebook for each article")
-    parser.add_argument("--jobs", type=int, default=1, metavar="N", help="kernels run in parallel (default: 1)")
+    parser.add_argument("--jobs", type=int, metavar="N",
+                        help="kernels run in parallel and processes for the NLP pass (default: one kernel at a "
+                             "time, the NLP pass on every CPU)")
     parser.add_argument("-p", "--parameter", action="append", default=[], metavar="NAME=VALUE",
                         help="notebook parameter, a Python literal or a bare string (repeatable), "
                              "e.g. -p since=2024-11-01 -p top_n=15")

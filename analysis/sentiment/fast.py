@@ -8,17 +8,48 @@ the lexicon is read once into a plain ``dict`` (TextBlob's ``lazydict`` checks
 whether it is loaded on every lookup), the literal contraction replacements are
 ``str.replace`` instead of ``re.sub``, the regular expressions are compiled
 once, and only the string branch of ``Sentiment.__call__`` is kept (words
-without a part of speech). :func:`scorer` checks the analyser's settings
+without a part of speech). :func:`textblob_en` imports TextBlob's English module
+without the package's ``__init__`` (which imports NLTK and SciPy, 1.5 s in every
+process, for classes newslens never uses). :func:`scorer` checks the analyser's settings
 and returns ``None`` for one it was not written for; ``tests/test_sentiment.py``
 checks the numbers against TextBlob's, to the last bit, on every text we have.
 """
 from __future__ import annotations
 
 import functools
+import importlib
+import importlib.util
 import re
+import sys
+import threading
 from collections.abc import Callable
+from types import ModuleType
 
-__all__ = ["scorer"]
+__all__ = ["scorer", "textblob_en"]
+
+_IMPORT_LOCK = threading.Lock()
+
+
+def textblob_en() -> ModuleType:
+    """``textblob.en`` (the lexicon ``sentiment``, the parser), without running ``textblob/__init__.py``
+    first when textblob is not imported yet: that file imports NLTK and SciPy (about 1.5 s) for
+    ``TextBlob`` and the classifiers. The package stays whole for everyone else: its ``__init__`` runs
+    the first time one of its other names (``textblob.TextBlob``, ``from textblob import Word``) is used.
+    """
+    with _IMPORT_LOCK:
+        if "textblob" not in sys.modules:
+            spec = importlib.util.find_spec("textblob")
+            if spec is not None and spec.loader is not None and spec.submodule_search_locations is not None:
+                package = importlib.util.module_from_spec(spec)
+
+                def rest_of_package(name: str) -> object:
+                    del package.__getattr__  # once: from here on the package's own names answer
+                    spec.loader.exec_module(package)
+                    return getattr(package, name)
+
+                package.__getattr__ = rest_of_package  # PEP 562: called for names not defined yet
+                sys.modules["textblob"] = package
+        return importlib.import_module("textblob.en")
 
 
 def _find_tokens(string: str, *, punctuation: tuple[str, ...], abbreviations: frozenset[str],
@@ -151,9 +182,8 @@ def _avg(values: list[float]) -> float:
 def scorer() -> Callable[[str], tuple[float, float]] | None:
     """``text -> (polarity, subjectivity)``, equal to ``textblob.en.sentiment(text)[:2]``; None when the
     installed TextBlob's analyser is set up otherwise than the code above expects."""
-    from textblob import _text as t
-    from textblob import en
-
+    en = textblob_en()
+    t = importlib.import_module("textblob._text")
     sentiment = en.sentiment
     len(sentiment)  # loads the lexicon
     tokenizer = getattr(sentiment.tokenizer, "__func__", None)

@@ -13,11 +13,11 @@ import pandas as pd
 
 @functools.cache
 def pattern_sentiment():
-    """TextBlob's PatternAnalyzer lexicon (``textblob.en.sentiment``), imported on first use:
-    textblob imports NLTK and SciPy, seconds that a run served from the cache never needs."""
-    from textblob.en import sentiment
+    """TextBlob's PatternAnalyzer lexicon (``textblob.en.sentiment``), imported on first use, without
+    NLTK and SciPy (see :func:`analysis.sentiment.fast.textblob_en`)."""
+    from analysis.sentiment.fast import textblob_en
 
-    return sentiment
+    return textblob_en().sentiment
 
 __all__ = ["EXPLAIN_COLUMNS", "VADER_COLUMNS", "NEUTRAL_BAND", "pattern_sentiment", "explain", "explain_short",
            "vader_scores", "vader_words"]

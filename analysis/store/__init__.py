@@ -5,15 +5,18 @@
 every table as a partitioned Parquet dataset (layout: :mod:`analysis.store.layout`).
 Runs are incremental: an article whose text, metadata and pipeline version are
 already in the store is skipped; a changed article replaces its old rows.
-Without ``--scheduler`` the work runs on local worker processes
-(``dask.distributed.LocalCluster``, no server to set up); with
-``--scheduler tcp://HOST:8786`` it runs on an existing Dask cluster. Readers
+Without ``--scheduler`` the work runs in this process and local helper processes
+(:mod:`analysis.parallel`: no Dask, nothing to set up); with
+``--scheduler tcp://HOST:8786`` it runs on an existing Dask cluster. Batches are
+sized from the work left (:func:`_batches`): at most :data:`MAX_BATCH_SIZE`
+articles, smaller towards the end so that every process finishes together. Readers
 aggregate with DuckDB (:func:`open_store`) or load small selections
 (:func:`load_tables`).
 """
 from __future__ import annotations
 
 import argparse
+import collections
 import contextlib
 import fcntl
 import hashlib
@@ -30,12 +33,13 @@ import pandas as pd
 
 from analysis import config
 from analysis.corpus import Article, Problem, stream_corpus
+from analysis.parallel import guided_size, imap_unordered, resolve_processes
 from analysis.store import layout, query, work
 from analysis.store.resolve import resolve_store
 from analysis.store.tables import StoreTables, load_tables, store_tables
 
 __all__ = ["ProcessResult", "StoreQuery", "StoreTables", "store_tables", "StoreError", "process", "open_store",
-           "load_tables", "is_store", "configure_parser", "run", "MARKER"]
+           "load_tables", "is_store", "configure_parser", "run", "MARKER", "MAX_BATCH_SIZE", "MIN_BATCH_SIZE"]
 
 logger = logging.getLogger(__name__)
 
@@ -44,34 +48,25 @@ StoreError = layout.StoreError
 is_store = layout.is_store
 MARKER = layout.MARKER
 
-#: Articles per task sent to a worker: large enough to keep spaCy batching, small enough to bound
-#: memory and to share the last tasks of a run evenly between workers.
-DEFAULT_BATCH_SIZE = 100
+#: Most articles per batch (a task of a worker): bounds the memory of the batches in flight. Batches
+#: are this large until the end of the inputs is in sight, then shrink (see :func:`_batches`).
+MAX_BATCH_SIZE = 100
+#: Fewest articles per batch, however little is left (each batch is a part file per table).
+MIN_BATCH_SIZE = 4
 #: The manifest is saved at least this often, so an interrupted run keeps its finished batches.
 CHECKPOINT_SECONDS = 60.0
-#: Dask settings of the local workers. Each worker's statistical profiler samples the running task's
-#: call stack every 10 ms and keeps one call tree per second for the last 1000 s (two copies: per
-#: worker and per task prefix); over spaCy's deep stacks that is about 0.2–0.3 MB per second per
-#: worker, so a worker's memory grew with the length of the run (about 300 MB after 1000 s) — and
-#: nobody reads it: local workers have no dashboard.
+#: Dask settings for the workers of a cluster (``analysis/dask.yaml`` sets the same; local runs use no
+#: Dask). Each worker's statistical profiler samples the running task's call stack every 10 ms and
+#: keeps one call tree per second for the last 1000 s (two copies: per worker and per task prefix);
+#: over spaCy's deep stacks that is about 0.2–0.3 MB per second per worker — and nobody reads it.
 #: The nanny also starts each worker with ``MALLOC_TRIM_THRESHOLD_=65536``; setting it turns off
 #: glibc's adaptive mmap threshold, so every large numpy buffer of spaCy's models is mapped and faulted
 #: in afresh: 1.4 million page faults for 150 articles, and spaCy 20 % slower than in this process.
-#: Local workers start without it (their BLAS threads come from :func:`worker_env`). A cluster given
-#: with ``--scheduler`` keeps its own settings.
-LOCAL_WORKER_CONFIG = {"distributed.worker.profile.enabled": False, "distributed.nanny.pre-spawn-environ": {}}
-#: Dask settings of this process's client (and of the local scheduler, which runs in this process).
-#: Every batched comm keeps its last ``low-level-log-length`` messages under 1 MB for debugging, 1000 by
-#: default; each of ours carries a batch of articles (about 300 kB), so the client and the scheduler
-#: kept every article text sent until 1000 batches had gone by: about 10 MB more per 1000 articles.
+WORKER_CONFIG = {"distributed.worker.profile.enabled": False, "distributed.nanny.pre-spawn-environ": {}}
+#: Dask settings of this process's client. Every batched comm keeps its last ``low-level-log-length``
+#: messages under 1 MB for debugging, 1000 by default; each of ours carries a batch of articles (about
+#: 300 kB), so the client kept every article text sent until 1000 batches had gone by.
 CLIENT_CONFIG = {"distributed.admin.low-level-log-length": 20}
-
-
-def worker_env(workers: int) -> dict[str, str]:
-    """Environment of local workers: the cores shared out as BLAS/OpenMP threads (no oversubscription)."""
-    threads = str(max(1, (os.cpu_count() or 1) // workers))
-    return {"OMP_NUM_THREADS": threads, "MKL_NUM_THREADS": threads, "OPENBLAS_NUM_THREADS": threads,
-            "TOKENIZERS_PARALLELISM": "false"}
 
 
 @dataclass(frozen=True)
@@ -110,19 +105,19 @@ class ProcessResult:
         return self.words / self.seconds if self.seconds > 0 else 0.0
 
 
-# --- runners: this process, local workers, or a cluster -------------------------------------
+# --- runners: this process and local helpers, or a cluster -------------------------------------
 
-class _InProcess:
-    """``workers=0``: every batch in this process, no Dask."""
+class _Local:
+    """Batches on ``workers`` processes: this one and ``workers - 1`` helpers, no Dask."""
 
-    workers = 1
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
 
     def version(self) -> str:
         return work.worker_version()
 
     def map(self, jobs: Iterable[dict]) -> Iterator[work.BatchOutcome]:
-        for job in jobs:
-            yield work.run_batch(**job)
+        return imap_unordered(work.run_job, jobs, processes=self.workers, initializer=work.warm_up)
 
 
 class _OnDask:
@@ -159,45 +154,20 @@ class _OnDask:
 
 
 @contextlib.contextmanager
-def _environ_without(*names: str) -> Iterator[None]:
-    """This process's environment without ``names`` while local workers are spawned (they inherit it).
-
-    Dask's nanny copies its pre-spawn variables into the environment of the process that starts it,
-    so a cluster started earlier in this process with Dask's defaults would hand them on to ours.
-    """
-    saved = {name: os.environ.pop(name) for name in names if name in os.environ}
-    try:
-        yield
-    finally:
-        os.environ.update(saved)
-
-
-@contextlib.contextmanager
-def _runner(workers: int | None, scheduler: str | None) -> Iterator[_InProcess | _OnDask]:
-    if scheduler is None and workers == 0:
-        yield _InProcess()
+def _runner(workers: int | None, scheduler: str | None) -> Iterator[_Local | _OnDask]:
+    if scheduler is None:
+        yield _Local(resolve_processes(workers or None) if workers != 0 else 1)
         return
     import dask
-    from distributed import Client, LocalCluster
+    from distributed import Client
 
-    if scheduler:
-        try:
-            with dask.config.set(CLIENT_CONFIG):
-                client = Client(scheduler, timeout="20s")
-        except (OSError, TimeoutError) as exc:
-            raise StoreError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from exc
-        client.wait_for_workers(1, timeout=120)
-        with client:
-            yield _OnDask(client)
-        return
-    n = workers or os.cpu_count() or 1
-    # Each nanny hands the config of its start to its worker; the scheduler and the client read theirs
-    # when they open their comms, all within this block.
-    with dask.config.set({**LOCAL_WORKER_CONFIG, **CLIENT_CONFIG}), _environ_without("MALLOC_TRIM_THRESHOLD_"):
-        cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, host="127.0.0.1",
-                               dashboard_address=None, silence_logs=logging.ERROR, env=worker_env(n))
-        client = Client(cluster)
-    with cluster, client:
+    try:
+        with dask.config.set(CLIENT_CONFIG):
+            client = Client(scheduler, timeout="20s")
+    except (OSError, TimeoutError) as exc:
+        raise StoreError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from exc
+    client.wait_for_workers(1, timeout=120)
+    with client:
         yield _OnDask(client)
 
 
@@ -224,17 +194,18 @@ def _aliases_hash(aliases: str | os.PathLike | None) -> str | None:
 
 
 def process(inputs: str | os.PathLike | Iterable[str | os.PathLike], *, store: str | os.PathLike,
-            workers: int | None = None, scheduler: str | None = None, batch_size: int = DEFAULT_BATCH_SIZE,
+            workers: int | None = None, scheduler: str | None = None, batch_size: int | None = None,
             aliases: str | os.PathLike | None = None, progress: bool = True) -> ProcessResult:
     """Analyse new and changed articles of ``inputs`` into the store ``store``.
 
     Args:
         inputs: Files, folders and globs, as for :func:`analysis.analyse`.
         store: The store folder (created when missing or empty).
-        workers: Local worker processes (default: one per CPU); 0 runs in this
-            process without Dask. Ignored with ``scheduler``.
+        workers: Processes that analyse, this one included (default: one per CPU; 0 or 1: this
+            process alone). Ignored with ``scheduler``.
         scheduler: Address of a running Dask scheduler, e.g. ``tcp://10.0.0.5:8786``.
-        batch_size: Articles per task.
+        batch_size: Articles per batch; by default sized from the work left, between
+            :data:`MIN_BATCH_SIZE` and :data:`MAX_BATCH_SIZE`.
         aliases: A YAML alias file for corpus-level entity resolution.
         progress: Show a progress bar.
 
@@ -247,7 +218,7 @@ def process(inputs: str | os.PathLike | Iterable[str | os.PathLike], *, store: s
     start = time.perf_counter()
     if workers is not None and workers < 0:
         raise ValueError(f"workers must be 0 or more, not {workers}")
-    if batch_size < 1:
+    if batch_size is not None and batch_size < 1:
         raise ValueError(f"batch size must be at least 1, not {batch_size}")
     if aliases and not Path(aliases).is_file():
         raise ValueError(f"alias file not found: {aliases}")
@@ -265,18 +236,18 @@ def process(inputs: str | os.PathLike | Iterable[str | os.PathLike], *, store: s
             logger.info("the pipeline changed since the last run: every article is analysed again")
         bar = tqdm(desc="process", unit="article", disable=not progress)
         try:
-            batches = _batches(paths, known, batch_size, tally, problems, bar)
-            first = next(batches, None)
-            if first is not None:
+            articles = _new_articles(paths, known, tally, problems, bar)
+            first = next(articles, None)
+            if first is not None:  # a run with nothing new starts no helper and reaches no cluster
                 with _runner(workers, scheduler) as runner:
                     if (theirs := runner.version()) != version:
                         raise StoreError(f"the workers run another pipeline version ({theirs}, here {version}): "
                                          "install the same newslens and spaCy model everywhere")
                     logger.info("%d worker(s) ready after %.1f s", runner.workers, time.perf_counter() - start)
                     run_id = pd.Timestamp.now(tz="UTC").strftime("%Y%m%dT%H%M%S") + "-" + os.urandom(3).hex()
+                    batches = _batches(itertools.chain([first], articles), workers=runner.workers, size=batch_size)
                     jobs = ({"articles": batch, "store": str(root), "store_id": marker["store_id"],
-                             "part": f"part-{run_id}-{i:06d}"}
-                            for i, batch in enumerate(itertools.chain([first], batches)))
+                             "part": f"part-{run_id}-{i:06d}"} for i, batch in enumerate(batches))
                     _collect(root, runner.map(jobs), manifest, version, tally, problems, bar)
         finally:
             bar.close()
@@ -290,25 +261,43 @@ def process(inputs: str | os.PathLike | Iterable[str | os.PathLike], *, store: s
     return result
 
 
-def _batches(paths: list[str], known: dict[str, tuple[str, str]], batch_size: int, tally: _Tally,
-             problems: list[Problem], bar) -> Iterator[list[Article]]:
-    """Batches of the articles that are not in the store as they are, read one file at a time."""
-    batch: list[Article] = []
+def _new_articles(paths: list[str], known: dict[str, tuple[str, str]], tally: _Tally, problems: list[Problem],
+                  bar) -> Iterator[Article]:
+    """The articles that are not in the store as they are, read one file at a time."""
     for part in stream_corpus(paths):
-        articles, probs = part.articles, part.problems
-        problems.extend(probs)
-        for article in articles:
+        problems.extend(part.problems)
+        for article in part.articles:
             tally.seen += 1
             if known.get(article.id) == (article.content_hash, work.meta_hash(article)):
                 tally.skipped += 1
                 bar.update()
                 continue
-            batch.append(article)
-            if len(batch) >= batch_size:
-                yield batch
-                batch = []
-    if batch:
-        yield batch
+            yield article
+
+
+def _batches(articles: Iterable[Article], *, workers: int, size: int | None = None) -> Iterator[list[Article]]:
+    """The articles in batches of ``size``, or by default of a share of the articles left: half of
+    them per worker while the end of the inputs is not in sight, then ever smaller, so that every
+    worker finishes at about the same time (guided self-scheduling).
+
+    To see the end coming, the inputs are read ahead by ``2 × workers ×`` :data:`MAX_BATCH_SIZE`
+    articles (the batches are that large until the rest fits in the read-ahead).
+    """
+    articles = iter(articles)
+    ahead = size or 2 * workers * MAX_BATCH_SIZE
+    pending: collections.deque[Article] = collections.deque()
+    ended = False
+    while True:
+        while not ended and len(pending) < ahead:
+            article = next(articles, None)
+            if article is None:
+                ended = True
+            else:
+                pending.append(article)
+        if not pending:
+            return
+        n = size or guided_size(len(pending), workers, low=MIN_BATCH_SIZE, high=MAX_BATCH_SIZE)
+        yield [pending.popleft() for _ in range(min(n, len(pending)))]
 
 
 def _collect(root: Path, outcomes: Iterator[work.BatchOutcome], manifest: pd.DataFrame, version: str,
@@ -333,6 +322,8 @@ def _collect(root: Path, outcomes: Iterator[work.BatchOutcome], manifest: pd.Dat
             if time.monotonic() - saved > CHECKPOINT_SECONDS:
                 manifest, rows, saved = _commit(root, manifest, rows), [], time.monotonic()
     finally:
+        if hasattr(outcomes, "close"):  # a failed run stops its helpers now, not when the traceback is freed
+            outcomes.close()
         _commit(root, manifest, rows)
 
 
@@ -392,12 +383,14 @@ def configure_parser(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--store", required=True, metavar="DIR",
                         help="store folder (created when missing; new and changed articles are added)")
     parser.add_argument("--workers", type=int, metavar="N",
-                        help="local worker processes (default: one per CPU; 0: in this process, no Dask)")
+                        help="processes that analyse, this one included (default: one per CPU; 0 or 1: this "
+                             "process alone)")
     parser.add_argument("--scheduler", metavar="ADDRESS",
                         help="run on an existing Dask cluster, e.g. tcp://10.0.0.5:8786 (every worker needs the "
                              "same newslens and spaCy model installed)")
-    parser.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE, metavar="N",
-                        help=f"articles per task (default: {DEFAULT_BATCH_SIZE})")
+    parser.add_argument("--batch-size", type=int, metavar="N",
+                        help=f"articles per batch (default: sized from the work left, {MIN_BATCH_SIZE} to "
+                             f"{MAX_BATCH_SIZE})")
     parser.add_argument("--aliases", metavar="YAML", help="alias file: merge, rename, relabel or exclude entities")
 
 
@@ -408,7 +401,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"{prog}: error: --workers applies to local workers only; the cluster decides with --scheduler",
               file=sys.stderr)
         return 1
-    if getattr(args, "verbose", 0) < 2:  # Dask's own INFO lines (scheduler, nanny…) only with -vv
+    if args.scheduler and getattr(args, "verbose", 0) < 2:  # Dask's own INFO lines only with -vv
         import distributed  # noqa: F401 - its import sets the levels of its loggers
 
         logging.getLogger("distributed").setLevel(logging.WARNING)

@@ -2,7 +2,8 @@
 
 Gives the tables :func:`analysis.entities.resolve_corpus` and :func:`analysis.extract.finish_quotes`
 give for the whole store, with the same code, but reads the raw per-article tables one chunk of
-articles at a time (an article never spans parts):
+articles at a time (consecutive parts together, up to ``chunk_articles``; an article never spans parts,
+and a larger part is split):
 
 1. counts of the distinct (entity, label, spaCy PERSON, surface form) of all raw mentions
    (:func:`analysis.entities.corpus.aggregate`) decide the corpus names and labels
@@ -73,7 +74,7 @@ class ResolveStats:
 
 @dataclass
 class _Chunk:
-    part: str
+    part: list[str]
     mentions: pd.DataFrame
     articles: pd.DataFrame
     sentences: pd.DataFrame
@@ -92,11 +93,33 @@ class _Folder:
         else:
             self.empty = self.schema.empty_table().select(columns or self.schema.names).to_pandas()
 
-    def read(self, part: str) -> pd.DataFrame:
-        path = self.files.get(part)
-        if path is None:
+    def read(self, parts: list[str]) -> pd.DataFrame:
+        """The rows of ``parts``, in that order."""
+        paths = [str(self.files[part]) for part in parts if part in self.files]
+        if not paths:
             return self.empty
-        return ds.dataset([str(path)], schema=self.schema, format="parquet").to_table(columns=self.columns).to_pandas()
+        tables = [ds.dataset([path], schema=self.schema, format="parquet").to_table(columns=self.columns)
+                  for path in paths]
+        return pa.concat_tables(tables).to_pandas()
+
+    def rows(self, part: str) -> int:
+        """Rows of one part (from its footer)."""
+        return pq.read_metadata(self.files[part]).num_rows if part in self.files else 0
+
+
+def _groups(parts: list[str], articles: _Folder, size: int) -> list[list[str]]:
+    """Consecutive parts read together, up to ``size`` articles (a larger part alone): a chunk's
+    work costs about as much for 100 articles as for 1000, so few chunks make a short step."""
+    groups: list[list[str]] = []
+    count = size
+    for part in parts:
+        n = articles.rows(part)
+        if count + n > size:
+            groups.append([])
+            count = 0
+        groups[-1].append(part)
+        count += n
+    return groups
 
 
 class _Writer:
@@ -132,9 +155,9 @@ def _temp(path: Path) -> Path:
     return Path(tmp)
 
 
-def _chunks(part: str, mentions: pd.DataFrame, size: int, articles: pd.DataFrame | None = None,
+def _chunks(part: list[str], mentions: pd.DataFrame, size: int, articles: pd.DataFrame | None = None,
             sentences: pd.DataFrame | None = None) -> Iterator[_Chunk]:
-    """A part's rows in chunks of at most ``size`` articles (by their order in ``mentions``)."""
+    """A group of parts' rows in chunks of at most ``size`` articles (by their order in ``mentions``)."""
     if len(mentions) == 0 or mentions["article_id"].nunique() <= size:
         yield _Chunk(part, mentions, articles, sentences)
         return
@@ -170,12 +193,13 @@ def resolve_store(root: Path, *, aliases, chunk_articles: int = DEFAULT_CHUNK_AR
     try:
         raw = _Folder(root, "mentions")
         parts = sorted(set(raw.files) | set(_Folder(root, "quotes").files) | set(_Folder(root, "articles").files))
+        groups = _groups(parts, _Folder(root, "articles", columns=["article_id"]), chunk_articles)
         largest = n_chunks = 0
         # 1. the plan, from counts of distinct names
         agg, offset = corpus.aggregate(raw.empty), 0
         light = _Folder(root, "mentions", columns=["article_id", "entity", "label", "spacy_label", "text"])
-        for part in parts:
-            for chunk in _chunks(part, light.read(part), chunk_articles):
+        for group in groups:
+            for chunk in _chunks(group, light.read(group), chunk_articles):
                 agg = corpus.combine_aggregates([agg, corpus.aggregate(chunk.mentions, offset=offset)])
                 offset += len(chunk.mentions)
                 largest = max(largest, len(chunk.mentions))
@@ -193,9 +217,10 @@ def resolve_store(root: Path, *, aliases, chunk_articles: int = DEFAULT_CHUNK_AR
         labels = pd.Series(dtype="str")
         raw_offset = res_offset = 0
         try:
-            for part in parts:
+            for i, group in enumerate(groups):
                 speaker_maps = []
-                for chunk in _chunks(part, raw.read(part), chunk_articles, articles.read(part), sentences.read(part)):
+                for chunk in _chunks(group, raw.read(group), chunk_articles, articles.read(group),
+                                     sentences.read(group)):
                     resolved, speakers = corpus.apply(plan, chunk.mentions, offset=raw_offset)
                     raw_offset += len(chunk.mentions)
                     largest, n_chunks = max(largest, len(chunk.mentions)), n_chunks + 1
@@ -212,7 +237,7 @@ def resolve_store(root: Path, *, aliases, chunk_articles: int = DEFAULT_CHUNK_AR
                     labels = pd.concat([labels, first[~first.index.isin(labels.index)]])
                     res_offset += len(resolved)
                 if speaker_maps:
-                    pd.concat(speaker_maps, ignore_index=True).to_parquet(work / f"{part}.parquet", index=False)
+                    pd.concat(speaker_maps, ignore_index=True).to_parquet(work / f"group-{i:06d}.parquet", index=False)
             if not parts:
                 mentions_out.write(corpus.apply(plan, raw.empty)[0])
         finally:
@@ -234,11 +259,11 @@ def resolve_store(root: Path, *, aliases, chunk_articles: int = DEFAULT_CHUNK_AR
         unsorted = _Writer(work / "quotes.parquet")
         row, schema, first = 0, None, None
         try:
-            for part in parts:
-                path = work / f"{part}.parquet"
+            for i, group in enumerate(groups):
+                path = work / f"group-{i:06d}.parquet"
                 speakers = pd.read_parquet(path) if path.is_file() else pd.DataFrame(columns=corpus.SPEAKER_COLUMNS)
-                q = entities.map_speakers(quotes.read(part), speakers, names_map, labels, alias)
-                q = finish_quotes(q, articles.read(part))
+                q = entities.map_speakers(quotes.read(group), speakers, names_map, labels, alias)
+                q = finish_quotes(q, articles.read(group))
                 first = q if first is None else first
                 if schema is None and len(q):
                     schema = layout.to_arrow(q).schema

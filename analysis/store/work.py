@@ -1,6 +1,6 @@
 """The work of :mod:`analysis.store`: streaming the corpus and processing one batch on a worker.
 
-:func:`run_batch` is what a Dask worker (or this process, with ``workers=0``)
+:func:`run_batch` is what a Dask worker, a local helper process or this process
 runs: the same NLP pass as :func:`analysis.analyse` (:func:`analysis.nlp.parse`
 and :func:`analysis.extract.extract`), with the spaCy model loaded once per worker
 process. When the worker sees the store folder it writes the batch's part
@@ -69,6 +69,12 @@ def worker_version() -> str:
         return extract.pipeline_version()
 
 
+def warm_up() -> None:
+    """What a local helper process does as it starts: the model and lexicon loaded, the version known."""
+    extract.warm_up()
+    worker_version()
+
+
 def _analyse(articles: list[Article], batch_size: int, clock: dict[str, float]
              ) -> tuple[dict, list[Article], list[Problem]]:
     """Per-article tables of ``articles``; an article that fails is rejected, not the batch."""
@@ -85,7 +91,7 @@ def _analyse(articles: list[Article], batch_size: int, clock: dict[str, float]
     results, done, problems = {}, [], []
     for article in articles:
         try:
-            parsed = next(iter(nlp.parse([article], nlp=model)))
+            parsed = next(iter(nlp.parse([article], nlp=model, batch_size=batch_size)))
             results[article.id] = extract.extract(parsed)
             done.append(article)
         except Exception as exc:  # noqa: BLE001 - reported as a rejected article
@@ -94,8 +100,13 @@ def _analyse(articles: list[Article], batch_size: int, clock: dict[str, float]
     return results, done, problems
 
 
+def run_job(job: dict) -> BatchOutcome:
+    """:func:`run_batch` of a job given as one dict of its arguments (how local helpers get them)."""
+    return run_batch(**job)
+
+
 def run_batch(articles: list[Article], *, store: str, store_id: str, part: str,
-              batch_size: int = 64) -> BatchOutcome:
+              batch_size: int = 256) -> BatchOutcome:
     """Analyse one batch of articles and store (or return) its part files.
 
     Args:

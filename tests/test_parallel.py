@@ -1,0 +1,95 @@
+"""``analysis.parallel``: jobs on this process and spawned helpers, none lost, none twice."""
+from __future__ import annotations
+
+import logging
+import os
+import time
+
+import pytest
+
+from analysis import parallel
+
+
+def _pid_after(job: tuple[int, int, float]) -> tuple[int, int]:
+    """(job number, the pid that ran it); this process (``main``) lingers so that helpers get jobs."""
+    main, number, linger = job
+    if os.getpid() == main:
+        time.sleep(linger)
+    return number, os.getpid()
+
+
+def _fails_in_a_helper(job: tuple[int, int]) -> int:
+    main, number = job
+    if os.getpid() != main:
+        raise ValueError(f"job {number} failed")
+    time.sleep(0.2)
+    return number
+
+
+def _dies_in_a_helper(job: tuple[int, int]) -> tuple[int, int]:
+    main, number = job
+    if os.getpid() != main:
+        os._exit(3)  # killed, out of memory…: no exception, the process is gone
+    time.sleep(0.05)
+    return number, os.getpid()
+
+
+def _environment(job: tuple[int, int]) -> tuple[int, str | None, str | None]:
+    main, _number = job
+    if os.getpid() == main:
+        time.sleep(0.5)
+    return os.getpid(), os.environ.get("MALLOC_TRIM_THRESHOLD_"), os.environ.get("OMP_NUM_THREADS")
+
+
+def test_one_process_runs_every_job_here_in_order():
+    jobs = [(os.getpid(), i, 0.0) for i in range(5)]
+    assert list(parallel.imap_unordered(_pid_after, jobs, processes=1)) == [(i, os.getpid()) for i in range(5)]
+
+
+def test_helpers_and_this_process_share_the_jobs_each_done_once():
+    main = os.getpid()
+    got = list(parallel.imap_unordered(_pid_after, ((main, i, 0.3) for i in range(40)), processes=3))
+    assert sorted(number for number, _pid in got) == list(range(40))
+    pids = {pid for _number, pid in got}
+    assert main in pids and len(pids) == 3  # this process and both helpers worked
+
+
+def test_an_exception_in_a_helper_is_raised_here():
+    main = os.getpid()
+    with pytest.raises(ValueError, match="failed"):
+        list(parallel.imap_unordered(_fails_in_a_helper, ((main, i) for i in range(30)), processes=2))
+
+
+def test_the_jobs_of_a_helper_that_died_run_here(caplog):
+    main = os.getpid()
+    with caplog.at_level(logging.WARNING, logger="analysis.parallel"):
+        got = list(parallel.imap_unordered(_dies_in_a_helper, ((main, i) for i in range(60)), processes=2))
+    assert sorted(number for number, _pid in got) == list(range(60))
+    assert {pid for _number, pid in got} == {main}
+    assert "going on in this process alone" in caplog.text
+
+
+def test_helpers_start_without_malloc_trimming_and_with_their_share_of_blas_threads(monkeypatch):
+    monkeypatch.setenv("MALLOC_TRIM_THRESHOLD_", "65536")  # what Dask's nanny leaves behind
+    monkeypatch.delenv("OMP_NUM_THREADS", raising=False)
+    main = os.getpid()
+    got = list(parallel.imap_unordered(_environment, ((main, i) for i in range(12)), processes=2))
+    helpers = {(trim, threads) for pid, trim, threads in got if pid != main}
+    assert helpers == {(None, str(max(1, parallel.available_cpus() // 2)))}
+    assert os.environ["MALLOC_TRIM_THRESHOLD_"] == "65536" and "OMP_NUM_THREADS" not in os.environ  # restored
+
+
+@pytest.mark.parametrize("remaining, processes, expected", [
+    (360, 1, 100),  # nothing to balance: the largest
+    (360, 2, 90), (100, 2, 25), (9, 2, 4),  # a quarter of what is left, at least 4
+    (10_000, 4, 100),
+])
+def test_guided_size(remaining, processes, expected):
+    assert parallel.guided_size(remaining, processes, low=4, high=100) == expected
+
+
+@pytest.mark.parametrize("bad", [0, -1, 1.5, True])
+def test_resolve_processes_refuses_nonsense(bad):
+    with pytest.raises(ValueError):
+        parallel.resolve_processes(bad)
+    assert parallel.resolve_processes(None) == parallel.available_cpus() >= 1
