@@ -8,11 +8,11 @@ import pandas as pd
 import pytest
 
 from analysis import evaluate, quotes
-from analysis.quotes import speakers
 from analysis.config import ROOT
 from analysis.corpus import Article, read_corpus
 from analysis.extract import extract
 from analysis.nlp import load_nlp, parse
+from analysis.quotes import speakers
 
 ATTRIBUTION = ROOT / "tests" / "data" / "attribution"
 

@@ -24,7 +24,6 @@ from dataclasses import replace
 from analysis.entities.gazetteer import FINDABLE_KEYS, lookup
 from analysis.entities.lexicon import ordinary
 from analysis.entities.mention import Mention, title_before
-from analysis.entities.repair import is_sport, storm_name
 from analysis.entities.names import (
     ADMIN_WORDS,
     CLUB_WORDS,
@@ -33,8 +32,8 @@ from analysis.entities.names import (
     GEO_WORDS,
     LEGAL_SUFFIXES,
     NAME_LABELS,
-    ROLE_HEADS,
     ORG_WORDS,
+    ROLE_HEADS,
     THING_WORDS,
     initials,
     is_junk,
@@ -43,6 +42,7 @@ from analysis.entities.names import (
     name_key,
     person_name,
 )
+from analysis.entities.repair import is_sport, storm_name
 from analysis.entities.shapes import alone_elsewhere, descriptor_end, is_title_phrase, team_cue
 
 __all__ = ["propagate", "patterns"]

@@ -134,7 +134,10 @@ def _period_counts(events: pd.DataFrame, lo: pd.Timestamp, hi: pd.Timestamp, nam
     """Mentions per period (rows: period start, every period from ``lo`` to ``hi``) and entity (columns, in
     the order of ``names``), and the frequency used (by default from the span: days, weeks or months)."""
     freq = freq or ("D" if hi - lo <= pd.Timedelta(days=21) else "W" if hi - lo <= pd.Timedelta(days=400) else "M")
-    to_period = lambda s: s.dt.tz_convert(None).dt.to_period(freq[0])
+
+    def to_period(s: pd.Series) -> pd.Series:
+        return s.dt.tz_convert(None).dt.to_period(freq[0])
+
     events = events.dropna(subset=["published"])
     counts = (events.assign(period=to_period(events["published"])).groupby(["period", "entity"])["n"].sum()
               .unstack(fill_value=0))

@@ -17,8 +17,7 @@ from matplotlib.colors import Normalize
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from analysis.plots import apply_style
-from analysis.plots import hover
+from analysis.plots import apply_style, hover
 from analysis.plots.links import reader_href
 
 __all__ = ["timeline", "leaderboard", "statement_spread", "quote_tip", "KIND_MARKERS", "POLARITY_CMAP", "MAX_MARKERS"]

@@ -19,8 +19,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from analysis import sentiment as S
-from analysis.plots import apply_style
-from analysis.plots import hover
+from analysis.plots import apply_style, hover
 from analysis.plots.links import reader_href, sentence_anchor
 from analysis.records import TableSource
 

@@ -72,8 +72,15 @@ import pandas as pd
 
 from analysis.quotes import lexicon as lex
 from analysis.quotes.content import fragment_clause, not_a_place, unnamed_words
-from analysis.quotes.cues import (Found, attribute_segment, is_statement, looks_like_title, not_speech, scare_marked,
-                                  titled)
+from analysis.quotes.cues import (
+    Found,
+    attribute_segment,
+    is_statement,
+    looks_like_title,
+    not_speech,
+    scare_marked,
+    titled,
+)
 from analysis.quotes.grammar import subject_of
 from analysis.quotes.indirect import Reported, find_indirect
 from analysis.quotes.marks import MarkedQuote, find_quotes

@@ -277,10 +277,9 @@ def report_files(result: RunResult) -> set[str]:
 
 def write_reader_pages(view, run_dir: Path, staging: Path, *, run: str, quote_report: str | None, log: Log) -> int:
     """Write the article reader (``read/<article>.html``) in the staging folder, then swap it into place."""
+    from analysis.plots.listings import MAX_ROWS
     from analysis.quotes.table import quote_numbers
     from analysis.report.reader import write_reader
-
-    from analysis.plots.listings import MAX_ROWS
 
     t0 = time.perf_counter()
     back = f"../{quote_report}.html" if quote_report else None

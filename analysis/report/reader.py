@@ -14,7 +14,7 @@ import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote as url_quote
 
 import pandas as pd
 
@@ -166,7 +166,7 @@ def _spans(quotes: pd.DataFrame, mentions: pd.DataFrame, numbers: Mapping[str, i
         label = f"#{number}" if number else "↩"
         before = ""
         if back:
-            before = (f'<a class="n" href="{back}#{esc(quote(qid, safe=":"))}" '
+            before = (f'<a class="n" href="{back}#{esc(url_quote(qid, safe=":"))}" '
                       f'title="this quotation in the quote table">{esc(label)}</a>')
         elif number:
             before = f'<span class="n">{esc(label)}</span>'
@@ -311,7 +311,8 @@ def contents_page(articles: pd.DataFrame, quotes: pd.DataFrame, *, run: str = ""
     counts = quotes["article_id"].value_counts() if len(quotes) else pd.Series(dtype=int)
     rows = "".join(
         f"<tr><td>{fmt_date(a.get('published'))}</td><td>{esc(a.get('source'))}</td>"
-        f'<td><a href="{esc(quote(page_name(str(a["article_id"]))))}">{esc(a.get("title") or a["article_id"])}</a></td>'
+        f'<td><a href="{esc(url_quote(page_name(str(a["article_id"]))))}">'
+        f'{esc(a.get("title") or a["article_id"])}</a></td>'
         f'<td class="num">{int(counts.get(a["article_id"], 0))}</td></tr>'
         for a in articles.to_dict("records"))
     return ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
