@@ -16,6 +16,7 @@ from analysis.plots import quotes as charts  # noqa: E402
 from analysis.plots.links import reader_href  # noqa: E402
 from analysis.plots.tables import esc, fmt_date, fmt_number, fmt_polarity  # noqa: E402
 from analysis.quotes import quote_numbers, quote_rows  # noqa: E402
+from analysis.quotes.table import described_source  # noqa: E402
 from analysis.report.reader import Span, article_page, highlight  # noqa: E402
 
 ATTACK = '<script>window.__pwned=1</script><img src=x onerror="alert(1)">'
@@ -114,3 +115,37 @@ def test_a_javascript_url_is_not_a_link():
                         pd.DataFrame(columns=["quote_id", "start", "end", "speaker", "kind", "cue"]),
                         pd.DataFrame(columns=["start", "end", "entity", "label", "text"]))
     assert 'href="javascript' not in page and "javascript:alert(1)" in page
+
+
+@pytest.mark.parametrize(("speaker", "unnamed", "shown"), [
+    ("TransLink", "a spokesperson for TransLink", "TransLink (a spokesperson for TransLink)"),
+    ("Jim Eglinski", None, "Jim Eglinski"),
+    ("Jim Eglinski", np.nan, "Jim Eglinski"),
+    (None, "police", "unnamed: police"),
+    (np.nan, "two committee aides", "unnamed: two committee aides"),
+    (None, None, "unattributed"),
+    ("", "", "unattributed"),
+])
+def test_a_quotation_is_shown_from_its_speaker_or_its_described_source(speaker, unnamed, shown):
+    assert described_source(speaker, unnamed) == shown
+
+
+def test_the_quote_table_and_the_reader_name_an_unnamed_source_instead_of_unattributed(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "bridge.txt").write_text(
+        "Harbour bridge to stay closed through the weekend\n\n"
+        "The Lions Gate crossing will not reopen before Monday, police said on Friday.\n\n"
+        "\"Nobody should try to drive across it,\" a spokesperson for TransLink said.\n", encoding="utf-8")
+    tables = analyse(folder, cache_dir=tmp_path / "cache", progress=False)
+    rows = quote_rows(tables.quotes)
+    by_source = dict(zip(rows["unnamed_source"], rows["speaker"], strict=True))
+    assert by_source.get("police") is None or pd.isna(by_source["police"])
+    assert by_source["a spokesperson for TransLink"] == "TransLink"
+    cells = listings.quotes_table(rows, reader="").frame["Speaker"].tolist()
+    assert '<span class="nl-muted">unnamed: police</span>' in cells
+    assert 'TransLink <span class="nl-muted">(a spokesperson for TransLink)</span>' in cells
+    assert "unattributed" not in " ".join(cells)
+    page = article_page(tables.articles.iloc[0].to_dict(), tables.paragraphs, tables.quotes, tables.mentions,
+                        numbers=quote_numbers(tables.quotes))
+    assert 'title="unnamed: police · indirect' in page

@@ -12,6 +12,7 @@ import pandas as pd
 
 from analysis.plots.links import mention_anchor, paragraph_anchor, reader_href, sentence_anchor
 from analysis.plots.tables import Col, InteractiveTable, esc, link, table
+from analysis.quotes.table import described_source
 
 __all__ = ["quotes_table", "frame_table", "kwic_table", "TITLES", "MAX_ROWS"]
 
@@ -34,15 +35,20 @@ HIDDEN = {"quote_id", "start", "end", "sentence_id", "paragraph", "is_headline",
 _SCORES = ("polarity", "subjectivity", "textblob", "vader", "mean", "compound", "se", "ci", "sd")
 
 
-def _speaker_cell(value: object) -> str:
-    return esc(value) if isinstance(value, str) and value else '<span class="nl-muted">unattributed</span>'
+def _speaker_cell(speaker: object, unnamed_source: object) -> str:
+    """The speaker; an unnamed source's description muted (beside a spokesperson's organisation, or alone)."""
+    who = described_source(speaker, unnamed_source)
+    if isinstance(speaker, str) and speaker:
+        return esc(speaker) + (f' <span class="nl-muted">{esc(who[len(speaker):].strip())}</span>'
+                               if who != speaker else "")
+    return f'<span class="nl-muted">{esc(who)}</span>'
 
 
 def quotes_table(rows: pd.DataFrame, *, articles: pd.DataFrame | None = None, reader: str = "",
                  caption: str = "") -> InteractiveTable:
     """Every quotation of :func:`analysis.quotes.table.quote_rows`: ``#`` (its number on the timeline),
-    date, outlet, speaker (or *unattributed*), kind, the words (linked to their place in the article
-    reader), cue, polarity and the article's headline (linked to the article)."""
+    date, outlet, speaker (or the unnamed source, or *unattributed*), kind, the words (linked to their place
+    in the article reader), cue, polarity and the article's headline (linked to the article)."""
     titles = _headlines(articles)
     if len(rows) > MAX_ROWS:
         caption = (f"The first {MAX_ROWS:,} of {len(rows):,} quotations (all of them are in tables/quotes.csv "
@@ -57,7 +63,8 @@ def quotes_table(rows: pd.DataFrame, *, articles: pd.DataFrame | None = None, re
         return [link(titles.get(a) or a, reader_href(reader, a)) for a in frame["article_id"]]
 
     def speaker(frame: pd.DataFrame) -> list[str]:
-        return [_speaker_cell(s) for s in frame["speaker"]]
+        unnamed = frame["unnamed_source"] if "unnamed_source" in frame else [None] * len(frame)
+        return [_speaker_cell(s, u) for s, u in zip(frame["speaker"], unnamed, strict=True)]
 
     columns = [Col("published", "Date", "date"), Col("source", "Outlet", "mid"), Col("speaker", "Speaker", "mid"),
                Col("kind", "Kind"), Col("text", "Quotation", "wide"), Col("cue", "Cue"),

@@ -19,6 +19,7 @@ from matplotlib.lines import Line2D
 
 from analysis.plots import apply_style, hover
 from analysis.plots.links import reader_href
+from analysis.quotes.table import described_source
 
 __all__ = ["timeline", "leaderboard", "statement_spread", "quote_tip", "KIND_MARKERS", "POLARITY_CMAP", "MAX_MARKERS"]
 
@@ -83,7 +84,7 @@ def quote_tip(row: pd.Series | dict, *, limit: int = 600) -> str:
     text = " ".join(str(row.get("text") or "").split())
     if len(text) > limit:
         text = text[:limit - 1] + "…"
-    speaker = row.get("speaker") if isinstance(row.get("speaker"), str) else "unattributed"
+    speaker = described_source(row.get("speaker"), row.get("unnamed_source"))
     number = f"#{row['n']} · " if "n" in row and pd.notna(row.get("n")) else ""
     return (f"{number}{speaker} ({row.get('kind') or ''})\n{row.get('source') or 'unknown outlet'} · "
             f"{_when(row.get('published'))}\n“{text}”")

@@ -10,11 +10,25 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-__all__ = ["ROW_COLUMNS", "quote_rows", "quote_numbers"]
+__all__ = ["ROW_COLUMNS", "quote_rows", "quote_numbers", "described_source"]
 
 #: Columns of :func:`quote_rows`.
 ROW_COLUMNS = ["n", "quote_id", "article_id", "published", "source", "speaker", "speaker_label", "kind", "cue",
-               "text", "polarity", "start", "statement_id"]
+               "text", "polarity", "start", "statement_id", "unnamed_source"]
+
+
+def _text(value: object) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def described_source(speaker: object, unnamed_source: object = None) -> str:
+    """Who a quotation is from, for a reader: the speaker, with the unnamed source it spoke through
+    (``"TransLink (a spokesperson for TransLink)"``); ``"unnamed: police"`` when only described;
+    ``"unattributed"`` when neither."""
+    name, described = _text(speaker), _text(unnamed_source)
+    if name:
+        return f"{name} ({described})" if described and described.casefold() != name.casefold() else name
+    return f"unnamed: {described}" if described else "unattributed"
 
 
 def _ordered(quotes: pd.DataFrame) -> pd.DataFrame:

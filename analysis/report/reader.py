@@ -21,6 +21,7 @@ import pandas as pd
 from analysis.io import write_text
 from analysis.plots.links import mention_anchor, page_name, paragraph_anchor, sentence_anchor
 from analysis.plots.tables import fmt_date
+from analysis.quotes.table import described_source
 
 __all__ = ["Span", "SPEAKER_COLOURS", "UNATTRIBUTED_COLOUR", "highlight", "speaker_colours", "article_page",
            "write_reader", "contents_page", "READER_DIR"]
@@ -160,8 +161,8 @@ def _spans(quotes: pd.DataFrame, mentions: pd.DataFrame, numbers: Mapping[str, i
         qid = str(row["quote_id"])
         speaker = row.get("speaker") if isinstance(row.get("speaker"), str) and row.get("speaker") else None
         colour = colours.get(speaker, UNATTRIBUTED_COLOUR) if speaker else UNATTRIBUTED_COLOUR
-        what = f"{speaker or 'unattributed'} · {row.get('kind') or ''}" + (f" · {row['cue']}" if
-                                                                            isinstance(row.get("cue"), str) else "")
+        cue = f" · {row['cue']}" if isinstance(row.get("cue"), str) else ""
+        what = f"{described_source(speaker, row.get('unnamed_source'))} · {row.get('kind') or ''}{cue}"
         number = numbers.get(qid)
         label = f"#{number}" if number else "↩"
         before = ""
