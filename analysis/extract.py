@@ -39,7 +39,7 @@ from analysis.parallel import guided_size, imap_unordered, resolve_processes
 from analysis.records import TABLE_COLUMNS
 from analysis.sentiment import score
 
-__all__ = ["extract", "analyse_articles", "combine", "finish_quotes", "pipeline_version", "warm_up",
+__all__ = ["extract", "analyse_articles", "combine", "stack", "finish_quotes", "pipeline_version", "warm_up",
            "MIN_ARTICLES_PER_PROCESS"]
 
 logger = logging.getLogger(__name__)
@@ -226,31 +226,36 @@ def analyse_articles(articles: Iterable[Article], *, cache_dir: str | os.PathLik
     articles = list(articles)
     n_process = resolve_processes(n_process)
     cache = Path(cache_dir) if cache_dir is not None else config.CACHE_DIR
-    results: dict[str, dict[str, pd.DataFrame]] = {}
+    hits: dict[str, dict[str, pd.DataFrame]] = {}
     todo: list[Article] = []
     for article in articles:
         hit = _cache_load(_cache_path(cache, article)) if use_cache else None
         if hit is not None:
-            results[article.id] = hit
+            hits[article.id] = hit
         else:
             todo.append(article)
     processes = max(1, min(n_process, len(todo) // MIN_ARTICLES_PER_PROCESS))
     logger.info("%d articles: %d from cache, %d to parse on %d process(es)", len(articles),
                 len(articles) - len(todo), len(todo), processes)
-    if todo:
-        bar = progress_bar(total=len(todo), desc="NLP", unit="article", enabled=progress)
-        store = cache if use_cache else None
-        if processes == 1:  # a stream: one spaCy pipe over every article
-            for article_id, tables in _analysed(todo, store, batch_size):
-                results[article_id] = tables
-                bar.update()
-        else:
-            jobs = ((chunk, store, batch_size) for chunk in _chunks(todo, processes))
-            for done in imap_unordered(_analyse_chunk, jobs, processes=processes, initializer=warm_up):
-                results.update(done)
-                bar.update(len(done))
+    if not todo:
+        return combine(articles, hits)
+    bar = progress_bar(total=len(todo), desc="NLP", unit="article", enabled=progress)
+    store = cache if use_cache else None
+    if processes == 1:  # a stream: one spaCy pipe over every article
+        for article_id, tables in _analysed(todo, store, batch_size):
+            hits[article_id] = tables
+            bar.update()
         bar.close()
-    return combine(articles, results)
+        return combine(articles, hits)
+    # Each job comes back as a few stacked tables (unpickling many small frames would cost this
+    # process, which also parses, a second per 600 articles); the cache hits are stacked here.
+    parts = [(list(hits), combine([a for a in articles if a.id in hits], hits))] if hits else []
+    jobs = ((chunk, store, batch_size) for chunk in _chunks(todo, processes))
+    for part in imap_unordered(_analyse_chunk, jobs, processes=processes, initializer=warm_up):
+        parts.append(part)
+        bar.update(len(part[0]))
+    bar.close()
+    return stack(articles, [tables for _ids, tables in parts])
 
 
 def _chunks(articles: list[Article], processes: int) -> Iterator[list[Article]]:
@@ -279,9 +284,10 @@ def _analysed(articles: list[Article], cache: Path | None, batch_size: int
         yield parsed.article.id, tables
 
 
-def _analyse_chunk(job: tuple[list[Article], Path | None, int]) -> dict[str, dict[str, pd.DataFrame]]:
-    """One job of a helper process: :func:`_analysed` of a chunk of articles, as a dict."""
-    return dict(_analysed(*job))
+def _analyse_chunk(job: tuple[list[Article], Path | None, int]) -> tuple[list[str], dict[str, pd.DataFrame]]:
+    """One job of a process: the ids of a chunk of articles and their tables, :func:`combine`-d."""
+    articles = job[0]
+    return [a.id for a in articles], combine(articles, dict(_analysed(*job)))
 
 
 def warm_up() -> None:
@@ -332,6 +338,26 @@ def combine(articles: list[Article], results: dict[str, dict[str, pd.DataFrame]]
         out.setdefault(name, pd.DataFrame(columns=columns))
     if len(out["articles"]):
         out["articles"]["published"] = pd.to_datetime(out["articles"]["published"], utc=True)
+    return out
+
+
+def stack(articles: list[Article], parts: list[dict[str, pd.DataFrame]]) -> dict[str, pd.DataFrame]:
+    """:func:`combine`'s tables of disjoint sets of ``articles``, as one set: rows in article order.
+
+    Gives the tables :func:`combine` gives for all the articles at once (the test
+    ``test_nlp_pass_on_two_processes_gives_the_tables_of_one`` holds it to that).
+    """
+    if len(parts) == 1:
+        return parts[0]
+    position = {article.id: i for i, article in enumerate(articles)}
+    out = {}
+    for name in parts[0]:
+        frames = [part[name] for part in parts if len(part[name])] or [parts[0][name]]
+        df = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+        order = df["article_id"].map(position).to_numpy()
+        if len(df) and (np.diff(order) < 0).any():  # stable: the rows of an article keep their order
+            df = df.iloc[np.argsort(order, kind="stable")].reset_index(drop=True)
+        out[name] = df
     return out
 
 

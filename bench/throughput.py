@@ -159,12 +159,12 @@ def variants(corpus: Path, work: Path, spacy_batch: int) -> dict[str, tuple[list
     return out
 
 
-def words_in(store: Path) -> int:
-    """Words of the articles of a store."""
+def words_in(work: Path) -> int:
+    """Words of the articles analysed by the run that wrote ``work`` (a store, or exported tables); 0: none."""
     import pandas as pd
 
-    return int(sum(pd.read_parquet(f, columns=["n_words"])["n_words"].sum()
-                   for f in sorted((store / "articles").glob("*.parquet"))))
+    files = sorted((work / "store" / "articles").glob("*.parquet")) + sorted((work / "out").glob("articles.parquet"))
+    return int(sum(pd.read_parquet(f, columns=["n_words"])["n_words"].sum() for f in files))
 
 
 #: (numerator, denominator, target): speed of one variant over another, as time(denominator) / time(numerator).
@@ -229,7 +229,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="100,360,1000", help="corpus sizes in articles (default: 100,360,1000)")
     parser.add_argument("--rounds", type=int, default=3, help="rounds of every variant (default: 3)")
-    parser.add_argument("--only", help="comma-separated variant names to run (default: all)")
+    parser.add_argument("--only", help="comma-separated parts of the names of the variants to run, e.g. "
+                        "raw,export,2 workers (default: all)")
     parser.add_argument("--spacy-batch", type=int, default=64, help="docs per nlp.pipe batch for raw (default: 64)")
     parser.add_argument("--query-scale", type=int, default=0,
                         help="time DuckDB aggregates on this many copies of the largest store (default: 0, skip)")
@@ -248,7 +249,8 @@ def main() -> None:
             build_corpus(corpus, n)
             runs = variants(corpus, Path(tmp) / "work", args.spacy_batch)
             if args.only:
-                runs = {k: v for k, v in runs.items() if k in args.only.split(",")}
+                runs = {k: v for k, v in runs.items() if any(part.strip() and part.strip() in k
+                                                             for part in args.only.split(","))}
             got: dict[str, list[dict]] = {name: [] for name in runs}
             load, w = [os.getloadavg()[0]], 0
             for r in range(args.rounds):
@@ -259,8 +261,8 @@ def main() -> None:
                     got[name].append(measure(command, snapshot, env))
                     if name == "process, 2 workers" and r == args.rounds - 1 and args.query_scale:
                         shutil.copytree(Path(tmp) / "work" / "store", Path(tmp) / f"store-{n}")
-                    if not w and (Path(tmp) / "work" / "store").is_dir():
-                        w = words_in(Path(tmp) / "work" / "store")
+                    if not w and name != "raw nlp.pipe":
+                        w = words_in(Path(tmp) / "work")
                     print(f"  round {r + 1}, {name}: {got[name][-1]['seconds']:.1f} s", file=sys.stderr, flush=True)
                 load.append(os.getloadavg()[0])
             print(f"\n{n} articles, {w:,} words; {args.rounds} rounds; load average {min(load):.1f}–{max(load):.1f} "

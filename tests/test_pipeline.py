@@ -108,7 +108,10 @@ def test_nlp_pass_on_two_processes_gives_the_tables_of_one(corpus, tmp_path, mon
     monkeypatch.setattr(extract, "MIN_ARTICLES_PER_PROCESS", 1)  # a helper even for a dozen articles
     here, analysed = [], extract._analysed
 
-    def lingering(articles, *args):  # this process dawdles, so that the helper surely takes jobs
+    def lingering(articles, *args):  # this process waits for the helper's first article, then dawdles
+        deadline = time.monotonic() + 120
+        while not any((tmp_path / "two").rglob("*.pickle")) and time.monotonic() < deadline:
+            time.sleep(0.1)
         here.extend(articles)
         time.sleep(0.5)
         return analysed(articles, *args)
@@ -119,9 +122,15 @@ def test_nlp_pass_on_two_processes_gives_the_tables_of_one(corpus, tmp_path, mon
     before = len(here)
     cached = analysis.analyse(corpus, cache_dir=tmp_path / "two", n_process=2, progress=False)
     assert len(here) == before  # the helper wrote its cache entries too: nothing is analysed again
+    entries = sorted((tmp_path / "two").rglob("*.pickle"))
+    for entry in entries[::2]:  # half from the cache, half parsed again (on both processes)
+        entry.unlink()
+    mixed = analysis.analyse(corpus, cache_dir=tmp_path / "two", n_process=2, progress=False)
+    assert len(here) > before
     for name in one.names:  # exactly equal: values, dtypes, row order
         pd.testing.assert_frame_equal(two[name], one[name], check_exact=True, obj=name)
         pd.testing.assert_frame_equal(cached[name], one[name], check_exact=True, obj=name)
+        pd.testing.assert_frame_equal(mixed[name], one[name], check_exact=True, obj=name)
 
 
 @pytest.mark.slow
