@@ -150,6 +150,10 @@ corpus, cache = {str(TEST_DATA / "articles")!r}, {str(tmp_path)!r}
 one = analysis.analyse(corpus, cache_dir=cache + "/one", n_process=1, progress=False)
 extract.MIN_ARTICLES_PER_PROCESS, here, analysed = 1, [], extract._analysed
 def lingering(articles, *args):
+    from pathlib import Path
+    deadline = time.monotonic() + 120
+    while not any(Path(cache, "two").rglob("*.pickle")) and time.monotonic() < deadline:
+        time.sleep(0.1)
     here.extend(articles)
     time.sleep(0.5)
     return analysed(articles, *args)
