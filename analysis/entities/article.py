@@ -238,12 +238,14 @@ def _contexts(parsed, mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         unit = units.get(m.paragraph)
         entry = known(m.text)
-        if unit is None or m.start < 0 or m.paragraph == 0 or m.text.count(" ") > 1 or (entry is not None and (
+        if unit is None or m.start < 0 or m.paragraph == 0 or m.text.count(" ") > 3 or (entry is not None and (
                 entry.label in ("NORP", "ORG") or " " in m.text)):  # one-word places may be first names
             out.append(m)
             continue
         span = unit.doc.char_span(m.start - unit.start, m.end - unit.start, alignment_mode="expand")
         context = context_hint(span) if span is not None else ""
+        if m.text.count(" ") > 1 and context != "PERSON":
+            context = ""  # a longer name takes only a person's cue ("Lucía Garmendia Otxoa, an analyst")
         out.append(replace(m, context=context, quoted=in_quotation(text, m.start)))
     return out
 

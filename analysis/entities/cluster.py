@@ -135,7 +135,8 @@ class _Article:
         for k in sorted(voted | shared, key=lambda k: (-len(k.split()), -len(self.forms[k]), k)):
             pn = cands[k]
             for members in groups[(pn.surname, pn.suffix)]:
-                if all(first_names_compatible(pn.first, cands[o].first) for o in members):
+                if all(first_names_compatible(pn.first, cands[o].first) for o in members) \
+                        or any(_compound_surname(k, o) for o in members):
                     members.append(k)
                     break
             else:
@@ -341,6 +342,14 @@ def cluster(mentions: list[Mention]) -> list[dict]:
     art.bare_names()
     art.acronyms()
     return art.rows()
+
+
+def _compound_surname(short: str, full: str) -> bool:
+    """Whether a two-word name is the compound surname of a longer one ("Quispe Mamani" of
+    "Héctor Quispe Mamani", "Madeira Lopes" of "Ana Madeira Lopes"): its words end the longer name
+    (folded keys), which has one or two given names before them."""
+    a, b = short.split(), full.split()
+    return len(a) == 2 and 3 <= len(b) <= 4 and b[-2:] == a
 
 
 def _particle_name(surface: str) -> bool:

@@ -24,6 +24,7 @@ from analysis.entities.names import (
     GEO_WORDS,
     LEGAL_SUFFIXES,
     ORG_WORDS,
+    ROLE_HEADS,
     STORM_WORDS,
     THING_WORDS,
     VENUE_WORDS,
@@ -51,6 +52,9 @@ commerce development affairs security planning resources mines mining agricultur
 #: Words that make a team of a name before them ("Lakeshore coach") or after ("beat Lakeshore").
 _TEAM_NOUNS = frozenset("""coach manager captain striker goalkeeper keeper midfielder defender forward fan fans
 supporter supporters player players squad side team quarterback pitcher skipper winger boss""".split())
+#: Role nouns that, capitalised at a sentence start before a full name, describe the person (the
+#: tagger lexicon lacks "winger", "midfielder").
+_PERSON_ROLES = (_TEAM_NOUNS - {"fan", "fans", "supporters", "players", "squad", "side", "team"}) | ROLE_HEADS
 _TEAM_VERBS = frozenset("beat defeat host face edge thrash rout down outscore overcome outplay draw tie".split())
 _LOCATIVE = re.compile(r"\s+(in|at)\s+|,\s+")
 _POSSESSIVE_TAIL = re.compile(r"['\u2019]s\s+([A-Z][\w'\u2019-]*)")
@@ -143,7 +147,8 @@ def descriptor_end(words: list[str], *, sentence_start: bool, elsewhere: bool, l
         return 0  # "Citizens Advice", "Doctors Without Borders"
     if label == "PERSON" and len(rest) < 2:
         return 0  # "Hunter Biden"
-    if common_noun(first):
+    role = label == "PERSON" and sentence_start and len(rest) >= 2 and bare in _PERSON_ROLES
+    if common_noun(first) or role:  # "Winger Sydney Falaniko scored", "Midfielder Ömer Yıldırım"
         if elsewhere or (label == "PERSON" and sentence_start):
             return 1
         return int(label != "PERSON" and agent_noun(first))  # "Shipper Nordvik Line", not "Cobalt Ridge Ventures"
