@@ -51,6 +51,7 @@ from analysis.entities.names import (
 )
 from analysis.entities.repair import (
     dateline_span,
+    headline_core,
     headline_pieces,
     institution_end,
     is_sport,
@@ -209,6 +210,8 @@ def _headline(mentions: list[Mention], *, split: bool, title: str = "") -> list[
             out.append(m)
             continue
         pieces = headline_pieces(m.text, body) if split else None
+        if pieces is None and split and (core := headline_core(m.text)) is not None:
+            pieces = [core]  # "Sea Ice Off Hokkaido Thinning Faster" → "Hokkaido"
         if pieces is not None:
             for s, e in pieces:
                 piece = m.text[s:e]

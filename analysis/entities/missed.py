@@ -140,6 +140,9 @@ def patterns(parsed, mentions: list[Mention]) -> list[Mention]:
                     and not (j < len(doc) and is_title_phrase(doc[i:j].text, doc[j].text)):
                 camel = any(c.isupper() for c in doc[i].text[1:])  # "QazGasLink said": a company
                 for a, b in _run_pieces(doc, i, j, places):
+                    if speaker and a == i >= 2 and words[a - 1] == "-" and not (spaces[a - 2] or spaces[a - 1]) \
+                            and flags[a - 2] and a - 2 not in taken:
+                        a -= 2  # "Tanabe-Morris said": the hyphenated surname whole
                     mention = _new(parsed, unit, sentences, a, b, "pattern", cue=speaker and not camel and b - a == 1)
                     if mention is not None and (known(mention.text) is None or (a, b) != (i, j)):
                         place_tail = not mention.hint and a > i and name_key(doc[i:a].text) in places
@@ -324,7 +327,8 @@ def propagate(parsed, mentions: list[Mention]) -> list[Mention]:
         add(span, 0, len(m.text), "norp" if m.spacy_label == "NORP" or (entry and entry.label == "NORP") else "name")
         if m.spacy_label == "PERSON" or m.cue or (m.spacy_label == "ORG" and len(m.text.split()) == 2):
             for part in _person_parts(m.text):  # of "Lydia Musimbi" even when spaCy calls her ORG
-                if m.spacy_label == "PERSON" or m.cue or not ordinary(part):
+                if (m.spacy_label == "PERSON" and m.paragraph > 0) or m.cue or not ordinary(part):
+                    # a title-case headline glues words to names: "Shares" of "Vallmora Energía Shares"
                     add(span, *_where(m.text, part), "name")
         if m.spacy_label == "ORG":
             for part in _short_forms(m.text):

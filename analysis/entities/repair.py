@@ -25,7 +25,7 @@ import re
 from dataclasses import replace
 
 from analysis.entities.gazetteer import FINDABLE_KEYS
-from analysis.entities.lexicon import common_noun, ordinary
+from analysis.entities.lexicon import common_noun, lexicon, ordinary
 from analysis.entities.names import (
     ADMIN_WORDS,
     CLUB_WORDS,
@@ -41,6 +41,7 @@ from analysis.entities.names import (
 )
 
 __all__ = ["split_dashes", "split_hyphens", "institution_end", "particle_end", "join_neighbours", "headline_pieces",
+           "headline_core",
            "storm_name", "dateline_span", "is_sport"]
 
 #: Words that end names of organisations, places and clubs (a headline word is none of them), and
@@ -144,6 +145,8 @@ def institution_end(text: str, start: int, end: int, names: set[str]) -> tuple[i
     words = head.split()
     if word.lower() not in _INSTITUTION_WORDS or not words:
         return None
+    if len(words) > 1 and words[-1].lower() in ORG_WORDS:
+        return None  # "Hokkaido University's Institute of …": an organisation's own institute, two names
     if known(head) is not None or (words[0].lower() not in _SAINTS and not is_title_word(words[0])
                                    and not common_noun(words[-1]) and name_key(head) in names):
         return None
@@ -376,6 +379,27 @@ def headline_pieces(surface: str, body: set[str]) -> list[tuple[int, int]] | Non
 
 
 @functools.lru_cache(maxsize=50_000)
+def headline_core(surface: str) -> tuple[int, int] | None:
+    """A title-case headline span that no body name anchors, cut to the name inside it: the ordinary
+    words up to a preposition before it and the headline words after it go ("Sea Ice Off Hokkaido
+    Thinning Faster" → "Hokkaido", "Emilia-Romagna Floods Live: Thousands Evacuated" →
+    "Emilia-Romagna"); offsets into ``surface``, or None when nothing is cut or no name is left."""
+    spans = [(m.start(), m.end()) for m in re.finditer(r"\S+", surface)]
+    words = [surface[s:e].strip(":;,") for s, e in spans]
+    n = len(words)
+    if n < 3:
+        return None
+    lo = next((i + 1 for i, w in enumerate(words[:-1]) if w.lower() not in ("of", "and")
+               and lexicon().get(w.lower()) in ("IN", "TO") and all(ordinary(x) for x in words[:i])), 0)
+    hi = n
+    while hi > lo + 1 and ordinary(words[hi - 1]) and words[hi - 1].lower() not in _NAME_ENDS:
+        hi -= 1
+    core = words[lo:hi]
+    if (lo, hi) == (0, n) or all(ordinary(w) for w in core) or not core[0][:1].isupper():
+        return None
+    return spans[lo][0], spans[hi - 1][0] + len(words[hi - 1])
+
+
 def storm_name(surface: str) -> str | None:
     """The name of a storm ("Cyclone Tamsin" → "Tamsin", "Tropical Storm Bertil" → "Bertil"), or None."""
     words = surface.split()
