@@ -9,6 +9,7 @@ import pytest
 
 from analysis.corpus import Article
 from analysis.entities.article import resolve_article
+from analysis.entities.cluster import _abbreviates
 from analysis.entities.mention import Mention
 from analysis.entities.repair import headline_core, institution_end, join_neighbours, particle_end
 from analysis.entities.shapes import descriptor_end
@@ -146,7 +147,7 @@ def test_a_long_name_takes_a_persons_cue_when_spacy_calls_it_an_organisation(nlp
 
 
 def _resolved(nlp, title: str, paragraphs: tuple[str, ...], labels: dict[str, str]) -> pd.DataFrame:
-    """Mentions resolved after spaCy's entities whose text holds a key of ``labels`` are relabelled, or
+    """Mentions resolved after spaCy's entities whose text matches a key (regex) of ``labels`` are relabelled, or
     dropped for "" (spaCy's mislabels and misses on real copy, made certain)."""
     art = Article(id="t", title=title, paragraphs=paragraphs, source="Test Wire",
                   published=pd.Timestamp("2025-01-01T00:00:00+00:00"))
@@ -185,3 +186,39 @@ def test_a_foreign_consortium_is_an_organisation(nlp):
     m = _resolved(nlp, "Floods", ("\"The pumps are full,\" said Marco Bellini, an engineer at the Consorzio di "
                                   "Tutela della Valdera, which runs the canals.",), {"Consorzio": "FAC"})
     assert entities_of(m)["Consorzio di Tutela della Valdera"][0] == "ORG"
+
+
+@pytest.mark.parametrize("name, acronym, expected", [
+    ("Korea Polar Research Institute", "KOPRI", True), ("Sindicato Nacional de Trabajadores Mineros", "SNTM", True),
+    ("Tarvin Polar Research Institute", "TAPRI", True), ("United Nations", "UN", True),
+    ("Tarvin Polar Research Institute", "NATO", False), ("Alpha Beta", "ABC", False), ("Alpha Beta", "BA", False),
+])
+def test_an_acronym_stands_for_a_name(name, acronym, expected):
+    assert _abbreviates(acronym, name) is expected
+
+
+def test_an_acronym_in_brackets_joins_the_name_before_it(nlp):
+    m = mentions_of(nlp, "Ice", "\"The models are kind,\" said Kim Dae-ho, a physicist at the Tarvin Polar Research "
+                    "Institute (TAPRI) in Incheon.", "His group at TAPRI plans an expedition.")
+    ents = entities_of(m)
+    assert ents["Tarvin Polar Research Institute"] == ("ORG", 3) and "TAPRI" not in ents
+
+
+@pytest.mark.parametrize("paragraphs, labels, company, mentions", [
+    (("The scheme was drawn up with developer Kestrel Homes plc.",
+      "Kestrel's regional director, Tom Vale, said the homes were needed."), {"^Kestrel$": "GPE"},
+     "Kestrel Homes", 2),  # "plc" after a developer is cut
+    (("Shares in Morvane Energía SA jumped 14% on Tuesday.",
+      "Morvane's chairwoman, Ana Morvane, a granddaughter of the founder, backed the sale."), {"^Morvane$": "PERSON"},
+     "Morvane Energía SA", 2),
+])
+def test_the_owner_of_a_board_role_is_the_company(nlp, paragraphs, labels, company, mentions):
+    ents = entities_of(_resolved(nlp, "Deal", paragraphs, labels))
+    assert ents[company] == ("ORG", mentions)
+
+
+def test_a_company_without_its_legal_suffix_is_no_person(nlp):
+    m = _resolved(nlp, "Strike", ("Some 2,000 workers at Korvel Andina SA walked off the job on Wednesday.",
+                                  "Korvel Andina, which is controlled by a Madrid group, called the stoppage illegal."),
+                  {"^Korvel Andina$": "PERSON"})
+    assert entities_of(m)["Korvel Andina SA"] == ("ORG", 2)

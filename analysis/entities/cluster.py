@@ -10,7 +10,10 @@
   joins a person ("visited Jordan" beside "Jordan Ellis").
 - A multi-word organisation name that begins the one longer one joins it
   ("Carver State" → "Carver State Hawks"); "BBC" is no short form of "BBC Scotland".
-- An all-capitals acronym joins the one long form with those initials.
+- An all-capitals acronym joins the one long form with those initials, or the name right before
+  it in brackets whose letters it takes ("Korea Polar Research Institute (KOPRI)").
+- A compound surname alone joins its person ("Quispe Mamani" → "Héctor Quispe Mamani"); a company's
+  name without its legal suffix is no person ("Minera Altiplano" beside "Minera Altiplano SA").
 - Labels: one vote per mention (spaCy's label, a title before it, a team cue), plus priors
   from the gazetteer, the name's words ("Ministry", "River") and the full-name
   pattern; so one mislabelled mention never decides.
@@ -60,6 +63,7 @@ WORD_WEIGHT = 2.0
 CONTEXT_WEIGHT = 1.0
 #: Label preference on ties.
 LABEL_ORDER = ["PERSON", "GPE", "ORG", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"]
+_ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "&", "de", "la"})
 _DEMONYM_ENDINGS = ("an", "ese", "ish", "i", "ic", "ch", "ss", "ern", "ist", "ite", "ean")
 
 
@@ -112,7 +116,11 @@ class _Article:
         """Full names → person clusters, by surname and compatible first names."""
         cands = {}
         bare_people = {k for k in self.forms if self.person_votes(k) and not self.placeish(k)}
+        legal = {" ".join(k.split()[:-1]) for k in self.forms  # "Minera Altiplano" of "Minera Altiplano SA"
+                 if len(k.split()) > 2 and k.split()[-1].strip(".") in LEGAL_SUFFIXES}
         for k in self.forms:
+            if k in legal and not self.cues[k]:
+                continue
             pn = person_name(self.surface[k])
             words = k.split()
             evidence = pn is not None and words[0] not in GENERIC_WORDS and (  # "Odessa Grant" … "Grant said"
@@ -308,12 +316,19 @@ class _Article:
             if cid not in self.persons and len(name.split()) > 1:
                 for acronym in initials(name):
                     longs[acronym].add(cid)
+        ends = {(m.paragraph, m.end): i for i, m in enumerate(self.mentions) if m.start >= 0}
         for k, ix in self.forms.items():
             word = self.surface[k]
             cid = self.assign[ix[0]]
-            if word.isalpha() and word.isupper() and 2 <= len(word) <= 6 and cid == "F:" + k \
-                    and len(longs.get(word, ())) == 1:
-                target = next(iter(longs[word]))
+            if not (word.isalpha() and word.isupper() and 2 <= len(word) <= 6 and cid == "F:" + k):
+                continue
+            targets = longs.get(word, set())
+            if len(targets) != 1:  # "Korea Polar Research Institute (KOPRI)": letters of the name before it
+                before = (ends.get((self.mentions[i].paragraph, self.mentions[i].start - 2)) for i in ix)
+                targets = {self.assign[j] for j in before if j is not None
+                           and self.assign[j] not in self.persons and _abbreviates(word, self.mentions[j].text)}
+            if len(targets) == 1:
+                target = next(iter(targets))
                 for i in ix:
                     self.assign[i] = target
 
@@ -342,6 +357,32 @@ def cluster(mentions: list[Mention]) -> list[dict]:
     art.bare_names()
     art.acronyms()
     return art.rows()
+
+
+def _abbreviates(acronym: str, name: str) -> bool:
+    """Whether an acronym stands for a multi-word name: each word but "of", "the", "and", "for" gives
+    its initial and maybe more letters, in order ("KOPRI" of "Korea Polar Research Institute")."""
+    words, letters = name.lower().split(), acronym.lower()
+
+    def match(wi: int, pos: int) -> bool:
+        if wi == len(words):
+            return pos == len(letters)
+        w = words[wi]
+        if w in _ACRONYM_SKIP and match(wi + 1, pos):
+            return True
+        if pos >= len(letters) or w[0] != letters[pos]:
+            return False
+        pos += 1
+        if match(wi + 1, pos):
+            return True
+        for c in w[1:]:
+            if pos < len(letters) and c == letters[pos]:
+                pos += 1
+                if match(wi + 1, pos):
+                    return True
+        return False
+
+    return len(words) > 1 and match(0, 0)
 
 
 def _compound_surname(short: str, full: str) -> bool:

@@ -38,6 +38,9 @@ trade invest""".split())
 #: Nouns in apposition that make a person ("an analyst") beyond the quote module's role nouns.
 _PERSON_ENDINGS = ("ist", "ian", "man", "woman", "person", "er", "or")
 _PERSON_NOUNS = frozenset("player man woman boy girl child mother father son daughter friend star hero".split())
+#: Roles a company has and a person or a place does not ("Vallmora's chairwoman").
+_BOARD_ROLES = frozenset("""chairman chairwoman chairperson ceo cfo coo director directors executive executives
+board founder co-founder""".split())
 _KIN = frozenset("""family wife husband son daughter father mother brother sister parents children widow
 grandfather grandmother granddaughter grandson partner""".split())
 _PLACE_NOUNS = frozenset("""city town village capital province region district county state country port
@@ -130,8 +133,8 @@ def context_hint(span) -> str:
             return "ORG"
     if dep == "poss":
         lemma = head.lemma_.lower()
-        if head.lower_ in BUSINESS_NOUNS or lemma in BUSINESS_NOUNS:
-            return "ORG"
+        if head.lower_ in BUSINESS_NOUNS or lemma in BUSINESS_NOUNS or lemma in _BOARD_ROLES:
+            return "ORG"  # "Kessler's bonds", "Hallbrook's regional director", "Vallmora's chairwoman"
         if lemma in _KIN:
             return "PERSON"
     if _before_role(doc, span.end):
