@@ -222,3 +222,11 @@ def test_a_company_without_its_legal_suffix_is_no_person(nlp):
                                   "Korvel Andina, which is controlled by a Madrid group, called the stoppage illegal."),
                   {"^Korvel Andina$": "PERSON"})
     assert entities_of(m)["Korvel Andina SA"] == ("ORG", 2)
+
+
+def test_a_club_spacy_calls_a_person_takes_its_short_form_in_a_match_report(nlp):
+    paragraphs = ("Harwick Rovers reached the final with a 22-18 win on Sunday, scoring in the last minute.",
+                  "\"We were the better side,\" said Rovers coach Dan Pell, whose striker missed a penalty.")
+    m = _resolved(nlp, "Harwick Rovers Hold Off Leigh Vale to Reach Final", paragraphs, {"^Harwick Rovers$": "PERSON"})
+    ents = entities_of(m)
+    assert ents["Harwick Rovers"][1] == 3 and "Rovers" not in ents  # the headline's has no club cue

@@ -132,7 +132,8 @@ class _Article:
                     or any(w in ORG_WORDS or w in GEO_WORDS or w in THING_WORDS or w in TOWN_WORDS for w in words)
                     or not all(w[:1].isupper() or w.islower() for w in self.surface[k].split())
                     or not any(self.mentions[i].name_start for i in self.forms[k])
-                    or 2 * sum(self.mentions[i].hint == "ORG" for i in self.forms[k]) > len(self.forms[k])):
+                    or 2 * sum(self.mentions[i].hint == "ORG" for i in self.forms[k]) > len(self.forms[k])
+                    or (words[-1] in CLUB_WORDS and any(self.mentions[i].hint == "ORG" for i in self.forms[k]))):
                 continue
             cands[k] = pn
         shaped = {k for k in cands if _particle_name(self.surface[k])}  # "Pieter de Vries" labelled ORG
