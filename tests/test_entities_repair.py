@@ -230,3 +230,13 @@ def test_a_club_spacy_calls_a_person_takes_its_short_form_in_a_match_report(nlp)
     m = _resolved(nlp, "Harwick Rovers Hold Off Leigh Vale to Reach Final", paragraphs, {"^Harwick Rovers$": "PERSON"})
     ents = entities_of(m)
     assert ents["Harwick Rovers"][1] == 3 and "Rovers" not in ents  # the headline's has no club cue
+
+
+@pytest.mark.parametrize("sentence, place", [
+    ("The firm will run 900 trucks from depots in Tarvin, Kellsby and Dunmoor.", "Dunmoor"),
+    ("Lorries pass through the town on their way between Harlow Forum and Dunmoor.", "Dunmoor"),
+    ("Patients must travel to Kellsby or Dunmoor for specialist care.", "Dunmoor"),
+])
+def test_a_word_coordinated_with_a_place_is_a_place(nlp, sentence, place):
+    m = _resolved(nlp, "Roads", (sentence,), {f"^{place}$": ""})  # spaCy missed it
+    assert entities_of(m)[place][0] == "GPE"
