@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from spacy.tokens import Span
 
 from analysis.corpus import Article
 from analysis.entities.article import resolve_article
@@ -240,3 +241,18 @@ def test_a_club_spacy_calls_a_person_takes_its_short_form_in_a_match_report(nlp)
 def test_a_word_coordinated_with_a_place_is_a_place(nlp, sentence, place):
     m = _resolved(nlp, "Roads", (sentence,), {f"^{place}$": ""})  # spaCy missed it
     assert entities_of(m)[place][0] == "GPE"
+
+
+def test_a_person_span_ending_in_a_legal_suffix_is_a_company_grown_to_its_name(nlp):
+    art = Article(id="t", title="Dam", source="Test Wire", published=pd.Timestamp("2025-01-01T00:00:00+00:00"),
+                  paragraphs=("The dam's operator, Hidro Tarvanne SA, began releasing more water in 2023.",))
+    parsed = next(parse([art], nlp=nlp))
+    doc = next(u for u in parsed.units if u.paragraph == 1).doc
+    tokens = [t.text for t in doc]
+    doc.ents = [Span(doc, tokens.index("Tarvanne"), tokens.index("SA") + 1, label="PERSON")]  # spaCy's cut span
+    assert entities_of(resolve_article(parsed, _mention_rows(parsed))) == {"Hidro Tarvanne SA": ("ORG", 1)}
+
+
+def test_an_ordinary_word_starting_a_sentence_before_a_place_noun_is_no_place(nlp):
+    m = mentions_of(nlp, "Dolphins", "Endangered river dolphins have returned to a stretch of the Tarvanne River.")
+    assert "Endangered" not in entities_of(m)

@@ -125,6 +125,8 @@ def _clean_mentions(parsed, raw: pd.DataFrame) -> list[Mention]:
             continue
         start, end = int(start), int(end)
         unit = units.get(int(paragraph))
+        if spacy_label == "PERSON" and text[start:end].split()[-1].strip(".").lower() in LEGAL_SUFFIXES:
+            spacy_label = "ORG"  # "Norte SA" of "Energia Norte SA" is a company, grown below
         if unit is not None and spacy_label in _GROWN:
             span = unit.doc.char_span(start - unit.start, end - unit.start, alignment_mode="expand")
             if span is not None:

@@ -131,7 +131,8 @@ def patterns(parsed, mentions: list[Mention]) -> list[Mention]:
                 continue
             speaker = j == i + 1 and _is_speaker(tokens[i])
             team = j == i + 1 and words[i] in teams
-            place = j == i + 1 and j < n and words[j] in _PLACE_AFTER  # "Manicaland province"
+            place = j == i + 1 and j < n and words[j] in _PLACE_AFTER and not (  # "Manicaland province"
+                tokens[i].is_sent_start and ordinary(words[i]))  # not "Endangered river dolphins"
             role = j == i + 1 and i > 0 and not tokens[i].is_sent_start and _role_follows(tokens, j)
             linked = (j == i + 1 and not (speaker or team or place or role)
                       and _place_context(tokens, i, places))  # "Sofia and Plovdiv", "in Bol,"
