@@ -13,7 +13,7 @@ from analysis.entities.article import resolve_article
 from analysis.entities.cluster import _abbreviates
 from analysis.entities.mention import Mention
 from analysis.entities.repair import headline_core, institution_end, join_neighbours, particle_end
-from analysis.entities.shapes import descriptor_end
+from analysis.entities.shapes import descriptor_end, split_place_prefix
 from analysis.extract import _mention_rows, extract
 from analysis.nlp import load_nlp, parse
 
@@ -256,3 +256,24 @@ def test_a_person_span_ending_in_a_legal_suffix_is_a_company_grown_to_its_name(n
 def test_an_ordinary_word_starting_a_sentence_before_a_place_noun_is_no_place(nlp):
     m = mentions_of(nlp, "Dolphins", "Endangered river dolphins have returned to a stretch of the Tarvanne River.")
     assert "Endangered" not in entities_of(m)
+
+
+@pytest.mark.parametrize("paragraphs, name, label", [
+    (("Dockers blocked the terminals at Le Corvenne on Thursday.",
+      "\"We want our pensions back,\" said the union's secretary in Le Corvenne."), "Le Corvenne", "GPE"),
+    (("Fans queued outside Corvenne Arena on Thursday.", "The concert in Corvenne Arena sold out."),
+     "Corvenne Arena", "FAC"),  # a facility word: it stays a facility
+])
+def test_a_facility_without_a_facility_word_where_things_happen_is_a_place(nlp, paragraphs, name, label):
+    m = _resolved(nlp, "Port", paragraphs, {f"^{name}$": "FAC"})
+    assert entities_of(m)[name] == (label, 2)
+
+
+@pytest.mark.parametrize("surface, places, pieces", [
+    ("La Rochelle", set(), ["La Rochelle"]),  # "La" is no "LA"
+    ("La Corvenne", {"la"}, ["La Corvenne"]),
+    ("LA Corvenne", set(), ["LA", "Corvenne"]),
+    ("Queensland Mackay", {"queensland"}, ["Queensland", "Mackay"]),
+])
+def test_a_short_word_in_title_case_is_no_place_prefix(surface, places, pieces):
+    assert [surface[s:e] for s, e, _ in split_place_prefix(surface, 0, len(surface), "GPE", places)] == pieces

@@ -35,6 +35,7 @@ from analysis.entities.names import (
     STORM_WORDS,
     THING_WORDS,
     TOWN_WORDS,
+    VENUE_WORDS,
     demonym_compound,
     first_names_compatible,
     has_acronym,
@@ -63,6 +64,7 @@ WORD_WEIGHT = 2.0
 CONTEXT_WEIGHT = 1.0
 #: Label preference on ties.
 LABEL_ORDER = ["PERSON", "GPE", "ORG", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"]
+_FACILITY_WORDS = THING_WORDS | VENUE_WORDS | ORG_WORDS | GEO_WORDS
 _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "&", "de", "la"})
 _DEMONYM_ENDINGS = ("an", "ese", "ish", "i", "ic", "ch", "ss", "ern", "ist", "ite", "ean")
 
@@ -434,8 +436,10 @@ def vote(mentions: list[Mention], name: str, *, person: bool = False, shared: bo
     for lb, n in told.items():
         votes[lb] += n * CONTEXT_WEIGHT
     words_of_name = name_key(name).split()
-    if votes["FAC"] and len(words_of_name) == 1 and entry is None:
-        votes[place] += votes.pop("FAC")  # a one-word "facility" is a place spaCy mislabelled ("Luzon")
+    if votes["FAC"] and entry is None and (len(words_of_name) == 1 or (
+            told["GPE"] + told["LOC"] and not any(w in _FACILITY_WORDS for w in words_of_name))):
+        votes[place] += votes.pop("FAC")  # a one-word "facility", or one "in" which things happen without a
+        # facility word, is a place spaCy mislabelled ("Luzon", "in Le Havre")
     hints = Counter(m.hint for m in mentions if m.hint)
     for lb, n in hints.items():
         votes[lb] += n + 1  # a context cue ("Lakeshore coach") outweighs one spaCy label

@@ -110,8 +110,8 @@ def split_place_prefix(text: str, start: int, end: int, label: str,
     for n in range(len(words) - 1, 0, -1):
         head, tail = surface[:words[n - 1].end()], surface[words[n].start():]
         tail_words = [w.group() for w in words[n:]]
-        if not (_place(head) or name_key(head) in places):
-            continue
+        if not (_place(head) or name_key(head) in places) or (len(head) <= 3 and not head.isupper()):
+            continue  # "La" of "La Rochelle" is no "LA"
         lower = [w.lower() for w in tail_words]
         if (all(w[:1].isupper() for w in tail_words) and known(tail) is None
                 and not any(w in _NAME_WORDS for w in lower)
