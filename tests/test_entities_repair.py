@@ -277,3 +277,9 @@ def test_a_facility_without_a_facility_word_where_things_happen_is_a_place(nlp, 
 ])
 def test_a_short_word_in_title_case_is_no_place_prefix(surface, places, pieces):
     assert [surface[s:e] for s, e, _ in split_place_prefix(surface, 0, len(surface), "GPE", places)] == pieces
+
+
+def test_a_dateline_in_capitals_names_the_place_in_the_body(nlp):
+    m = _resolved(nlp, "Storm", ("KESSVIK, Norway, Jan 14 (Reuters) - Storm Ilse closed the Kessvik-Lomen railway on "
+                                 "Tuesday.",), {"Kessvik-": ""})  # spaCy missed the body's
+    assert entities_of(m)["Kessvik"] == ("GPE", 2)

@@ -345,6 +345,8 @@ def propagate(parsed, mentions: list[Mention]) -> list[Mention]:
             continue
         entry = known(m.text)
         add(span, 0, len(m.text), "norp" if m.spacy_label == "NORP" or (entry and entry.label == "NORP") else "name")
+        if m.origin == "dateline" and m.text.isupper():  # "BERGEN, Norway" names "Bergen" in the body
+            names.setdefault(tuple(t.text.title() for t in span), "name")
         if m.spacy_label == "PERSON" or m.cue or (m.spacy_label == "ORG" and len(m.text.split()) == 2):
             for part in _person_parts(m.text):  # of "Lydia Musimbi" even when spaCy calls her ORG
                 if (m.spacy_label == "PERSON" and m.paragraph > 0) or m.cue or not ordinary(part):
