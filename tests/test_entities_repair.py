@@ -12,7 +12,7 @@ from analysis.corpus import Article
 from analysis.entities.article import resolve_article
 from analysis.entities.cluster import _abbreviates
 from analysis.entities.mention import Mention
-from analysis.entities.repair import headline_core, institution_end, join_neighbours, particle_end
+from analysis.entities.repair import headline_core, institution_end, join_neighbours, number_end, particle_end
 from analysis.entities.shapes import descriptor_end, split_place_prefix
 from analysis.extract import _mention_rows, extract
 from analysis.nlp import load_nlp, parse
@@ -283,3 +283,15 @@ def test_a_dateline_in_capitals_names_the_place_in_the_body(nlp):
     m = _resolved(nlp, "Storm", ("KESSVIK, Norway, Jan 14 (Reuters) - Storm Ilse closed the Kessvik-Lomen railway on "
                                  "Tuesday.",), {"Kessvik-": ""})  # spaCy missed the body's
     assert entities_of(m)["Kessvik"] == ("GPE", 2)
+
+
+@pytest.mark.parametrize("text, span, expected", [
+    ("the mayor told Tele Corvo News 24 on Monday", "Tele Corvo News", "Tele Corvo News 24"),
+    ("shown on Kanal Sport 2.", "Kanal Sport", "Kanal Sport 2"),
+    ("Corvo News 24 hours later", "Corvo News", "Corvo News"),  # a duration
+    ("Corvo News 12% up", "Corvo News", "Corvo News"),
+    ("Corvo Holdings 24 times", "Corvo Holdings", "Corvo Holdings"),  # no media word
+])
+def test_an_outlet_keeps_its_channel_number(text, span, expected):
+    start = text.index(span)
+    assert text[start:number_end(text, start, start + len(span))] == expected

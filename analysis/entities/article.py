@@ -56,6 +56,7 @@ from analysis.entities.repair import (
     institution_end,
     is_sport,
     join_neighbours,
+    number_end,
     particle_end,
     split_dashes,
     split_hyphens,
@@ -134,7 +135,7 @@ def _clean_mentions(parsed, raw: pd.DataFrame) -> list[Mention]:
         if spacy_label == "NORP" and (run := _ORG_AFTER.match(text, end)) is not None \
                 and run.group(1).split()[-1].lower() in ORG_WORDS and run.start(1) not in raw_starts:
             end, spacy_label = run.end(1), "ORG"  # "Deccan" + "Ledger", "British" + "Airways"
-        end = particle_end(text, start, end)  # "Luc van" → "Luc van den Broek"
+        end = number_end(text, start, particle_end(text, start, end))  # "Luc van den Broek", "Rai News 24"
         grown = institution_end(text, start, end, names)
         if grown is not None:
             pieces = [(*grown, "ORG")]

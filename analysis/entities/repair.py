@@ -41,7 +41,7 @@ from analysis.entities.names import (
 )
 
 __all__ = ["split_dashes", "split_hyphens", "institution_end", "particle_end", "join_neighbours", "headline_pieces",
-           "headline_core",
+           "headline_core", "number_end",
            "storm_name", "dateline_span", "is_sport"]
 
 #: Words that end names of organisations, places and clubs (a headline word is none of them), and
@@ -182,6 +182,18 @@ def particle_end(text: str, start: int, end: int) -> int:
     if len(words) == 1 and words[0][:1].isupper() and m is not None:
         return m.end()  # "Lorenzo" + " Dall'Aglio"
     return end
+
+
+_CHANNEL_NUMBER = re.compile(r" \d{1,3}\b(?![.,]?\d|%| ?(?:per|percent|hours?|minutes?|days?|years?)\b)")
+_MEDIA_WORDS = frozenset("news tv radio channel sport sports info".split())
+
+
+def number_end(text: str, start: int, end: int) -> int:
+    """The end of an outlet's name with its channel number ("Rai News" + " 24", "Sky Sport" + " 1"):
+    past the number when the name ends in a media word; else ``end``."""
+    words = text[start:end].split()
+    m = _CHANNEL_NUMBER.match(text, end)
+    return m.end() if m is not None and len(words) > 1 and words[-1].lower() in _MEDIA_WORDS else end
 
 
 def join_neighbours(text: str, mentions: list, *, headline_end: int) -> list:
