@@ -295,3 +295,26 @@ def test_a_dateline_in_capitals_names_the_place_in_the_body(nlp):
 def test_an_outlet_keeps_its_channel_number(text, span, expected):
     start = text.index(span)
     assert text[start:number_end(text, start, start + len(span))] == expected
+
+
+@pytest.mark.parametrize("title, paragraph, whole, parts", [
+    ("Valle-Marena Floods Live: Hundreds Evacuated", "Rain has swollen every river in Valle-Marena since Sunday.",
+     "Valle-Marena", ()),  # named whole in the headline: one region
+    ("Storm Closes Railway", "The storm closed the Kessvik-Lomen railway on Tuesday.", None, ("Kessvik", "Lomen")),
+])
+def test_a_hyphenated_name_the_article_uses_whole_is_one(nlp, title, paragraph, whole, parts):
+    art = Article(id="t", title=title, paragraphs=(paragraph,), source="Test Wire",
+                  published=pd.Timestamp("2025-01-01T00:00:00+00:00"))
+    parsed = next(parse([art], nlp=nlp))
+    text = parsed.article.text
+    raw = _mention_rows(parsed)
+    raw = raw[raw["paragraph"] == 0]
+    for name in (whole.split("-") if whole else parts):  # spaCy's split pieces in the body
+        start = text.index(name, len(title))
+        raw = pd.concat([raw, pd.DataFrame([{"sentence_id": 1, "paragraph": 1, "start": start,
+                                             "end": start + len(name), "text": name, "spacy_label": "GPE"}])])
+    ents = entities_of(resolve_article(parsed, raw.reset_index(drop=True)))
+    if whole:
+        assert ents[whole][1] == 2 and not set(whole.split("-")) & set(ents)
+    else:
+        assert set(parts) <= set(ents)

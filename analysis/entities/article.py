@@ -96,7 +96,7 @@ def resolve_article(parsed, raw: pd.DataFrame) -> pd.DataFrame:
     mentions += propagate(parsed, mentions)
     mentions = _headline(join_neighbours(text, mentions, headline_end=headline_end), split=True,
                          title=parsed.article.title)
-    mentions = _businesses(parsed.article.text, mentions)
+    mentions = _hyphenated(text, _businesses(parsed.article.text, mentions))
     mentions = _contexts(parsed, _storms(mentions))
     article = parsed.article
     mentions += _bylines(getattr(article, "byline", article.authors))
@@ -223,6 +223,25 @@ def _headline(mentions: list[Mention], *, split: bool, title: str = "") -> list[
                                    spacy_label=entry.label if entry else "", hint=""))
         elif not all(ordinary(w) for w in words):
             out.append(m)
+    return out
+
+
+def _hyphenated(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Two names joined by a hyphen are one when the article names the compound whole elsewhere
+    ("Emilia" + "Romagna" where the headline says "Emilia-Romagna"); else they stay two places
+    ("Bergen-Voss")."""
+    keys = {name_key(m.text) for m in mentions if "-" in m.text}
+    if not keys:
+        return mentions
+    out: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: (m.start < 0, m.start)):
+        prev = out[-1] if out else None
+        if (prev is not None and m.start >= 0 and prev.paragraph == m.paragraph and text[prev.end:m.start] == "-"
+                and name_key(text[prev.start:m.end]) in keys):
+            out[-1] = replace(prev, end=m.end, text=text[prev.start:m.end],
+                              spacy_label=prev.spacy_label or m.spacy_label)
+            continue
+        out.append(m)
     return out
 
 
