@@ -12,7 +12,14 @@ from analysis.corpus import Article
 from analysis.entities.article import resolve_article
 from analysis.entities.cluster import _abbreviates
 from analysis.entities.mention import Mention
-from analysis.entities.repair import headline_core, institution_end, join_neighbours, number_end, particle_end
+from analysis.entities.repair import (
+    headline_core,
+    institution_end,
+    join_neighbours,
+    number_end,
+    particle_end,
+    without_start,
+)
 from analysis.entities.shapes import descriptor_end, split_place_prefix
 from analysis.extract import _mention_rows, extract
 from analysis.nlp import load_nlp, parse
@@ -318,3 +325,15 @@ def test_a_hyphenated_name_the_article_uses_whole_is_one(nlp, title, paragraph, 
         assert ents[whole][1] == 2 and not set(whole.split("-")) & set(ents)
     else:
         assert set(parts) <= set(ents)
+
+
+@pytest.mark.parametrize("text, span, expected", [
+    ("Help came. Dokters Sans Grenzen trained two nurses.", "Sans Grenzen", "Dokters Sans Grenzen"),
+    ("Tarvanne Without Walls said so.", "Walls", "Tarvanne Without Walls"),
+    ("the Sans Grenzen group", "Sans Grenzen", "Sans Grenzen"),  # nothing capitalised before it
+    ("said Anna Walls", "Walls", "Walls"),
+])
+def test_an_organisation_named_x_without_y_is_whole(text, span, expected):
+    start = text.index(span)
+    end = start + len(span)
+    assert text[without_start(text, start, end):end] == expected

@@ -61,6 +61,7 @@ from analysis.entities.repair import (
     split_dashes,
     split_hyphens,
     storm_name,
+    without_start,
 )
 from analysis.entities.shapes import (
     PORTFOLIO_WORDS,
@@ -136,6 +137,8 @@ def _clean_mentions(parsed, raw: pd.DataFrame) -> list[Mention]:
                 and run.group(1).split()[-1].lower() in ORG_WORDS and run.start(1) not in raw_starts:
             end, spacy_label = run.end(1), "ORG"  # "Deccan" + "Ledger", "British" + "Airways"
         end = number_end(text, start, particle_end(text, start, end))  # "Luc van den Broek", "Rai News 24"
+        if (grown_start := without_start(text, start, end)) != start:  # "Médecins" + "Sans Frontières"
+            start, spacy_label = grown_start, "ORG"
         grown = institution_end(text, start, end, names)
         if grown is not None:
             pieces = [(*grown, "ORG")]

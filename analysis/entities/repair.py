@@ -41,7 +41,7 @@ from analysis.entities.names import (
 )
 
 __all__ = ["split_dashes", "split_hyphens", "institution_end", "particle_end", "join_neighbours", "headline_pieces",
-           "headline_core", "number_end",
+           "headline_core", "number_end", "without_start",
            "storm_name", "dateline_span", "is_sport"]
 
 #: Words that end names of organisations, places and clubs (a headline word is none of them), and
@@ -182,6 +182,22 @@ def particle_end(text: str, start: int, end: int) -> int:
     if len(words) == 1 and words[0][:1].isupper() and m is not None:
         return m.end()  # "Lorenzo" + " Dall'Aglio"
     return end
+
+
+_WITHOUT = "Sans|Sin|Sem|Senza|Ohne|Zonder|Without"
+_WITHOUT_BEFORE = re.compile(r"([A-Z][\w\u2019'-]+) (?:(?:" + _WITHOUT + r") )?$")
+
+
+def without_start(text: str, start: int, end: int) -> int:
+    """The start of an organisation named "X without Y" that spaCy cut after X ("Sans Frontières" of
+    "Médecins Sans Frontières", "Borders" of "Reporters Without Borders"); else ``start``."""
+    first = text[start:end].split(" ", 1)[0]
+    before = text[max(0, start - 40):start].split("\n")[-1]
+    m = _WITHOUT_BEFORE.search(before)
+    if m is None or (first not in _WITHOUT.split("|") and not before.endswith(tuple(
+            f" {w} " for w in _WITHOUT.split("|")))):
+        return start
+    return start - len(before) + m.start(1)
 
 
 _CHANNEL_NUMBER = re.compile(r" \d{1,3}\b(?![.,]?\d|%| ?(?:per|percent|hours?|minutes?|days?|years?)\b)")
