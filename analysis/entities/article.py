@@ -51,27 +51,27 @@ from analysis.entities.names import (
 )
 from analysis.entities.repair import (
     dateline_span,
-    headline_core,
     headline_pieces,
     institution_end,
     is_sport,
     join_neighbours,
-    number_end,
     particle_end,
     split_dashes,
     split_hyphens,
     storm_name,
-    without_start,
 )
 from analysis.entities.shapes import (
     PORTFOLIO_WORDS,
     alone_elsewhere,
     business_end,
     descriptor_end,
+    headline_core,
     is_title_phrase,
+    number_end,
     split_locative,
     split_place_prefix,
     team_cue,
+    without_start,
 )
 
 __all__ = ["MENTION_COLUMNS", "Mention", "resolve_article"]

@@ -25,7 +25,7 @@ import re
 from dataclasses import replace
 
 from analysis.entities.gazetteer import FINDABLE_KEYS
-from analysis.entities.lexicon import common_noun, lexicon, ordinary
+from analysis.entities.lexicon import common_noun, ordinary
 from analysis.entities.names import (
     ADMIN_WORDS,
     CLUB_WORDS,
@@ -41,7 +41,7 @@ from analysis.entities.names import (
 )
 
 __all__ = ["split_dashes", "split_hyphens", "institution_end", "particle_end", "join_neighbours", "headline_pieces",
-           "headline_core", "number_end", "without_start",
+
            "storm_name", "dateline_span", "is_sport"]
 
 #: Words that end names of organisations, places and clubs (a headline word is none of them), and
@@ -182,34 +182,6 @@ def particle_end(text: str, start: int, end: int) -> int:
     if len(words) == 1 and words[0][:1].isupper() and m is not None:
         return m.end()  # "Lorenzo" + " Dall'Aglio"
     return end
-
-
-_WITHOUT = "Sans|Sin|Sem|Senza|Ohne|Zonder|Without"
-_WITHOUT_BEFORE = re.compile(r"([A-Z][\w\u2019'-]+) (?:(?:" + _WITHOUT + r") )?$")
-
-
-def without_start(text: str, start: int, end: int) -> int:
-    """The start of an organisation named "X without Y" that spaCy cut after X ("Sans Frontières" of
-    "Médecins Sans Frontières", "Borders" of "Reporters Without Borders"); else ``start``."""
-    first = text[start:end].split(" ", 1)[0]
-    before = text[max(0, start - 40):start].split("\n")[-1]
-    m = _WITHOUT_BEFORE.search(before)
-    if m is None or (first not in _WITHOUT.split("|") and not before.endswith(tuple(
-            f" {w} " for w in _WITHOUT.split("|")))):
-        return start
-    return start - len(before) + m.start(1)
-
-
-_CHANNEL_NUMBER = re.compile(r" \d{1,3}\b(?![.,]?\d|%| ?(?:per|percent|hours?|minutes?|days?|years?)\b)")
-_MEDIA_WORDS = frozenset("news tv radio channel sport sports info".split())
-
-
-def number_end(text: str, start: int, end: int) -> int:
-    """The end of an outlet's name with its channel number ("Rai News" + " 24", "Sky Sport" + " 1"):
-    past the number when the name ends in a media word; else ``end``."""
-    words = text[start:end].split()
-    m = _CHANNEL_NUMBER.match(text, end)
-    return m.end() if m is not None and len(words) > 1 and words[-1].lower() in _MEDIA_WORDS else end
 
 
 def join_neighbours(text: str, mentions: list, *, headline_end: int) -> list:
@@ -407,27 +379,6 @@ def headline_pieces(surface: str, body: set[str]) -> list[tuple[int, int]] | Non
 
 
 @functools.lru_cache(maxsize=50_000)
-def headline_core(surface: str) -> tuple[int, int] | None:
-    """A title-case headline span that no body name anchors, cut to the name inside it: the ordinary
-    words up to a preposition before it and the headline words after it go ("Sea Ice Off Hokkaido
-    Thinning Faster" → "Hokkaido", "Emilia-Romagna Floods Live: Thousands Evacuated" →
-    "Emilia-Romagna"); offsets into ``surface``, or None when nothing is cut or no name is left."""
-    spans = [(m.start(), m.end()) for m in re.finditer(r"\S+", surface)]
-    words = [surface[s:e].strip(":;,") for s, e in spans]
-    n = len(words)
-    if n < 3:
-        return None
-    lo = next((i + 1 for i, w in enumerate(words[:-1]) if w.lower() not in ("of", "and")
-               and lexicon().get(w.lower()) in ("IN", "TO") and all(ordinary(x) for x in words[:i])), 0)
-    hi = n
-    while hi > lo + 1 and ordinary(words[hi - 1]) and words[hi - 1].lower() not in _NAME_ENDS:
-        hi -= 1
-    core = words[lo:hi]
-    if (lo, hi) == (0, n) or all(ordinary(w) for w in core) or not core[0][:1].isupper():
-        return None
-    return spans[lo][0], spans[hi - 1][0] + len(words[hi - 1])
-
-
 def storm_name(surface: str) -> str | None:
     """The name of a storm ("Cyclone Tamsin" → "Tamsin", "Tropical Storm Bertil" → "Bertil"), or None."""
     words = surface.split()
