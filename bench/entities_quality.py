@@ -48,6 +48,9 @@ SETS = {  # name → (articles, gold folder)
     # written after the measurement on "blind 2", whose errors were then read
     "blind 3": ([ROOT / "tests" / "data" / "entity_blind3" / "articles"],
                 ROOT / "tests" / "data" / "entity_blind3" / "gold"),
+    # written after the measurement on "blind 3", whose errors were then read
+    "blind 4": ([ROOT / "tests" / "data" / "entity_blind4" / "articles"],
+                ROOT / "tests" / "data" / "entity_blind4" / "gold"),
 }
 SCORED = ("PERSON", "ORG", "GPE", "LOC")
 

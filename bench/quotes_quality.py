@@ -47,7 +47,9 @@ GOLD_SETS = {"seed": (SHARED / "seed", SHARED / "gold"),
              "blind 2": (config.ROOT / "tests" / "data" / "entity_blind2" / "articles",
                          config.ROOT / "tests" / "data" / "entity_blind2" / "gold"),
              "blind 3": (config.ROOT / "tests" / "data" / "entity_blind3" / "articles",
-                         config.ROOT / "tests" / "data" / "entity_blind3" / "gold")}
+                         config.ROOT / "tests" / "data" / "entity_blind3" / "gold"),
+             "blind 4": (config.ROOT / "tests" / "data" / "entity_blind4" / "articles",
+                         config.ROOT / "tests" / "data" / "entity_blind4" / "gold")}
 DIRECT = {"direct", "partial"}
 
 

@@ -65,10 +65,13 @@ from analysis.entities.shapes import (
     alone_elsewhere,
     business_end,
     descriptor_end,
+    headline_core,
     is_title_phrase,
+    number_end,
     split_locative,
     split_place_prefix,
     team_cue,
+    without_start,
 )
 
 __all__ = ["MENTION_COLUMNS", "Mention", "resolve_article"]
@@ -94,7 +97,7 @@ def resolve_article(parsed, raw: pd.DataFrame) -> pd.DataFrame:
     mentions += propagate(parsed, mentions)
     mentions = _headline(join_neighbours(text, mentions, headline_end=headline_end), split=True,
                          title=parsed.article.title)
-    mentions = _businesses(parsed.article.text, mentions)
+    mentions = _hyphenated(text, _businesses(parsed.article.text, mentions))
     mentions = _contexts(parsed, _storms(mentions))
     article = parsed.article
     mentions += _bylines(getattr(article, "byline", article.authors))
@@ -124,6 +127,8 @@ def _clean_mentions(parsed, raw: pd.DataFrame) -> list[Mention]:
             continue
         start, end = int(start), int(end)
         unit = units.get(int(paragraph))
+        if spacy_label == "PERSON" and text[start:end].split()[-1].strip(".").lower() in LEGAL_SUFFIXES:
+            spacy_label = "ORG"  # "Norte SA" of "Energia Norte SA" is a company, grown below
         if unit is not None and spacy_label in _GROWN:
             span = unit.doc.char_span(start - unit.start, end - unit.start, alignment_mode="expand")
             if span is not None:
@@ -131,7 +136,9 @@ def _clean_mentions(parsed, raw: pd.DataFrame) -> list[Mention]:
         if spacy_label == "NORP" and (run := _ORG_AFTER.match(text, end)) is not None \
                 and run.group(1).split()[-1].lower() in ORG_WORDS and run.start(1) not in raw_starts:
             end, spacy_label = run.end(1), "ORG"  # "Deccan" + "Ledger", "British" + "Airways"
-        end = particle_end(text, start, end)  # "Luc van" → "Luc van den Broek"
+        end = number_end(text, start, particle_end(text, start, end))  # "Luc van den Broek", "Rai News 24"
+        if (grown_start := without_start(text, start, end)) != start:  # "Médecins" + "Sans Frontières"
+            start, spacy_label = grown_start, "ORG"
         grown = institution_end(text, start, end, names)
         if grown is not None:
             pieces = [(*grown, "ORG")]
@@ -209,6 +216,8 @@ def _headline(mentions: list[Mention], *, split: bool, title: str = "") -> list[
             out.append(m)
             continue
         pieces = headline_pieces(m.text, body) if split else None
+        if pieces is None and split and (core := headline_core(m.text)) is not None:
+            pieces = [core]  # "Sea Ice Off Hokkaido Thinning Faster" → "Hokkaido"
         if pieces is not None:
             for s, e in pieces:
                 piece = m.text[s:e]
@@ -217,6 +226,25 @@ def _headline(mentions: list[Mention], *, split: bool, title: str = "") -> list[
                                    spacy_label=entry.label if entry else "", hint=""))
         elif not all(ordinary(w) for w in words):
             out.append(m)
+    return out
+
+
+def _hyphenated(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Two names joined by a hyphen are one when the article names the compound whole elsewhere
+    ("Emilia" + "Romagna" where the headline says "Emilia-Romagna"); else they stay two places
+    ("Bergen-Voss")."""
+    keys = {name_key(m.text) for m in mentions if "-" in m.text}
+    if not keys:
+        return mentions
+    out: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: (m.start < 0, m.start)):
+        prev = out[-1] if out else None
+        if (prev is not None and m.start >= 0 and prev.paragraph == m.paragraph and text[prev.end:m.start] == "-"
+                and name_key(text[prev.start:m.end]) in keys):
+            out[-1] = replace(prev, end=m.end, text=text[prev.start:m.end],
+                              spacy_label=prev.spacy_label or m.spacy_label)
+            continue
+        out.append(m)
     return out
 
 
@@ -238,12 +266,14 @@ def _contexts(parsed, mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         unit = units.get(m.paragraph)
         entry = known(m.text)
-        if unit is None or m.start < 0 or m.paragraph == 0 or m.text.count(" ") > 1 or (entry is not None and (
+        if unit is None or m.start < 0 or m.paragraph == 0 or m.text.count(" ") > 3 or (entry is not None and (
                 entry.label in ("NORP", "ORG") or " " in m.text)):  # one-word places may be first names
             out.append(m)
             continue
         span = unit.doc.char_span(m.start - unit.start, m.end - unit.start, alignment_mode="expand")
         context = context_hint(span) if span is not None else ""
+        if m.text.count(" ") > 1 and context != "PERSON":
+            context = ""  # a longer name takes only a person's cue ("Lucía Garmendia Otxoa, an analyst")
         out.append(replace(m, context=context, quoted=in_quotation(text, m.start)))
     return out
 

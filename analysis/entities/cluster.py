@@ -10,7 +10,10 @@
   joins a person ("visited Jordan" beside "Jordan Ellis").
 - A multi-word organisation name that begins the one longer one joins it
   ("Carver State" → "Carver State Hawks"); "BBC" is no short form of "BBC Scotland".
-- An all-capitals acronym joins the one long form with those initials.
+- An all-capitals acronym joins the one long form with those initials, or the name right before
+  it in brackets whose letters it takes ("Korea Polar Research Institute (KOPRI)").
+- A compound surname alone joins its person ("Quispe Mamani" → "Héctor Quispe Mamani"); a company's
+  name without its legal suffix is no person ("Minera Altiplano" beside "Minera Altiplano SA").
 - Labels: one vote per mention (spaCy's label, a title before it, a team cue), plus priors
   from the gazetteer, the name's words ("Ministry", "River") and the full-name
   pattern; so one mislabelled mention never decides.
@@ -32,6 +35,7 @@ from analysis.entities.names import (
     STORM_WORDS,
     THING_WORDS,
     TOWN_WORDS,
+    VENUE_WORDS,
     demonym_compound,
     first_names_compatible,
     has_acronym,
@@ -60,6 +64,8 @@ WORD_WEIGHT = 2.0
 CONTEXT_WEIGHT = 1.0
 #: Label preference on ties.
 LABEL_ORDER = ["PERSON", "GPE", "ORG", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"]
+_FACILITY_WORDS = THING_WORDS | VENUE_WORDS | ORG_WORDS | GEO_WORDS
+_ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "&", "de", "la"})
 _DEMONYM_ENDINGS = ("an", "ese", "ish", "i", "ic", "ch", "ss", "ern", "ist", "ite", "ean")
 
 
@@ -112,7 +118,11 @@ class _Article:
         """Full names → person clusters, by surname and compatible first names."""
         cands = {}
         bare_people = {k for k in self.forms if self.person_votes(k) and not self.placeish(k)}
+        legal = {" ".join(k.split()[:-1]) for k in self.forms  # "Minera Altiplano" of "Minera Altiplano SA"
+                 if len(k.split()) > 2 and k.split()[-1].strip(".") in LEGAL_SUFFIXES}
         for k in self.forms:
+            if k in legal and not self.cues[k]:
+                continue
             pn = person_name(self.surface[k])
             words = k.split()
             evidence = pn is not None and words[0] not in GENERIC_WORDS and (  # "Odessa Grant" … "Grant said"
@@ -124,7 +134,8 @@ class _Article:
                     or any(w in ORG_WORDS or w in GEO_WORDS or w in THING_WORDS or w in TOWN_WORDS for w in words)
                     or not all(w[:1].isupper() or w.islower() for w in self.surface[k].split())
                     or not any(self.mentions[i].name_start for i in self.forms[k])
-                    or 2 * sum(self.mentions[i].hint == "ORG" for i in self.forms[k]) > len(self.forms[k])):
+                    or 2 * sum(self.mentions[i].hint == "ORG" for i in self.forms[k]) > len(self.forms[k])
+                    or (words[-1] in CLUB_WORDS and any(self.mentions[i].hint == "ORG" for i in self.forms[k]))):
                 continue
             cands[k] = pn
         shaped = {k for k in cands if _particle_name(self.surface[k])}  # "Pieter de Vries" labelled ORG
@@ -135,7 +146,8 @@ class _Article:
         for k in sorted(voted | shared, key=lambda k: (-len(k.split()), -len(self.forms[k]), k)):
             pn = cands[k]
             for members in groups[(pn.surname, pn.suffix)]:
-                if all(first_names_compatible(pn.first, cands[o].first) for o in members):
+                if all(first_names_compatible(pn.first, cands[o].first) for o in members) \
+                        or any(_compound_surname(k, o) for o in members):
                     members.append(k)
                     break
             else:
@@ -307,12 +319,19 @@ class _Article:
             if cid not in self.persons and len(name.split()) > 1:
                 for acronym in initials(name):
                     longs[acronym].add(cid)
+        ends = {(m.paragraph, m.end): i for i, m in enumerate(self.mentions) if m.start >= 0}
         for k, ix in self.forms.items():
             word = self.surface[k]
             cid = self.assign[ix[0]]
-            if word.isalpha() and word.isupper() and 2 <= len(word) <= 6 and cid == "F:" + k \
-                    and len(longs.get(word, ())) == 1:
-                target = next(iter(longs[word]))
+            if not (word.isalpha() and word.isupper() and 2 <= len(word) <= 6 and cid == "F:" + k):
+                continue
+            targets = longs.get(word, set())
+            if len(targets) != 1:  # "Korea Polar Research Institute (KOPRI)": letters of the name before it
+                before = (ends.get((self.mentions[i].paragraph, self.mentions[i].start - 2)) for i in ix)
+                targets = {self.assign[j] for j in before if j is not None
+                           and self.assign[j] not in self.persons and _abbreviates(word, self.mentions[j].text)}
+            if len(targets) == 1:
+                target = next(iter(targets))
                 for i in ix:
                     self.assign[i] = target
 
@@ -341,6 +360,40 @@ def cluster(mentions: list[Mention]) -> list[dict]:
     art.bare_names()
     art.acronyms()
     return art.rows()
+
+
+def _abbreviates(acronym: str, name: str) -> bool:
+    """Whether an acronym stands for a multi-word name: each word but "of", "the", "and", "for" gives
+    its initial and maybe more letters, in order ("KOPRI" of "Korea Polar Research Institute")."""
+    words, letters = name.lower().split(), acronym.lower()
+
+    def match(wi: int, pos: int) -> bool:
+        if wi == len(words):
+            return pos == len(letters)
+        w = words[wi]
+        if w in _ACRONYM_SKIP and match(wi + 1, pos):
+            return True
+        if pos >= len(letters) or w[0] != letters[pos]:
+            return False
+        pos += 1
+        if match(wi + 1, pos):
+            return True
+        for c in w[1:]:
+            if pos < len(letters) and c == letters[pos]:
+                pos += 1
+                if match(wi + 1, pos):
+                    return True
+        return False
+
+    return len(words) > 1 and match(0, 0)
+
+
+def _compound_surname(short: str, full: str) -> bool:
+    """Whether a two-word name is the compound surname of a longer one ("Quispe Mamani" of
+    "Héctor Quispe Mamani", "Madeira Lopes" of "Ana Madeira Lopes"): its words end the longer name
+    (folded keys), which has one or two given names before them."""
+    a, b = short.split(), full.split()
+    return len(a) == 2 and 3 <= len(b) <= 4 and b[-2:] == a
 
 
 def _particle_name(surface: str) -> bool:
@@ -383,8 +436,10 @@ def vote(mentions: list[Mention], name: str, *, person: bool = False, shared: bo
     for lb, n in told.items():
         votes[lb] += n * CONTEXT_WEIGHT
     words_of_name = name_key(name).split()
-    if votes["FAC"] and len(words_of_name) == 1 and entry is None:
-        votes[place] += votes.pop("FAC")  # a one-word "facility" is a place spaCy mislabelled ("Luzon")
+    if votes["FAC"] and entry is None and (len(words_of_name) == 1 or (
+            told["GPE"] + told["LOC"] and not any(w in _FACILITY_WORDS for w in words_of_name))):
+        votes[place] += votes.pop("FAC")  # a one-word "facility", or one "in" which things happen without a
+        # facility word, is a place spaCy mislabelled ("Luzon", "in Le Havre")
     hints = Counter(m.hint for m in mentions if m.hint)
     for lb, n in hints.items():
         votes[lb] += n + 1  # a context cue ("Lakeshore coach") outweighs one spaCy label

@@ -22,7 +22,8 @@ from __future__ import annotations
 from analysis.entities.lexicon import TRADE_NOUNS
 from analysis.entities.names import ROLE_HEADS, is_title_head, known
 
-__all__ = ["context_hint", "PERSON_VERBS", "BUSINESS_NOUNS", "BUSINESS_VERBS", "in_quotation"]
+__all__ = ["context_hint", "PERSON_VERBS", "BUSINESS_NOUNS", "BUSINESS_VERBS", "MOTION_PREPS", "MOTION_VERBS",
+           "in_quotation"]
 
 #: Verbs whose subject is a person (speech, thought, feeling), lemmas.
 PERSON_VERBS = frozenset("""say tell add ask reply answer explain insist stress remark write argue admit concede
@@ -38,6 +39,9 @@ trade invest""".split())
 #: Nouns in apposition that make a person ("an analyst") beyond the quote module's role nouns.
 _PERSON_ENDINGS = ("ist", "ian", "man", "woman", "person", "er", "or")
 _PERSON_NOUNS = frozenset("player man woman boy girl child mother father son daughter friend star hero".split())
+#: Roles a company has and a person or a place does not ("Vallmora's chairwoman").
+_BOARD_ROLES = frozenset("""chairman chairwoman chairperson ceo cfo coo director directors executive executives
+board founder co-founder""".split())
 _KIN = frozenset("""family wife husband son daughter father mother brother sister parents children widow
 grandfather grandmother granddaughter grandson partner""".split())
 _PLACE_NOUNS = frozenset("""city town village capital province region district county state country port
@@ -46,8 +50,8 @@ _ORG_NOUNS = frozenset("""company firm union group club maker manufacturer carri
 association bank insurer lender retailer startup organisation organization party team publisher broadcaster
 newspaper university college school hospital museum institute council ministry department""".split())
 _LOCATIVE = frozenset("in near outside across around throughout inside within into".split())
-_MOTION_PREPS = frozenset("to from via towards toward".split())
-_MOTION_VERBS = frozenset("""go travel fly move drive return come head sail ship send airlift divert walk flee
+MOTION_PREPS = frozenset("to from via towards toward".split())
+MOTION_VERBS = frozenset("""go travel fly move drive return come head sail ship send airlift divert walk flee
 evacuate commute relocate emigrate arrive depart deliver transport""".split())
 _OPEN_QUOTES = "\u201c\u2018"
 _CLOSE_QUOTES = "\u201d\u2019"
@@ -130,8 +134,8 @@ def context_hint(span) -> str:
             return "ORG"
     if dep == "poss":
         lemma = head.lemma_.lower()
-        if head.lower_ in BUSINESS_NOUNS or lemma in BUSINESS_NOUNS:
-            return "ORG"
+        if head.lower_ in BUSINESS_NOUNS or lemma in BUSINESS_NOUNS or lemma in _BOARD_ROLES:
+            return "ORG"  # "Kessler's bonds", "Hallbrook's regional director", "Vallmora's chairwoman"
         if lemma in _KIN:
             return "PERSON"
     if _before_role(doc, span.end):
@@ -143,7 +147,7 @@ def context_hint(span) -> str:
             return "GPE"  # "Aurora province", "the Kirkby town centre"
     if dep == "pobj" and head.lower_ in _LOCATIVE and head.head.lower_ not in ("interest", "stake", "role"):
         return "GPE"
-    if dep == "pobj" and head.lower_ in _MOTION_PREPS and head.head.lemma_.lower() in _MOTION_VERBS:
+    if dep == "pobj" and head.lower_ in MOTION_PREPS and head.head.lemma_.lower() in MOTION_VERBS:
         return "GPE"  # "flew to Jordan", "airlifted from Chimoio"
     if span.end + 2 < len(doc) and doc[span.end].text == "," and _state_or_country(doc[span.end + 1]):
         return "GPE"

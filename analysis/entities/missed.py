@@ -21,6 +21,7 @@ import re
 from collections import defaultdict
 from dataclasses import replace
 
+from analysis.entities.context import MOTION_PREPS, MOTION_VERBS
 from analysis.entities.gazetteer import FINDABLE_KEYS, lookup
 from analysis.entities.lexicon import ordinary
 from analysis.entities.mention import Mention, title_before
@@ -130,7 +131,8 @@ def patterns(parsed, mentions: list[Mention]) -> list[Mention]:
                 continue
             speaker = j == i + 1 and _is_speaker(tokens[i])
             team = j == i + 1 and words[i] in teams
-            place = j == i + 1 and j < n and words[j] in _PLACE_AFTER  # "Manicaland province"
+            place = j == i + 1 and j < n and words[j] in _PLACE_AFTER and not (  # "Manicaland province"
+                tokens[i].is_sent_start and ordinary(words[i]))  # not "Endangered river dolphins"
             role = j == i + 1 and i > 0 and not tokens[i].is_sent_start and _role_follows(tokens, j)
             linked = (j == i + 1 and not (speaker or team or place or role)
                       and _place_context(tokens, i, places))  # "Sofia and Plovdiv", "in Bol,"
@@ -140,6 +142,9 @@ def patterns(parsed, mentions: list[Mention]) -> list[Mention]:
                     and not (j < len(doc) and is_title_phrase(doc[i:j].text, doc[j].text)):
                 camel = any(c.isupper() for c in doc[i].text[1:])  # "QazGasLink said": a company
                 for a, b in _run_pieces(doc, i, j, places):
+                    if speaker and a == i >= 2 and words[a - 1] == "-" and not (spaces[a - 2] or spaces[a - 1]) \
+                            and flags[a - 2] and a - 2 not in taken:
+                        a -= 2  # "Tanabe-Morris said": the hyphenated surname whole
                     mention = _new(parsed, unit, sentences, a, b, "pattern", cue=speaker and not camel and b - a == 1)
                     if mention is not None and (known(mention.text) is None or (a, b) != (i, j)):
                         place_tail = not mention.hint and a > i and name_key(doc[i:a].text) in places
@@ -149,6 +154,9 @@ def patterns(parsed, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+#: Prepositions whose object, joined to a capitalised word, makes it a place ("between Blandford and
+#: Shaftesbury").
+_PLACE_PREPS = frozenset({"in", "near", "across", "between"})
 _PLACE_AFTER = frozenset("""province region district county oblast prefecture governorate mountains river lake
 valley island islands coast hills""".split())
 #: Nouns for organisations that an acronym may follow ("the state energy company SOCAR").
@@ -173,11 +181,11 @@ def _place_context(tokens, i: int, places: set[str]) -> bool:
     """Whether a lone capitalised word is a place by its neighbours: joined by "and" or "or" to a
     place ("Nottingham or Peterborough"), or after "in" or "near" inside a sentence ("in Bol,")."""
     tok = tokens[i]
-    linked = [tok.head] if tok.dep_ == "conj" else []
-    linked += [c for c in tok.children if c.dep_ == "conj"]
     if any(x.ent_type_ in ("GPE", "LOC") or name_key(x.text) in places
-           or (x.dep_ == "pobj" and x.head.lower_ in ("in", "near", "across")) for x in linked):
-        return True  # "in Athlone, Cork and Rosslare"
+           or (x.dep_ == "pobj" and x.head.lower_ in _PLACE_PREPS)
+           or (x.dep_ == "pobj" and x.head.lower_ in MOTION_PREPS and x.head.head.lemma_.lower() in MOTION_VERBS)
+           for x in _coordinated(tok)):
+        return True  # "in Athlone, Cork and Rosslare", "between Blandford Forum and Shaftesbury", "travel to …"
     if i + 2 < len(tokens) and tokens[i + 1].text == "-" and not tokens[i].whitespace_ \
             and name_key(tokens[i + 2].text) in places:
         return True  # "Bremen-Hamburg"
@@ -186,6 +194,21 @@ def _place_context(tokens, i: int, places: set[str]) -> bool:
         return True
     return (i > 1 and tokens[i - 1].lower_ in ("in", "near") and not tokens[i - 1].is_sent_start
             and (i + 1 == len(tokens) or not tokens[i + 1].text[:1].isupper()))
+
+
+def _coordinated(tok) -> list:
+    """The other words of the coordination a word stands in ("Athlone" and "Cork" for "Rosslare" in
+    "Athlone, Cork and Rosslare", where spaCy chains each to the one before)."""
+    first = tok
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    group, todo = [first], [first]
+    while todo:
+        for c in todo.pop().children:
+            if c.dep_ == "conj":
+                group.append(c)
+                todo.append(c)
+    return [x for x in group if x is not tok] if len(group) > 1 else []
 
 
 def _role_follows(tokens, j: int) -> bool:
@@ -322,9 +345,12 @@ def propagate(parsed, mentions: list[Mention]) -> list[Mention]:
             continue
         entry = known(m.text)
         add(span, 0, len(m.text), "norp" if m.spacy_label == "NORP" or (entry and entry.label == "NORP") else "name")
+        if m.origin == "dateline" and m.text.isupper():  # "BERGEN, Norway" names "Bergen" in the body
+            names.setdefault(tuple(t.text.title() for t in span), "name")
         if m.spacy_label == "PERSON" or m.cue or (m.spacy_label == "ORG" and len(m.text.split()) == 2):
             for part in _person_parts(m.text):  # of "Lydia Musimbi" even when spaCy calls her ORG
-                if m.spacy_label == "PERSON" or m.cue or not ordinary(part):
+                if (m.spacy_label == "PERSON" and m.paragraph > 0) or m.cue or not ordinary(part):
+                    # a title-case headline glues words to names: "Shares" of "Vallmora Energía Shares"
                     add(span, *_where(m.text, part), "name")
         if m.spacy_label == "ORG":
             for part in _short_forms(m.text):

@@ -101,6 +101,7 @@ hospital clinic orchestra theatre theater library gallery cooperative
 universidad universidade università université universität universiteit museo museu musée instituto institut
 istituto fundación fundação fondation stiftung ministerio ministère ministerium sindicato syndicat partido parti
 partei hôpital klinik klinikum escuela école colegio liceo teatro théâtre orquesta academia akademie académie
+consorzio consorcio fondazione stichting vereniging agenzia agencia agence ministero
 compagnie compañía companhia société sociedad sociedade gesellschaft verband verein asociación associação
 associazione banco banque spedition logistik transporte transportes gruppe groupe grupo versicherung werke
 analytics dynamics solutions software therapeutics ventures consulting advisors brands materials semiconductors

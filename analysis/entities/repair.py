@@ -6,8 +6,10 @@
 - An institution named with a possessive stays whole ("St Oswin’s College London"), where spaCy
   tags the saint and leaves "College London": :func:`institution_end`.
 - A name cut at its particles grows back ("Kamp" → "van der Kamp", "Sanne" + "Horst" → "Sanne
-  ter Horst"); two names side by side are one ("Dallas" + "Quigley"); an organisation's head
-  joins its tail ("Movement for" + "Vysočina", "Southern District" + "of Georgia"):
+  ter Horst", "Chiara Lo" + "Monaco", "Lorenzo" + "Dall'Aglio", "Consorzio di Bonifica" + "della
+  Romagna"): :func:`particle_end`; two names side by side are one ("Dallas" + "Quigley"); an
+  organisation's or a place's head joins its tail ("Movement for" + "Vysočina", "Southern District" +
+  "of Georgia", "Bay of" + "Biscay"); a place cut at an abbreviation is one ("Sault Ste." + "Marie"):
   :func:`join_neighbours`.
 - A glued headline span is cut down to the names the body uses ("Porthaven City Edge Kirkby
   Town"): :func:`headline_pieces`.
@@ -39,6 +41,7 @@ from analysis.entities.names import (
 )
 
 __all__ = ["split_dashes", "split_hyphens", "institution_end", "particle_end", "join_neighbours", "headline_pieces",
+
            "storm_name", "dateline_span", "is_sport"]
 
 #: Words that end names of organisations, places and clubs (a headline word is none of them), and
@@ -47,6 +50,8 @@ _NAME_ENDS = ORG_WORDS | GEO_WORDS | CLUB_WORDS | LEGAL_SUFFIXES | ADMIN_WORDS
 _NOT_PERSON = ORG_WORDS | GEO_WORDS | CLUB_WORDS | THING_WORDS | LEGAL_SUFFIXES
 
 _DASH = re.compile(r"\s+[\u2014\u2013-]+\s+|\s*[\u2014\u2013]\s*")
+#: Abbreviated words inside place names, after which spaCy may cut ("Sault Ste. Marie", "Ft. Worth").
+_PLACE_ABBREVIATIONS = frozenset({"St", "Ste", "Mt", "Ft", "Pt"})
 _SAINTS = frozenset({"st", "st.", "saint", "sainte", "san", "santa", "santo", "sao", "são"})
 _INSTITUTION_WORDS = frozenset("""college hospital school university academy cathedral church chapel institute
 society infirmary abbey priory hall seminary clinic museum""".split())
@@ -140,6 +145,8 @@ def institution_end(text: str, start: int, end: int, names: set[str]) -> tuple[i
     words = head.split()
     if word.lower() not in _INSTITUTION_WORDS or not words:
         return None
+    if len(words) > 1 and words[-1].lower() in ORG_WORDS:
+        return None  # "Hokkaido University's Institute of …": an organisation's own institute, two names
     if known(head) is not None or (words[0].lower() not in _SAINTS and not is_title_word(words[0])
                                    and not common_noun(words[-1]) and name_key(head) in names):
         return None
@@ -148,6 +155,11 @@ def institution_end(text: str, start: int, end: int, names: set[str]) -> tuple[i
 
 _PARTICLE_AFTER = re.compile(r"(?:\s+(?:" + "|".join(sorted(PARTICLES)) + r")){1,3}\s+[A-Z][a-z][\w\u2019'-]*\b")
 _PARTICLE_TAIL = re.compile(r"(?:\s+(?:" + "|".join(sorted(PARTICLES)) + r"))*\s+[A-Z][\w\u2019'-]+")
+#: Particles that end a span spaCy cut ("Chiara Lo" + " Monaco"), beyond :data:`PARTICLES`: Italian ones
+#: that are rarely a name's last word.
+_CUT_PARTICLES = PARTICLES | frozenset("lo li dal dalla dello degli dei delle dalle".split())
+#: An elided Italian or French particle joined to a capitalised surname ("Dall'Aglio", "D'Alessandro").
+_ELIDED = re.compile(r" (?:D|Dall|Dell|Degl|Sant)['\u2019][A-Z][\w\u2019'-]+")
 
 
 def particle_end(text: str, start: int, end: int) -> int:
@@ -157,12 +169,18 @@ def particle_end(text: str, start: int, end: int) -> int:
     words = text[start:end].split()
     if not words:
         return end
-    if words[-1].lower() in PARTICLES:
+    if words[-1].lower() in PARTICLES or (len(words) > 1 and words[-1].lower() in _CUT_PARTICLES):
         m = _PARTICLE_TAIL.match(text, end)
         return m.end() if m is not None else end
     m = _PARTICLE_AFTER.match(text, end)
-    if len(words) == 1 and words[0][:1].isupper() and m is not None:
+    if words[0].lower() == "the" and len(words) > 1:
+        words = words[1:]
+    inner = len(words) > 2 and any(w in PARTICLES for w in words[1:-1])  # "Consorzio di Bonifica" + " della Romagna"
+    if (len(words) == 1 or inner) and words[0][:1].isupper() and m is not None:
         return m.end()
+    m = _ELIDED.match(text, end)
+    if len(words) == 1 and words[0][:1].isupper() and m is not None:
+        return m.end()  # "Lorenzo" + " Dall'Aglio"
     return end
 
 
@@ -194,6 +212,9 @@ def join_neighbours(text: str, mentions: list, *, headline_end: int) -> list:
             if m.start <= prev.start:
                 out[-1] = m
                 continue
+        if prev is not None and prev.paragraph == m.paragraph and _abbreviated(text, prev, m):
+            out[-1] = replace(prev, end=m.end, text=text[prev.start:m.end])  # "Sault Ste." + "Marie"
+            continue
         if prev is not None and prev.paragraph == m.paragraph and prev.start >= headline_end:
             joined = _side_by_side(text, prev, m)
             if joined is not None:
@@ -201,6 +222,14 @@ def join_neighbours(text: str, mentions: list, *, headline_end: int) -> list:
                 continue
         out.append(m)
     return out
+
+
+def _abbreviated(text: str, a, b) -> bool:
+    """Whether a name ends in an abbreviated place word and the next name follows its dot ("Sault
+    Ste" + ". " + "Marie", "Mt" + ". " + "Kenya"): spaCy cut one name at the dot."""
+    words = a.text.split()
+    return (bool(words) and words[-1].rstrip(".") in _PLACE_ABBREVIATIONS and text[a.end:b.start] in (". ", " ")
+            and text[b.start - 2:b.start] == ". " and b.text[:1].isupper())
 
 
 def _grow_particles(text: str, m):
@@ -237,7 +266,9 @@ def _grow_of(text: str, m):
         return m
     line = text[max(0, m.start - 60):m.start].split("\n")[-1]
     hit = _OF_RUN.search(line)
-    if hit is None or not any(w.lower() in _OF_HEADS for w in hit.group(1).split()):
+    heads = hit.group(1).split() if hit is not None else []
+    geo = bool(heads) and heads[-1].lower() in GEO_WORDS and hit.group(2) == "of"  # "Bay of" + "Biscay"
+    if hit is None or not (geo or any(w.lower() in _OF_HEADS for w in heads)):
         return m
     if known(m.text) is not None and known(m.text).label == "ORG":
         return m
@@ -247,7 +278,8 @@ def _grow_of(text: str, m):
     if not run:
         return m
     start = m.start - len(line) + line.rfind(run[0], 0, hit.end(1))
-    return replace(m, start=start, text=text[start:m.end], spacy_label="ORG", cue=False)
+    label = "LOC" if geo and not any(w.lower() in _OF_HEADS for w in run) else "ORG"
+    return replace(m, start=start, text=text[start:m.end], spacy_label=label, cue=False)
 
 
 _NEXT_NAME = re.compile(r" ([A-Z][a-z][\w\u2019'-]*)\b")

@@ -11,6 +11,10 @@
 - A place followed by another name: "Queensland Mackay" → "Queensland" + "Mackay"
   (:func:`split_place_prefix`).
 - Team cues: "Lakeshore coach", "Carver State beat Lakeshore" (:func:`team_cue`).
+- An organisation named "X without Y" cut after X: "Médecins" + "Sans Frontières"
+  (:func:`without_start`); an outlet's channel number: "Rai News" + "24" (:func:`number_end`).
+- A title-case headline span no body name anchors, cut to the name inside: "Sea Ice Off
+  Hokkaido Thinning Faster" → "Hokkaido" (:func:`headline_core`).
 
 Whether a word is a common noun comes from :mod:`analysis.entities.lexicon`.
 """
@@ -18,12 +22,15 @@ from __future__ import annotations
 
 import re
 
-from analysis.entities.lexicon import agent_noun, common_noun, lexicon
+from analysis.entities.lexicon import agent_noun, common_noun, lexicon, ordinary
 from analysis.entities.names import (
+    ADMIN_WORDS,
+    CLUB_WORDS,
     GENERIC_WORDS,
     GEO_WORDS,
     LEGAL_SUFFIXES,
     ORG_WORDS,
+    ROLE_HEADS,
     STORM_WORDS,
     THING_WORDS,
     VENUE_WORDS,
@@ -34,7 +41,7 @@ from analysis.entities.names import (
 )
 
 __all__ = ["alone_elsewhere", "split_locative", "split_place_prefix", "descriptor_end", "is_title_phrase",
-           "business_end", "team_cue", "PORTFOLIO_WORDS"]
+           "business_end", "team_cue", "PORTFOLIO_WORDS", "headline_core", "number_end", "without_start"]
 
 #: Words that make or end a name of an organisation, place, thing (precomputed unions).
 _NAME_WORDS = ORG_WORDS | GEO_WORDS | THING_WORDS | GENERIC_WORDS | LEGAL_SUFFIXES
@@ -51,8 +58,13 @@ commerce development affairs security planning resources mines mining agricultur
 #: Words that make a team of a name before them ("Lakeshore coach") or after ("beat Lakeshore").
 _TEAM_NOUNS = frozenset("""coach manager captain striker goalkeeper keeper midfielder defender forward fan fans
 supporter supporters player players squad side team quarterback pitcher skipper winger boss""".split())
+#: Role nouns that, capitalised at a sentence start before a full name, describe the person (the
+#: tagger lexicon lacks "winger", "midfielder").
+_PERSON_ROLES = (_TEAM_NOUNS - {"fan", "fans", "supporters", "players", "squad", "side", "team"}) | ROLE_HEADS
 _TEAM_VERBS = frozenset("beat defeat host face edge thrash rout down outscore overcome outplay draw tie".split())
 _LOCATIVE = re.compile(r"\s+(in|at)\s+|,\s+")
+#: Words that end names, so a headline word is none of them ("Korvel Mining Workers Strike").
+_HEADLINE_NAME_ENDS = ORG_WORDS | GEO_WORDS | CLUB_WORDS | LEGAL_SUFFIXES | ADMIN_WORDS
 _POSSESSIVE_TAIL = re.compile(r"['\u2019]s\s+([A-Z][\w'\u2019-]*)")
 
 
@@ -106,8 +118,8 @@ def split_place_prefix(text: str, start: int, end: int, label: str,
     for n in range(len(words) - 1, 0, -1):
         head, tail = surface[:words[n - 1].end()], surface[words[n].start():]
         tail_words = [w.group() for w in words[n:]]
-        if not (_place(head) or name_key(head) in places):
-            continue
+        if not (_place(head) or name_key(head) in places) or (len(head) <= 3 and not head.isupper()):
+            continue  # "La" of "La Rochelle" is no "LA"
         lower = [w.lower() for w in tail_words]
         if (all(w[:1].isupper() for w in tail_words) and known(tail) is None
                 and not any(w in _NAME_WORDS for w in lower)
@@ -143,7 +155,8 @@ def descriptor_end(words: list[str], *, sentence_start: bool, elsewhere: bool, l
         return 0  # "Citizens Advice", "Doctors Without Borders"
     if label == "PERSON" and len(rest) < 2:
         return 0  # "Hunter Biden"
-    if common_noun(first):
+    role = label == "PERSON" and sentence_start and len(rest) >= 2 and bare in _PERSON_ROLES
+    if common_noun(first) or role:  # "Winger Sydney Falaniko scored", "Midfielder Ömer Yıldırım"
         if elsewhere or (label == "PERSON" and sentence_start):
             return 1
         return int(label != "PERSON" and agent_noun(first))  # "Shipper Nordvik Line", not "Cobalt Ridge Ventures"
@@ -192,3 +205,52 @@ def team_cue(tok) -> bool:
     if tok.dep_ in ("nsubj", "dobj") and head.lemma_ in _TEAM_VERBS:
         return True
     return tok.dep_ == "pobj" and head.lower_ in ("to", "against") and head.head.lemma_ in ("lose", "fall", "draw")
+
+
+_WITHOUT = "Sans|Sin|Sem|Senza|Ohne|Zonder|Without"
+_WITHOUT_BEFORE = re.compile(r"([A-Z][\w\u2019'-]+) (?:(?:" + _WITHOUT + r") )?$")
+
+
+def without_start(text: str, start: int, end: int) -> int:
+    """The start of an organisation named "X without Y" that spaCy cut after X ("Sans Frontières" of
+    "Médecins Sans Frontières", "Borders" of "Reporters Without Borders"); else ``start``."""
+    first = text[start:end].split(" ", 1)[0]
+    before = text[max(0, start - 40):start].split("\n")[-1]
+    m = _WITHOUT_BEFORE.search(before)
+    if m is None or (first not in _WITHOUT.split("|") and not before.endswith(tuple(
+            f" {w} " for w in _WITHOUT.split("|")))):
+        return start
+    return start - len(before) + m.start(1)
+
+
+_CHANNEL_NUMBER = re.compile(r" \d{1,3}\b(?![.,]?\d|%| ?(?:per|percent|hours?|minutes?|days?|years?)\b)")
+_MEDIA_WORDS = frozenset("news tv radio channel sport sports info".split())
+
+
+def number_end(text: str, start: int, end: int) -> int:
+    """The end of an outlet's name with its channel number ("Rai News" + " 24", "Sky Sport" + " 1"):
+    past the number when the name ends in a media word; else ``end``."""
+    words = text[start:end].split()
+    m = _CHANNEL_NUMBER.match(text, end)
+    return m.end() if m is not None and len(words) > 1 and words[-1].lower() in _MEDIA_WORDS else end
+
+
+def headline_core(surface: str) -> tuple[int, int] | None:
+    """A title-case headline span that no body name anchors, cut to the name inside it: the ordinary
+    words up to a preposition before it and the headline words after it go ("Sea Ice Off Hokkaido
+    Thinning Faster" → "Hokkaido", "Emilia-Romagna Floods Live: Thousands Evacuated" →
+    "Emilia-Romagna"); offsets into ``surface``, or None when nothing is cut or no name is left."""
+    spans = [(m.start(), m.end()) for m in re.finditer(r"\S+", surface)]
+    words = [surface[s:e].strip(":;,") for s, e in spans]
+    n = len(words)
+    if n < 3:
+        return None
+    lo = next((i + 1 for i, w in enumerate(words[:-1]) if w.lower() not in ("of", "and")
+               and lexicon().get(w.lower()) in ("IN", "TO") and all(ordinary(x) for x in words[:i])), 0)
+    hi = n
+    while hi > lo + 1 and ordinary(words[hi - 1]) and words[hi - 1].lower() not in _HEADLINE_NAME_ENDS:
+        hi -= 1
+    core = words[lo:hi]
+    if (lo, hi) == (0, n) or all(ordinary(w) for w in core) or not core[0][:1].isupper():
+        return None
+    return spans[lo][0], spans[hi - 1][0] + len(words[hi - 1])

@@ -1,0 +1,69 @@
+"""Span shapes (issue 15, the fourth blind set's errors): a role noun before a full name at a sentence
+start ("Winger …"), a title-case headline span cut to the name inside, a short title-case word that is
+no place prefix ("La"), an outlet's channel number, an organisation named "X without Y". Tiny
+hand-written texts with names other than those of the test sets."""
+from __future__ import annotations
+
+import pytest
+
+from analysis.entities.shapes import descriptor_end, headline_core, number_end, split_place_prefix, without_start
+
+
+@pytest.mark.parametrize("words, sentence_start, label, expected", [
+    (["Winger", "Tomasi", "Vea"], True, "PERSON", 1),
+    (["Midfielder", "Kerem", "Aydın"], True, "PERSON", 1),
+    (["Defender", "Ilse", "Vandam"], True, "PERSON", 1),
+    (["Winger", "Tomasi", "Vea"], False, "PERSON", 0),  # mid-sentence: spaCy's span is kept
+    (["Hunter", "Vea"], True, "PERSON", 0),  # a first name
+    (["Striker", "Vea"], True, "PERSON", 0),  # one word left: "Striker" may be a given name
+])
+def test_a_role_noun_before_a_full_name_is_stripped(words, sentence_start, label, expected):
+    assert descriptor_end(words, sentence_start=sentence_start, elsewhere=False, label=label) == expected
+
+
+@pytest.mark.parametrize("surface, expected", [
+    ("Snow Cover Over Tarvanne Shrinking Faster", "Tarvanne"),  # ordinary words to a preposition, then after
+    ("Valle-Marena Floods Live: Hundreds Evacuated", "Valle-Marena"),
+    ("Korvel Mining Workers Strike", "Korvel Mining"),  # "Mining" ends a name
+    ("Kestrel Bid", None),  # too short to tell
+    ("Bank Of Tarvanne Cuts Rates", "Bank Of Tarvanne"),  # "Of" is no cut
+    ("Drought Deepens as Farmers Wait", None),  # all ordinary: no name left
+    ("Porthaven City Edge Kirkby Town", None),  # nothing to cut
+])
+def test_a_headline_span_is_cut_to_the_name_inside(surface, expected):
+    core = headline_core(surface)
+    assert (surface[slice(*core)] if core else None) == expected
+
+
+@pytest.mark.parametrize("surface, places, pieces", [
+    ("La Rochelle", set(), ["La Rochelle"]),  # "La" is no "LA"
+    ("La Corvenne", {"la"}, ["La Corvenne"]),
+    ("LA Corvenne", set(), ["LA", "Corvenne"]),
+    ("Queensland Mackay", {"queensland"}, ["Queensland", "Mackay"]),
+])
+def test_a_short_word_in_title_case_is_no_place_prefix(surface, places, pieces):
+    assert [surface[s:e] for s, e, _ in split_place_prefix(surface, 0, len(surface), "GPE", places)] == pieces
+
+
+@pytest.mark.parametrize("text, span, expected", [
+    ("the mayor told Tele Corvo News 24 on Monday", "Tele Corvo News", "Tele Corvo News 24"),
+    ("shown on Kanal Sport 2.", "Kanal Sport", "Kanal Sport 2"),
+    ("Corvo News 24 hours later", "Corvo News", "Corvo News"),  # a duration
+    ("Corvo News 12% up", "Corvo News", "Corvo News"),
+    ("Corvo Holdings 24 times", "Corvo Holdings", "Corvo Holdings"),  # no media word
+])
+def test_an_outlet_keeps_its_channel_number(text, span, expected):
+    start = text.index(span)
+    assert text[start:number_end(text, start, start + len(span))] == expected
+
+
+@pytest.mark.parametrize("text, span, expected", [
+    ("Help came. Dokters Sans Grenzen trained two nurses.", "Sans Grenzen", "Dokters Sans Grenzen"),
+    ("Tarvanne Without Walls said so.", "Walls", "Tarvanne Without Walls"),
+    ("the Sans Grenzen group", "Sans Grenzen", "Sans Grenzen"),  # nothing capitalised before it
+    ("said Anna Walls", "Walls", "Walls"),
+])
+def test_an_organisation_named_x_without_y_is_whole(text, span, expected):
+    start = text.index(span)
+    end = start + len(span)
+    assert text[without_start(text, start, end):end] == expected
