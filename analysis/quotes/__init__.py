@@ -109,7 +109,8 @@ _SAYS_FRAGMENT = {"oprd", "ccomp", "xcomp", "acomp", "attr", "dobj", "pobj", "pr
                   "according"}
 
 #: A headline's lead-in naming the speaker: "Tokayev: …", "Whitlock in Tbilisi: …", "Mayor on bus cuts: …".
-_HEADLINE_LEAD = re.compile(r"^\s*([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})"
+_HEADLINE_LEAD = re.compile(r"^\s*([A-Z][\w’'.-]*(?:\s+(?!(?:on|in|at|to|for|about|over|after|with)\b)"
+                            r"(?:[A-Z][\w’'.-]*|[a-z]+(?=\s*(?:\s(?:on|in|at|to|for|about|over|after|with)\b|:)))){0,3})"
                             r"(?:\s+(?:on|in|at|to|for|about|over|after|with)\b[^:\n]*)?\s*:\s*$")
 #: Dependencies of a noun phrase in its sentence (a quoted name is subject, object or apposition).
 _NOUN_ROLES = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "compound", "npadvmod", "conj"}
@@ -237,6 +238,10 @@ def _marked(ctx: ArticleContext, marked: list[MarkedQuote], reported: dict[int, 
                 and prev_last >= p - 1 and found is not None and found.speaker is not None \
                 and found.speaker.lower_ in lex.PERSON_PRONOUNS | lex.GROUP_PRONOUNS:
             unnamed = prev.unnamed_source  # "…," she said: the unnamed employee quoted just before
+        elif speaker.name is None and unnamed is None and found is not None and found.speaker is not None \
+                and found.speaker.lower_ in lex.PERSON_PRONOUNS:  # … or reported just before
+            unnamed = next((r.unnamed for q in (p, p - 1) for r in reversed(reported.get(q, ()))
+                            if r.unnamed and r.speaker.name is None and r.end <= unit_start + segs[0].start), None)
         start = unit_start + segs[0].start
         end = ctx.units[segs[-1].paragraph].start + segs[-1].end
         seg_text = ";".join(f"{ctx.units[s.paragraph].start + s.start}-{ctx.units[s.paragraph].start + s.end}"

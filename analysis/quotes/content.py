@@ -174,9 +174,14 @@ def unnamed_words(ctx: ArticleContext, p: int, tok: Token | None, speaker_name: 
     if not people and not (tok.tag_ == "NNS" and speaker_name is None and lemma not in lex.ORG_ROLES):
         return None
     left = [c for c in tok.children if c.dep_ in _PHRASE_LEFT and c.i < tok.i]
-    right = [c for c in tok.children if c.i > tok.i and c.dep_ == "prep" and c.lower_ in _PHRASE_PREPS]
+    right = [c for c in tok.children if c.i > tok.i and (
+        (c.dep_ == "prep" and c.lower_ in _PHRASE_PREPS)
+        or (c.dep_ == "amod" and any(g.dep_ == "prep" for g in c.children)))]  # officials familiar with the talks
     lo = min([tok.i] + [t.i for c in left for t in c.subtree])
     hi = max([tok.i] + [t.i for c in right for t in c.subtree])
+    comma = next((t.i for t in tok.doc[tok.i + 1:hi + 1] if t.text == ","), None)
+    if comma is not None:  # an employee at one of the banks, who declined to give her name, …
+        hi = comma - 1
     words = tok.doc[lo:hi + 1].text.strip(" ,")
     if speaker_name is not None:
         if lemma in _SPOKES and ctx.label_of(speaker_name, None) not in (None, "PERSON") and all(

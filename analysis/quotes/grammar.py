@@ -16,8 +16,8 @@ from analysis.quotes import lexicon as lex
 if TYPE_CHECKING:  # spaCy is imported on first parse
     from spacy.tokens import Token
 
-__all__ = ["is_cue", "subject_of", "subject_rank", "reported_tokens", "complement_of", "definite", "describing",
-           "role_word", "person_shaped", "name_words", "SUBJ", "TITLE_WORDS"]
+__all__ = ["age_of", "is_cue", "subject_of", "subject_rank", "reported_tokens", "complement_of", "definite",
+           "describing", "role_word", "person_shaped", "name_words", "SUBJ", "TITLE_WORDS"]
 
 SUBJ = ("nsubj", "nsubjpass")
 _INHERIT_SUBJECT = ("advcl", "xcomp", "conj", "pcomp", "acl", "ccomp", "prep", "pobj", "dep")
@@ -57,6 +57,17 @@ def subject_rank(tok: Token) -> tuple[int, int]:
     return (2 if tok.pos_ == "PRON" else 3), tok.i
 
 
+def age_of(tok: Token) -> str | None:
+    """The age in "the 27-year-old" when ``tok`` is its head word "old" (with "year" and the number)."""
+    if tok.lower_ != "old":
+        return None
+    year = next((c for c in tok.children if c.lower_ == "year"), None)
+    num = None if year is None else next((c for c in year.children if c.dep_ == "nummod" and c.text.isdigit()), None)
+    if num is None or num.i == 0 or tok.doc[num.i - 1].lower_ != "the":
+        return None
+    return num.text
+
+
 def subject_of(verb: Token, *, skip: Callable[[Token], bool] | None = None, depth: int = 0) -> Token | None:
     """The speaker token of a cue verb: its subject, or the subject of the clause a participle hangs on.
 
@@ -72,6 +83,8 @@ def subject_of(verb: Token, *, skip: Callable[[Token], bool] | None = None, dept
     # "insisted coach Pep Guardiola": two subjects, the name wins over the common noun, a person or an
     # organisation over a place ("CAMBRIDGE, Mass. — "…," said Ann Lee": the dateline is no subject)
     subj = min(subjects, key=subject_rank, default=None)
+    if subj is None:  # "…," the 54-year-old said: the parse may hang the age on the verb
+        subj = next((c for c in verb.children if c.i < verb.i and age_of(c) and not (skip and skip(c))), None)
     if subj is None:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         if agent is not None:

@@ -6,8 +6,9 @@ Two patterns, both read off the dependency parse of body paragraphs:
   name, a pronoun, a role noun, or ``who`` of a relative clause) and a clausal
   complement; the reported clause is that complement without ``that``. An
   unnamed source ("police said", "analysts say") gives a row with no speaker.
-  Participles without a subject of their own (``…, noting that …``), questions
-  (``asked whether …``) and an outlet's ``X reports`` are not reported speech.
+  A participle with a that-clause (``X spoke, noting that …``) speaks for the
+  subject of the clause it hangs on; questions (``asked whether …``) and an
+  outlet's ``X reports`` are not reported speech.
 - ``According to X, …``: the rest of the sentence.
 - ``X's claim that …``: a noun of saying (claim, warning, promise …) with its owner named.
 
@@ -135,7 +136,7 @@ def reported_in(ctx: ArticleContext, p: int, *, source: str | None = None) -> li
                 hit = _according(ctx, p, tok)
             elif noun:
                 hit = _claim_that(ctx, p, tok)
-            elif _finite(tok):
+            elif _finite(tok) or _participle(tok):
                 hit = _said_that(ctx, p, tok, source)
             else:
                 hit = None
@@ -150,6 +151,27 @@ def _subject(verb: Token) -> Token | None:
     return min(subjects, key=subject_rank, default=None)
 
 
+def _participle(verb: Token) -> bool:
+    """``X asked for four years, arguing that …``: a participle of saying with a that-clause, hung on a
+    finite clause whose subject speaks."""
+    comp = complement_of(verb) if verb.tag_ == "VBG" and verb.dep_ == "advcl" else None
+    return comp is not None and _finite(verb.head) and any(c.dep_ == "mark" and c.lower_ == "that"
+                                                           for c in comp.children)
+
+
+def _stranded_subject(verb: Token) -> Token | None:
+    """A name the parse hung on the phrase before the cue instead of making it the subject: ``At a shelter in
+    Missoula, Wendell Pryor, 71, said …`` (a PERSON in apposition, then only commas and an age)."""
+    doc, k = verb.doc, verb.i - 1
+    while k > verb.sent.start and (doc[k].is_punct or doc[k].like_num):
+        k -= 1
+    tok = doc[k]
+    if k < verb.i - 1 and tok.ent_type_ == "PERSON" and tok.dep_ == "appos" and tok.head.i < tok.i \
+            and doc[verb.i - 1].text == ",":
+        return tok
+    return None
+
+
 def _said_that(ctx: ArticleContext, p: int, verb: Token, source: str | None) -> Reported | None:
     lemma = verb.lemma_.lower()
     if lemma == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
@@ -157,6 +179,12 @@ def _said_that(ctx: ArticleContext, p: int, verb: Token, source: str | None) -> 
     subj = _subject(verb)
     if subj is None and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):  # X described … and said …
         subj = _subject(verb.head)
+    if subj is None and verb.tag_ == "VBG":  # X asked for four years, arguing that …
+        subj = _subject(verb.head)
+        if subj is None or subj.tag_ in ("WP", "WDT"):
+            return None
+    if subj is None and verb.dep_ == "ROOT":
+        subj = _stranded_subject(verb)
     comp = complement_of(verb)
     if subj is None or ctx.inside_quote(ctx.offset(p, subj)):
         return None

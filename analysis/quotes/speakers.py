@@ -17,11 +17,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import numpy as np
 import pandas as pd
 
 from analysis.quotes import lexicon as lex
-from analysis.quotes.grammar import SUBJ, TITLE_WORDS, definite, describing, name_words, person_shaped, role_word
+from analysis.quotes.grammar import (
+    SUBJ,
+    age_of,
+    definite,
+    describing,
+    name_words,
+    person_shaped,
+    role_word,
+)
+from analysis.quotes.mentions import join_bodies, no_cue_word, records, strip_titles
 from analysis.quotes.names import given_name_gender
 
 if TYPE_CHECKING:  # spaCy is imported on first parse
@@ -48,6 +56,8 @@ _KIN = {"brother": "m", "sister": "f", "son": "m", "daughter": "f", "father": "m
 _GENERIC_ORG_ROLES = frozenset("company firm group club team organisation organization giant maker manufacturer "
                                "producer retailer startup conglomerate carrier operator lender insurer publisher "
                                "airline side".split())
+#: Nouns for anybody: "the man" is not whoever spoke last.
+_PEOPLE = frozenset("man woman person boy girl".split())
 _ORG_LIKE_ROLES = frozenset("government administration authority authorities military army parliament regime "
                             "cabinet police".split())
 
@@ -71,59 +81,6 @@ class _Candidate:
     descriptors: frozenset[str]
 
 
-@functools.lru_cache(maxsize=100_000)
-def _strip_titles(name: str, *, keep: int) -> str:
-    """``name`` without leading titles ("Agriculture Commissioner Lena Hofstad" → "Lena Hofstad"), keeping
-    at least ``keep`` words."""
-    spans = [m.span() for m in re.finditer(r"[\w’'.-]+", name)]
-    words = [name[a:b] for a, b in spans]
-
-    def title(word: str) -> bool:
-        w = word.lower().rstrip(".")
-        return w in TITLE_WORDS or w.split("-")[-1] in TITLE_WORDS  # vice-president
-
-    i = 0
-    while len(spans) - i > keep and title(words[i]):
-        i += 1
-    # a title after a place or an organisation: "Abbotsford MP Ed Fast", "Unifor Local 2040 vice-president …"
-    last = max((k for k in range(i, len(words) - keep) if title(words[k])), default=-1)
-    if last >= i and all(w[:1].isupper() for w in words[last + 1:]):
-        i = last + 1
-    return name[spans[i][0]:] if i else name
-
-
-def _records(df: pd.DataFrame) -> list[dict]:
-    """``df.to_dict("records")``; faster for a table of numbers and strings only (a mention table)."""
-    plain = all(isinstance(t, pd.StringDtype) or (isinstance(t, np.dtype) and t.kind in "iufb") for t in df.dtypes)
-    if not plain or not df.columns.is_unique:
-        return df.to_dict("records")
-    columns = list(df.columns)
-    return [dict(zip(columns, values)) for values in zip(*(df[c].tolist() for c in columns))]
-
-
-_IRREGULAR_CUES = frozenset("said says told tells wrote writes spoke speaks".split())
-
-
-@functools.lru_cache(maxsize=100_000)
-def _no_cue_word(name: str) -> str:
-    """A name without the verb of saying a headline glued to it ("Obama Says …" → Obama, "Said Comey" →
-    Comey): a capitalised first or last word that is a form of a cue verb."""
-    words = name.split()
-    if len(words) < 2:
-        return name
-
-    def cue(word: str) -> bool:
-        w = word.lower()
-        return word[:1].isupper() and (w in _IRREGULAR_CUES or w[:-1] in lex.CUE_LEMMAS and w.endswith("s")
-                                       or w.endswith(("es", "ed")) and w[:-2] in lex.CUE_LEMMAS
-                                       or w.endswith("ed") and w[:-1] in lex.CUE_LEMMAS)
-    if cue(words[-1]):
-        return " ".join(words[:-1])
-    if cue(words[0]):
-        return " ".join(words[1:])
-    return name
-
-
 class ArticleContext:
     """One article's mentions, quotation spans and speakers so far, for resolving speakers.
 
@@ -138,12 +95,12 @@ class ArticleContext:
         self.units = {u.paragraph: u for u in parsed.units}
         self.spans = sorted(quote_spans)
         self.span_starts = [a for a, _ in self.spans]
-        rows = [] if mentions is None or not len(mentions) else _records(mentions)
+        rows = [] if mentions is None or not len(mentions) else records(mentions)
         for r in rows:
             r.setdefault("entity", r.get("text"))
             r.setdefault("label", r.get("spacy_label"))
-            r["entity"] = _no_cue_word(r["entity"] if isinstance(r["entity"], str) and r["entity"] else r["text"])
-        self.mentions = sorted(rows, key=lambda r: (r["start"], r["end"]))
+            r["entity"] = no_cue_word(r["entity"] if isinstance(r["entity"], str) and r["entity"] else r["text"])
+        self.mentions = join_bodies(sorted(rows, key=lambda r: (r["start"], r["end"])), parsed.article.text)
         self._mention_starts = [r["start"] for r in self.mentions]
         self._labels = self._vote_labels()
         self.candidates: list[_Candidate] = []
@@ -206,7 +163,7 @@ class ArticleContext:
         title tells: Ms. Roe is Jane Roe, not her husband Mark Roe)."""
         lead = name.split()[0].lower().rstrip(".") if name.split() else ""
         gender = "m" if lead in lex.MALE_WORDS else "f" if lead in lex.FEMALE_WORDS else None
-        name = _strip_titles(name, keep=2 - (label == "PERSON"))
+        name = strip_titles(name, keep=2 - (label == "PERSON"))
         words = name_words(name)
         if len(words) != 1 or label not in (None, "PERSON") or not words[0][:1].isupper():
             return name
@@ -224,7 +181,7 @@ class ArticleContext:
             key = (place, int(before is None or m["start"] < before), len(m["entity"]))
             if key > best_key:
                 best, best_key = m["entity"], key
-        return _strip_titles(best, keep=2)
+        return strip_titles(best, keep=2)
 
     def _name_from_mention(self, m: dict) -> tuple[str, str | None]:
         label = self.label_of(m["entity"], m["label"])
@@ -245,16 +202,17 @@ class ArticleContext:
                 m["start"] - unit.start, m["end"] - unit.start, alignment_mode="expand")
             if span is not None and len(span):
                 root = span.root
-                strong = root.dep_ in SUBJ or (root.dep_ in ("appos", "compound") and root.head.dep_ in SUBJ)
+                strong = root.dep_ in SUBJ or (root.dep_ in ("appos", "compound", "nmod") and root.head.dep_ in SUBJ)
                 desc |= describing(root)  # Kazakh President Kassym-Jomart Tokayev
-                if root.dep_ == "compound" and root.head.pos_ == "NOUN" and m["label"] in ("ORG", "PERSON"):
+                if root.dep_ in ("compound", "nmod") and root.head.pos_ == "NOUN" and m["label"] in ("ORG", "PERSON"):
                     desc |= describing(root.head)  # the GMB union
                 for ap in (c for c in root.children if c.dep_ == "appos"):
                     desc |= describing(ap)  # Tokayev, the Kazakh president
                 if root.dep_ == "appos":
                     desc |= describing(root.head)  # the association's chair, Wiremu Tane
             words = name_words(m["entity"])
-            if m["label"] != "PERSON" and len(words) >= 2 and (desc - {w.lower() for w in words}) & lex.PERSON_ROLES:
+            if m["label"] != "PERSON" and len(words) >= 2 \
+                    and (desc - {w.lower() for w in words} - _SPEAKS_FOR) & lex.PERSON_ROLES:  # not "an X spokeswoman"
                 self._labels[words[-1].lower()] = "PERSON"  # Elnur Hasanli, Azerbaijan's deputy minister
             found.append((m, strong, frozenset(desc)))
         for m, strong, desc in found:
@@ -278,9 +236,9 @@ class ArticleContext:
         self.genders: dict[str, str] = {}
         for p in sorted(self.units):
             unit = self.units[p]
-            dep, pos, text = unit.column("dep_"), unit.column("pos_"), unit.column("text")
+            dep, pos, text, tag = (unit.column(a) for a in ("dep_", "pos_", "text", "tag_"))
             for k, tok in enumerate(unit.tokens):
-                if dep[k] in SUBJ and (pos[k] == "NOUN" or role_word(text[k])) and definite(tok) \
+                if dep[k] in SUBJ and (pos[k] == "NOUN" or role_word(text[k]) or age_of(tok)) and definite(tok) \
                         and not self.inside_quote(self.offset(p, tok)):
                     found = self.speaker(p, tok)
                     if found.name and found.label:
@@ -289,6 +247,12 @@ class ArticleContext:
                         label = "PERSON" if tok.lemma_.lower() in lex.PERSON_ROLES else "ORG"
                         bisect.insort(self.candidates, _Candidate(self.offset(p, tok), None, label, True, frozenset()),
                                       key=lambda c: c.offset)
+                elif dep[k] in SUBJ and tag[k] == "NN" and tok.lemma_.lower() in lex.PERSON_ROLES - _SPOKES \
+                        and tok.head.lemma_.lower() in lex.CUE_LEMMAS and not definite(tok) \
+                        and not self.inside_quote(self.offset(p, tok)) and self.speaker(p, tok).name is None:
+                    # "An employee at one of the banks said …": a person nobody names, whom "she" may mean next
+                    bisect.insort(self.candidates, _Candidate(self.offset(p, tok), None, "PERSON", True, frozenset()),
+                                  key=lambda c: c.offset)
         self.genders = self._infer_genders()
 
     def _infer_genders(self) -> dict[str, str]:
@@ -354,9 +318,14 @@ class ArticleContext:
         """"m", "f" or None: the article's evidence, else the usual gender of the given name."""
         return self.genders.get(name) or given_name_gender(name)
 
-    def resolve_role(self, head: str, modifiers: set[str], offset: int) -> tuple[str, str] | None:
-        """The entity a definite role noun refers to ("the Kazakh leader", "the ministry")."""
+    def resolve_role(self, head: str, modifiers: set[str], offset: int, *,
+                     nearby: bool | None = None) -> tuple[str, str] | None:
+        """The entity a definite role noun refers to ("the Kazakh leader", "the ministry"); with no title in
+        common, the subject just before (``nearby``; by default for a role, not for "the man" or "the
+        spokesman")."""
         head = head.lower()
+        if nearby is None:
+            nearby = head not in _SPOKES | _PEOPLE
         if head in lex.PERSON_ROLES or head.endswith(("man", "woman", "person")):
             labels = PERSONISH
         elif head in lex.ORG_ROLES:
@@ -380,7 +349,7 @@ class ArticleContext:
             label = c.label if c.label in labels else next(iter(sorted(labels)))
             scored.append((match, int(c.strong), c.offset, c.name, label))
         best = max((s for s in scored if s[0] > 0), default=None, key=lambda s: s[:3])
-        if best is None and (labels is PERSONISH or head in _GENERIC_ORG_ROLES):
+        if best is None and nearby and (labels is PERSONISH or head in _GENERIC_ORG_ROLES):
             # no title in common: the most recent subject or speaker nearby (a person), any mention (a company)
             near = [s for s in scored if s[2] >= offset - (600 if labels is PERSONISH else 1500)
                     and (s[1] or labels is not PERSONISH)]
@@ -405,10 +374,11 @@ class ArticleContext:
 
     def resolve_name(self, name: str) -> tuple[str, str | None] | None:
         """A name or role word from a headline ("Tokayev", "Mayor") as the entity the article names so."""
-        word = name.strip().lower()
-        if " " not in word and word in lex.PERSON_ROLES:
-            roles = lex.ROLE_SYNONYMS.get(word, frozenset()) | {word}
-            hit = next((c for c in self.candidates if c.name and c.label == "PERSON" and roles & c.descriptors), None)
+        words = [w.lower() for w in name_words(name)]
+        if words and words[-1] in lex.PERSON_ROLES:  # "Mayor", "Housing secretary": the person with that title
+            roles = lex.ROLE_SYNONYMS.get(words[-1], frozenset()) | {words[-1]}
+            hits = [c for c in self.candidates if c.name and c.label == "PERSON" and roles & c.descriptors]
+            hit = max(hits, key=lambda c: len(set(words[:-1]) & c.descriptors), default=None)
             return (hit.name, hit.label) if hit else None
         label = self.label_of(name, None)
         full = self.canonical(name, label)
@@ -423,6 +393,9 @@ class ArticleContext:
         number never speaks."""
         unit = self.units[paragraph]
         doc = tok.doc
+        age = age_of(tok)
+        if age:
+            return self._aged(paragraph, tok, age)
         if tok.ent_type_ in _NOT_SPEAKERS:
             start = unit.start + tok.idx
             return Speaker(None, None, start, start + len(tok))
@@ -436,12 +409,14 @@ class ArticleContext:
         if role or tok.ent_type_ == "NORP":  # the minister, Ms Smith, said; that Republican, Rep. Roe, said
             appos = next((c for c in tok.subtree if c.dep_ == "appos" and c is not tok
                           and (c.ent_type_ == "PERSON" or (c.pos_ == "PROPN" and not c.ent_type_)
-                               or (c.ent_type_ == "ORG" and tok.lemma_.lower() in lex.ORG_ROLES))), None)
+                               or (c.ent_type_ == "ORG" and (tok.lemma_.lower() in lex.ORG_ROLES
+                                                             or tok.tag_ == "NNS")))), None)
             if appos is not None:
                 tok = appos
                 role = False
             elif tok.lemma_.lower() in lex.ORG_ROLES:  # the group, "Friends of the Earth", said
-                named = self._quoted_name(paragraph, tok) or self._proper_org(paragraph, tok)
+                named = self._quoted_name(paragraph, tok) or self._proper_org(paragraph, tok) \
+                    or self._org_modifier(paragraph, tok)
                 if named is not None:
                     return named
         start = unit.start + tok.idx
@@ -467,6 +442,34 @@ class ArticleContext:
             name = self.canonical(span.text, label, before=s0)
             return Speaker(name, self.label_of(name, label) if name != span.text else label, s0, s1)
         return Speaker(None, None, start, start + len(tok))
+
+    def _org_modifier(self, paragraph: int, tok: Token) -> Speaker | None:
+        """An organisation named by the modifiers of a role noun: ``The United Food and Commercial Workers
+        union said`` (an ORG mention among the words right before the noun)."""
+        unit = self.units[paragraph]
+        for c in tok.children:
+            if c.dep_ in ("compound", "nmod") and c.i < tok.i and c.pos_ == "PROPN":
+                m = self.mention_at(unit.start + c.idx, unit.start + c.idx + len(c))
+                if m is not None and m["label"] == "ORG" and not role_word(m["entity"]):
+                    name, label = self._name_from_mention(m)
+                    return Speaker(name, "ORG" if label == "PERSON" else label, m["start"], m["end"])
+        return None
+
+    def _aged(self, paragraph: int, tok: Token, age: str) -> Speaker:
+        """``the 27-year-old said``: the person last introduced with that age (``Brent Halvorsen, 54,``), else
+        the person who was the subject just before."""
+        unit = self.units[paragraph]
+        s0, s1 = unit.offsets(tok.doc[tok.left_edge.i:tok.i + 1])
+        text = self.parsed.article.text
+        aged = re.compile(rf",\s*(?:aged\s+)?{age}\b")
+        for m in reversed(self.mentions):
+            if m["start"] < 0 or m["end"] > s0 or self.label_of(m["entity"], m["label"]) != "PERSON":
+                continue
+            if aged.match(text, m["end"]):
+                name, label = self._name_from_mention(m)
+                return Speaker(name, "PERSON", s0, s1)
+        hit = self.resolve_role("person", set(), s0, nearby=True)
+        return Speaker(*(hit or (None, None)), s0, s1)
 
     def _proper_org(self, paragraph: int, tok: Token) -> Speaker | None:
         """An organisation named by proper nouns around a role word the NER did not mark: ``The U.S.
@@ -539,7 +542,8 @@ class ArticleContext:
                 continue
             m = None if inner is None else self.mention_at(unit.start + inner.idx, unit.start + inner.idx + len(inner))
             if m is not None and m["label"] in SPEAKER_LABELS - {"NORP"} and (
-                    m["label"] != "PERSON" or (t.dep_ == "poss" and tok.lemma_.lower() in _SPEAKS_FOR)):
+                    m["label"] != "PERSON" or (t.dep_ == "poss" and tok.lemma_.lower() in _SPEAKS_FOR)
+                    or (t.lower_ == "for" and tok.lemma_.lower() in _SPOKES)):  # a spokesman for Senator X
                 return self._name_from_mention(m)
             if m is None and inner is not None and inner.pos_ == "NOUN" and inner.lemma_.lower() in lex.ORG_ROLES and (
                     (t.dep_ == "prep" and definite(inner))  # a spokeswoman for the union
