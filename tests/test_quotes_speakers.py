@@ -123,3 +123,17 @@ def test_a_pronoun_after_an_unnamed_person_is_unnamed(nlp):
     assert sources(df) == [("detectives had linked the robberies", "indirect", "Renata Coelho", None),
                            ("the man had been polite", "indirect", None, "An employee at one of the banks"),
                            ("He said please and thank you,", "direct", None, "An employee at one of the banks")]
+
+
+@pytest.mark.parametrize("paragraphs, expected", [
+    # several counted organisations or people are nobody in particular
+    (["Skyward Airlines agreed to buy Coastal Air for $3.1 billion, the two companies said in a joint statement."],
+     [("Skyward Airlines agreed to buy Coastal Air for $3.1 billion", "indirect", None, "the two companies")]),
+    # a person's name in apposition to a role, whatever the NER called it
+    (["Lalonde said the leak was small.", "MP Warren Ostapchuk asked about the leak.",
+      "The regulator's chief executive, Marguerite Lalonde, told the committee that staff had needed time."],
+     [("the leak was small", "indirect", "Marguerite Lalonde", None),
+      ("staff had needed time", "indirect", "Marguerite Lalonde", None)]),
+])
+def test_several_sources_and_mislabelled_names(nlp, paragraphs, expected):
+    assert sources(table(nlp, *paragraphs)) == expected

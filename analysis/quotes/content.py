@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from analysis.quotes import lexicon as lex
-from analysis.quotes.grammar import reported_tokens
+from analysis.quotes.grammar import reported_tokens, several
 from analysis.quotes.speakers import ArticleContext, Speaker
 
 if TYPE_CHECKING:  # spaCy is imported on first parse
@@ -171,7 +171,8 @@ def unnamed_words(ctx: ArticleContext, p: int, tok: Token | None, speaker_name: 
                                    and not norp):
         return None
     people = lemma in PEOPLE_NOUNS or lower in PEOPLE_NOUNS or lemma in lex.PERSON_ROLES or norp
-    if not people and not (tok.tag_ == "NNS" and speaker_name is None and lemma not in lex.ORG_ROLES):
+    if not people and not (tok.tag_ == "NNS" and speaker_name is None and (lemma not in lex.ORG_ROLES
+                                                                          or several(tok))):
         return None
     left = [c for c in tok.children if c.dep_ in _PHRASE_LEFT and c.i < tok.i]
     right = [c for c in tok.children if c.i > tok.i and (

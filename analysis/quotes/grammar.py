@@ -16,7 +16,7 @@ from analysis.quotes import lexicon as lex
 if TYPE_CHECKING:  # spaCy is imported on first parse
     from spacy.tokens import Token
 
-__all__ = ["age_of", "is_cue", "subject_of", "subject_rank", "reported_tokens", "complement_of", "definite",
+__all__ = ["age_of", "several", "is_cue", "subject_of", "subject_rank", "reported_tokens", "complement_of", "definite",
            "describing", "role_word", "person_shaped", "name_words", "SUBJ", "TITLE_WORDS"]
 
 SUBJ = ("nsubj", "nsubjpass")
@@ -66,6 +66,12 @@ def age_of(tok: Token) -> str | None:
     if num is None or num.i == 0 or tok.doc[num.i - 1].lower_ != "the":
         return None
     return num.text
+
+
+def several(tok: Token) -> bool:
+    """A plural noun counted or paired: "the two companies", "both unions", "three ministers" (no one entity)."""
+    return tok.tag_ in ("NNS", "NNPS") and any(
+        (c.dep_ == "nummod" and c.lower_ not in ("one", "1")) or c.lower_ == "both" for c in tok.children)
 
 
 def subject_of(verb: Token, *, skip: Callable[[Token], bool] | None = None, depth: int = 0) -> Token | None:

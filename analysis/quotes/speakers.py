@@ -28,6 +28,7 @@ from analysis.quotes.grammar import (
     name_words,
     person_shaped,
     role_word,
+    several,
 )
 from analysis.quotes.mentions import join_bodies, no_cue_word, records, strip_titles
 from analysis.quotes.names import given_name_gender
@@ -410,7 +411,8 @@ class ArticleContext:
             appos = next((c for c in tok.subtree if c.dep_ == "appos" and c is not tok
                           and (c.ent_type_ == "PERSON" or (c.pos_ == "PROPN" and not c.ent_type_)
                                or (c.ent_type_ == "ORG" and (tok.lemma_.lower() in lex.ORG_ROLES
-                                                             or tok.tag_ == "NNS")))), None)
+                                                             or tok.tag_ == "NNS"))
+                               or (tok.lemma_.lower() in lex.PERSON_ROLES and self._mislabelled_person(c)))), None)
             if appos is not None:
                 tok = appos
                 role = False
@@ -471,6 +473,16 @@ class ArticleContext:
         hit = self.resolve_role("person", set(), s0, nearby=True)
         return Speaker(*(hit or (None, None)), s0, s1)
 
+    def _mislabelled_person(self, tok: Token) -> bool:
+        """A full name the NER took for a place or an organisation here, but that reads as a person's (a common
+        given name, or a surname the article names as a person elsewhere): "The regulator's chief executive,
+        Marguerite Lalonde [LOC], told …"."""
+        if tok.pos_ != "PROPN" or tok.ent_type_ not in ("LOC", "GPE", "ORG", "FAC", "NORP"):
+            return False
+        parts = [c for c in tok.children if c.dep_ in ("compound", "flat") and c.i < tok.i and c.pos_ == "PROPN"]
+        name = " ".join(t.text for t in parts + [tok])
+        return person_shaped(name) and (given_name_gender(name) is not None or self.label_of(name, None) == "PERSON")
+
     def _proper_org(self, paragraph: int, tok: Token) -> Speaker | None:
         """An organisation named by proper nouns around a role word the NER did not mark: ``The U.S.
         Attorney's Office said`` (the words from the first proper noun to the role word)."""
@@ -511,6 +523,8 @@ class ArticleContext:
         chunk = tok.doc[min(t.i for t in tok.subtree if t.i <= tok.i):tok.i + 1]
         s0, s1 = unit.offsets(chunk)
         lemma = tok.lemma_.lower()
+        if several(tok) and (lemma in lex.ORG_ROLES or lemma in lex.PERSON_ROLES):
+            return Speaker(None, None, s0, s1)  # the two companies said: several, none of them alone
         owner = self._owner(paragraph, tok)
         if owner is None and lemma in _SPOKES and definite(tok):
             owner = self._earlier_spokes(s0)
