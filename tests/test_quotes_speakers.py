@@ -137,3 +137,9 @@ def test_a_pronoun_after_an_unnamed_person_is_unnamed(nlp):
 ])
 def test_several_sources_and_mislabelled_names(nlp, paragraphs, expected):
     assert sources(table(nlp, *paragraphs)) == expected
+
+
+def test_the_regulator_is_the_commission_named_before(nlp):
+    df = table(nlp, "Ireland's Data Protection Commission opened an inquiry into Meta in May.",
+               "Its assessment is ongoing, according to a statement from the regulator.")
+    assert sources(df) == [("Its assessment is ongoing", "indirect", "Data Protection Commission", None)]

@@ -114,6 +114,8 @@ ROLE_SYNONYMS: dict[str, frozenset[str]] = {
     "official": frozenset("official minister secretary director spokesman spokesperson spokeswoman officer".split()),
     "diplomat": frozenset("diplomat ambassador envoy minister".split()),
     "judge": frozenset("judge justice magistrate".split()),
+    "regulator": frozenset("regulator watchdog commission authority agency board office".split()),
+    "watchdog": frozenset("regulator watchdog commission authority agency board office".split()),
     "lawmaker": frozenset("lawmaker senator congressman congresswoman mp deputy legislator representative".split()),
 }
 
