@@ -143,3 +143,11 @@ def test_the_regulator_is_the_commission_named_before(nlp):
     df = table(nlp, "Ireland's Data Protection Commission opened an inquiry into Meta in May.",
                "Its assessment is ongoing, according to a statement from the regulator.")
     assert sources(df) == [("Its assessment is ongoing", "indirect", "Data Protection Commission", None)]
+
+
+def test_a_headline_quotation_of_somebody_named_has_no_unnamed_source(nlp):
+    df = table(nlp, "Members of Parliament pressed the regulator on Tuesday.",
+               'Natural Resources Minister Omar Haddad said later that the government would demand "a full '
+               'accounting" from the company.',
+               title='MPs grill regulator over pipeline leak; minister promises "full accounting"')
+    assert sources(df)[0] == ("full accounting", "partial", "Omar Haddad", None)

@@ -197,8 +197,8 @@ def _marked(ctx: ArticleContext, marked: list[MarkedQuote], reported: dict[int, 
                 speaker = not_a_place(ctx, found.paragraph, found.speaker, ctx.speaker(found.paragraph, found.speaker))
                 unnamed = unnamed_words(ctx, found.paragraph, found.speaker, speaker.name)
         headline = _headline_speaker(ctx, text[:segs[0].open_pos], inner, out) if p == 0 and not speaker.name else None
-        if headline is not None:
-            speaker, method, cue = headline
+        if headline is not None:  # the speaker of the body quotation it repeats, or of a lead-in: somebody named
+            (speaker, method, cue), unnamed = headline, None
         host = _host(reported.get(p, ()), unit_start + segs[0].open_pos, unit_start + segs[0].end) \
             if mq.label is None and len(segs) == 1 else None
         if kind == "direct" and host is not None:
