@@ -151,3 +151,13 @@ def test_a_headline_quotation_of_somebody_named_has_no_unnamed_source(nlp):
                'accounting" from the company.',
                title='MPs grill regulator over pipeline leak; minister promises "full accounting"')
     assert sources(df)[0] == ("full accounting", "partial", "Omar Haddad", None)
+
+
+@pytest.mark.parametrize("paragraphs, expected", [
+    (["Airline unions said the merger would bring chaos to schedules."],
+     [("the merger would bring chaos to schedules", "indirect", None, "Airline unions")]),
+    (["Skyward and Coastal agreed to merge on Tuesday.", 'After the vote, unions warned of "chaos" at airports.'],
+     [("chaos", "partial", None, "unions")]),
+])
+def test_organisations_nobody_names_are_unnamed_sources(nlp, paragraphs, expected):
+    assert sources(table(nlp, *paragraphs)) == expected

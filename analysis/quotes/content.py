@@ -171,8 +171,9 @@ def unnamed_words(ctx: ArticleContext, p: int, tok: Token | None, speaker_name: 
                                    and not norp):
         return None
     people = lemma in PEOPLE_NOUNS or lower in PEOPLE_NOUNS or lemma in lex.PERSON_ROLES or norp
+    bare = not any(c.dep_ in ("det", "poss") for c in tok.children)  # unions warn …: no particular ones
     if not people and not (tok.tag_ == "NNS" and speaker_name is None and (lemma not in lex.ORG_ROLES
-                                                                          or several(tok))):
+                                                                          or several(tok) or bare)):
         return None
     left = [c for c in tok.children if c.dep_ in _PHRASE_LEFT and c.i < tok.i]
     right = [c for c in tok.children if c.i > tok.i and (
