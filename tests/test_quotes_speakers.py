@@ -161,3 +161,9 @@ def test_a_headline_quotation_of_somebody_named_has_no_unnamed_source(nlp):
 ])
 def test_organisations_nobody_names_are_unnamed_sources(nlp, paragraphs, expected):
     assert sources(table(nlp, *paragraphs)) == expected
+
+
+def test_a_spokesperson_for_a_council_written_in_lower_case(nlp):
+    df = table(nlp, "A spokesperson for Leeds city council said repairs would begin in the spring.")
+    assert sources(df) == [("repairs would begin in the spring", "indirect", "Leeds City Council",
+                            "A spokesperson for Leeds city council")]

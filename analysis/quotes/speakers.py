@@ -63,6 +63,17 @@ _ORG_LIKE_ROLES = frozenset("government administration authority authorities mil
                             "cabinet police".split())
 
 
+def _lower_case_body(noun: Token) -> str | None:
+    """An organisation written as a place and common nouns ("Leeds city council"), its name title-cased, or None."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in lex.ORG_ROLES:
+        return None
+    mods = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i]
+    if not mods or mods[0].ent_type_ not in ("GPE", "ORG", "NORP") or mods[0].pos_ != "PROPN":
+        return None
+    words = noun.doc[min(t.i for c in mods for t in c.subtree):noun.i + 1].text.split()
+    return " ".join(w[:1].upper() + w[1:] for w in words)
+
+
 @dataclass(frozen=True)
 class Speaker:
     """A resolved speaker: canonical name and label, and where the speaker expression is in the text."""
@@ -559,6 +570,10 @@ class ArticleContext:
                     m["label"] != "PERSON" or (t.dep_ == "poss" and tok.lemma_.lower() in _SPEAKS_FOR)
                     or (t.lower_ == "for" and tok.lemma_.lower() in _SPOKES)):  # a spokesman for Senator X
                 return self._name_from_mention(m)
+            if m is None and inner is not None and t.dep_ == "prep" and tok.lemma_.lower() in _SPOKES:
+                named = _lower_case_body(inner)  # a spokesperson for Leeds city council
+                if named is not None:
+                    return named, "ORG"
             if m is None and inner is not None and inner.pos_ == "NOUN" and inner.lemma_.lower() in lex.ORG_ROLES and (
                     (t.dep_ == "prep" and definite(inner))  # a spokeswoman for the union
                     or (t.dep_ == "compound" and tok.lemma_.lower() in _SPOKES)):  # a board spokesman
