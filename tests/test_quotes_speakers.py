@@ -167,3 +167,10 @@ def test_a_spokesperson_for_a_council_written_in_lower_case(nlp):
     df = table(nlp, "A spokesperson for Leeds city council said repairs would begin in the spring.")
     assert sources(df) == [("repairs would begin in the spring", "indirect", "Leeds City Council",
                             "A spokesperson for Leeds city council")]
+
+
+def test_a_cue_closing_the_sentence_reports_the_words_before_the_comma(nlp):
+    df = table(nlp, "A 34-year-old man suspected of robbing five banks in the Sacramento area since January was "
+                    "arrested Friday after a brief chase on Interstate 80, police said.")
+    assert sources(df) == [("A 34-year-old man suspected of robbing five banks in the Sacramento area since January "
+                            "was arrested Friday after a brief chase on Interstate 80", "indirect", None, "police")]

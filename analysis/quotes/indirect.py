@@ -172,6 +172,28 @@ def _stranded_subject(verb: Token) -> Token | None:
     return None
 
 
+def _trailing_cue(ctx: ArticleContext, p: int, verb: Token) -> tuple[Token, list[Token]] | None:
+    """``A man was arrested on Friday, police said.``: a cue clause closing its sentence after a comma, whose
+    reported clause the parse did not hang on it (it took the clause's subject for a second subject of the
+    cue). The subject right before the cue, and the words before the comma."""
+    if verb.dep_ != "ROOT":
+        return None
+    sent, doc = verb.sent, verb.doc
+    subj = max((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i), default=None,
+               key=lambda c: c.i)
+    if subj is None or any(t.dep_ == "ccomp" or not (t.is_punct or t.i in {x.i for c in verb.children if c.dep_
+                                                     in ("npadvmod", "prep", "advmod") for x in c.subtree})
+                           for t in doc[verb.i + 1:sent.end]):
+        return None  # words after the cue that are not a time or "in a statement"
+    comma = subj.left_edge.i - 1
+    if comma <= sent.start + 2 or doc[comma].text != "," or ctx.inside_quote(ctx.offset(p, doc[comma])):
+        return None
+    content = list(doc[sent.start:comma])
+    if not any(t.pos_ in ("VERB", "AUX") and t.tag_ in _FINITE for t in content):
+        return None
+    return subj, content
+
+
 def _said_that(ctx: ArticleContext, p: int, verb: Token, source: str | None) -> Reported | None:
     lemma = verb.lemma_.lower()
     if lemma == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
@@ -201,7 +223,10 @@ def _said_that(ctx: ArticleContext, p: int, verb: Token, source: str | None) -> 
         if not any(t.pos_ in ("VERB", "AUX") and not ctx.inside_quote(ctx.offset(p, t)) for t in content):
             return None  # no clause left (the parse hung the cue on a quoted title)
     else:
-        return None
+        trailing = _trailing_cue(ctx, p, verb)
+        if trailing is None:
+            return None
+        subj, content = trailing
     if subj.tag_ in ("WP", "WDT"):
         if verb.dep_ != "relcl":
             return None
