@@ -174,3 +174,17 @@ def test_a_cue_closing_the_sentence_reports_the_words_before_the_comma(nlp):
                     "arrested Friday after a brief chase on Interstate 80, police said.")
     assert sources(df) == [("A 34-year-old man suspected of robbing five banks in the Sacramento area since January "
                             "was arrested Friday after a brief chase on Interstate 80", "indirect", None, "police")]
+
+
+@pytest.mark.parametrize("paragraphs, expected", [
+    # the parse cut the reported clause in two at its subject: the clause runs from the noun to its verb
+    (["Greater Manchester Police said after the hearing that proceedings to confiscate his remaining assets "
+      "would follow."],
+     [("proceedings to confiscate his remaining assets would follow", "indirect", "Greater Manchester Police",
+       None)]),
+    # "saying" reports its clause with or without "that"
+    (["Mayor Dana Holt left the meeting early, saying she had been misled about the costs."],
+     [("she had been misled about the costs", "indirect", "Dana Holt", None)]),
+])
+def test_reported_clauses_the_parse_cut_or_left_without_that(nlp, paragraphs, expected):
+    assert sources(table(nlp, *paragraphs)) == expected

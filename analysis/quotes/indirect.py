@@ -79,7 +79,8 @@ def _finite(verb: Token) -> bool:
 def _clause(ctx: ArticleContext, p: int, tokens: list[Token]) -> tuple[int, int, str] | None:
     """Article offsets and text of a reported clause, trimmed of ``that``, punctuation and quotes."""
     toks = sorted(tokens, key=lambda t: t.i)
-    while toks and (toks[0].is_punct or toks[0].is_space or (toks[0].dep_ == "mark" and toks[0].lower_ == "that")):
+    while toks and (toks[0].is_punct or toks[0].is_space or (toks[0].lower_ == "that" and (
+            toks[0].dep_ == "mark" or toks[0].head.tag_ == "NNS"))):  # that proceedings …: no determiner
         toks = toks[1:]
     while toks and (toks[-1].is_punct or toks[-1].is_space):
         toks = toks[:-1]
@@ -152,11 +153,11 @@ def _subject(verb: Token) -> Token | None:
 
 
 def _participle(verb: Token) -> bool:
-    """``X asked for four years, arguing that …``: a participle of saying with a that-clause, hung on a
-    finite clause whose subject speaks."""
+    """``X asked for four years, arguing that …``: a participle of saying with a that-clause (or ``saying``
+    with any clause), hung on a finite clause whose subject speaks."""
     comp = complement_of(verb) if verb.tag_ == "VBG" and verb.dep_ == "advcl" else None
-    return comp is not None and _finite(verb.head) and any(c.dep_ == "mark" and c.lower_ == "that"
-                                                           for c in comp.children)
+    return comp is not None and _finite(verb.head) and (verb.lemma_.lower() == "say" or any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in comp.children))  # …, saying it had …: "that" or not
 
 
 def _stranded_subject(verb: Token) -> Token | None:
@@ -215,7 +216,14 @@ def _said_that(ctx: ArticleContext, p: int, verb: Token, source: str | None) -> 
                     comp)
         if not ctx.inside_quote(ctx.offset(p, lead)):
             return None  # the parse hung words before a quoted title on the cue (In his book, "…," X suggested)
-    if comp is not None:
+    if comp is not None and comp.pos_ in ("NOUN", "PROPN"):  # said that proceedings … would follow: the parse
+        last = max((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), default=None,
+                   key=lambda c: c.i)  # cut the clause in two; its pieces run from the noun to the verb
+        if last is not None and last.i > comp.i:
+            content = list(verb.doc[comp.left_edge.i:last.right_edge.i + 1])
+        else:
+            content = reported_tokens(comp)
+    elif comp is not None:
         content = reported_tokens(comp)  # "said X would … and urged …": urged is the cue clause's
     elif verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
         said = {x.i for x in verb.subtree}
