@@ -188,3 +188,17 @@ def test_a_cue_closing_the_sentence_reports_the_words_before_the_comma(nlp):
 ])
 def test_reported_clauses_the_parse_cut_or_left_without_that(nlp, paragraphs, expected):
     assert sources(table(nlp, *paragraphs)) == expected
+
+
+@pytest.mark.parametrize("paragraphs, expected", [
+    # a Reuters dateline ends with a hyphen standing alone: the subject after it speaks, not the city
+    (["COPENHAGEN, March 6 (Reuters) - Danish shipping group Nordvik Line cut its forecast on Thursday, saying "
+      "fuel costs had risen."],
+     [("fuel costs had risen", "indirect", "Nordvik Line", None)]),
+    # a verb coordinated after a perfect shares its auxiliary: still what was said
+    (["Mayor Dana Holt said the diversions had pushed up fuel costs and tied up vessels for longer than expected."],
+     [("the diversions had pushed up fuel costs and tied up vessels for longer than expected", "indirect",
+       "Dana Holt", None)]),
+])
+def test_reuters_datelines_and_perfects(nlp, paragraphs, expected):
+    assert sources(table(nlp, *paragraphs)) == expected

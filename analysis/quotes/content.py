@@ -200,6 +200,12 @@ def unnamed_words(ctx: ArticleContext, p: int, tok: Token | None, speaker_name: 
 _PLACES = frozenset({"GPE", "LOC", "FAC"})
 
 
+def _dash(tok: Token) -> bool:
+    """A dash that ends a dateline: an em or en dash, ``--``, or a hyphen standing alone (Reuters' `` - ``)."""
+    return tok.text in ("\u2014", "\u2013", "--") or (
+        tok.text == "-" and bool(tok.whitespace_) and tok.i > 0 and bool(tok.doc[tok.i - 1].whitespace_))
+
+
 def not_a_place(ctx: ArticleContext, p: int, tok: Token | None, speaker: Speaker) -> Speaker:
     """``speaker``, unless it is a place or venue the parse reached by mistake: a place speaks only as the
     grammatical subject of its cue ("China said"), never from a dateline (``YOUNGSTOWN, Ohio —``), a
@@ -213,12 +219,12 @@ def not_a_place(ctx: ArticleContext, p: int, tok: Token | None, speaker: Speaker
         return Speaker(None, None, speaker.start, speaker.end)  # Republicans said, one Democrat: a group, unnamed
     doc = tok.doc
     dateline = tok.i <= 2 and tok.text.isupper() and tok.i + 1 < len(doc) and doc[tok.i + 1].text in (",", "(") \
-        and any(t.text in ("\u2014", "\u2013", "--") for t in doc[tok.i:tok.i + 10])  # YOUNGSTOWN, Ohio —
+        and any(_dash(t) for t in doc[tok.i:tok.i + 10])  # YOUNGSTOWN, Ohio —; LONDON, May 2 (Reuters) -
     in_phrase = tok.dep_ == "pobj" and tok.head.lower_ in ("from", "in", "at", "of")  # an operator from Struthers
     if not dateline and not in_phrase and (speaker.label not in _PLACES or tok.dep_ in ("nsubj", "nsubjpass")):
         return speaker
     if dateline:  # YOUNGSTOWN, Ohio — Senate candidate Colleen Brandt told …: the parse's apposition after the dash
-        dash = next(t.i for t in doc[tok.i:tok.i + 10] if t.text in ("\u2014", "\u2013", "--"))
+        dash = next(t.i for t in doc[tok.i:tok.i + 10] if _dash(t))
         for c in sorted((c for c in tok.children if c.dep_ == "appos" and c.i > dash), key=lambda c: c.i):
             found = ctx.speaker(p, c)
             if found.name and found.label not in _PLACES:

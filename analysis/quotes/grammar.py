@@ -119,14 +119,17 @@ def reported_tokens(comp: Token) -> list[Token]:
     A verb coordinated inside the complement without a subject of its own belongs to the cue clause,
     not to what was said, when it is a verb of saying (``said it was opposed and warned …``) or a
     past tense after a complement that is not one or after a copula (``said Kazakhstan would remain
-    neutral and urged …``, ``tweeted that she was "a con" and encouraged …``); it is left out with its
+    neutral and urged …``, ``tweeted that she was "a con" and encouraged …``), but not after a perfect,
+    whose auxiliary it shares (``said costs had risen and tied up ships``); it is left out with its
     conjunction, as is a participle after a comma that holds another attribution (``…, engaging in what
     analysts described as …``).
     """
     cut: set[int] = set()
+    perfect = comp.tag_ == "VBN" and any(g.dep_ == "aux" and g.lemma_.lower() == "have" for g in comp.children)
     for c in comp.children:
         if c.dep_ == "conj" and c.pos_ == "VERB" and not any(g.dep_ in SUBJ for g in c.children) and (
-                c.lemma_.lower() in lex.CUE_LEMMAS or (c.tag_ == "VBD" and (comp.tag_ != "VBD" or comp.pos_ == "AUX"))):
+                c.lemma_.lower() in lex.CUE_LEMMAS or (c.tag_ == "VBD" and not perfect
+                                                       and (comp.tag_ != "VBD" or comp.pos_ == "AUX"))):
             cut |= {t.i for t in c.subtree}
         elif c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > comp.i and c.doc[c.i - 1].text == "," and any(
                 t.lemma_.lower() in lex.CUE_LEMMAS | lex.NAMING_CUES and any(g.dep_ in SUBJ for g in t.children)
