@@ -3,9 +3,10 @@
     python bench/attribution_quality.py [--set NAME ...] [-v]
 
 Sets (``tests/data``): ``attribution`` (written for issue 14, used in development), ``blind`` (written
-with it, never tuned on), ``gold`` and ``held-out`` (the older sets, whose gold got ``content`` and
-``unnamed_source``). Per set, with :mod:`analysis.evaluate`'s matching on ``text`` (difflib ratio
->= 0.8, one-to-one, scare quotes neutral):
+with it, never tuned on), ``blind2`` (``attribution_blind2``, written later, never tuned on), ``gold``
+and ``held-out`` (the older sets, whose gold got ``content`` and ``unnamed_source``). Per set, with
+:mod:`analysis.evaluate`'s matching on ``text`` (difflib ratio >= 0.8, one-to-one, scare quotes
+neutral):
 
 - quote F1 on direct + partial, and with indirect speech;
 - speaker accuracy on matched direct + partial, and on all matched;
@@ -31,6 +32,7 @@ from analysis.nlp import parse  # noqa: E402
 DATA = config.ROOT / "tests" / "data"
 SETS = {"attribution": (DATA / "attribution" / "articles", DATA / "attribution" / "gold"),
         "blind": (DATA / "attribution_holdout" / "articles", DATA / "attribution_holdout" / "gold"),
+        "blind2": (DATA / "attribution_blind2" / "articles", DATA / "attribution_blind2" / "gold"),
         "gold": (DATA / "articles", DATA / "gold"),
         "held-out": (DATA / "holdout" / "articles", DATA / "holdout" / "gold")}
 
@@ -80,7 +82,7 @@ def score_set(articles_dir: Path, gold_dir: Path, *, verbose: bool = False) -> d
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", dest="sets", nargs="*", choices=list(SETS), default=["attribution", "blind"])
+    parser.add_argument("--set", dest="sets", nargs="*", choices=list(SETS), default=["attribution", "blind", "blind2"])
     parser.add_argument("-v", "--verbose", action="store_true", help="print every error")
     args = parser.parse_args(argv)
     for name in args.sets:

@@ -12,7 +12,7 @@ from analysis.config import ROOT
 from analysis.corpus import Article, read_corpus
 from analysis.extract import extract
 from analysis.nlp import load_nlp, parse
-from analysis.quotes import speakers
+from analysis.quotes import mentions
 
 ATTRIBUTION = ROOT / "tests" / "data" / "attribution"
 
@@ -233,7 +233,7 @@ def test_speakers_of_real_copy(nlp, paragraphs, expected):
     ("Will Smith", "Will Smith"), ("John Read", "John Read"), ("Bill Clinton", "Bill Clinton"), ("Says", "Says"),
 ])
 def test_a_headline_verb_glued_to_a_name_is_no_part_of_it(name, expected):
-    assert speakers._no_cue_word(name) == expected
+    assert mentions.no_cue_word(name) == expected
 
 
 # --- no statement: chants, placards, titles -------------------------------------------------------

@@ -109,7 +109,8 @@ _SAYS_FRAGMENT = {"oprd", "ccomp", "xcomp", "acomp", "attr", "dobj", "pobj", "pr
                   "according"}
 
 #: A headline's lead-in naming the speaker: "Tokayev: …", "Whitlock in Tbilisi: …", "Mayor on bus cuts: …".
-_HEADLINE_LEAD = re.compile(r"^\s*([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})"
+_HEADLINE_LEAD = re.compile(r"^\s*([A-Z][\w’'.-]*(?:\s+(?!(?:on|in|at|to|for|about|over|after|with)\b)"
+                            r"(?:[A-Z][\w’'.-]*|[a-z]+(?=\s*(?:\s(?:on|in|at|to|for|about|over|after|with)\b|:)))){0,3})"
                             r"(?:\s+(?:on|in|at|to|for|about|over|after|with)\b[^:\n]*)?\s*:\s*$")
 #: Dependencies of a noun phrase in its sentence (a quoted name is subject, object or apposition).
 _NOUN_ROLES = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "compound", "npadvmod", "conj"}
@@ -196,8 +197,8 @@ def _marked(ctx: ArticleContext, marked: list[MarkedQuote], reported: dict[int, 
                 speaker = not_a_place(ctx, found.paragraph, found.speaker, ctx.speaker(found.paragraph, found.speaker))
                 unnamed = unnamed_words(ctx, found.paragraph, found.speaker, speaker.name)
         headline = _headline_speaker(ctx, text[:segs[0].open_pos], inner, out) if p == 0 and not speaker.name else None
-        if headline is not None:
-            speaker, method, cue = headline
+        if headline is not None:  # the speaker of the body quotation it repeats, or of a lead-in: somebody named
+            (speaker, method, cue), unnamed = headline, None
         host = _host(reported.get(p, ()), unit_start + segs[0].open_pos, unit_start + segs[0].end) \
             if mq.label is None and len(segs) == 1 else None
         if kind == "direct" and host is not None:
@@ -237,6 +238,10 @@ def _marked(ctx: ArticleContext, marked: list[MarkedQuote], reported: dict[int, 
                 and prev_last >= p - 1 and found is not None and found.speaker is not None \
                 and found.speaker.lower_ in lex.PERSON_PRONOUNS | lex.GROUP_PRONOUNS:
             unnamed = prev.unnamed_source  # "…," she said: the unnamed employee quoted just before
+        elif speaker.name is None and unnamed is None and found is not None and found.speaker is not None \
+                and found.speaker.lower_ in lex.PERSON_PRONOUNS:  # … or reported just before
+            unnamed = next((r.unnamed for q in (p, p - 1) for r in reversed(reported.get(q, ()))
+                            if r.unnamed and r.speaker.name is None and r.end <= unit_start + segs[0].start), None)
         start = unit_start + segs[0].start
         end = ctx.units[segs[-1].paragraph].start + segs[-1].end
         seg_text = ";".join(f"{ctx.units[s.paragraph].start + s.start}-{ctx.units[s.paragraph].start + s.end}"

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from analysis.quotes import lexicon as lex
-from analysis.quotes.grammar import reported_tokens
+from analysis.quotes.grammar import reported_tokens, several
 from analysis.quotes.speakers import ArticleContext, Speaker
 
 if TYPE_CHECKING:  # spaCy is imported on first parse
@@ -171,12 +171,19 @@ def unnamed_words(ctx: ArticleContext, p: int, tok: Token | None, speaker_name: 
                                    and not norp):
         return None
     people = lemma in PEOPLE_NOUNS or lower in PEOPLE_NOUNS or lemma in lex.PERSON_ROLES or norp
-    if not people and not (tok.tag_ == "NNS" and speaker_name is None and lemma not in lex.ORG_ROLES):
+    bare = not any(c.dep_ in ("det", "poss") for c in tok.children)  # unions warn …: no particular ones
+    if not people and not (tok.tag_ == "NNS" and speaker_name is None and (lemma not in lex.ORG_ROLES
+                                                                          or several(tok) or bare)):
         return None
     left = [c for c in tok.children if c.dep_ in _PHRASE_LEFT and c.i < tok.i]
-    right = [c for c in tok.children if c.i > tok.i and c.dep_ == "prep" and c.lower_ in _PHRASE_PREPS]
+    right = [c for c in tok.children if c.i > tok.i and (
+        (c.dep_ == "prep" and c.lower_ in _PHRASE_PREPS)
+        or (c.dep_ == "amod" and any(g.dep_ == "prep" for g in c.children)))]  # officials familiar with the talks
     lo = min([tok.i] + [t.i for c in left for t in c.subtree])
     hi = max([tok.i] + [t.i for c in right for t in c.subtree])
+    comma = next((t.i for t in tok.doc[tok.i + 1:hi + 1] if t.text == ","), None)
+    if comma is not None:  # an employee at one of the banks, who declined to give her name, …
+        hi = comma - 1
     words = tok.doc[lo:hi + 1].text.strip(" ,")
     if speaker_name is not None:
         if lemma in _SPOKES and ctx.label_of(speaker_name, None) not in (None, "PERSON") and all(
@@ -193,6 +200,12 @@ def unnamed_words(ctx: ArticleContext, p: int, tok: Token | None, speaker_name: 
 _PLACES = frozenset({"GPE", "LOC", "FAC"})
 
 
+def _dash(tok: Token) -> bool:
+    """A dash that ends a dateline: an em or en dash, ``--``, or a hyphen standing alone (Reuters' `` - ``)."""
+    return tok.text in ("\u2014", "\u2013", "--") or (
+        tok.text == "-" and bool(tok.whitespace_) and tok.i > 0 and bool(tok.doc[tok.i - 1].whitespace_))
+
+
 def not_a_place(ctx: ArticleContext, p: int, tok: Token | None, speaker: Speaker) -> Speaker:
     """``speaker``, unless it is a place or venue the parse reached by mistake: a place speaks only as the
     grammatical subject of its cue ("China said"), never from a dateline (``YOUNGSTOWN, Ohio —``), a
@@ -206,12 +219,12 @@ def not_a_place(ctx: ArticleContext, p: int, tok: Token | None, speaker: Speaker
         return Speaker(None, None, speaker.start, speaker.end)  # Republicans said, one Democrat: a group, unnamed
     doc = tok.doc
     dateline = tok.i <= 2 and tok.text.isupper() and tok.i + 1 < len(doc) and doc[tok.i + 1].text in (",", "(") \
-        and any(t.text in ("\u2014", "\u2013", "--") for t in doc[tok.i:tok.i + 10])  # YOUNGSTOWN, Ohio —
+        and any(_dash(t) for t in doc[tok.i:tok.i + 10])  # YOUNGSTOWN, Ohio —; LONDON, May 2 (Reuters) -
     in_phrase = tok.dep_ == "pobj" and tok.head.lower_ in ("from", "in", "at", "of")  # an operator from Struthers
     if not dateline and not in_phrase and (speaker.label not in _PLACES or tok.dep_ in ("nsubj", "nsubjpass")):
         return speaker
     if dateline:  # YOUNGSTOWN, Ohio — Senate candidate Colleen Brandt told …: the parse's apposition after the dash
-        dash = next(t.i for t in doc[tok.i:tok.i + 10] if t.text in ("\u2014", "\u2013", "--"))
+        dash = next(t.i for t in doc[tok.i:tok.i + 10] if _dash(t))
         for c in sorted((c for c in tok.children if c.dep_ == "appos" and c.i > dash), key=lambda c: c.i):
             found = ctx.speaker(p, c)
             if found.name and found.label not in _PLACES:

@@ -16,8 +16,8 @@ from analysis.quotes import lexicon as lex
 if TYPE_CHECKING:  # spaCy is imported on first parse
     from spacy.tokens import Token
 
-__all__ = ["is_cue", "subject_of", "subject_rank", "reported_tokens", "complement_of", "definite", "describing",
-           "role_word", "person_shaped", "name_words", "SUBJ", "TITLE_WORDS"]
+__all__ = ["age_of", "several", "is_cue", "subject_of", "subject_rank", "reported_tokens", "complement_of", "definite",
+           "describing", "role_word", "person_shaped", "name_words", "SUBJ", "TITLE_WORDS"]
 
 SUBJ = ("nsubj", "nsubjpass")
 _INHERIT_SUBJECT = ("advcl", "xcomp", "conj", "pcomp", "acl", "ccomp", "prep", "pobj", "dep")
@@ -57,6 +57,23 @@ def subject_rank(tok: Token) -> tuple[int, int]:
     return (2 if tok.pos_ == "PRON" else 3), tok.i
 
 
+def age_of(tok: Token) -> str | None:
+    """The age in "the 27-year-old" when ``tok`` is its head word "old" (with "year" and the number)."""
+    if tok.lower_ != "old":
+        return None
+    year = next((c for c in tok.children if c.lower_ == "year"), None)
+    num = None if year is None else next((c for c in year.children if c.dep_ == "nummod" and c.text.isdigit()), None)
+    if num is None or num.i == 0 or tok.doc[num.i - 1].lower_ != "the":
+        return None
+    return num.text
+
+
+def several(tok: Token) -> bool:
+    """A plural noun counted or paired: "the two companies", "both unions", "three ministers" (no one entity)."""
+    return tok.tag_ in ("NNS", "NNPS") and any(
+        (c.dep_ == "nummod" and c.lower_ not in ("one", "1")) or c.lower_ == "both" for c in tok.children)
+
+
 def subject_of(verb: Token, *, skip: Callable[[Token], bool] | None = None, depth: int = 0) -> Token | None:
     """The speaker token of a cue verb: its subject, or the subject of the clause a participle hangs on.
 
@@ -72,6 +89,8 @@ def subject_of(verb: Token, *, skip: Callable[[Token], bool] | None = None, dept
     # "insisted coach Pep Guardiola": two subjects, the name wins over the common noun, a person or an
     # organisation over a place ("CAMBRIDGE, Mass. — "…," said Ann Lee": the dateline is no subject)
     subj = min(subjects, key=subject_rank, default=None)
+    if subj is None:  # "…," the 54-year-old said: the parse may hang the age on the verb
+        subj = next((c for c in verb.children if c.i < verb.i and age_of(c) and not (skip and skip(c))), None)
     if subj is None:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         if agent is not None:
@@ -100,14 +119,17 @@ def reported_tokens(comp: Token) -> list[Token]:
     A verb coordinated inside the complement without a subject of its own belongs to the cue clause,
     not to what was said, when it is a verb of saying (``said it was opposed and warned …``) or a
     past tense after a complement that is not one or after a copula (``said Kazakhstan would remain
-    neutral and urged …``, ``tweeted that she was "a con" and encouraged …``); it is left out with its
+    neutral and urged …``, ``tweeted that she was "a con" and encouraged …``), but not after a perfect,
+    whose auxiliary it shares (``said costs had risen and tied up ships``); it is left out with its
     conjunction, as is a participle after a comma that holds another attribution (``…, engaging in what
     analysts described as …``).
     """
     cut: set[int] = set()
+    perfect = comp.tag_ == "VBN" and any(g.dep_ == "aux" and g.lemma_.lower() == "have" for g in comp.children)
     for c in comp.children:
         if c.dep_ == "conj" and c.pos_ == "VERB" and not any(g.dep_ in SUBJ for g in c.children) and (
-                c.lemma_.lower() in lex.CUE_LEMMAS or (c.tag_ == "VBD" and (comp.tag_ != "VBD" or comp.pos_ == "AUX"))):
+                c.lemma_.lower() in lex.CUE_LEMMAS or (c.tag_ == "VBD" and not perfect
+                                                       and (comp.tag_ != "VBD" or comp.pos_ == "AUX"))):
             cut |= {t.i for t in c.subtree}
         elif c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > comp.i and c.doc[c.i - 1].text == "," and any(
                 t.lemma_.lower() in lex.CUE_LEMMAS | lex.NAMING_CUES and any(g.dep_ in SUBJ for g in t.children)

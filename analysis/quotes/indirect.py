@@ -6,8 +6,9 @@ Two patterns, both read off the dependency parse of body paragraphs:
   name, a pronoun, a role noun, or ``who`` of a relative clause) and a clausal
   complement; the reported clause is that complement without ``that``. An
   unnamed source ("police said", "analysts say") gives a row with no speaker.
-  Participles without a subject of their own (``…, noting that …``), questions
-  (``asked whether …``) and an outlet's ``X reports`` are not reported speech.
+  A participle with a that-clause (``X spoke, noting that …``) speaks for the
+  subject of the clause it hangs on; questions (``asked whether …``) and an
+  outlet's ``X reports`` are not reported speech.
 - ``According to X, …``: the rest of the sentence.
 - ``X's claim that …``: a noun of saying (claim, warning, promise …) with its owner named.
 
@@ -78,7 +79,8 @@ def _finite(verb: Token) -> bool:
 def _clause(ctx: ArticleContext, p: int, tokens: list[Token]) -> tuple[int, int, str] | None:
     """Article offsets and text of a reported clause, trimmed of ``that``, punctuation and quotes."""
     toks = sorted(tokens, key=lambda t: t.i)
-    while toks and (toks[0].is_punct or toks[0].is_space or (toks[0].dep_ == "mark" and toks[0].lower_ == "that")):
+    while toks and (toks[0].is_punct or toks[0].is_space or (toks[0].lower_ == "that" and (
+            toks[0].dep_ == "mark" or toks[0].head.tag_ == "NNS"))):  # that proceedings …: no determiner
         toks = toks[1:]
     while toks and (toks[-1].is_punct or toks[-1].is_space):
         toks = toks[:-1]
@@ -135,7 +137,7 @@ def reported_in(ctx: ArticleContext, p: int, *, source: str | None = None) -> li
                 hit = _according(ctx, p, tok)
             elif noun:
                 hit = _claim_that(ctx, p, tok)
-            elif _finite(tok):
+            elif _finite(tok) or _participle(tok):
                 hit = _said_that(ctx, p, tok, source)
             else:
                 hit = None
@@ -150,6 +152,49 @@ def _subject(verb: Token) -> Token | None:
     return min(subjects, key=subject_rank, default=None)
 
 
+def _participle(verb: Token) -> bool:
+    """``X asked for four years, arguing that …``: a participle of saying with a that-clause (or ``saying``
+    with any clause), hung on a finite clause whose subject speaks."""
+    comp = complement_of(verb) if verb.tag_ == "VBG" and verb.dep_ == "advcl" else None
+    return comp is not None and _finite(verb.head) and (verb.lemma_.lower() == "say" or any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in comp.children))  # …, saying it had …: "that" or not
+
+
+def _stranded_subject(verb: Token) -> Token | None:
+    """A name the parse hung on the phrase before the cue instead of making it the subject: ``At a shelter in
+    Missoula, Wendell Pryor, 71, said …`` (a PERSON in apposition, then only commas and an age)."""
+    doc, k = verb.doc, verb.i - 1
+    while k > verb.sent.start and (doc[k].is_punct or doc[k].like_num):
+        k -= 1
+    tok = doc[k]
+    if k < verb.i - 1 and tok.ent_type_ == "PERSON" and tok.dep_ == "appos" and tok.head.i < tok.i \
+            and doc[verb.i - 1].text == ",":
+        return tok
+    return None
+
+
+def _trailing_cue(ctx: ArticleContext, p: int, verb: Token) -> tuple[Token, list[Token]] | None:
+    """``A man was arrested on Friday, police said.``: a cue clause closing its sentence after a comma, whose
+    reported clause the parse did not hang on it (it took the clause's subject for a second subject of the
+    cue). The subject right before the cue, and the words before the comma."""
+    if verb.dep_ != "ROOT":
+        return None
+    sent, doc = verb.sent, verb.doc
+    subj = max((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i), default=None,
+               key=lambda c: c.i)
+    if subj is None or any(t.dep_ == "ccomp" or not (t.is_punct or t.i in {x.i for c in verb.children if c.dep_
+                                                     in ("npadvmod", "prep", "advmod") for x in c.subtree})
+                           for t in doc[verb.i + 1:sent.end]):
+        return None  # words after the cue that are not a time or "in a statement"
+    comma = subj.left_edge.i - 1
+    if comma <= sent.start + 2 or doc[comma].text != "," or ctx.inside_quote(ctx.offset(p, doc[comma])):
+        return None
+    content = list(doc[sent.start:comma])
+    if not any(t.pos_ in ("VERB", "AUX") and t.tag_ in _FINITE for t in content):
+        return None
+    return subj, content
+
+
 def _said_that(ctx: ArticleContext, p: int, verb: Token, source: str | None) -> Reported | None:
     lemma = verb.lemma_.lower()
     if lemma == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
@@ -157,6 +202,12 @@ def _said_that(ctx: ArticleContext, p: int, verb: Token, source: str | None) -> 
     subj = _subject(verb)
     if subj is None and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):  # X described … and said …
         subj = _subject(verb.head)
+    if subj is None and verb.tag_ == "VBG":  # X asked for four years, arguing that …
+        subj = _subject(verb.head)
+        if subj is None or subj.tag_ in ("WP", "WDT"):
+            return None
+    if subj is None and verb.dep_ == "ROOT":
+        subj = _stranded_subject(verb)
     comp = complement_of(verb)
     if subj is None or ctx.inside_quote(ctx.offset(p, subj)):
         return None
@@ -165,7 +216,14 @@ def _said_that(ctx: ArticleContext, p: int, verb: Token, source: str | None) -> 
                     comp)
         if not ctx.inside_quote(ctx.offset(p, lead)):
             return None  # the parse hung words before a quoted title on the cue (In his book, "…," X suggested)
-    if comp is not None:
+    if comp is not None and comp.pos_ in ("NOUN", "PROPN"):  # said that proceedings … would follow: the parse
+        last = max((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), default=None,
+                   key=lambda c: c.i)  # cut the clause in two; its pieces run from the noun to the verb
+        if last is not None and last.i > comp.i:
+            content = list(verb.doc[comp.left_edge.i:last.right_edge.i + 1])
+        else:
+            content = reported_tokens(comp)
+    elif comp is not None:
         content = reported_tokens(comp)  # "said X would … and urged …": urged is the cue clause's
     elif verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
         said = {x.i for x in verb.subtree}
@@ -173,7 +231,10 @@ def _said_that(ctx: ArticleContext, p: int, verb: Token, source: str | None) -> 
         if not any(t.pos_ in ("VERB", "AUX") and not ctx.inside_quote(ctx.offset(p, t)) for t in content):
             return None  # no clause left (the parse hung the cue on a quoted title)
     else:
-        return None
+        trailing = _trailing_cue(ctx, p, verb)
+        if trailing is None:
+            return None
+        subj, content = trailing
     if subj.tag_ in ("WP", "WDT"):
         if verb.dep_ != "relcl":
             return None

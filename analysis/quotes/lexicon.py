@@ -84,6 +84,9 @@ legislator manager mayor minister monarch mp negotiator official officer owner p
 premier president presenter prince princess professor prosecutor queen rapper representative researcher
 scientist secretary senator singer sheikh speaker spokesman spokesperson spokeswoman star striker sultan
 superintendent teacher treasurer veteran victim winner witness
+sheriff constable detective sergeant inspector trooper firefighter paramedic nurse doctor physician surgeon
+employee worker resident neighbour neighbor widow widower student farmer driver passenger customer shopper
+voter survivor bystander eyewitness volunteer homeowner landlord tenant
 """.split())
 
 #: Nouns naming an organisation or a country by role: "the company", "the ministry", "the government".
@@ -110,6 +113,9 @@ ROLE_SYNONYMS: dict[str, frozenset[str]] = {
     "spokesperson": frozenset("spokesman spokesperson spokeswoman".split()),
     "official": frozenset("official minister secretary director spokesman spokesperson spokeswoman officer".split()),
     "diplomat": frozenset("diplomat ambassador envoy minister".split()),
+    "judge": frozenset("judge justice magistrate".split()),
+    "regulator": frozenset("regulator watchdog commission authority agency board office".split()),
+    "watchdog": frozenset("regulator watchdog commission authority agency board office".split()),
     "lawmaker": frozenset("lawmaker senator congressman congresswoman mp deputy legislator representative".split()),
 }
 

@@ -5,61 +5,52 @@ its quotations are. It turns a speaker token into a canonical name — through t
 mention table's ``entity``, a pronoun's most recent compatible antecedent, a
 role noun's best matching entity ("the Kazakh leader" → the person introduced as
 "Kazakh President …"), or a surname's full name — and remembers who has spoken
-so that later pronouns and role nouns can refer to them.
+so that later pronouns and role nouns can refer to them. Role nouns that name their speaker by their own
+words (a spokesperson for X, the X union, the 54-year-old) are in :mod:`analysis.quotes.roles`.
 """
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import numpy as np
 import pandas as pd
 
 from analysis.quotes import lexicon as lex
-from analysis.quotes.grammar import SUBJ, TITLE_WORDS, definite, describing, name_words, person_shaped, role_word
+from analysis.quotes.grammar import (
+    SUBJ,
+    age_of,
+    definite,
+    describing,
+    name_words,
+    person_shaped,
+    role_word,
+)
+from analysis.quotes.mentions import join_bodies, no_cue_word, records, strip_titles
 from analysis.quotes.names import given_name_gender
+from analysis.quotes.roles import SPEAKER_LABELS, SPEAKS_FOR, SPOKES, RoleSpeakers, Speaker
 
 if TYPE_CHECKING:  # spaCy is imported on first parse
     from spacy.tokens import Token
 
 __all__ = ["Speaker", "ArticleContext", "PERSONISH", "SPEAKER_LABELS"]
 
-#: Entity labels that can speak.
-SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 PERSONISH = frozenset({"PERSON"})
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
                    "herself": "f"}
-#: Nouns that speak for their owner: "Tokayev's office said", "a spokesman for the ministry said".
-_SPEAKS_FOR = frozenset("spokesman spokeswoman spokesperson representative office press statement campaign "
-                        "website account".split())
 #: Entity labels that never speak (a date, a time, a number).
 _NOT_SPEAKERS = frozenset("DATE TIME CARDINAL ORDINAL MONEY PERCENT QUANTITY".split())
-#: Nouns of a person who speaks for an organisation.
-_SPOKES = frozenset("spokesman spokeswoman spokesperson representative".split())
-#: Kinship nouns and the gender they imply.
-_KIN = {"brother": "m", "sister": "f", "son": "m", "daughter": "f", "father": "m", "mother": "f", "husband": "m",
-        "wife": "f", "uncle": "m", "aunt": "f", "nephew": "m", "niece": "f"}
 #: Organisation roles vague enough to mean the organisation last named ("the company", "the club").
 _GENERIC_ORG_ROLES = frozenset("company firm group club team organisation organization giant maker manufacturer "
                                "producer retailer startup conglomerate carrier operator lender insurer publisher "
                                "airline side".split())
+#: Nouns for anybody: "the man" is not whoever spoke last.
+_PEOPLE = frozenset("man woman person boy girl".split())
 _ORG_LIKE_ROLES = frozenset("government administration authority authorities military army parliament regime "
                             "cabinet police".split())
-
-
-@dataclass(frozen=True)
-class Speaker:
-    """A resolved speaker: canonical name and label, and where the speaker expression is in the text."""
-
-    name: str | None
-    label: str | None
-    start: int | None = None
-    end: int | None = None
 
 
 @dataclass(frozen=True)
@@ -71,60 +62,7 @@ class _Candidate:
     descriptors: frozenset[str]
 
 
-@functools.lru_cache(maxsize=100_000)
-def _strip_titles(name: str, *, keep: int) -> str:
-    """``name`` without leading titles ("Agriculture Commissioner Lena Hofstad" → "Lena Hofstad"), keeping
-    at least ``keep`` words."""
-    spans = [m.span() for m in re.finditer(r"[\w’'.-]+", name)]
-    words = [name[a:b] for a, b in spans]
-
-    def title(word: str) -> bool:
-        w = word.lower().rstrip(".")
-        return w in TITLE_WORDS or w.split("-")[-1] in TITLE_WORDS  # vice-president
-
-    i = 0
-    while len(spans) - i > keep and title(words[i]):
-        i += 1
-    # a title after a place or an organisation: "Abbotsford MP Ed Fast", "Unifor Local 2040 vice-president …"
-    last = max((k for k in range(i, len(words) - keep) if title(words[k])), default=-1)
-    if last >= i and all(w[:1].isupper() for w in words[last + 1:]):
-        i = last + 1
-    return name[spans[i][0]:] if i else name
-
-
-def _records(df: pd.DataFrame) -> list[dict]:
-    """``df.to_dict("records")``; faster for a table of numbers and strings only (a mention table)."""
-    plain = all(isinstance(t, pd.StringDtype) or (isinstance(t, np.dtype) and t.kind in "iufb") for t in df.dtypes)
-    if not plain or not df.columns.is_unique:
-        return df.to_dict("records")
-    columns = list(df.columns)
-    return [dict(zip(columns, values)) for values in zip(*(df[c].tolist() for c in columns))]
-
-
-_IRREGULAR_CUES = frozenset("said says told tells wrote writes spoke speaks".split())
-
-
-@functools.lru_cache(maxsize=100_000)
-def _no_cue_word(name: str) -> str:
-    """A name without the verb of saying a headline glued to it ("Obama Says …" → Obama, "Said Comey" →
-    Comey): a capitalised first or last word that is a form of a cue verb."""
-    words = name.split()
-    if len(words) < 2:
-        return name
-
-    def cue(word: str) -> bool:
-        w = word.lower()
-        return word[:1].isupper() and (w in _IRREGULAR_CUES or w[:-1] in lex.CUE_LEMMAS and w.endswith("s")
-                                       or w.endswith(("es", "ed")) and w[:-2] in lex.CUE_LEMMAS
-                                       or w.endswith("ed") and w[:-1] in lex.CUE_LEMMAS)
-    if cue(words[-1]):
-        return " ".join(words[:-1])
-    if cue(words[0]):
-        return " ".join(words[1:])
-    return name
-
-
-class ArticleContext:
+class ArticleContext(RoleSpeakers):
     """One article's mentions, quotation spans and speakers so far, for resolving speakers.
 
     Args:
@@ -138,12 +76,12 @@ class ArticleContext:
         self.units = {u.paragraph: u for u in parsed.units}
         self.spans = sorted(quote_spans)
         self.span_starts = [a for a, _ in self.spans]
-        rows = [] if mentions is None or not len(mentions) else _records(mentions)
+        rows = [] if mentions is None or not len(mentions) else records(mentions)
         for r in rows:
             r.setdefault("entity", r.get("text"))
             r.setdefault("label", r.get("spacy_label"))
-            r["entity"] = _no_cue_word(r["entity"] if isinstance(r["entity"], str) and r["entity"] else r["text"])
-        self.mentions = sorted(rows, key=lambda r: (r["start"], r["end"]))
+            r["entity"] = no_cue_word(r["entity"] if isinstance(r["entity"], str) and r["entity"] else r["text"])
+        self.mentions = join_bodies(sorted(rows, key=lambda r: (r["start"], r["end"])), parsed.article.text)
         self._mention_starts = [r["start"] for r in self.mentions]
         self._labels = self._vote_labels()
         self.candidates: list[_Candidate] = []
@@ -206,7 +144,7 @@ class ArticleContext:
         title tells: Ms. Roe is Jane Roe, not her husband Mark Roe)."""
         lead = name.split()[0].lower().rstrip(".") if name.split() else ""
         gender = "m" if lead in lex.MALE_WORDS else "f" if lead in lex.FEMALE_WORDS else None
-        name = _strip_titles(name, keep=2 - (label == "PERSON"))
+        name = strip_titles(name, keep=2 - (label == "PERSON"))
         words = name_words(name)
         if len(words) != 1 or label not in (None, "PERSON") or not words[0][:1].isupper():
             return name
@@ -224,7 +162,7 @@ class ArticleContext:
             key = (place, int(before is None or m["start"] < before), len(m["entity"]))
             if key > best_key:
                 best, best_key = m["entity"], key
-        return _strip_titles(best, keep=2)
+        return strip_titles(best, keep=2)
 
     def _name_from_mention(self, m: dict) -> tuple[str, str | None]:
         label = self.label_of(m["entity"], m["label"])
@@ -245,16 +183,17 @@ class ArticleContext:
                 m["start"] - unit.start, m["end"] - unit.start, alignment_mode="expand")
             if span is not None and len(span):
                 root = span.root
-                strong = root.dep_ in SUBJ or (root.dep_ in ("appos", "compound") and root.head.dep_ in SUBJ)
+                strong = root.dep_ in SUBJ or (root.dep_ in ("appos", "compound", "nmod") and root.head.dep_ in SUBJ)
                 desc |= describing(root)  # Kazakh President Kassym-Jomart Tokayev
-                if root.dep_ == "compound" and root.head.pos_ == "NOUN" and m["label"] in ("ORG", "PERSON"):
+                if root.dep_ in ("compound", "nmod") and root.head.pos_ == "NOUN" and m["label"] in ("ORG", "PERSON"):
                     desc |= describing(root.head)  # the GMB union
                 for ap in (c for c in root.children if c.dep_ == "appos"):
                     desc |= describing(ap)  # Tokayev, the Kazakh president
                 if root.dep_ == "appos":
                     desc |= describing(root.head)  # the association's chair, Wiremu Tane
             words = name_words(m["entity"])
-            if m["label"] != "PERSON" and len(words) >= 2 and (desc - {w.lower() for w in words}) & lex.PERSON_ROLES:
+            if m["label"] != "PERSON" and len(words) >= 2 \
+                    and (desc - {w.lower() for w in words} - SPEAKS_FOR) & lex.PERSON_ROLES:  # not "an X spokeswoman"
                 self._labels[words[-1].lower()] = "PERSON"  # Elnur Hasanli, Azerbaijan's deputy minister
             found.append((m, strong, frozenset(desc)))
         for m, strong, desc in found:
@@ -278,9 +217,9 @@ class ArticleContext:
         self.genders: dict[str, str] = {}
         for p in sorted(self.units):
             unit = self.units[p]
-            dep, pos, text = unit.column("dep_"), unit.column("pos_"), unit.column("text")
+            dep, pos, text, tag = (unit.column(a) for a in ("dep_", "pos_", "text", "tag_"))
             for k, tok in enumerate(unit.tokens):
-                if dep[k] in SUBJ and (pos[k] == "NOUN" or role_word(text[k])) and definite(tok) \
+                if dep[k] in SUBJ and (pos[k] == "NOUN" or role_word(text[k]) or age_of(tok)) and definite(tok) \
                         and not self.inside_quote(self.offset(p, tok)):
                     found = self.speaker(p, tok)
                     if found.name and found.label:
@@ -289,6 +228,12 @@ class ArticleContext:
                         label = "PERSON" if tok.lemma_.lower() in lex.PERSON_ROLES else "ORG"
                         bisect.insort(self.candidates, _Candidate(self.offset(p, tok), None, label, True, frozenset()),
                                       key=lambda c: c.offset)
+                elif dep[k] in SUBJ and tag[k] == "NN" and tok.lemma_.lower() in lex.PERSON_ROLES - SPOKES \
+                        and tok.head.lemma_.lower() in lex.CUE_LEMMAS and not definite(tok) \
+                        and not self.inside_quote(self.offset(p, tok)) and self.speaker(p, tok).name is None:
+                    # "An employee at one of the banks said …": a person nobody names, whom "she" may mean next
+                    bisect.insort(self.candidates, _Candidate(self.offset(p, tok), None, "PERSON", True, frozenset()),
+                                  key=lambda c: c.offset)
         self.genders = self._infer_genders()
 
     def _infer_genders(self) -> dict[str, str]:
@@ -354,9 +299,14 @@ class ArticleContext:
         """"m", "f" or None: the article's evidence, else the usual gender of the given name."""
         return self.genders.get(name) or given_name_gender(name)
 
-    def resolve_role(self, head: str, modifiers: set[str], offset: int) -> tuple[str, str] | None:
-        """The entity a definite role noun refers to ("the Kazakh leader", "the ministry")."""
+    def resolve_role(self, head: str, modifiers: set[str], offset: int, *,
+                     nearby: bool | None = None) -> tuple[str, str] | None:
+        """The entity a definite role noun refers to ("the Kazakh leader", "the ministry"); with no title in
+        common, the subject just before (``nearby``; by default for a role, not for "the man" or "the
+        spokesman")."""
         head = head.lower()
+        if nearby is None:
+            nearby = head not in SPOKES | _PEOPLE
         if head in lex.PERSON_ROLES or head.endswith(("man", "woman", "person")):
             labels = PERSONISH
         elif head in lex.ORG_ROLES:
@@ -380,7 +330,7 @@ class ArticleContext:
             label = c.label if c.label in labels else next(iter(sorted(labels)))
             scored.append((match, int(c.strong), c.offset, c.name, label))
         best = max((s for s in scored if s[0] > 0), default=None, key=lambda s: s[:3])
-        if best is None and (labels is PERSONISH or head in _GENERIC_ORG_ROLES):
+        if best is None and nearby and (labels is PERSONISH or head in _GENERIC_ORG_ROLES):
             # no title in common: the most recent subject or speaker nearby (a person), any mention (a company)
             near = [s for s in scored if s[2] >= offset - (600 if labels is PERSONISH else 1500)
                     and (s[1] or labels is not PERSONISH)]
@@ -405,10 +355,11 @@ class ArticleContext:
 
     def resolve_name(self, name: str) -> tuple[str, str | None] | None:
         """A name or role word from a headline ("Tokayev", "Mayor") as the entity the article names so."""
-        word = name.strip().lower()
-        if " " not in word and word in lex.PERSON_ROLES:
-            roles = lex.ROLE_SYNONYMS.get(word, frozenset()) | {word}
-            hit = next((c for c in self.candidates if c.name and c.label == "PERSON" and roles & c.descriptors), None)
+        words = [w.lower() for w in name_words(name)]
+        if words and words[-1] in lex.PERSON_ROLES:  # "Mayor", "Housing secretary": the person with that title
+            roles = lex.ROLE_SYNONYMS.get(words[-1], frozenset()) | {words[-1]}
+            hits = [c for c in self.candidates if c.name and c.label == "PERSON" and roles & c.descriptors]
+            hit = max(hits, key=lambda c: len(set(words[:-1]) & c.descriptors), default=None)
             return (hit.name, hit.label) if hit else None
         label = self.label_of(name, None)
         full = self.canonical(name, label)
@@ -423,6 +374,9 @@ class ArticleContext:
         number never speaks."""
         unit = self.units[paragraph]
         doc = tok.doc
+        age = age_of(tok)
+        if age:
+            return self._aged(paragraph, tok, age)
         if tok.ent_type_ in _NOT_SPEAKERS:
             start = unit.start + tok.idx
             return Speaker(None, None, start, start + len(tok))
@@ -436,12 +390,15 @@ class ArticleContext:
         if role or tok.ent_type_ == "NORP":  # the minister, Ms Smith, said; that Republican, Rep. Roe, said
             appos = next((c for c in tok.subtree if c.dep_ == "appos" and c is not tok
                           and (c.ent_type_ == "PERSON" or (c.pos_ == "PROPN" and not c.ent_type_)
-                               or (c.ent_type_ == "ORG" and tok.lemma_.lower() in lex.ORG_ROLES))), None)
+                               or (c.ent_type_ == "ORG" and (tok.lemma_.lower() in lex.ORG_ROLES
+                                                             or tok.tag_ == "NNS"))
+                               or (tok.lemma_.lower() in lex.PERSON_ROLES and self._mislabelled_person(c)))), None)
             if appos is not None:
                 tok = appos
                 role = False
             elif tok.lemma_.lower() in lex.ORG_ROLES:  # the group, "Friends of the Earth", said
-                named = self._quoted_name(paragraph, tok) or self._proper_org(paragraph, tok)
+                named = self._quoted_name(paragraph, tok) or self._proper_org(paragraph, tok) \
+                    or self._org_modifier(paragraph, tok)
                 if named is not None:
                     return named
         start = unit.start + tok.idx
@@ -467,112 +424,3 @@ class ArticleContext:
             name = self.canonical(span.text, label, before=s0)
             return Speaker(name, self.label_of(name, label) if name != span.text else label, s0, s1)
         return Speaker(None, None, start, start + len(tok))
-
-    def _proper_org(self, paragraph: int, tok: Token) -> Speaker | None:
-        """An organisation named by proper nouns around a role word the NER did not mark: ``The U.S.
-        Attorney's Office said`` (the words from the first proper noun to the role word)."""
-        if tok.pos_ != "PROPN":
-            return None
-        m = self.mention_at(*self.units[paragraph].offsets(tok.doc[tok.i:tok.i + 1]))
-        if m is not None and not role_word(m["entity"]):
-            return None  # a name the mention table knows
-        left = [t for t in tok.subtree if t.i < tok.i and t.pos_ == "PROPN"]
-        if not left:
-            return None
-        span = tok.doc[min(t.i for t in left):tok.i + 1]
-        if any(t.pos_ not in ("PROPN", "PART", "PUNCT") for t in span):
-            return None
-        s0, s1 = self.units[paragraph].offsets(span)
-        return Speaker(span.text, "ORG", s0, s1)
-
-    def _quoted_name(self, paragraph: int, tok: Token) -> Speaker | None:
-        """An organisation named in quote marks in apposition to a role noun: ``the group, "Friends of the
-        Earth",``."""
-        unit = self.units[paragraph]
-        appos = next((c for c in tok.children if c.dep_ == "appos" and c.i > tok.i), None)
-        if appos is None or not self.inside_quote(unit.start + appos.idx):
-            return None
-        k = bisect.bisect_right(self.span_starts, unit.start + appos.idx) - 1
-        a, b = self.spans[k]
-        name = self.parsed.article.text[a + 1:b].strip(" ,.")
-        words = name_words(name)
-        if not 0 < len(words) <= 6 or not words[0][:1].isupper():
-            return None
-        return Speaker(name, "ORG", a + 1, b)
-
-    def _role_speaker(self, paragraph: int, tok: Token) -> Speaker:
-        """A role noun's entity: the organisation behind a spokesman ("a spokesman for X", "a Kremlin
-        spokesperson", "the spokesperson" after "a spokesperson for X"), the person or organisation a
-        definite role noun refers to, else nobody."""
-        unit = self.units[paragraph]
-        chunk = tok.doc[min(t.i for t in tok.subtree if t.i <= tok.i):tok.i + 1]
-        s0, s1 = unit.offsets(chunk)
-        lemma = tok.lemma_.lower()
-        owner = self._owner(paragraph, tok)
-        if owner is None and lemma in _SPOKES and definite(tok):
-            owner = self._earlier_spokes(s0)
-        poss = next((c for c in tok.children if c.dep_ == "poss"), None)
-        if lemma in _KIN and poss is not None and poss.pos_ == "PRON":  # "her brother" in a family story
-            hit = self._relative(poss.lower_, _KIN[lemma], s0)
-            if hit is not None:
-                return Speaker(hit[0], hit[1], s0, s1)
-        if owner is not None and (lemma in _SPEAKS_FOR or not definite(tok)):
-            return Speaker(owner[0], owner[1], s0, s1)
-        if definite(tok):
-            mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound", "nmod")}
-            hit = self.resolve_role(lemma, mods, s0)
-            if hit:
-                return Speaker(hit[0], hit[1], s0, s1)
-        if owner is not None:
-            return Speaker(owner[0], owner[1], s0, s1)
-        return Speaker(None, None, s0, s1)
-
-    def _owner(self, paragraph: int, tok: Token) -> tuple[str, str | None] | None:
-        """The organisation a role noun's own words name ("a spokesman for X", "a Kremlin spokesperson",
-        "Tokayev's office"), or None."""
-        unit = self.units[paragraph]
-        for t in tok.children:
-            inner = t
-            if t.dep_ == "prep" and t.lower_ in ("for", "of", "at", "from"):
-                inner = next((c for c in t.children if c.dep_ == "pobj"), None)
-            elif t.dep_ not in ("poss", "compound"):
-                continue
-            m = None if inner is None else self.mention_at(unit.start + inner.idx, unit.start + inner.idx + len(inner))
-            if m is not None and m["label"] in SPEAKER_LABELS - {"NORP"} and (
-                    m["label"] != "PERSON" or (t.dep_ == "poss" and tok.lemma_.lower() in _SPEAKS_FOR)):
-                return self._name_from_mention(m)
-            if m is None and inner is not None and inner.pos_ == "NOUN" and inner.lemma_.lower() in lex.ORG_ROLES and (
-                    (t.dep_ == "prep" and definite(inner))  # a spokeswoman for the union
-                    or (t.dep_ == "compound" and tok.lemma_.lower() in _SPOKES)):  # a board spokesman
-                owner = self.resolve_role(inner.lemma_, set(), unit.start + inner.idx)
-                if owner is not None:
-                    return owner
-            if m is None and t.dep_ == "poss" and t.pos_ == "NOUN" and definite(t) \
-                    and tok.lemma_.lower() in _SPEAKS_FOR:  # the mayor's office, the company's statement
-                mods = {c.lower_ for c in t.children if c.dep_ in ("amod", "compound", "nmod")}
-                owner = self.resolve_role(t.lemma_, mods, unit.start + t.idx)
-                if owner is not None:
-                    return owner
-        return None
-
-    @functools.cached_property
-    def _spokes_owners(self) -> tuple[list[int], list[tuple[str, str | None]]]:
-        """Where the article introduces an organisation's spokesperson ("a spokesperson for X", "an X
-        spokesman"), and the organisation: offsets and owners, in text order."""
-        offsets, owners = [], []
-        for p in sorted(self.units):
-            unit = self.units[p]
-            for k, lemma in enumerate(unit.column("lemma_")):
-                if lemma.lower() in _SPOKES:
-                    tok = unit.tokens[k]
-                    owner = None if definite(tok) else self._owner(p, tok)
-                    if owner is not None:
-                        offsets.append(unit.start + tok.idx)
-                        owners.append(owner)
-        return offsets, owners
-
-    def _earlier_spokes(self, offset: int) -> tuple[str, str | None] | None:
-        """The organisation of the spokesperson introduced last before ``offset`` (a few paragraphs back)."""
-        offsets, owners = self._spokes_owners
-        k = bisect.bisect_left(offsets, offset) - 1
-        return owners[k] if k >= 0 and offset - offsets[k] <= 1500 else None
