@@ -4,6 +4,7 @@ from __future__ import annotations
 import logging
 import os
 import time
+from pathlib import Path
 
 import pytest
 
@@ -15,6 +16,17 @@ def _pid_after(job: tuple[int, int, float]) -> tuple[int, int]:
     main, number, linger = job
     if os.getpid() == main:
         time.sleep(linger)
+    return number, os.getpid()
+
+
+def _pid_when_all_started(job: tuple[str, int, int]) -> tuple[int, int]:
+    """(job number, the pid that ran it); each process's first job waits (up to 2 min) until every helper
+    has one, so that the test shows who takes jobs, not how fast helpers start on a loaded machine."""
+    folder, number, helpers = job
+    Path(folder, str(os.getpid())).touch()
+    deadline = time.monotonic() + 120
+    while len(list(Path(folder).iterdir())) < helpers + 1 and time.monotonic() < deadline:
+        time.sleep(0.05)
     return number, os.getpid()
 
 
@@ -34,10 +46,8 @@ def _dies_in_a_helper(job: tuple[int, int]) -> tuple[int, int]:
     return number, os.getpid()
 
 
-def _environment(job: tuple[int, int]) -> tuple[int, str | None, str | None]:
-    main, _number = job
-    if os.getpid() == main:
-        time.sleep(0.5)
+def _environment(job: tuple[str, int]) -> tuple[int, str | None, str | None]:
+    _pid_when_all_started((job[0], job[1], 1))  # the helper surely takes a job
     return os.getpid(), os.environ.get("MALLOC_TRIM_THRESHOLD_"), os.environ.get("OMP_NUM_THREADS")
 
 
@@ -46,9 +56,10 @@ def test_one_process_runs_every_job_here_in_order():
     assert list(parallel.imap_unordered(_pid_after, jobs, processes=1)) == [(i, os.getpid()) for i in range(5)]
 
 
-def test_helpers_and_this_process_share_the_jobs_each_done_once():
+def test_helpers_and_this_process_share_the_jobs_each_done_once(tmp_path):
     main = os.getpid()
-    got = list(parallel.imap_unordered(_pid_after, ((main, i, 0.3) for i in range(40)), processes=3))
+    got = list(parallel.imap_unordered(_pid_when_all_started, ((str(tmp_path), i, 2) for i in range(40)),
+                                       processes=3))
     assert sorted(number for number, _pid in got) == list(range(40))
     pids = {pid for _number, pid in got}
     assert main in pids and len(pids) == 3  # this process and both helpers worked
@@ -69,11 +80,11 @@ def test_the_jobs_of_a_helper_that_died_run_here(caplog):
     assert "going on in this process alone" in caplog.text
 
 
-def test_helpers_start_without_malloc_trimming_and_with_their_share_of_blas_threads(monkeypatch):
+def test_helpers_start_without_malloc_trimming_and_with_their_share_of_blas_threads(monkeypatch, tmp_path):
     monkeypatch.setenv("MALLOC_TRIM_THRESHOLD_", "65536")  # what Dask's nanny leaves behind
     monkeypatch.delenv("OMP_NUM_THREADS", raising=False)
     main = os.getpid()
-    got = list(parallel.imap_unordered(_environment, ((main, i) for i in range(12)), processes=2))
+    got = list(parallel.imap_unordered(_environment, ((str(tmp_path), i) for i in range(12)), processes=2))
     helpers = {(trim, threads) for pid, trim, threads in got if pid != main}
     assert helpers == {(None, str(max(1, parallel.available_cpus() // 2)))}
     assert os.environ["MALLOC_TRIM_THRESHOLD_"] == "65536" and "OMP_NUM_THREADS" not in os.environ  # restored
