@@ -7,10 +7,9 @@ import pandas as pd
 import pytest
 from spacy.tokens import Span
 
-from analysis.corpus import Article
 from analysis.entities.article import resolve_article
-from analysis.nlp import load_nlp, parse
-from tests.entity_texts import entities_of, raw_of
+from analysis.nlp import load_nlp
+from tests.entity_texts import entities_of, parsed_of, raw_of
 
 
 @pytest.fixture(scope="module")
@@ -19,9 +18,7 @@ def nlp():
 
 
 def test_a_person_span_ending_in_a_legal_suffix_is_a_company_grown_to_its_name(nlp):
-    art = Article(id="t", title="Dam", source="Test Wire", published=pd.Timestamp("2025-01-01T00:00:00+00:00"),
-                  paragraphs=("The dam's operator, Hidro Tarvanne SA, began releasing more water in 2023.",))
-    parsed = next(parse([art], nlp=nlp))
+    parsed = parsed_of(nlp, "Dam", "The dam's operator, Hidro Tarvanne SA, began releasing more water in 2023.")
     doc = next(u for u in parsed.units if u.paragraph == 1).doc
     tokens = [t.text for t in doc]
     doc.ents = [Span(doc, tokens.index("Tarvanne"), tokens.index("SA") + 1, label="PERSON")]  # spaCy's cut span
@@ -34,9 +31,7 @@ def test_a_person_span_ending_in_a_legal_suffix_is_a_company_grown_to_its_name(n
     ("Storm Closes Railway", "The storm closed the Kessvik-Lomen railway on Tuesday.", None, ("Kessvik", "Lomen")),
 ])
 def test_a_hyphenated_name_the_article_uses_whole_is_one(nlp, title, paragraph, whole, parts):
-    art = Article(id="t", title=title, paragraphs=(paragraph,), source="Test Wire",
-                  published=pd.Timestamp("2025-01-01T00:00:00+00:00"))
-    parsed = next(parse([art], nlp=nlp))
+    parsed = parsed_of(nlp, title, paragraph)
     text = parsed.article.text
     raw = raw_of(parsed)
     raw = raw[raw["paragraph"] == 0]

@@ -3,13 +3,11 @@ appositive, the owner of a board role. spaCy's mistakes seen on real copy are fo
 entities to make them certain."""
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 
-from analysis.corpus import Article
 from analysis.entities.article import resolve_article
-from analysis.nlp import load_nlp, parse
-from tests.entity_texts import entities_of, raw_of, resolved
+from analysis.nlp import load_nlp
+from tests.entity_texts import entities_of, parsed_of, raw_of, resolved
 
 
 @pytest.fixture(scope="module")
@@ -18,10 +16,8 @@ def nlp():
 
 
 def test_a_long_name_takes_a_persons_cue_when_spacy_calls_it_an_organisation(nlp):
-    art = Article(id="t", title="Markets", source="Test Wire", published=pd.Timestamp("2025-01-01T00:00:00+00:00"),
-                  paragraphs=("\"Prices will rise,\" said Itziar Goikoetxea Arana, an analyst at Banco Norte.",
-                              "Goikoetxea Arana raised her target."))
-    parsed = next(parse([art], nlp=nlp))
+    parsed = parsed_of(nlp, "Markets", "\"Prices will rise,\" said Itziar Goikoetxea Arana, an analyst at Banco Norte.",
+                       "Goikoetxea Arana raised her target.")
     raw = raw_of(parsed)
     raw.loc[raw["text"].str.contains("Goikoetxea"), "spacy_label"] = "ORG"  # spaCy's mislabel, as on real copy
     ents = entities_of(resolve_article(parsed, raw))

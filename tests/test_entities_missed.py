@@ -7,10 +7,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis.corpus import Article
 from analysis.entities.article import resolve_article
-from analysis.nlp import load_nlp, parse
-from tests.entity_texts import entities_of, mentions_of, raw_of, resolved
+from analysis.nlp import load_nlp
+from tests.entity_texts import entities_of, mentions_of, parsed_of, raw_of, resolved
 
 
 @pytest.fixture(scope="module")
@@ -35,20 +34,16 @@ def test_a_dateline_in_capitals_names_the_place_in_the_body(nlp):
 
 
 def test_a_hyphenated_surname_before_said_is_whole(nlp):
-    art = Article(id="t", title="Ice", source="Test Wire", published=pd.Timestamp("2025-01-01T00:00:00+00:00"),
-                  paragraphs=("The study was led by Dr Mika Okabe-Lind of the polar institute.",
-                              "\"It is thinner everywhere we looked,\" Okabe-Lind said."))
-    parsed = next(parse([art], nlp=nlp))
+    parsed = parsed_of(nlp, "Ice", "The study was led by Dr Mika Okabe-Lind of the polar institute.",
+                       "\"It is thinner everywhere we looked,\" Okabe-Lind said.")
     raw = raw_of(parsed)
     ents = entities_of(resolve_article(parsed, raw[raw["paragraph"] < 2]))  # spaCy missed the speaker
     assert "Lind" not in ents and ents["Mika Okabe-Lind"] == ("PERSON", 2)
 
 
 def test_an_ordinary_word_glued_to_a_headline_name_is_not_propagated(nlp):
-    art = Article(id="t", title="Altamira Energía Shares Jump 9% on Bid", source="Test Wire",
-                  published=pd.Timestamp("2025-01-01T00:00:00+00:00"),
-                  paragraphs=("MADRID \u2014 Shares in Altamira Energía SA rose 9% on Tuesday after a bid.",))
-    parsed = next(parse([art], nlp=nlp))
+    parsed = parsed_of(nlp, "Altamira Energía Shares Jump 9% on Bid",
+                       "MADRID \u2014 Shares in Altamira Energía SA rose 9% on Tuesday after a bid.")
     raw = raw_of(parsed)
     raw = raw[raw["paragraph"] > 0]
     glued = pd.DataFrame([{"sentence_id": 0, "paragraph": 0, "start": 0, "end": len("Altamira Energía Shares"),
