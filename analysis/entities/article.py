@@ -33,7 +33,7 @@ from analysis.entities.cluster import cluster
 from analysis.entities.context import context_hint, in_quotation
 from analysis.entities.lexicon import ordinary
 from analysis.entities.mention import MENTION_COLUMNS, Mention, title_before
-from analysis.entities.missed import patterns, propagate
+from analysis.entities.missed import patterns, propagate, speaker_labels
 from analysis.entities.names import (
     CLUB_WORDS,
     GEO_WORDS,
@@ -83,6 +83,7 @@ _NOT_NAME_POS = frozenset({"VERB", "AUX", "INTJ", "ADV", "PRON", "DET", "ADP", "
 _GROWN = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC"})  # spans spaCy often cuts short ("Tili")
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z]{2,6})\)")
 _POSSESSIVE_JOIN = re.compile(r"['\u2019]s\s+")
+_SURNAME_AFTER = re.compile(r"-([A-Z][a-z\u00e0-\u024f'\u2019]+)(?![\w-])")
 _INT_COLUMNS = ("sentence_id", "paragraph", "start", "end")
 _AFTER_DASH = re.compile(r"[\u2014\u2013-]\s*$")
 _ORG_AFTER = re.compile(r" ((?:[A-Z][\w\u2019'&-]* ){0,2}[A-Z][\w\u2019'&-]*)")
@@ -94,11 +95,14 @@ def resolve_article(parsed, raw: pd.DataFrame) -> pd.DataFrame:
     mentions = join_neighbours(text, _clean_mentions(parsed, raw), headline_end=headline_end)
     mentions = _headline(_dateline(parsed, mentions), split=False)
     mentions += patterns(parsed, mentions)
+    mentions += speaker_labels(parsed, mentions)
     mentions += propagate(parsed, mentions)
     mentions = _headline(join_neighbours(text, mentions, headline_end=headline_end), split=True,
                          title=parsed.article.title)
     mentions = _hyphenated(text, _businesses(parsed.article.text, mentions))
     mentions = _contexts(parsed, _storms(mentions))
+    mentions = [replace(m, bracketed=True) if text[m.start - 1:m.start] == "(" and text[m.end:m.end + 1] == ")"
+                and m.start > 0 else m for m in mentions]
     article = parsed.article
     mentions += _bylines(getattr(article, "byline", article.authors))
     rows = cluster(mentions)
@@ -137,13 +141,19 @@ def _clean_mentions(parsed, raw: pd.DataFrame) -> list[Mention]:
                 and run.group(1).split()[-1].lower() in ORG_WORDS and run.start(1) not in raw_starts:
             end, spacy_label = run.end(1), "ORG"  # "Deccan" + "Ledger", "British" + "Airways"
         end = number_end(text, start, particle_end(text, start, end))  # "Luc van den Broek", "Rai News 24"
+        if spacy_label == "PERSON" and (hyphen := _SURNAME_AFTER.match(text, end)) is not None \
+                and " " in text[start:end].strip() and name_key(hyphen.group(1)) not in places \
+                and known(hyphen.group(1)) is None:
+            end = hyphen.end(1)  # "Danielle Okonkwo" + "-Strand": the hyphenated surname whole
         if (grown_start := without_start(text, start, end)) != start:  # "Médecins" + "Sans Frontières"
             start, spacy_label = grown_start, "ORG"
-        grown = institution_end(text, start, end, names)
-        if grown is not None:
-            pieces = [(*grown, "ORG")]
-        else:
-            pieces = [p for s, e in split_dashes(text, start, end) for p in _pieces(text, s, e, spacy_label)]
+        pieces = []
+        for start, end in _bracketed(text, start, end):
+            grown = institution_end(text, start, end, names)
+            if grown is not None:
+                pieces += [(*grown, "ORG")]
+            else:
+                pieces += [p for s, e in split_dashes(text, start, end) for p in _pieces(text, s, e, spacy_label)]
         for s1, e1, label1 in pieces:
             cut = clean_name(text[s1:e1], person=False) if "-" in text[s1:e1] else None
             hyphens = split_hyphens(text, s1 + cut[0], s1 + cut[1], label1, places) if cut else None
@@ -154,6 +164,15 @@ def _clean_mentions(parsed, raw: pd.DataFrame) -> list[Mention]:
                     if mention is not None:
                         out.append(mention)
     return _join_regions(text, out)
+
+
+def _bracketed(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A span glued over the opening bracket of a short form after it, split in two: "Authority on
+    Development (IGAD" → "Authority on Development", "IGAD" (the bracket closes after the span)."""
+    cut = text.find(" (", start, end)
+    if cut <= start or ")" in text[cut:end] or text[end:end + 1] != ")" or " " in text[cut + 2:end].strip():
+        return [(start, end)]
+    return [(start, cut), (cut + 2, end)]
 
 
 def _join_regions(text: str, mentions: list[Mention]) -> list[Mention]:

@@ -20,6 +20,7 @@
 """
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter, defaultdict
 
 from analysis.entities.mention import Mention
@@ -65,7 +66,7 @@ CONTEXT_WEIGHT = 1.0
 #: Label preference on ties.
 LABEL_ORDER = ["PERSON", "GPE", "ORG", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"]
 _FACILITY_WORDS = THING_WORDS | VENUE_WORDS | ORG_WORDS | GEO_WORDS
-_ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "&", "de", "la"})
+_ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "on", "&", "de", "la"})
 _DEMONYM_ENDINGS = ("an", "ese", "ish", "i", "ic", "ch", "ss", "ern", "ist", "ite", "ean")
 
 
@@ -90,7 +91,7 @@ class _Article:
         for k, ix in self.forms.items():
             entry = self.entry[k]
             cid = f"K:{entry.canonical}|{entry.label}" if entry else "F:" + k
-            self.canonical.setdefault(cid, entry.canonical if entry else self.surface[k])
+            self.canonical.setdefault(cid, _spelling(entry.canonical, self.surface[k]) if entry else self.surface[k])
             for i in ix:
                 self.assign[i] = cid
 
@@ -323,13 +324,16 @@ class _Article:
         for k, ix in self.forms.items():
             word = self.surface[k]
             cid = self.assign[ix[0]]
-            if not (word.isalpha() and word.isupper() and 2 <= len(word) <= 6 and cid == "F:" + k):
+            capitals = word.isupper() and len(word) <= 6
+            if not (word.isalpha() and word[:1].isupper() and 2 <= len(word) <= 10 and cid == "F:" + k):
                 continue
-            targets = longs.get(word, set())
+            targets = longs.get(word, set()) if capitals else set()
             if len(targets) != 1:  # "Korea Polar Research Institute (KOPRI)": letters of the name before it
-                before = (ends.get((self.mentions[i].paragraph, self.mentions[i].start - 2)) for i in ix)
-                targets = {self.assign[j] for j in before if j is not None
-                           and self.assign[j] not in self.persons and _abbreviates(word, self.mentions[j].text)}
+                before = (ends.get((m.paragraph, m.start - 2)) for i in ix for m in [self.mentions[i]]
+                          if m.bracketed)  # or "Authority (Sebi)", "Asociación … (Asopesca)"
+                targets = {self.assign[j] for j in before if j is not None and self.assign[j] not in self.persons
+                           and (_abbreviates(word, self.mentions[j].text)
+                                or (not capitals and known(word) is None and _shortens(word, self.mentions[j].text)))}
             if len(targets) == 1:
                 target = next(iter(targets))
                 for i in ix:
@@ -388,6 +392,20 @@ def _abbreviates(acronym: str, name: str) -> bool:
     return len(words) > 1 and match(0, 0)
 
 
+def _shortens(word: str, name: str) -> bool:
+    """Whether a short form in title case is made of the name's letters in order, beginning with its
+    first ("Asopesca" of "Asociación de Pescadores Artesanales"); only for a word in brackets right after
+    the name."""
+    letters, folded = word.lower(), _fold(name).lower()
+    if not folded.startswith(letters[0]):
+        return False
+    pos = 0
+    for c in folded:
+        if pos < len(letters) and c == letters[pos]:
+            pos += 1
+    return pos == len(letters) and len(name.split()) > 1
+
+
 def _compound_surname(short: str, full: str) -> bool:
     """Whether a two-word name is the compound surname of a longer one ("Quispe Mamani" of
     "Héctor Quispe Mamani", "Madeira Lopes" of "Ana Madeira Lopes"): its words end the longer name
@@ -411,6 +429,18 @@ def _surface(mentions: list[Mention]) -> str:
     if best.isupper() and any(m.origin == "dateline" for m in mentions):
         return best.title()
     return best
+
+
+def _spelling(canonical: str, surface: str) -> str:
+    """A known name as the article spells it when that differs only by diacritics ("Gdańsk", "Bogotá"
+    for the gazetteer's "Gdansk", "Bogota")."""
+    if surface != canonical and not surface.isascii() and _fold(surface) == canonical:
+        return surface
+    return canonical
+
+
+def _fold(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def _place_tail(words: list[str]) -> bool:

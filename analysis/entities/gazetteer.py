@@ -219,7 +219,9 @@ Hong Kong | | Hongkonger |
 Puerto Rico | | Puerto Rican; Puerto Ricans | San Juan
 """
 
-#: Places that are not countries: (canonical, label, variants).
+#: Places that are not countries, and groups of people that are not demonyms (religions, ethnic groups:
+#: "Muslims", "Hispanics", NORP; not a singular that is also a first name, "Christian"): (canonical, label,
+#: variants).
 _PLACES = """
 Central Asia | LOC |
 Middle East | LOC | Mideast
@@ -270,6 +272,25 @@ Democrat | NORP | Democrats
 Republican | NORP | Republicans
 Conservative | NORP | Conservatives
 Tory | NORP | Tories
+Muslim | NORP | Muslims
+Christians | NORP |
+Catholic | NORP | Catholics
+Protestant | NORP | Protestants
+Orthodox | NORP |
+Jew | NORP | Jews; Jewish
+Hindu | NORP | Hindus
+Sikh | NORP | Sikhs
+Buddhist | NORP | Buddhists
+Evangelical | NORP | Evangelicals
+Mormon | NORP | Mormons
+Sunni | NORP | Sunnis
+Shiite | NORP | Shiites; Shia; Shi'ite; Shi'ites
+Hispanic | NORP | Hispanics
+Latino | NORP | Latinos; Latina; Latinas
+African-American | NORP | African-Americans; African American; African Americans
+Asian-American | NORP | Asian-Americans; Asian American; Asian Americans
+Arab | NORP | Arabs
+Kurd | NORP | Kurds; Kurdish
 Moon | LOC |
 Mars | LOC |
 Earth | LOC |

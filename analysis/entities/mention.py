@@ -31,6 +31,7 @@ class Mention:
     role: str = ""  # the title or role before a person's name ("Councilwoman", "election commission chair")
     context: str = ""  # what its sentence says it is (:func:`analysis.entities.context.context_hint`)
     quoted: bool = False  # it stands inside a quotation
+    bracketed: bool = False  # it stands alone in brackets: "(IGAD)", a short form of the name before it
 
 
 def title_before(text: str, start: int) -> bool:

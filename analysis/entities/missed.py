@@ -46,7 +46,7 @@ from analysis.entities.names import (
 from analysis.entities.repair import is_sport, storm_name
 from analysis.entities.shapes import alone_elsewhere, descriptor_end, is_title_phrase, team_cue
 
-__all__ = ["propagate", "patterns"]
+__all__ = ["propagate", "patterns", "speaker_labels"]
 
 _TAIL_WORDS = ORG_WORDS | GEO_WORDS | THING_WORDS | LEGAL_SUFFIXES
 _INSTITUTION_WORDS = ORG_WORDS - COMMERCIAL_WORDS
@@ -91,6 +91,42 @@ def _new(parsed, unit, sentences, i: int, j: int, origin: str, cue: bool = False
                    unit.doc[i].pos_ not in _NOT_NAME_POS, "ORG" if any(team_cue(t) for t in unit.doc[i:j]) else "")
 
 
+# --- transcripts ---------------------------------------------------------------------------
+
+_LABEL = re.compile(r"[\"\u201c]?([A-Z][A-Z'\u2019.-]+(?: [A-Z][A-Z'\u2019.-]+){0,2}):\s")
+
+
+def speaker_labels(parsed, mentions: list[Mention]) -> list[Mention]:
+    """The speaker labels of a transcript, a name in capitals opening a paragraph ("WALLACE: Let's
+    start …"), as person mentions: when the article names a person so ("Chris Wallace"), or when the
+    label opens two paragraphs or more and is no known place (not a dateline, "MUMBAI: …") nor an
+    ordinary word ("HOST:", "Q:")."""
+    labels = []
+    for unit in parsed.units:
+        if unit.paragraph > 0 and (m := _LABEL.match(unit.text)) is not None:
+            labels.append((unit, m))
+    if not labels:
+        return []
+    people = {k for x in mentions if x.spacy_label == "PERSON" or x.cue
+              for k in (name_key(x.text), name_key(x.text).rsplit(" ", 1)[-1])}
+    counts = defaultdict(int)
+    for _, m in labels:
+        counts[name_key(m.group(1))] += 1
+    taken = {(x.paragraph, x.start) for x in mentions}
+    sentences = _sentence_index(parsed)
+    out = []
+    for unit, m in labels:
+        key, start = name_key(m.group(1)), unit.start + m.start(1)
+        if (unit.paragraph, start) in taken or is_junk(m.group(1)) or ordinary(m.group(1).title()) or not (
+                key in people or (counts[key] > 1 and known(m.group(1)) is None)):
+            continue
+        sids = sentences[unit.paragraph][1]
+        if sids:
+            out.append(Mention(sids[0], unit.paragraph, start, unit.start + m.end(1), m.group(1), "", "pattern",
+                               True, True))
+    return out
+
+
 # --- patterns ------------------------------------------------------------------------------
 
 def _name_word(pos: str, t: str) -> bool:
@@ -122,6 +158,7 @@ def patterns(parsed, mentions: list[Mention]) -> list[Mention]:
             j = i
             while j < n and j not in taken and flags[j] and (j == i or spaces[j - 1]):
                 j += 1
+            hyphen = j - i >= 2 and _hyphen_part(words, spaces, flags, taken, j, places)
             # "company SOCAR", "IEBC returning officer"
             if j == i and words[i].isupper() and i not in taken and _acronym_org(tokens, i):
                 mention = _new(parsed, unit, sentences, i, i + 1, "pattern")
@@ -142,6 +179,8 @@ def patterns(parsed, mentions: list[Mention]) -> list[Mention]:
                     and not (j < len(doc) and is_title_phrase(doc[i:j].text, doc[j].text)):
                 camel = any(c.isupper() for c in doc[i].text[1:])  # "QazGasLink said": a company
                 for a, b in _run_pieces(doc, i, j, places):
+                    if hyphen and b == j and b - a >= 2:
+                        b += 2  # "Catalina Pham" + "-Ruiz": a hyphenated surname whole
                     if speaker and a == i >= 2 and words[a - 1] == "-" and not (spaces[a - 2] or spaces[a - 1]) \
                             and flags[a - 2] and a - 2 not in taken:
                         a -= 2  # "Tanabe-Morris said": the hyphenated surname whole
@@ -162,6 +201,14 @@ valley island islands coast hills""".split())
 #: Nouns for organisations that an acronym may follow ("the state energy company SOCAR").
 _ORG_BEFORE = frozenset("""company union operator agency regulator firm group party bank broadcaster carrier
 airline supplier commission authority insurer lender network""".split())
+
+
+def _hyphen_part(words, spaces, flags, taken, j: int, places: set[str]) -> bool:
+    """Whether a name run ending before token ``j`` goes on over a hyphen to a capitalised word that
+    is no place ("Nneka Obi" + "-Fitzgerald", not "Port Elms" + "-Dover")."""
+    return (j + 1 < len(words) and words[j] == "-" and not spaces[j - 1] and not spaces[j] and flags[j + 1]
+            and j + 1 not in taken and name_key(words[j + 1]) not in places and lookup(name_key(words[j + 1])) is None
+            and (j + 2 == len(words) or words[j + 2] != "-"))
 
 
 def _acronym_org(tokens, i: int) -> bool:

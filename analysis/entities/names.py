@@ -45,7 +45,8 @@ managing supreme grand crown opposition presidential press general attorney lord
 
 #: Title heads stripped even when spaCy did not call the mention a PERSON ("Mr Trump" as ORG).
 _STRICT_HEADS = frozenset("""mr mrs ms miss dr prof president president-elect premier minister chancellor
-senator sen governor gov mayor sir dame""".split())
+senator sen governor gov mayor sir dame cllr councillor councilwoman councilman councilmember alderman
+rep""".split())
 
 #: Royal and religious heads kept before a single name: "King Charles", "Pope Francis".
 _ROYAL = frozenset("king queen prince princess pope emperor empress sheikh emir sultan tsar czar lord lady".split())
@@ -138,7 +139,8 @@ monday tuesday wednesday thursday friday saturday sunday january february march 
 september october november december today tomorrow yesterday""".split())
 #: Common acronyms and units spaCy tags as names: "AI", "CEO", "GDP", "COVID", "Fahrenheit".
 _SPURIOUS = frozenset("""ai a.i ceo cfo coo cto gdp gnp cpi covid covid-19 sars-cov-2 fahrenheit celsius ipo
-esg evs ev lgbt lgbtq lgbtq+ vat pm2.5 dna rna hiv aids ceos""".split())
+esg evs ev lgbt lgbtq lgbtq+ vat pm2.5 dna rna hiv aids ceos er icu nicu a&e ppe
+crosstalk laughter applause inaudible unintelligible mbe obe cbe kbe dbe""".split())  # abbreviations of common nouns; transcript notes; honours
 _PRONOUNS = frozenset("I me we us he him she her they them you".split())
 _EDGE_PUNCT = "\"'()[]{}<>,;:!?*#|/\\-_"
 
@@ -315,8 +317,8 @@ def _title_range(words: list[str], *, person: bool) -> tuple[int, int] | None:
 def is_junk(text: str) -> bool:
     """Whether a cleaned mention is not a name: empty, a single letter, a number, a
     lone title, a pronoun, weekday or family word, lower case, spanning lines, or too long."""
-    if not text or "\n" in text or "\r" in text:
-        return True
+    if not text or "\n" in text or "\r" in text or "[" in text or "]" in text:
+        return True  # … or an editor's bracket inside a quotation ("W]e")
     letters = [c for c in text if c.isalpha()]
     if not letters or not any(c.isupper() for c in letters):
         return True
