@@ -1,8 +1,8 @@
 """Jobs on several processes, this one included: how the NLP pass uses every core.
 
 :func:`imap_unordered` runs ``fn(job)`` for every job on ``processes`` processes: this
-one and ``processes - 1`` helpers (started with ``spawn``, so it is safe in a Jupyter
-kernel; ``fn`` must be importable, i.e. defined at module level). Jobs are handed out
+one and ``processes - 1`` helpers (forked where that is safe, else spawned: see
+:func:`start_method`; ``fn`` must be importable, i.e. defined at module level). Jobs are handed out
 one at a time to whichever process is free, so no process idles while another still has
 a queue, and this process works instead of waiting: with one process there is no helper
 and no overhead at all. :func:`guided_size` sizes jobs from the work left, so that the
@@ -11,18 +11,20 @@ last jobs are small and every process finishes at about the same time.
 from __future__ import annotations
 
 import contextlib
+import gc
 import logging
 import math
 import multiprocessing
 import os
 import queue
+import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
-__all__ = ["available_cpus", "resolve_processes", "guided_size", "imap_unordered"]
+__all__ = ["available_cpus", "resolve_processes", "guided_size", "imap_unordered", "start_method"]
 
 logger = logging.getLogger(__name__)
 _J = TypeVar("_J")
@@ -57,6 +59,21 @@ def guided_size(remaining: float, processes: int, *, low: int, high: int) -> int
     if processes <= 1:
         return high
     return max(low, min(high, math.ceil(remaining / (2 * processes))))
+
+
+def start_method() -> str:
+    """How helpers start: ``fork`` on Linux outside a Jupyter kernel (a helper is a copy of this
+    process, with its model loaded, working within milliseconds), else ``spawn`` (a fresh interpreter
+    that imports and loads everything again: 2–3 s; the only safe way in a kernel, whose threads talk
+    to the browser, and on macOS). ``NEWSLENS_START_METHOD`` (``fork`` or ``spawn``) overrides."""
+    chosen = os.environ.get("NEWSLENS_START_METHOD", "").strip().lower()
+    if chosen in ("fork", "spawn"):
+        return chosen if chosen in multiprocessing.get_all_start_methods() else "spawn"
+    if chosen:
+        logger.warning("NEWSLENS_START_METHOD=%r is neither fork nor spawn: ignored", chosen)
+    if sys.platform.startswith("linux") and "ipykernel" not in sys.modules:
+        return "fork"
+    return "spawn"
 
 
 def _ready() -> None:
@@ -103,7 +120,8 @@ def imap_unordered(fn: Callable[[_J], _R], jobs: Iterable[_J], *, processes: int
         jobs: The jobs, taken one at a time when a process is free (a generator may size
             each job when it is taken).
         processes: Processes in all; 1 runs every job here, one after the other.
-        initializer: Run once in each helper when it starts (e.g. load a model).
+        initializer: Run once in each helper when it starts (e.g. load a model); with forked
+            helpers, run once here before they fork (they inherit what it made).
 
     Raises:
         Exception: The first exception raised by ``fn``, here or in a helper; the
@@ -124,7 +142,12 @@ def imap_unordered(fn: Callable[[_J], _R], jobs: Iterable[_J], *, processes: int
     done: queue.SimpleQueue[tuple[Future, Any]] = queue.SimpleQueue()
     free = threading.Semaphore(helpers)  # one job in flight per helper
     broken = threading.Event()
-    pool = ProcessPoolExecutor(helpers, mp_context=multiprocessing.get_context("spawn"), initializer=initializer)
+    method = start_method()
+    if method == "fork":
+        if initializer is not None:
+            initializer()  # here, before the fork: the helpers inherit what it loaded and start at once
+    pool = ProcessPoolExecutor(helpers, mp_context=multiprocessing.get_context(method),
+                               initializer=initializer if method == "spawn" else None)
 
     def feed() -> None:
         job = None
@@ -152,7 +175,9 @@ def imap_unordered(fn: Callable[[_J], _R], jobs: Iterable[_J], *, processes: int
     received = 0
     try:
         try:
-            with _helper_environ(processes):  # spawned here and now, by each submit (none waits for a job)
+            with _helper_environ(processes):  # started here and now (none waits for a job)
+                if method == "fork":
+                    gc.freeze()  # the helpers' collections leave what they inherit alone: its pages stay shared
                 for _ in range(helpers):
                     free.acquire()
                     pool.submit(_ready).add_done_callback(lambda _f: free.release())
@@ -160,6 +185,9 @@ def imap_unordered(fn: Callable[[_J], _R], jobs: Iterable[_J], *, processes: int
             logger.warning("could not start helper processes (%s); going on in this process alone", exc)
         else:
             threading.Thread(target=feed, name="newslens-feeder", daemon=True).start()
+        finally:
+            if method == "fork":
+                gc.unfreeze()  # forked by now (a fork pool starts every helper at its first job)
         while (job := source.take(helper=False)) is not _END:
             while not done.empty():  # the helpers' results first: they are waiting to be handed on
                 received += 1

@@ -1,9 +1,11 @@
-"""``analysis.parallel``: jobs on this process and spawned helpers, none lost, none twice."""
+"""``analysis.parallel``: jobs on this process and helpers (forked or spawned), none lost, none twice."""
 from __future__ import annotations
 
 import logging
 import os
+import sys
 import time
+import types
 from pathlib import Path
 
 import pytest
@@ -51,12 +53,56 @@ def _environment(job: tuple[str, int]) -> tuple[int, str | None, str | None]:
     return os.getpid(), os.environ.get("MALLOC_TRIM_THRESHOLD_"), os.environ.get("OMP_NUM_THREADS")
 
 
+_STATE = {"warm": False}
+
+
+def _warm() -> None:
+    _STATE["warm"] = True
+
+
+def _warm_in(job: tuple[str, int]) -> tuple[int, bool]:
+    _pid_when_all_started((job[0], job[1], 1))  # the helper surely takes a job
+    return os.getpid(), _STATE["warm"]
+
+
+@pytest.fixture(params=["fork", "spawn"])
+def start_method(request, monkeypatch) -> str:
+    """Each test using it runs with forked and with spawned helpers."""
+    monkeypatch.setenv("NEWSLENS_START_METHOD", request.param)
+    return request.param
+
+
+@pytest.mark.parametrize("platform, kernel, chosen, expected", [
+    ("linux", False, "", "fork"),  # a script, the CLI: a copy of this process, model loaded
+    ("linux", True, "", "spawn"),  # a Jupyter kernel: its threads talk to the browser
+    ("darwin", False, "", "spawn"),
+    ("linux", False, "spawn", "spawn"), ("linux", True, "FORK", "fork"),  # the user's choice
+    ("linux", False, "thread", "fork"),  # not a start method: ignored
+])
+def test_start_method(monkeypatch, platform, kernel, chosen, expected):
+    monkeypatch.setattr(sys, "platform", platform)
+    monkeypatch.setenv("NEWSLENS_START_METHOD", chosen)
+    if kernel:
+        monkeypatch.setitem(sys.modules, "ipykernel", types.ModuleType("ipykernel"))
+    else:
+        monkeypatch.delitem(sys.modules, "ipykernel", raising=False)
+    assert parallel.start_method() == expected
+
+
+def test_helpers_have_what_the_initializer_made(start_method, tmp_path):
+    _STATE["warm"] = False
+    got = list(parallel.imap_unordered(_warm_in, ((str(tmp_path), i) for i in range(8)), processes=2,
+                                       initializer=_warm))
+    assert {warm for pid, warm in got if pid != os.getpid()} == {True}
+    assert _STATE["warm"] is (start_method == "fork")  # forked: it ran here, once, before the fork
+
+
 def test_one_process_runs_every_job_here_in_order():
     jobs = [(os.getpid(), i, 0.0) for i in range(5)]
     assert list(parallel.imap_unordered(_pid_after, jobs, processes=1)) == [(i, os.getpid()) for i in range(5)]
 
 
-def test_helpers_and_this_process_share_the_jobs_each_done_once(tmp_path):
+def test_helpers_and_this_process_share_the_jobs_each_done_once(start_method, tmp_path):
     main = os.getpid()
     got = list(parallel.imap_unordered(_pid_when_all_started, ((str(tmp_path), i, 2) for i in range(40)),
                                        processes=3))
@@ -71,7 +117,7 @@ def test_an_exception_in_a_helper_is_raised_here():
         list(parallel.imap_unordered(_fails_in_a_helper, ((main, i) for i in range(30)), processes=2))
 
 
-def test_the_jobs_of_a_helper_that_died_run_here(caplog):
+def test_the_jobs_of_a_helper_that_died_run_here(start_method, caplog):
     main = os.getpid()
     with caplog.at_level(logging.WARNING, logger="analysis.parallel"):
         got = list(parallel.imap_unordered(_dies_in_a_helper, ((main, i) for i in range(60)), processes=2))
@@ -80,7 +126,8 @@ def test_the_jobs_of_a_helper_that_died_run_here(caplog):
     assert "going on in this process alone" in caplog.text
 
 
-def test_helpers_start_without_malloc_trimming_and_with_their_share_of_blas_threads(monkeypatch, tmp_path):
+def test_helpers_start_without_malloc_trimming_and_with_their_share_of_blas_threads(start_method, monkeypatch,
+                                                                                   tmp_path):
     monkeypatch.setenv("MALLOC_TRIM_THRESHOLD_", "65536")  # what Dask's nanny leaves behind
     monkeypatch.delenv("OMP_NUM_THREADS", raising=False)
     main = os.getpid()
