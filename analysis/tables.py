@@ -114,6 +114,8 @@ def _for_files(df: pd.DataFrame) -> pd.DataFrame:
     """Lists (aliases) become "; "-joined strings so CSV and Parquet agree."""
     df = df.copy()
     for col in df.columns:
+        if df[col].dtype != object or pd.api.types.infer_dtype(df[col], skipna=True) in ("string", "empty"):
+            continue  # no lists in it (the check above runs in C; the one below calls Python per value)
         if df[col].map(lambda v: isinstance(v, (list, tuple))).any():
             df[col] = df[col].map(lambda v: "; ".join(map(str, v)) if isinstance(v, (list, tuple)) else v)
     return df
