@@ -2,7 +2,8 @@
 brackets, a company's name without its legal suffix, a club spaCy calls a person, a "facility" where
 things happen, foreign organisation words; blind 5: a known place keeps the article's diacritics, a
 religious or ethnic group is no place, a name glued to the bracket of its short form, a short form in
-title case in brackets. Tiny hand-written texts with names other than those of the
+title case in brackets; a team named after its town called by the town or its nickname alone in a
+match report. Tiny hand-written texts with names other than those of the
 test sets; spaCy's mistakes seen on real copy are forced on its raw entities to make them certain."""
 from __future__ import annotations
 
@@ -148,3 +149,31 @@ def test_a_place_in_brackets_is_no_short_form(nlp, sentence, place):
     parsed = parsed_of(nlp, "Ferry", sentence)
     ents = entities_of(resolve_article(parsed, _with_raw(parsed, place, "GPE")))
     assert place in ents
+
+
+@pytest.mark.parametrize("paragraphs, team, alone", [
+    (("Marlow held on for a 19-17 win over the Kestrel Bay Otters on Friday, with a penalty in the last minute.",
+      "The Marlow Herons led by ten points at half-time after a try from winger Tavita Fono.",
+      "The Herons host the Ardley Foxes next week, and their coach was pleased with the season."),
+     "Marlow Herons", ("Marlow", "Herons")),
+    (("The Tarrow Gulls beat the Ferny Larks 3-1 on Saturday to go top of the league.",
+      "Tarrow scored twice before half-time, and the Gulls added a third goal from a free-kick.",
+      "Gulls captain Ines Maro said the match was won in the first half."),
+     "Tarrow Gulls", ("Tarrow", "Gulls")),
+])
+def test_a_team_named_after_its_town_is_called_by_the_town_or_nickname_in_a_match_report(nlp, paragraphs, team,
+                                                                                           alone):
+    ents = entities_of(mentions_of(nlp, "Result", *paragraphs))
+    assert ents[team][0] == "ORG" and ents[team][1] >= 3
+    assert not any(a in ents for a in alone)
+
+
+def test_a_team_town_that_is_also_a_players_surname_stays_the_player(nlp):
+    paragraphs = ("The Ardley Foxes lost 20-24 to the Marlow Herons on Saturday despite two tries in the second "
+                  "half from fullback Sam Ardley.",
+                  "Ardley, the 20-year-old from the coast, scored his first try in the 65th minute.",
+                  "\"We left it too late,\" Ardley said after the match, as the Foxes slipped to fourth in the league.")
+    ents = entities_of(mentions_of(nlp, "Result", *paragraphs))
+    assert ents["Sam Ardley"] == ("PERSON", 3)
+    assert ents["Ardley Foxes"][0] == "ORG" and ents["Ardley Foxes"][1] == 2
+

@@ -17,7 +17,9 @@
    the body's names ("Porthaven City Edge Kirkby Town") and drop headline words that are no name
    ("Turnout Slips"); grow a name into its possessive business ("Rosa" → "Rosa's Kitchen").
 4. Note what each mention's sentence says it is, a person, speaker, organisation or place
-   (:mod:`analysis.entities.context`), and whether it stands in a quotation.
+   (:mod:`analysis.entities.context`), and whether it stands in a quotation; in a match report, a
+   team named "the" + a town + a nickname is an organisation, and its town or nickname alone
+   stands for it ("Hamilton held on", "the Stags led").
 5. Add the byline's authors (offsets -1: the byline is not in ``Article.text``).
 6. Cluster and label (:mod:`analysis.entities.cluster`).
 """
@@ -71,6 +73,7 @@ from analysis.entities.shapes import (
     split_locative,
     split_place_prefix,
     team_cue,
+    team_parts,
     without_start,
 )
 
@@ -100,7 +103,7 @@ def resolve_article(parsed, raw: pd.DataFrame) -> pd.DataFrame:
     mentions = _headline(join_neighbours(text, mentions, headline_end=headline_end), split=True,
                          title=parsed.article.title)
     mentions = _hyphenated(text, _businesses(parsed.article.text, mentions))
-    mentions = _contexts(parsed, _storms(mentions))
+    mentions = _teams(text, _contexts(parsed, _storms(mentions)))
     mentions = [replace(m, bracketed=True) if text[m.start - 1:m.start] == "(" and text[m.end:m.end + 1] == ")"
                 and m.start > 0 else m for m in mentions]
     article = parsed.article
@@ -294,6 +297,40 @@ def _contexts(parsed, mentions: list[Mention]) -> list[Mention]:
         if m.text.count(" ") > 1 and context != "PERSON":
             context = ""  # a longer name takes only a person's cue ("Lucía Garmendia Otxoa, an analyst")
         out.append(replace(m, context=context, quoted=in_quotation(text, m.start)))
+    return out
+
+
+def _teams(text: str, mentions: list[Mention]) -> list[Mention]:
+    """In a match report, teams named "the" + a town + a nickname ("the Hamilton Stags") are
+    organisations, and their town or nickname alone is marked as standing for them ("Hamilton held
+    on", "the Stags led"): not where the sentence says a place ("in Hamilton") or a person; a word
+    that is also part of a person's name in the article is that person ("Napier" beside "Leon
+    Napier" and "the Napier Tide": the article calls the team "the Tide")."""
+    if not is_sport(text):
+        return mentions
+    teams: dict[str, tuple[str, str]] = {}
+    for m in mentions:
+        if m.start >= 0 and m.spacy_label != "PERSON" and (parts := team_parts(text, m.start, m.end)) is not None:
+            teams[name_key(m.text)] = parts
+    if not teams:
+        return mentions
+    people = {name_key(w) for m in mentions if m.spacy_label == "PERSON" or m.cue
+              for w in m.text.split()[:-1 if len(m.text.split()) > 1 else 0] + m.text.split()[1:]}
+    parts: dict[str, set[str]] = {}
+    for key, (town, nickname) in teams.items():
+        for word in (town, nickname):
+            parts.setdefault(name_key(word), set()).add(key)
+    out = []
+    for m in mentions:
+        key = name_key(m.text)
+        if m.start >= 0 and key in teams:
+            m = replace(m, hint="ORG")
+        elif (m.start >= 0 and len(parts.get(key, ())) == 1 and key not in people and not m.cue
+              and m.context not in ("GPE", "PERSON", "SPEAKER")):
+            m = replace(m, hint="ORG", team=next(iter(parts[key])))
+        elif m.start >= 0 and key in parts and key in people and not m.context and len(m.text.split()) == 1:
+            m = replace(m, context="PERSON")  # the article says "the Tide" for the team, so "Napier" is the player
+        out.append(m)
     return out
 
 

@@ -8,6 +8,8 @@
   → "Duvanel SA", "Irtysh" → "Irtysh River"); when both could, spaCy's label for
   that mention decides. A mention that spaCy and the gazetteer call a place never
   joins a person ("visited Jordan" beside "Jordan Ellis").
+- A team's town or nickname alone joins the team in a match report ("Hamilton", "Stags" →
+  "Hamilton Stags").
 - A multi-word organisation name that begins the one longer one joins it
   ("Carver State" → "Carver State Hawks"); "BBC" is no short form of "BBC Scotland".
 - An all-capitals acronym joins the one long form with those initials, or the name right before
@@ -311,6 +313,14 @@ class _Article:
             return max(before)[1]
         return min(people, key=lambda c: (min(seen[c], default=1 << 40), c))
 
+    # -- teams ---------------------------------------------------------------------------
+    def teams(self) -> None:
+        """A team's town or nickname alone joins the team ("Hamilton", "Stags" → "Hamilton Stags"), as
+        the article step marked them (:func:`analysis.entities.shapes.team_parts`)."""
+        for i, m in enumerate(self.mentions):
+            if m.team and m.team in self.forms:
+                self.assign[i] = self.assign[self.forms[m.team][0]]
+
     # -- acronyms --------------------------------------------------------------------------
     def acronyms(self) -> None:
         """A bare all-capitals form joins the one long form in the article with its initials."""
@@ -362,6 +372,7 @@ def cluster(mentions: list[Mention]) -> list[dict]:
     art.people()
     art.org_prefixes()
     art.bare_names()
+    art.teams()
     art.acronyms()
     return art.rows()
 

@@ -44,7 +44,7 @@ from analysis.entities.names import (
     person_name,
 )
 from analysis.entities.repair import is_sport, storm_name
-from analysis.entities.shapes import alone_elsewhere, descriptor_end, is_title_phrase, team_cue
+from analysis.entities.shapes import alone_elsewhere, descriptor_end, is_title_phrase, team_cue, team_parts
 
 __all__ = ["propagate", "patterns", "speaker_labels"]
 
@@ -413,6 +413,9 @@ def propagate(parsed, mentions: list[Mention]) -> list[Mention]:
             add(span, *_where(m.text, storm), "name")  # "Odalys" of "Hurricane Odalys"
         if sport and len(words) == 2 and words[-1].lower() in CLUB_WORDS:
             add(span, len(m.text) - len(words[-1]), len(m.text), "club")  # "City" of "Porthaven City"
+        if sport and m.spacy_label != "PERSON" and (team := team_parts(text, m.start, m.end)) is not None:
+            add(span, len(m.text) - len(team[1]), len(m.text), "name")  # "Stags" of "the Hamilton Stags"
+            add(span, 0, len(team[0]), "name")  # and "Hamilton" (a team or the town, as its sentence says)
     if not names:
         return []
     by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)

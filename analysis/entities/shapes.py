@@ -10,7 +10,9 @@
   owner (:func:`business_end`).
 - A place followed by another name: "Queensland Mackay" → "Queensland" + "Mackay"
   (:func:`split_place_prefix`).
-- Team cues: "Lakeshore coach", "Carver State beat Lakeshore" (:func:`team_cue`).
+- Team cues: "Lakeshore coach", "Carver State beat Lakeshore" (:func:`team_cue`); a team named
+  "the" + a town + a nickname in a match report ("the Hamilton Stags"), whose town or nickname
+  alone stands for it (:func:`team_parts`).
 - An organisation named "X without Y" cut after X: "Médecins" + "Sans Frontières"
   (:func:`without_start`); an outlet's channel number: "Rai News" + "24" (:func:`number_end`).
 - A title-case headline span no body name anchors, cut to the name inside: "Sea Ice Off
@@ -41,7 +43,7 @@ from analysis.entities.names import (
 )
 
 __all__ = ["alone_elsewhere", "split_locative", "split_place_prefix", "descriptor_end", "is_title_phrase",
-           "business_end", "team_cue", "PORTFOLIO_WORDS", "headline_core", "number_end", "without_start"]
+           "business_end", "team_cue", "team_parts", "PORTFOLIO_WORDS", "headline_core", "number_end", "without_start"]
 
 #: Words that make or end a name of an organisation, place, thing (precomputed unions).
 _NAME_WORDS = ORG_WORDS | GEO_WORDS | THING_WORDS | GENERIC_WORDS | LEGAL_SUFFIXES
@@ -205,6 +207,29 @@ def team_cue(tok) -> bool:
     if tok.dep_ in ("nsubj", "dobj") and head.lemma_ in _TEAM_VERBS:
         return True
     return tok.dep_ == "pobj" and head.lower_ in ("to", "against") and head.head.lemma_ in ("lose", "fall", "draw")
+
+
+_NOT_NICKNAME = ORG_WORDS | GEO_WORDS | VENUE_WORDS | THING_WORDS | ADMIN_WORDS | GENERIC_WORDS | LEGAL_SUFFIXES \
+    | frozenset("house court street road square park stadium ground arena oval field cup league final".split())
+
+
+def team_parts(text: str, start: int, end: int) -> tuple[str, str] | None:
+    """(town, nickname) of a team named "the" + a town + a nickname ("the Napier Tide", "the Hamilton
+    Stags"), or None; for match reports only (the caller checks), where the town alone ("Hamilton
+    held on") and the nickname alone ("the Stags led") stand for the team. The town is no ordinary
+    word nor a known name that is no place ("the Red Cross", "the Labour Party" are none)."""
+    words = text[start:end].split()
+    if len(words) != 2 or text[max(0, start - 4):start].lower() != "the ":
+        return None
+    town, nickname = words
+    if not (town[:1].isupper() and nickname[:1].isupper() and town.isalpha() and nickname.isalpha()) \
+            or nickname.lower() in _NOT_NICKNAME or town.lower() in _NOT_NICKNAME \
+            or ordinary(town) or is_title_word(town) or is_title_word(nickname):
+        return None
+    entry = known(town)
+    if entry is not None and entry.label not in ("GPE", "LOC"):
+        return None
+    return town, nickname
 
 
 _WITHOUT = "Sans|Sin|Sem|Senza|Ohne|Zonder|Without"
