@@ -1,13 +1,14 @@
 """Repairs of spans spaCy cuts (issue 15, the fourth blind set's errors): particles that end a cut
 span and elided ones ("Chiara Lo" + "Monaco", "Lorenzo" + "Dall'Aglio"), a place cut at an abbreviation
-("Sault Ste." + "Marie"), "Bay of" + a place, an organisation's own institute. Tiny hand-written texts
+("Sault Ste." + "Marie"), "Bay of" + a place, an organisation's own institute; blind 5 and real copy:
+subheadings in title case in the body, a span across a colon. Tiny hand-written texts
 with names other than those of the test sets."""
 from __future__ import annotations
 
 import pytest
 
 from analysis.entities.mention import Mention
-from analysis.entities.repair import institution_end, join_neighbours, particle_end
+from analysis.entities.repair import heading_end, institution_end, join_neighbours, particle_end, split_dashes
 
 
 @pytest.mark.parametrize("text, span, expected", [
@@ -66,3 +67,27 @@ def test_a_place_word_of_a_name_is_one_place(text, parts, expected):
 def test_an_organisations_institute_is_a_second_name(text, span, whole):
     start = text.index(span)
     assert (institution_end(text, start, start + len(span), set()) is not None) is whole
+
+
+@pytest.mark.parametrize("paragraph, heading", [
+    ("Cleaner Harbours.", "Cleaner Harbours"),  # a whole paragraph, with or without a full stop
+    ("Roads and Bridges", "Roads and Bridges"),
+    ("Ferries.", "Ferries"),
+    ("Fewer Buses on Rural Routes: The council cut three services in May.", "Fewer Buses on Rural Routes"),
+    ("The council cut three services in May.", None),  # a sentence
+    ("Harbour Dues Rise Again?", None),  # a question
+    ("ANDERSSON: We will look at it.", None),  # a transcript's speaker
+    ("Host: Welcome back.", None),
+    ("Dr. Lind: The data are clear.", None),
+    ("Tomas Lind said the council would vote in May: all of it.", None),
+    ("Ferries", None),  # one word without a full stop may be a line of anything
+])
+def test_a_subheading_in_title_case(paragraph, heading):
+    end = heading_end(paragraph)
+    assert (paragraph[:end] if end is not None else None) == heading
+
+
+def test_a_span_across_a_colon_is_two():
+    text = "x Better Ferries: The Harbour Board y"
+    start, end = 2, text.index(" y")
+    assert [text[s:e] for s, e in split_dashes(text, start, end)] == ["Better Ferries", "The Harbour Board"]

@@ -15,7 +15,8 @@
    (:mod:`analysis.entities.repair`).
 3. Find the mentions spaCy missed (:mod:`analysis.entities.missed`); cut glued headline spans to
    the body's names ("Porthaven City Edge Kirkby Town") and drop headline words that are no name
-   ("Turnout Slips"); grow a name into its possessive business ("Rosa" → "Rosa's Kitchen").
+   ("Turnout Slips"), in the headline and in subheadings in title case in the body ("Cleaner Water
+   Ahead", "Fewer Buses on Rural Routes: …"); grow a name into its possessive business ("Rosa" → "Rosa's Kitchen").
 4. Note what each mention's sentence says it is, a person, speaker, organisation or place
    (:mod:`analysis.entities.context`), and whether it stands in a quotation; in a match report, a
    team named "the" + a town + a nickname is an organisation, and its town or nickname alone
@@ -53,6 +54,7 @@ from analysis.entities.names import (
 )
 from analysis.entities.repair import (
     dateline_span,
+    heading_end,
     headline_pieces,
     institution_end,
     is_sport,
@@ -96,12 +98,13 @@ def resolve_article(parsed, raw: pd.DataFrame) -> pd.DataFrame:
     """Resolved mentions of one parsed article (columns :data:`MENTION_COLUMNS`)."""
     text, headline_end = parsed.article.text, len(parsed.article.title)
     mentions = join_neighbours(text, _clean_mentions(parsed, raw), headline_end=headline_end)
-    mentions = _headline(_dateline(parsed, mentions), split=False)
+    headings = _headings(parsed)
+    mentions = _headline(_dateline(parsed, mentions), split=False, headings=headings)
     mentions += patterns(parsed, mentions)
     mentions += speaker_labels(parsed, mentions)
     mentions += propagate(parsed, mentions)
     mentions = _headline(join_neighbours(text, mentions, headline_end=headline_end), split=True,
-                         title=parsed.article.title)
+                         title=parsed.article.title, headings=headings)
     mentions = _hyphenated(text, _businesses(parsed.article.text, mentions))
     mentions = _teams(text, _contexts(parsed, _storms(mentions)))
     mentions = [replace(m, bracketed=True) if text[m.start - 1:m.start] == "(" and text[m.end:m.end + 1] == ")"
@@ -211,24 +214,33 @@ def _dateline(parsed, mentions: list[Mention]) -> list[Mention]:
     return sorted([*kept, place], key=lambda m: (m.start < 0, m.start))
 
 
-def _headline(mentions: list[Mention], *, split: bool, title: str = "") -> list[Mention]:
+def _headline(mentions: list[Mention], *, split: bool, title: str = "",
+              headings: dict[int, tuple[int, int]] | None = None) -> list[Mention]:
     """Headline mentions without ordinary words that the body does not use as a name ("Turnout
     Slips"), and with ``split``, cut to the names the body uses ("Porthaven City Edge Kirkby Town" →
-    "Porthaven City", "Kirkby Town") or grown to one ("Teles" → "Teles Robótica" in ``title``)."""
-    body = {name_key(m.text) for m in mentions if m.paragraph > 0}
-    body |= {k.rsplit(" ", 1)[-1] for m in mentions if m.paragraph > 0 and m.spacy_label == "PERSON"
+    "Porthaven City", "Kirkby Town") or grown to one ("Teles" → "Teles Robótica" in ``title``).
+    Subheadings in the body (``headings``: paragraph → their offsets, :func:`_headings`) are
+    headlines too ("Cleaner Water Ahead", "Fewer Buses on Rural Routes: …")."""
+    headings = headings or {}
+
+    def in_body(m: Mention) -> bool:
+        span = headings.get(m.paragraph)
+        return m.paragraph > 0 and (span is None or m.end <= span[0] or m.start >= span[1])
+
+    body = {name_key(m.text) for m in mentions if in_body(m)}
+    body |= {k.rsplit(" ", 1)[-1] for m in mentions if in_body(m) and m.spacy_label == "PERSON"
              for k in [name_key(m.text)] if " " in k}  # surnames: "Adair" of "Phoenix Adair"
     body |= {k.rsplit(" ", 1)[0] for k in body if k.rsplit(" ", 1)[-1].strip(".") in LEGAL_SUFFIXES}
-    surfaces = sorted({m.text for m in mentions if m.paragraph > 0}, key=len, reverse=True)
+    surfaces = sorted({m.text for m in mentions if in_body(m)}, key=len, reverse=True)
     out: list[Mention] = []
     grown_end = -1
     for m in sorted(mentions, key=lambda m: (m.start < 0, m.start)):
-        if m.paragraph != 0:
+        if m.paragraph != 0 and in_body(m):
             out.append(m)
             continue
         if m.start < grown_end:
             continue  # inside a headline name grown to the body's ("Okafor" in "Paris Okafor")
-        if split:
+        if split and m.paragraph == 0:
             longer = next((s for s in surfaces if s.startswith(m.text + " ") and title.startswith(s, m.start)), None)
             if longer is not None:
                 m = replace(m, end=m.start + len(longer), text=longer, spacy_label="", cue=False)
@@ -248,6 +260,17 @@ def _headline(mentions: list[Mention], *, split: bool, title: str = "") -> list[
                                    spacy_label=entry.label if entry else "", hint=""))
         elif not all(ordinary(w) for w in words):
             out.append(m)
+    return out
+
+
+def _headings(parsed) -> dict[int, tuple[int, int]]:
+    """Paragraph → offsets of the subheading in title case that is the paragraph or opens it before a
+    colon (:func:`analysis.entities.repair.heading_end`)."""
+    out, seen = {}, set()
+    for unit in parsed.units:
+        if unit.paragraph > 0 and unit.paragraph not in seen and (end := heading_end(unit.text)) is not None:
+            out[unit.paragraph] = (unit.start, unit.start + end)
+        seen.add(unit.paragraph)  # a long paragraph parsed in chunks: its first only
     return out
 
 

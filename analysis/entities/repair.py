@@ -41,15 +41,14 @@ from analysis.entities.names import (
 )
 
 __all__ = ["split_dashes", "split_hyphens", "institution_end", "particle_end", "join_neighbours", "headline_pieces",
-
-           "storm_name", "dateline_span", "is_sport"]
+           "heading_end", "storm_name", "dateline_span", "is_sport"]
 
 #: Words that end names of organisations, places and clubs (a headline word is none of them), and
 #: those that make two names side by side no person's ("Dallas Cowboys").
 _NAME_ENDS = ORG_WORDS | GEO_WORDS | CLUB_WORDS | LEGAL_SUFFIXES | ADMIN_WORDS
 _NOT_PERSON = ORG_WORDS | GEO_WORDS | CLUB_WORDS | THING_WORDS | LEGAL_SUFFIXES
 
-_DASH = re.compile(r"\s+[\u2014\u2013-]+\s+|\s*[\u2014\u2013]\s*")
+_DASH = re.compile(r"\s+[\u2014\u2013-]+\s+|\s*[\u2014\u2013]\s*|:\s+")
 #: Abbreviated words inside place names, after which spaCy may cut ("Sault Ste. Marie", "Ft. Worth").
 _PLACE_ABBREVIATIONS = frozenset({"St", "Ste", "Mt", "Ft", "Pt"})
 _SAINTS = frozenset({"st", "st.", "saint", "sainte", "san", "santa", "santo", "sao", "são"})
@@ -64,9 +63,10 @@ derby striker goalkeeper manager coach fixture kick-off play-off points referee"
 
 
 def split_dashes(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """A span cut at its dashes ("Mozambique — Rescue Teams" → "Mozambique", "Rescue Teams")."""
+    """A span cut at its dashes ("Mozambique — Rescue Teams" → "Mozambique", "Rescue Teams") and at a
+    colon ("National Pride: The Arts Council" → "National Pride", "The Arts Council")."""
     surface = text[start:end]
-    if "\u2014" not in surface and "\u2013" not in surface and " -" not in surface:
+    if "\u2014" not in surface and "\u2013" not in surface and " -" not in surface and ": " not in surface:
         return [(start, end)]
     pieces, pos = [], start
     for m in _DASH.finditer(text, start, end):
@@ -376,6 +376,34 @@ def headline_pieces(surface: str, body: set[str]) -> list[tuple[int, int]] | Non
     if suffix < n:
         out.append((spans[suffix][0], spans[-1][1]))
     return out
+
+
+_HEADING_LOWER = frozenset("a an and as at by for from in into of off on or over the to vs with".split())
+_HEADING_WORD = re.compile(r"[A-Z0-9][\w\u2019'&.,-]*|[a-z]+")
+
+
+def heading_end(paragraph: str) -> int | None:
+    """Where a subheading in title case ends, when it is the whole paragraph ("Cleaner Water." ,
+    "Roads and Bridges") or opens it before a colon ("Fewer Buses on Rural Routes: The council …"),
+    or None. Its words are capitalised but for short function words; two or more words for one
+    before a colon (not a transcript's "PENCE:" or "Host:"), ten at most; a paragraph ending in a
+    question or in quotation marks is none."""
+    text = paragraph.strip()
+    colon = text.find(": ")
+    whole = colon < 0
+    head = text.rstrip(".") if whole else text[:colon]
+    if not head or text[-1:] in "?!\"\u201d'\u2019" and whole:
+        return None
+    words = head.split()
+    if not 1 <= len(words) <= 10 or (not whole and len(words) < 2) or head.isupper() or not words[0][:1].isupper() \
+            or is_title_word(words[0]):  # "Mr. Ban: …" is a transcript's speaker
+        return None
+    for w in words:
+        if _HEADING_WORD.fullmatch(w) is None or (w.islower() and w not in _HEADING_LOWER) or w.endswith(","):
+            return None
+    if whole and len(words) == 1 and not text.endswith("."):
+        return None
+    return paragraph.find(head) + len(head)
 
 
 @functools.lru_cache(maxsize=50_000)
