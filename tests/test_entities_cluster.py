@@ -177,3 +177,16 @@ def test_a_team_town_that_is_also_a_players_surname_stays_the_player(nlp):
     assert ents["Sam Ardley"] == ("PERSON", 3)
     assert ents["Ardley Foxes"][0] == "ORG" and ents["Ardley Foxes"][1] == 2
 
+
+
+@pytest.mark.parametrize("paragraphs, town, alone", [
+    (("Councillors in Harwell-on-Sea voted on Tuesday to close the pier.",
+      "The pier has stood in Harwell since 1890, and the town council wants to sell it."),
+     "Harwell-on-Sea", "Harwell"),
+    (("Flooding closed roads around Marden-upon-Avon on Friday.",
+      "Residents of Marden said the river rose faster than in 2007."),
+     "Marden-upon-Avon", "Marden"),
+])
+def test_a_town_named_with_a_particle_is_also_called_by_its_first_word(nlp, paragraphs, town, alone):
+    ents = entities_of(mentions_of(nlp, "Town", *paragraphs))
+    assert ents[town] == ("GPE", 2) and alone not in ents

@@ -1,7 +1,8 @@
 """Repairs of spans spaCy cuts (issue 15, the fourth blind set's errors): particles that end a cut
 span and elided ones ("Chiara Lo" + "Monaco", "Lorenzo" + "Dall'Aglio"), a place cut at an abbreviation
 ("Sault Ste." + "Marie"), "Bay of" + a place, an organisation's own institute; blind 5 and real copy:
-subheadings in title case in the body, a span across a colon. Tiny hand-written texts
+subheadings in title case in the body, a span across a colon, a town cut at the hyphens of its
+particle. Tiny hand-written texts
 with names other than those of the test sets."""
 from __future__ import annotations
 
@@ -91,3 +92,19 @@ def test_a_span_across_a_colon_is_two():
     text = "x Better Ferries: The Harbour Board y"
     start, end = 2, text.index(" y")
     assert [text[s:e] for s, e in split_dashes(text, start, end)] == ["Better Ferries", "The Harbour Board"]
+
+
+@pytest.mark.parametrize("text, cut, expected", [
+    ("Buses in Harwell-on-Sea will run later.", ["Harwell"], ["Harwell-on-Sea"]),
+    ("The vote in Marden-upon-Avon was close.", ["Marden-upon-Avon"], ["Marden-upon-Avon"]),
+    ("The leader of Harwell-on-Sea District Council resigned.", ["Harwell", "Sea District Council"],
+     ["Harwell-on-Sea District Council"]),
+    ("Trains from Châtel-en-Vaux were late.", ["Vaux"], ["Châtel-en-Vaux"]),
+    ("The Harwell-Marden line closed.", ["Harwell"], ["Harwell"]),  # no particle: two places, left alone
+])
+def test_a_town_cut_at_the_hyphens_of_its_particle_grows_over_them(text, cut, expected):
+    mentions, after = [], 0
+    for surface in cut:
+        mentions.append(_mention(text, surface, "GPE", after))
+        after = mentions[-1].end
+    assert [m.text for m in join_neighbours(text, mentions, headline_end=0)] == expected

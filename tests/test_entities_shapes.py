@@ -10,6 +10,7 @@ from analysis.entities.shapes import (
     descriptor_end,
     headline_core,
     number_end,
+    split_joined_places,
     split_place_prefix,
     team_parts,
     without_start,
@@ -89,3 +90,18 @@ def test_a_team_is_the_town_and_a_nickname(text, parts):
     start = text.index("the ") + 4 if "the " in text else text.index("Marlow")
     end = text.index(" on Friday")
     assert team_parts(text, start, end) == parts
+
+
+@pytest.mark.parametrize("surface, label, expected", [
+    ("Larkhall to Dunmore", "ORG", ["Larkhall", "Dunmore"]),
+    ("Larkhall to Port Dunmore", "GPE", ["Larkhall", "Port Dunmore"]),
+    ("Kisumu, Kenya", "GPE", ["Kisumu", "Kenya"]),
+    ("Committee to Protect Journalists", "ORG", ["Committee to Protect Journalists"]),  # an organisation word
+    ("Back to Basics", "ORG", ["Back to Basics"]),  # ordinary words
+    ("Larkhall, Ore.", "GPE", ["Larkhall, Ore."]),  # an abbreviated state stays with its town
+    ("Dunmore Mills, Kenya", "ORG", ["Dunmore Mills, Kenya"]),  # a comma in an organisation: split_locative's
+])
+def test_two_places_in_one_span_are_split(surface, label, expected):
+    text = f"from {surface} on"
+    start = 5
+    assert [text[s:e] for s, e, _ in split_joined_places(text, start, start + len(surface), label)] == expected

@@ -5,11 +5,12 @@
    College London"), split "Georgia’s Ministry of Foreign Affairs" in two, cut at dashes
    ("Mozambique — Rescue"), split places joined by a hyphen ("Vienna-Bratislava") and drop common
    words so joined ("Red-Green"), split a place off ("University of Reading in England", "Museo …
-   in Zapala", "Queensland Mackay"), strip determiners, titles and roles (kept as the mention's
-   ``role``: "Councilwoman", "election commission chair"), possessives, edge punctuation and
-   descriptors ("Shipper Nordvik Line", "Neighboring Ashby Junction"), drop junk, title phrases
-   ("Federal Agriculture" Minister) and ordinary words at a sentence start ("Turnout fell"); storms
-   are events ("Cyclone Tamsin"); join "Highlands and Islands" (:mod:`analysis.entities.shapes`).
+   in Zapala", "Queensland Mackay") and two places apart ("Greenock to Aberdeen", "Enugu, Nigeria"),
+   strip determiners, titles and roles (kept as the mention's ``role``: "Councilwoman", "election
+   commission chair"), possessives, edge punctuation and descriptors ("Shipper Nordvik Line",
+   "Neighboring Ashby Junction"), drop junk, title phrases ("Federal Agriculture" Minister) and
+   ordinary words at a sentence start ("Turnout fell"); storms are events ("Cyclone Tamsin"); join
+   "Highlands and Islands" (:mod:`analysis.entities.shapes`).
 2. Repair names spaCy cut ("Kamp" → "van der Kamp", "Dallas" + "Quigley", "Movement for" +
    "Vysočina") and find the place of a dateline ("CEDAR HOLLOW, Ore. (AP) —")
    (:mod:`analysis.entities.repair`).
@@ -72,6 +73,7 @@ from analysis.entities.shapes import (
     headline_core,
     is_title_phrase,
     number_end,
+    split_joined_places,
     split_locative,
     split_place_prefix,
     team_cue,
@@ -164,7 +166,8 @@ def _clean_mentions(parsed, raw: pd.DataFrame) -> list[Mention]:
             cut = clean_name(text[s1:e1], person=False) if "-" in text[s1:e1] else None
             hyphens = split_hyphens(text, s1 + cut[0], s1 + cut[1], label1, places) if cut else None
             for s0, e0, label0 in [(s1, e1, label1)] if hyphens is None else hyphens:
-                for s, e, label in (p for piece in split_locative(text, s0, e0, label0, names)
+                for s, e, label in (p for joined in split_joined_places(text, s0, e0, label0)
+                                    for piece in split_locative(text, *joined, names)
                                     for p in split_place_prefix(text, *piece, places, persons)):
                     mention = _cleaned(text, s, e, label, int(sid), int(paragraph), unit, sport=sport)
                     if mention is not None:

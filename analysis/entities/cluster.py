@@ -5,8 +5,8 @@
   people with one surname stay apart ("Anna Kowalski", "Piotr Kowalski").
 - A bare surname or first name joins its person, the nearest one before it when
   several share it; a bare short form joins its organisation or place ("Duvanel"
-  → "Duvanel SA", "Irtysh" → "Irtysh River"); when both could, spaCy's label for
-  that mention decides. A mention that spaCy and the gazetteer call a place never
+  → "Duvanel SA", "Irtysh" → "Irtysh River", "Stockton" → "Stockton-on-Tees"); when
+  both could, spaCy's label for that mention decides. A mention that spaCy and the gazetteer call a place never
   joins a person ("visited Jordan" beside "Jordan Ellis").
 - A team's town or nickname alone joins the team in a match report ("Hamilton", "Stags" →
   "Hamilton Stags").
@@ -22,6 +22,7 @@
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter, defaultdict
 
@@ -69,6 +70,8 @@ CONTEXT_WEIGHT = 1.0
 LABEL_ORDER = ["PERSON", "GPE", "ORG", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"]
 _FACILITY_WORDS = THING_WORDS | VENUE_WORDS | ORG_WORDS | GEO_WORDS
 _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "on", "&", "de", "la"})
+_TOWN = re.compile(r"([^\W\d_][\w']+)(?:-(?:on|upon|under|over|le|la|les|en|sur|sous|am|an|im|in|by|the|de|du|des"
+                   r"|del))+-")  # "stockton" of "stockton-on-tees"
 _DEMONYM_ENDINGS = ("an", "ese", "ish", "i", "ic", "ch", "ss", "ern", "ist", "ite", "ean")
 
 
@@ -263,6 +266,8 @@ class _Article:
         for k in self.forms:
             words, surface = k.split(), self.surface[k].split()
             cid = self.assign[self.forms[k][0]]
+            if len(words) == 1 and (town := _TOWN.match(k)) is not None and cid not in self.persons:
+                tiers[town.group(1)][1].add(cid)  # "Stockton" → "Stockton-on-Tees"
             if len(words) < 2 or cid in self.persons or self.entry[k] is not None:
                 continue
             org = self.org_votes(k) or any(w in ORG_WORDS for w in words) \
@@ -501,6 +506,8 @@ def vote(mentions: list[Mention], name: str, *, person: bool = False, shared: bo
         votes["FAC"] += WORD_WEIGHT
     elif words and (words[-1] in GEO_WORDS or (words[0] in GEO_WORDS and len(words) > 1)):
         votes["LOC"] += WORD_WEIGHT
+    elif len(words) == 1 and _TOWN.match(words[0]) is not None:
+        votes["GPE"] += WORD_WEIGHT  # a town named with a particle: "Stockton-on-Tees", "Châlons-en-Champagne"
     votes = Counter({lb: w for lb, w in votes.items() if w > 0})
     if not votes:
         return ("PERSON" if person else "ORG"), ""

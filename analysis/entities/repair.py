@@ -9,7 +9,8 @@
   ter Horst", "Chiara Lo" + "Monaco", "Lorenzo" + "Dall'Aglio", "Consorzio di Bonifica" + "della
   Romagna"): :func:`particle_end`; two names side by side are one ("Dallas" + "Quigley"); an
   organisation's or a place's head joins its tail ("Movement for" + "Vysočina", "Southern District" +
-  "of Georgia", "Bay of" + "Biscay"); a place cut at an abbreviation is one ("Sault Ste." + "Marie"):
+  "of Georgia", "Bay of" + "Biscay"); a place cut at an abbreviation is one ("Sault Ste." +
+  "Marie"); a town cut at the hyphens of its particle grows over them ("Stockton" + "-on-Tees"):
   :func:`join_neighbours`.
 - A glued headline span is cut down to the names the body uses ("Porthaven City Edge Kirkby
   Town"): :func:`headline_pieces`.
@@ -199,6 +200,7 @@ def join_neighbours(text: str, mentions: list, *, headline_end: int) -> list:
     for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
         m = _grow_particles(text, m)
         m = _grow_of(text, m)
+        m = _grow_town(text, m)
         possessive = m.start >= 0 and text[m.end:m.end + 1] in ("'", "\u2019")
         grown = institution_end(text, m.start, m.end, keys) if possessive else None
         if grown is not None and grown[1] > m.end:  # "St Brendan" + "’s Hospital Galway"
@@ -222,6 +224,32 @@ def join_neighbours(text: str, mentions: list, *, headline_end: int) -> list:
                 continue
         out.append(m)
     return out
+
+
+_TOWN_LINKS = r"(?:on|upon|under|over|le|la|les|l\u00e8s|en|sur|sous|am|an|im|in|by|the|de|du|des|del)"
+_TOWN_AFTER = re.compile(r"(?:-" + _TOWN_LINKS + r")+-[A-Z][\w'\u2019]*(?![\w-])")
+_TOWN_ORG = re.compile(r"(?: [A-Z][\w'\u2019]*){1,3}")
+_TOWN_BEFORE = re.compile(r"(?<![\w-])[A-Z][\w'\u2019]*(?:-" + _TOWN_LINKS + r")+-$")
+
+
+def _grow_town(text: str, m):
+    """A name cut at the hyphens of a town's lower-case particle grows over them: "Stockton" +
+    "-on-Tees" (+ " Borough Council" when an organisation's word ends the name after it),
+    "Southend-on-" + "Sea Borough Council", "Châlons-en-" + "Champagne"."""
+    if m.start < 0 or not m.text[:1].isupper():
+        return m
+    start, end = m.start, m.end
+    label = m.spacy_label
+    if (after := _TOWN_AFTER.match(text, end)) is not None:
+        end = after.end()
+        tail = _TOWN_ORG.match(text, end)
+        if tail is not None and tail.group(0).split()[-1].lower() in _OF_HEADS:
+            end, label = tail.end(), "ORG"  # "Stockton-on-Tees" + " Borough Council"
+    if (before := _TOWN_BEFORE.search(text, max(0, start - 40), start)) is not None:
+        start = before.start()
+    if (start, end) == (m.start, m.end):
+        return m
+    return replace(m, start=start, end=end, text=text[start:end], spacy_label=label)
 
 
 def _abbreviated(text: str, a, b) -> bool:
