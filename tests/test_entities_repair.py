@@ -2,14 +2,21 @@
 span and elided ones ("Chiara Lo" + "Monaco", "Lorenzo" + "Dall'Aglio"), a place cut at an abbreviation
 ("Sault Ste." + "Marie"), "Bay of" + a place, an organisation's own institute; blind 5 and real copy:
 subheadings in title case in the body, a span across a colon, a town cut at the hyphens of its
-particle. Tiny hand-written texts
+particle, a headline span cut at a name of the body inside it. Tiny hand-written texts
 with names other than those of the test sets."""
 from __future__ import annotations
 
 import pytest
 
 from analysis.entities.mention import Mention
-from analysis.entities.repair import heading_end, institution_end, join_neighbours, particle_end, split_dashes
+from analysis.entities.repair import (
+    heading_end,
+    headline_pieces,
+    institution_end,
+    join_neighbours,
+    particle_end,
+    split_dashes,
+)
 
 
 @pytest.mark.parametrize("text, span, expected", [
@@ -108,3 +115,16 @@ def test_a_town_cut_at_the_hyphens_of_its_particle_grows_over_them(text, cut, ex
         mentions.append(_mention(text, surface, "GPE", after))
         after = mentions[-1].end
     assert [m.text for m in join_neighbours(text, mentions, headline_end=0)] == expected
+
+
+@pytest.mark.parametrize("surface, body, expected", [
+    ("Marden Vote Splits as Okafor Warns of 'Costly Delay", {"marden", "okafor"}, ["Marden", "Okafor"]),
+    ("Welder Who Gave the Tarrow a Bridge", {"tarrow"}, ["the Tarrow"]),
+    ("Quarry Plan Pits Lindqvist Against Harbour Board", {"lindqvist"},
+     ["Lindqvist", "Harbour Board"]),  # a name only the headline gives stays
+    ("Who Runs Marden Harbour Now", {"marden harbour"}, ["Marden Harbour"]),  # "Who" is no WHO
+    ("Porthaven City Edge Kirkby Town", {"porthaven city", "kirkby town"}, ["Porthaven City", "Kirkby Town"]),
+])
+def test_a_headline_span_is_cut_at_a_name_of_the_body_inside_it(surface, body, expected):
+    pieces = headline_pieces(surface, body)
+    assert [surface[s:e] for s, e in pieces] == expected

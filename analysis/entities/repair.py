@@ -362,6 +362,8 @@ def headline_pieces(surface: str, body: set[str]) -> list[tuple[int, int]] | Non
 
     A name the body uses (or a known one) begins or ends the span; the ordinary words after it
     (or before it) are headline verbs and nouns ("Edge", "Hits") and go; what is left is a piece.
+    A name of the body inside the span cuts it too: "Tideflats Rezoning as Everett Warns of 'Quiet
+    Giveaway'" → "Tideflats", "Everett" (:func:`_inner_names`).
 
     Args:
         surface: The headline span.
@@ -374,15 +376,20 @@ def headline_pieces(surface: str, body: set[str]) -> list[tuple[int, int]] | Non
 
     def name(i: int, j: int) -> bool:
         part = surface[spans[i][0]:spans[j - 1][1]]
-        return name_key(part) in body or known(part) is not None
+        entry = known(part)  # a short form in capitals only: "Who" is no WHO
+        return name_key(part) in body or (entry is not None and (
+            entry.label != "ORG" or part.isupper() or " " in part or name_key(part) == name_key(entry.canonical)))
 
     def word(i: int) -> str:
         return surface[spans[i][0]:spans[i][1]]
 
     def headline_word(i: int) -> bool:  # "Hits", "Edge"; not "Transports" or "City", which end names
-        w = word(i)
+        w = word(i).strip("'\"\u2018\u2019\u201c\u201d")
         return ordinary(w) and w.lower() not in _NAME_ENDS
 
+    inner = _inner_names(n, name, headline_word, word)
+    if inner is not None:
+        return [(spans[i][0], spans[j - 1][1]) for i, j in inner]
     prefix = next((j for j in range(n - 1, 0, -1) if name(0, j)), 0)
     suffix = next((i for i in range(max(prefix, 1), n) if name(i, n)), n)
     if not prefix and suffix == n:
@@ -432,6 +439,40 @@ def heading_end(paragraph: str) -> int | None:
     if whole and len(words) == 1 and not text.endswith("."):
         return None
     return paragraph.find(head) + len(head)
+
+
+_HEADLINE_FUNCTION = frozenset("a an the who what how why when where which that this these its their his her".split())
+
+
+def _inner_names(n: int, name, headline_word, word) -> list[tuple[int, int]] | None:
+    """Word ranges of a headline span to keep when a name of the body stands inside it, neither first
+    nor last ("Tideflats Rezoning as Everett Warns of …", "Draughtsman Who Gave the Clyde a
+    Voice"): the body's names, and runs of two or more words that are no headline words, function
+    words or verbs in "-ing" / "-ed" (a name only the headline gives); None when no name stands
+    inside."""
+    anchors, i = [], 0
+    while i < n:
+        j = next((j for j in range(n, i, -1) if (i, j) != (0, n) and name(i, j)), None)
+        if j is not None:
+            anchors.append((i, j))
+        i = j if j is not None else i + 1
+    if not any(0 < i and j < n for i, j in anchors):
+        return None
+
+    def plain(k: int) -> bool:
+        w = word(k).strip("'\"\u2018\u2019\u201c\u201d")
+        return not (headline_word(k) or w.lower() in _HEADLINE_FUNCTION or w.lower().endswith(("ing", "ed")))
+
+    out, run = [], []
+    taken = {k for i, j in anchors for k in range(i, j)}
+    for k in range(n + 1):
+        if k < n and k not in taken and plain(k):
+            run.append(k)
+            continue
+        if len(run) >= 2:
+            out.append((run[0], run[-1] + 1))
+        run = []
+    return sorted(out + anchors)
 
 
 @functools.lru_cache(maxsize=50_000)
