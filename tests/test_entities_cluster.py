@@ -190,3 +190,19 @@ def test_a_team_town_that_is_also_a_players_surname_stays_the_player(nlp):
 def test_a_town_named_with_a_particle_is_also_called_by_its_first_word(nlp, paragraphs, town, alone):
     ents = entities_of(mentions_of(nlp, "Town", *paragraphs))
     assert ents[town] == ("GPE", 2) and alone not in ents
+
+
+
+def test_an_order_named_after_a_saint_is_no_person(nlp):
+    paragraph = "A spokeswoman for the Sisters of St. Brigid said the order would keep the chapel."
+    parsed = parsed_of(nlp, "Chapel", paragraph, "Brigid, the order's patron, is buried in the town.")
+    text = parsed.article.text
+    rows = []
+    for name, label, after in (("Sisters", "PERSON", 0), ("St. Brigid", "PERSON", 0),
+                               ("Brigid", "PERSON", text.index("Brigid,"))):  # spaCy's cut spans on real copy
+        start = text.index(name, max(after, len(parsed.article.title)))
+        paragraph_no = 1 if start < text.index("Brigid,") else 2
+        rows.append({"sentence_id": paragraph_no, "paragraph": paragraph_no, "start": start,
+                     "end": start + len(name), "text": name, "spacy_label": label})
+    ents = entities_of(resolve_article(parsed, pd.DataFrame(rows)))
+    assert ents["Sisters of St. Brigid"] == ("ORG", 1)

@@ -2,7 +2,8 @@
 span and elided ones ("Chiara Lo" + "Monaco", "Lorenzo" + "Dall'Aglio"), a place cut at an abbreviation
 ("Sault Ste." + "Marie"), "Bay of" + a place, an organisation's own institute; blind 5 and real copy:
 subheadings in title case in the body, a span across a colon, a town cut at the hyphens of its
-particle, a headline span cut at a name of the body inside it. Tiny hand-written texts
+particle, a headline span cut at a name of the body inside it, a port, diocese or order named "X of" + a
+place or a saint. Tiny hand-written texts
 with names other than those of the test sets."""
 from __future__ import annotations
 
@@ -128,3 +129,15 @@ def test_a_town_cut_at_the_hyphens_of_its_particle_grows_over_them(text, cut, ex
 def test_a_headline_span_is_cut_at_a_name_of_the_body_inside_it(surface, body, expected):
     pieces = headline_pieces(surface, body)
     assert [surface[s:e] for s, e in pieces] == expected
+
+
+@pytest.mark.parametrize("text, cut, label, expected, expected_label", [
+    ("The Port of Kessford opposed the plan.", "Kessford", "GPE", "Port of Kessford", "ORG"),
+    ("A letter from the Sisters of St. Brigid was read out.", "St. Brigid", "PERSON", "Sisters of St. Brigid", "ORG"),
+    ("The Knights of Varro paid for the roof.", "Varro", "PERSON", "Knights of Varro", "ORG"),
+    ("Ships left Port of Spain on Monday.", "Spain", "GPE", "Port of Spain", "GPE"),  # a city so named
+    ("Two of her sisters of Marden came.", "Marden", "GPE", "Marden", "GPE"),  # no capital: no name
+])
+def test_a_port_diocese_or_order_named_after_a_place_or_saint_is_whole(text, cut, label, expected, expected_label):
+    [m] = join_neighbours(text, [_mention(text, cut, label)], headline_end=0)
+    assert (m.text, m.spacy_label) == (expected, expected_label)

@@ -29,6 +29,7 @@ from collections import Counter, defaultdict
 from analysis.entities.mention import Mention
 from analysis.entities.names import (
     ADMIN_WORDS,
+    BODY_WORDS,
     CLUB_WORDS,
     COMMERCIAL_WORDS,
     GENERIC_WORDS,
@@ -136,6 +137,7 @@ class _Article:
             if (pn is None or self.entry[k] is not None or demonym_compound(k)
                     or (self.placeish(k, ("GPE", "LOC")) and not evidence)
                     or has_acronym(self.surface[k]) or self.votes[k]["EVENT"] or words[0] in ("st", "saint")
+                    or (words[0] in BODY_WORDS and "of" in words)  # "Sisters of St. Casimir"
                     or all(self.mentions[i].context == "PREFIX" for i in self.forms[k])
                     or any(w in ORG_WORDS or w in GEO_WORDS or w in THING_WORDS or w in TOWN_WORDS for w in words)
                     or not all(w[:1].isupper() or w.islower() for w in self.surface[k].split())
@@ -498,7 +500,8 @@ def vote(mentions: list[Mention], name: str, *, person: bool = False, shared: bo
         votes["PERSON"] += PERSON_PATTERN_WEIGHT if votes["PERSON"] else SHARED_SURNAME_WEIGHT if shared else 0
     if has_acronym(name) or all(m.context == "PREFIX" for m in mentions):
         votes.pop("PERSON", None)  # "BVH Havens", "CARE Australia", "Kessel" in "Kessel chief executive" are no people
-    if any(w in ORG_WORDS or w.strip(".") in LEGAL_SUFFIXES for w in words[1:]) or (words and words[0] in ORG_WORDS):
+    if any(w in ORG_WORDS or w.strip(".") in LEGAL_SUFFIXES for w in words[1:]) or (words and words[0] in ORG_WORDS) \
+            or (len(words) > 2 and words[0] in BODY_WORDS and words[1] == "of"):
         votes["ORG"] += WORD_WEIGHT
         if len(words) > 1 and (words[-1] in ORG_WORDS or words[-1].strip(".") in LEGAL_SUFFIXES):
             votes.pop("PERSON", None)  # "Eurasia Wire", "Halvorsen Energy" are not people

@@ -9,9 +9,9 @@
   ter Horst", "Chiara Lo" + "Monaco", "Lorenzo" + "Dall'Aglio", "Consorzio di Bonifica" + "della
   Romagna"): :func:`particle_end`; two names side by side are one ("Dallas" + "Quigley"); an
   organisation's or a place's head joins its tail ("Movement for" + "Vysočina", "Southern District" +
-  "of Georgia", "Bay of" + "Biscay"); a place cut at an abbreviation is one ("Sault Ste." +
-  "Marie"); a town cut at the hyphens of its particle grows over them ("Stockton" + "-on-Tees"):
-  :func:`join_neighbours`.
+  "of Georgia", "Bay of" + "Biscay", "Port of" + "Tacoma", "Sisters of" + "St. Casimir"); a place
+  cut at an abbreviation is one ("Sault Ste." + "Marie"); a town cut at the hyphens of its particle
+  grows over them ("Stockton" + "-on-Tees"): :func:`join_neighbours`.
 - A glued headline span is cut down to the names the body uses ("Porthaven City Edge Kirkby
   Town"): :func:`headline_pieces`.
 - A storm is an event, not a person or a place ("Cyclone Tamsin", "Tamsin", "Tamsins"):
@@ -29,6 +29,7 @@ from analysis.entities.gazetteer import FINDABLE_KEYS
 from analysis.entities.lexicon import common_noun, ordinary
 from analysis.entities.names import (
     ADMIN_WORDS,
+    BODY_WORDS,
     CLUB_WORDS,
     GEO_WORDS,
     LEGAL_SUFFIXES,
@@ -289,14 +290,17 @@ def _grow_particles(text: str, m):
 
 
 def _grow_of(text: str, m):
-    """"Vysočina" after "Movement for " → "Movement for Vysočina" (an organisation word before the link)."""
+    """"Vysočina" after "Movement for " → "Movement for Vysočina" (an organisation word before the link);
+    "Tacoma" after "Port of " → "Port of Tacoma", "St. Casimir" after "Sisters of " → "Sisters of St.
+    Casimir" (a port, a diocese or an order named after a place or a saint)."""
     if not text.endswith(_LINK_ENDS, 0, m.start):
         return m
     line = text[max(0, m.start - 60):m.start].split("\n")[-1]
     hit = _OF_RUN.search(line)
     heads = hit.group(1).split() if hit is not None else []
     geo = bool(heads) and heads[-1].lower() in GEO_WORDS and hit.group(2) == "of"  # "Bay of" + "Biscay"
-    if hit is None or not (geo or any(w.lower() in _OF_HEADS for w in heads)):
+    body = bool(heads) and heads[-1].lower() in BODY_WORDS and hit.group(2) == "of"  # "Port of" + "Tacoma"
+    if hit is None or not (geo or body or any(w.lower() in _OF_HEADS for w in heads)):
         return m
     if known(m.text) is not None and known(m.text).label == "ORG":
         return m
@@ -307,6 +311,8 @@ def _grow_of(text: str, m):
         return m
     start = m.start - len(line) + line.rfind(run[0], 0, hit.end(1))
     label = "LOC" if geo and not any(w.lower() in _OF_HEADS for w in run) else "ORG"
+    if (entry := known(text[start:m.end])) is not None:
+        label = entry.label  # "Port of Spain" is a city
     return replace(m, start=start, text=text[start:m.end], spacy_label=label, cue=False)
 
 
