@@ -206,3 +206,22 @@ def test_an_order_named_after_a_saint_is_no_person(nlp):
                      "end": start + len(name), "text": name, "spacy_label": label})
     ents = entities_of(resolve_article(parsed, pd.DataFrame(rows)))
     assert ents["Sisters of St. Brigid"] == ("ORG", 1)
+
+
+@pytest.mark.parametrize("paragraphs, first, second, expected", [
+    # the son is named in full each time: a bare surname later is the mother, the person named first
+    (("Senator Marta Oyelaran unveiled her housing plan on Monday.",
+      "The plan was drafted with her son, Tobi Oyelaran, a lawyer in the capital.",
+      "Tobi Oyelaran said the plan would be costed by an independent office.",
+      "Oyelaran told reporters the plan would be paid for by a tax on empty homes."),
+     "Marta Oyelaran", "Tobi Oyelaran", (2, 2)),
+    # named in full only once: the nearest before, as ever
+    (("Senator Marta Oyelaran unveiled her housing plan on Monday.",
+      "The plan was drafted with her son, Tobi Oyelaran, a lawyer in the capital.",
+      "Oyelaran said the plan would be costed by an independent office."),
+     "Marta Oyelaran", "Tobi Oyelaran", (1, 2)),
+])
+def test_a_bare_surname_of_relatives_is_the_first_named_when_the_other_is_always_named_in_full(
+        nlp, paragraphs, first, second, expected):
+    ents = entities_of(mentions_of(nlp, "Housing", *paragraphs))
+    assert (ents[first][1], ents[second][1]) == expected

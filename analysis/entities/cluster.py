@@ -209,9 +209,11 @@ class _Article:
                 by_first[pn.first].add(cid)
         shorts, geo_keys = self._short_index()
         seen: dict[str, list[int]] = defaultdict(list)
+        paragraphs: dict[int, int] = {}  # a full name's offset → its paragraph
         for i, cid in self.assign.items():
             if cid in self.persons and self.mentions[i].start >= 0:
                 seen[cid].append(self.mentions[i].start)
+                paragraphs[self.mentions[i].start] = self.mentions[i].paragraph
         for k, ix in self.forms.items():
             if k in self.person_forms or (self.entry[k] is not None and self.entry[k].label == "ORG"):
                 continue
@@ -228,7 +230,7 @@ class _Article:
                 target = self._bare_target(k, m, people, targets, k in geo_keys, first_only=first_only,
                                            place_form=place_form)
                 if target == "person":
-                    self.assign[i] = self._nearest(people, seen, m.start)
+                    self.assign[i] = self._nearest(people, seen, m.start, m.paragraph, paragraphs)
                 elif target is not None:
                     self.assign[i] = target
 
@@ -313,12 +315,22 @@ class _Article:
         return min(targets, key=lambda c: (-len(seen[c]), min(seen[c], default=1 << 40), c))
 
     @staticmethod
-    def _nearest(people: set[str], seen: dict[str, list[int]], start: int) -> str:
-        """The person mentioned last before ``start``, else the first mentioned."""
+    def _nearest(people: set[str], seen: dict[str, list[int]], start: int, paragraph: int = -1,
+                 paragraphs: dict[int, int] | None = None) -> str:
+        """The person mentioned last before ``start``, else the first mentioned. When several share the
+        surname and all but the first named are named in full again and again, the writer tells those
+        apart by their full names: a bare surname beyond the paragraph of the last full name is the
+        first named ("Donald Trump" … "Ivanka Trump" … "Ivanka Trump" … "Trump says")."""
+        first = min(people, key=lambda c: (min(seen[c], default=1 << 40), c))
         before = [(max(s for s in seen[c] if s < start), c) for c in people if any(s < start for s in seen[c])]
-        if before:
-            return max(before)[1]
-        return min(people, key=lambda c: (min(seen[c], default=1 << 40), c))
+        if not before:
+            return first
+        last, nearest = max(before)
+        if (paragraphs is not None and len(people) > 1 and nearest != first
+                and paragraphs.get(last, paragraph) != paragraph
+                and all(len(seen[c]) >= 2 for c in people if c != first)):
+            return first
+        return nearest
 
     # -- teams ---------------------------------------------------------------------------
     def teams(self) -> None:
