@@ -59,3 +59,32 @@ def test_a_subheading_in_the_body_is_a_headline(nlp, paragraphs, forced, kept, d
     ents = entities_of(resolved(nlp, "Dues", paragraphs, forced))
     assert ents[kept] == ("ORG", 2)
     assert not any(dropped.split()[0] in e for e in ents)
+
+
+
+def _with_raw(parsed, word: str, label: str) -> pd.DataFrame:
+    """spaCy's entities plus ``word`` tagged ``label`` wherever it stands capitalised (as on real copy)."""
+    text, raw = parsed.article.text, raw_of(parsed)
+    rows, start = [], text.find(word)
+    while start >= 0:
+        paragraph = next(u.paragraph for u in parsed.units if u.start <= start < u.start + len(u.text))
+        rows.append({"sentence_id": paragraph, "paragraph": paragraph, "start": start, "end": start + len(word),
+                     "text": word, "spacy_label": label})
+        start = text.find(word, start + 1)
+    return pd.concat([raw, pd.DataFrame(rows)]).sort_values("start").reset_index(drop=True)
+
+
+@pytest.mark.parametrize("title, paragraph", [
+    ("Councillors Reject Bus Plan", "Councillors in Marden have rejected a plan to take the buses back."),
+    ("Budget Talks", "The treasurer met Senators on the finance committee on Tuesday."),
+])
+def test_the_plural_of_a_title_is_no_name(nlp, title, paragraph):
+    word = paragraph.split()[0] if paragraph.startswith("Councillors") else "Senators"
+    parsed = parsed_of(nlp, title, paragraph)
+    assert word not in entities_of(resolve_article(parsed, _with_raw(parsed, word, "ORG")))
+
+
+def test_the_plural_of_a_title_may_be_a_team_in_a_match_report(nlp):
+    parsed = parsed_of(nlp, "Result", "The Senators beat the Harbour Kings 4-2 on Saturday, with two goals in the "
+                       "last minute of the match.", "Senators coach Lara Voss praised the goalkeeper.")
+    assert "Senators" in entities_of(resolve_article(parsed, _with_raw(parsed, "Senators", "ORG")))

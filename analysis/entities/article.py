@@ -17,7 +17,8 @@
 3. Find the mentions spaCy missed (:mod:`analysis.entities.missed`); cut glued headline spans to
    the body's names ("Porthaven City Edge Kirkby Town") and drop headline words that are no name
    ("Turnout Slips"), in the headline and in subheadings in title case in the body ("Cleaner Water
-   Ahead", "Fewer Buses on Rural Routes: …"); grow a name into its possessive business ("Rosa" → "Rosa's Kitchen").
+   Ahead", "Fewer Buses on Rural Routes: …"); drop plurals of titles ("Councillors"; not in a match
+   report: "the Senators"); grow a name into its possessive business ("Rosa" → "Rosa's Kitchen").
 4. Note what each mention's sentence says it is, a person, speaker, organisation or place
    (:mod:`analysis.entities.context`), and whether it stands in a quotation; in a match report, a
    team named "the" + a town + a nickname is an organisation, and its town or nickname alone
@@ -107,6 +108,8 @@ def resolve_article(parsed, raw: pd.DataFrame) -> pd.DataFrame:
     mentions += propagate(parsed, mentions)
     mentions = _headline(join_neighbours(text, mentions, headline_end=headline_end), split=True,
                          title=parsed.article.title, headings=headings)
+    if not is_sport(text):  # "Councillors in Stockton-on-Tees have rejected …" (a team may be "the Senators")
+        mentions = [m for m in mentions if not _plural_title(m.text)]
     mentions = _hyphenated(text, _businesses(parsed.article.text, mentions))
     mentions = _teams(text, _contexts(parsed, _storms(mentions)))
     mentions = [replace(m, bracketed=True) if text[m.start - 1:m.start] == "(" and text[m.end:m.end + 1] == ")"
@@ -443,6 +446,12 @@ def _cleaned(text: str, start: int, end: int, label: str, sentence_id: int, para
     if not role and (label in ("PERSON", "") or cue):
         role = role_before(text, start)
     return Mention(sentence_id, paragraph, start, end, surface, label, "ner", cue, name_start, hint, role)
+
+
+def _plural_title(surface: str) -> bool:
+    """Whether a word is the plural of a title ("Councillors", "Senators", "Ministers"): people, no name."""
+    return (" " not in surface and surface.endswith("s") and not surface.isupper() and surface.lower() != "lords"
+            and is_title_word(surface[:-1]))
 
 
 def _role(prefix: str) -> str:
