@@ -141,3 +141,7 @@ def test_a_headline_span_is_cut_at_a_name_of_the_body_inside_it(surface, body, e
 def test_a_port_diocese_or_order_named_after_a_place_or_saint_is_whole(text, cut, label, expected, expected_label):
     [m] = join_neighbours(text, [_mention(text, cut, label)], headline_end=0)
     assert (m.text, m.spacy_label) == (expected, expected_label)
+
+
+def test_a_gazetteer_name_inside_a_headline_span_does_not_cut_it():
+    assert headline_pieces("North Atlantic Indoors", set()) is None  # "Atlantic" is known, not the body's

@@ -393,7 +393,7 @@ def headline_pieces(surface: str, body: set[str]) -> list[tuple[int, int]] | Non
         w = word(i).strip("'\"\u2018\u2019\u201c\u201d")
         return ordinary(w) and w.lower() not in _NAME_ENDS
 
-    inner = _inner_names(n, name, headline_word, word)
+    inner = _inner_names(n, lambda i, j: name_key(surface[spans[i][0]:spans[j - 1][1]]) in body, headline_word, word)
     if inner is not None:
         return [(spans[i][0], spans[j - 1][1]) for i, j in inner]
     prefix = next((j for j in range(n - 1, 0, -1) if name(0, j)), 0)
@@ -451,11 +451,11 @@ _HEADLINE_FUNCTION = frozenset("a an the who what how why when where which that 
 
 
 def _inner_names(n: int, name, headline_word, word) -> list[tuple[int, int]] | None:
-    """Word ranges of a headline span to keep when a name of the body stands inside it, neither first
-    nor last ("Tideflats Rezoning as Everett Warns of …", "Draughtsman Who Gave the Clyde a
-    Voice"): the body's names, and runs of two or more words that are no headline words, function
-    words or verbs in "-ing" / "-ed" (a name only the headline gives); None when no name stands
-    inside."""
+    """Word ranges of a headline span to keep when a name of the body (not only of the gazetteer: "North
+    Atlantic Indoors" stays whole) stands inside it, neither first nor last ("Tideflats Rezoning as
+    Everett Warns of …", "Draughtsman Who Gave the Clyde a Voice"): the body's names, and runs of two
+    or more words that are no headline words, function words or verbs in "-ing" / "-ed" (a name only
+    the headline gives); None when no name stands inside."""
     anchors, i = [], 0
     while i < n:
         j = next((j for j in range(n, i, -1) if (i, j) != (0, n) and name(i, j)), None)
