@@ -1,5 +1,6 @@
 """Entity resolution within an article (issue 15, the blind sets' errors): a person span ending in a
-legal suffix is a company, a hyphenated name the article uses whole is one. spaCy's mistakes seen on
+legal suffix is a company, a hyphenated name the article uses whole is one; subheadings in title case
+in the body are headlines (their ordinary words are no names). spaCy's mistakes seen on
 real copy are forced on its raw entities to make them certain."""
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from spacy.tokens import Span
 
 from analysis.entities.article import resolve_article
 from analysis.nlp import load_nlp
-from tests.entity_texts import entities_of, parsed_of, raw_of
+from tests.entity_texts import entities_of, parsed_of, raw_of, resolved
 
 
 @pytest.fixture(scope="module")
@@ -44,3 +45,46 @@ def test_a_hyphenated_name_the_article_uses_whole_is_one(nlp, title, paragraph, 
         assert ents[whole][1] == 2 and not set(whole.split("-")) & set(ents)
     else:
         assert set(parts) <= set(ents)
+
+
+@pytest.mark.parametrize("paragraphs, forced, kept, dropped", [
+    (("The Tarvel Harbour Board met on Monday to set next year's dues.", "Cleaner Water Ahead.",
+      "The board said the Tarvel Harbour Board would spend more on dredging."),
+     {"^Cleaner Water Ahead$": "ORG"}, "Tarvel Harbour Board", "Cleaner Water Ahead"),
+    (("The Tarvel Harbour Board met on Monday to set next year's dues.",
+      "Fewer Ferries on Winter Routes: The Tarvel Harbour Board cut two crossings in May."),
+     {"Fewer Ferries": "ORG"}, "Tarvel Harbour Board", "Fewer Ferries on Winter Routes"),
+])
+def test_a_subheading_in_the_body_is_a_headline(nlp, paragraphs, forced, kept, dropped):
+    ents = entities_of(resolved(nlp, "Dues", paragraphs, forced))
+    assert ents[kept] == ("ORG", 2)
+    assert not any(dropped.split()[0] in e for e in ents)
+
+
+
+def _with_raw(parsed, word: str, label: str) -> pd.DataFrame:
+    """spaCy's entities plus ``word`` tagged ``label`` wherever it stands capitalised (as on real copy)."""
+    text, raw = parsed.article.text, raw_of(parsed)
+    rows, start = [], text.find(word)
+    while start >= 0:
+        paragraph = next(u.paragraph for u in parsed.units if u.start <= start < u.start + len(u.text))
+        rows.append({"sentence_id": paragraph, "paragraph": paragraph, "start": start, "end": start + len(word),
+                     "text": word, "spacy_label": label})
+        start = text.find(word, start + 1)
+    return pd.concat([raw, pd.DataFrame(rows)]).sort_values("start").reset_index(drop=True)
+
+
+@pytest.mark.parametrize("title, paragraph", [
+    ("Councillors Reject Bus Plan", "Councillors in Marden have rejected a plan to take the buses back."),
+    ("Budget Talks", "The treasurer met Senators on the finance committee on Tuesday."),
+])
+def test_the_plural_of_a_title_is_no_name(nlp, title, paragraph):
+    word = paragraph.split()[0] if paragraph.startswith("Councillors") else "Senators"
+    parsed = parsed_of(nlp, title, paragraph)
+    assert word not in entities_of(resolve_article(parsed, _with_raw(parsed, word, "ORG")))
+
+
+def test_the_plural_of_a_title_may_be_a_team_in_a_match_report(nlp):
+    parsed = parsed_of(nlp, "Result", "The Senators beat the Harbour Kings 4-2 on Saturday, with two goals in the "
+                       "last minute of the match.", "Senators coach Lara Voss praised the goalkeeper.")
+    assert "Senators" in entities_of(resolve_article(parsed, _with_raw(parsed, "Senators", "ORG")))

@@ -97,6 +97,9 @@ def test_a_place_after_a_hyphen_is_not_taken_into_a_name(nlp):
       "HOST: And if it is not?", "WHITCOMBE: Then I vote no."], "Dana Whitcombe", 3),
     (["The mayor, Ruth Okafor, took questions on the radio on Friday.",
       "OKAFOR: The bridge will open in June.", "(CROSSTALK.)", "OKAFOR: June, I said."], "Ruth Okafor", 3),
+    # a surname that is also a word ("bridges"), labels in quotation marks
+    (["The host spoke to Governor Ella Bridges on Sunday.", "\"HOST: Will the tolls go?",
+      "\"BRIDGES: Not this year.", "\"HOST: Next year?", "\"BRIDGES: We will see."], "Ella Bridges", 3),
 ])
 def test_a_transcript_speaker_label_is_a_mention_of_the_person(nlp, paragraphs, person, n):
     ents = entities_of(mentions_of(nlp, "Interview", *paragraphs))

@@ -1,13 +1,23 @@
 """Repairs of spans spaCy cuts (issue 15, the fourth blind set's errors): particles that end a cut
 span and elided ones ("Chiara Lo" + "Monaco", "Lorenzo" + "Dall'Aglio"), a place cut at an abbreviation
-("Sault Ste." + "Marie"), "Bay of" + a place, an organisation's own institute. Tiny hand-written texts
+("Sault Ste." + "Marie"), "Bay of" + a place, an organisation's own institute; blind 5 and real copy:
+subheadings in title case in the body, a span across a colon, a town cut at the hyphens of its
+particle, a headline span cut at a name of the body inside it, a port, diocese or order named "X of" + a
+place or a saint. Tiny hand-written texts
 with names other than those of the test sets."""
 from __future__ import annotations
 
 import pytest
 
 from analysis.entities.mention import Mention
-from analysis.entities.repair import institution_end, join_neighbours, particle_end
+from analysis.entities.repair import (
+    heading_end,
+    headline_pieces,
+    institution_end,
+    join_neighbours,
+    particle_end,
+    split_dashes,
+)
 
 
 @pytest.mark.parametrize("text, span, expected", [
@@ -66,3 +76,72 @@ def test_a_place_word_of_a_name_is_one_place(text, parts, expected):
 def test_an_organisations_institute_is_a_second_name(text, span, whole):
     start = text.index(span)
     assert (institution_end(text, start, start + len(span), set()) is not None) is whole
+
+
+@pytest.mark.parametrize("paragraph, heading", [
+    ("Cleaner Harbours.", "Cleaner Harbours"),  # a whole paragraph, with or without a full stop
+    ("Roads and Bridges", "Roads and Bridges"),
+    ("Ferries.", "Ferries"),
+    ("Fewer Buses on Rural Routes: The council cut three services in May.", "Fewer Buses on Rural Routes"),
+    ("The council cut three services in May.", None),  # a sentence
+    ("Harbour Dues Rise Again?", None),  # a question
+    ("ANDERSSON: We will look at it.", None),  # a transcript's speaker
+    ("Host: Welcome back.", None),
+    ("Dr. Lind: The data are clear.", None),
+    ("Tomas Lind said the council would vote in May: all of it.", None),
+    ("Ferries", None),  # one word without a full stop may be a line of anything
+])
+def test_a_subheading_in_title_case(paragraph, heading):
+    end = heading_end(paragraph)
+    assert (paragraph[:end] if end is not None else None) == heading
+
+
+def test_a_span_across_a_colon_is_two():
+    text = "x Better Ferries: The Harbour Board y"
+    start, end = 2, text.index(" y")
+    assert [text[s:e] for s, e in split_dashes(text, start, end)] == ["Better Ferries", "The Harbour Board"]
+
+
+@pytest.mark.parametrize("text, cut, expected", [
+    ("Buses in Harwell-on-Sea will run later.", ["Harwell"], ["Harwell-on-Sea"]),
+    ("The vote in Marden-upon-Avon was close.", ["Marden-upon-Avon"], ["Marden-upon-Avon"]),
+    ("The leader of Harwell-on-Sea District Council resigned.", ["Harwell", "Sea District Council"],
+     ["Harwell-on-Sea District Council"]),
+    ("Trains from Châtel-en-Vaux were late.", ["Vaux"], ["Châtel-en-Vaux"]),
+    ("The Harwell-Marden line closed.", ["Harwell"], ["Harwell"]),  # no particle: two places, left alone
+])
+def test_a_town_cut_at_the_hyphens_of_its_particle_grows_over_them(text, cut, expected):
+    mentions, after = [], 0
+    for surface in cut:
+        mentions.append(_mention(text, surface, "GPE", after))
+        after = mentions[-1].end
+    assert [m.text for m in join_neighbours(text, mentions, headline_end=0)] == expected
+
+
+@pytest.mark.parametrize("surface, body, expected", [
+    ("Marden Vote Splits as Okafor Warns of 'Costly Delay", {"marden", "okafor"}, ["Marden", "Okafor"]),
+    ("Welder Who Gave the Tarrow a Bridge", {"tarrow"}, ["the Tarrow"]),
+    ("Quarry Plan Pits Lindqvist Against Harbour Board", {"lindqvist"},
+     ["Lindqvist", "Harbour Board"]),  # a name only the headline gives stays
+    ("Who Runs Marden Harbour Now", {"marden harbour"}, ["Marden Harbour"]),  # "Who" is no WHO
+    ("Porthaven City Edge Kirkby Town", {"porthaven city", "kirkby town"}, ["Porthaven City", "Kirkby Town"]),
+])
+def test_a_headline_span_is_cut_at_a_name_of_the_body_inside_it(surface, body, expected):
+    pieces = headline_pieces(surface, body)
+    assert [surface[s:e] for s, e in pieces] == expected
+
+
+@pytest.mark.parametrize("text, cut, label, expected, expected_label", [
+    ("The Port of Kessford opposed the plan.", "Kessford", "GPE", "Port of Kessford", "ORG"),
+    ("A letter from the Sisters of St. Brigid was read out.", "St. Brigid", "PERSON", "Sisters of St. Brigid", "ORG"),
+    ("The Knights of Varro paid for the roof.", "Varro", "PERSON", "Knights of Varro", "ORG"),
+    ("Ships left Port of Spain on Monday.", "Spain", "GPE", "Port of Spain", "GPE"),  # a city so named
+    ("Two of her sisters of Marden came.", "Marden", "GPE", "Marden", "GPE"),  # no capital: no name
+])
+def test_a_port_diocese_or_order_named_after_a_place_or_saint_is_whole(text, cut, label, expected, expected_label):
+    [m] = join_neighbours(text, [_mention(text, cut, label)], headline_end=0)
+    assert (m.text, m.spacy_label) == (expected, expected_label)
+
+
+def test_a_gazetteer_name_inside_a_headline_span_does_not_cut_it():
+    assert headline_pieces("North Atlantic Indoors", set()) is None  # "Atlantic" is known, not the body's

@@ -6,7 +6,15 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.entities.shapes import descriptor_end, headline_core, number_end, split_place_prefix, without_start
+from analysis.entities.shapes import (
+    descriptor_end,
+    headline_core,
+    number_end,
+    split_joined_places,
+    split_place_prefix,
+    team_parts,
+    without_start,
+)
 
 
 @pytest.mark.parametrize("words, sentence_start, label, expected", [
@@ -67,3 +75,33 @@ def test_an_organisation_named_x_without_y_is_whole(text, span, expected):
     start = text.index(span)
     end = start + len(span)
     assert text[without_start(text, start, end):end] == expected
+
+
+@pytest.mark.parametrize("text, parts", [
+    ("a win over the Marlow Herons on Friday", ("Marlow", "Herons")),
+    ("a win over the Kestrel Tide on Friday", ("Kestrel", "Tide")),
+    ("a win over Marlow Herons on Friday", None),  # no "the"
+    ("a grant from the Red Cross on Friday", None),  # an ordinary word is no town
+    ("a vote of the Labour Party on Friday", None),
+    ("a match at the Marlow Stadium on Friday", None),
+    ("a letter from the Marlow Council on Friday", None),
+])
+def test_a_team_is_the_town_and_a_nickname(text, parts):
+    start = text.index("the ") + 4 if "the " in text else text.index("Marlow")
+    end = text.index(" on Friday")
+    assert team_parts(text, start, end) == parts
+
+
+@pytest.mark.parametrize("surface, label, expected", [
+    ("Larkhall to Dunmore", "ORG", ["Larkhall", "Dunmore"]),
+    ("Larkhall to Port Dunmore", "GPE", ["Larkhall", "Port Dunmore"]),
+    ("Kisumu, Kenya", "GPE", ["Kisumu", "Kenya"]),
+    ("Committee to Protect Journalists", "ORG", ["Committee to Protect Journalists"]),  # an organisation word
+    ("Back to Basics", "ORG", ["Back to Basics"]),  # ordinary words
+    ("Larkhall, Ore.", "GPE", ["Larkhall, Ore."]),  # an abbreviated state stays with its town
+    ("Dunmore Mills, Kenya", "ORG", ["Dunmore Mills, Kenya"]),  # a comma in an organisation: split_locative's
+])
+def test_two_places_in_one_span_are_split(surface, label, expected):
+    text = f"from {surface} on"
+    start = 5
+    assert [text[s:e] for s, e, _ in split_joined_places(text, start, start + len(surface), label)] == expected

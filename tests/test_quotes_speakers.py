@@ -202,3 +202,16 @@ def test_reported_clauses_the_parse_cut_or_left_without_that(nlp, paragraphs, ex
 ])
 def test_reuters_datelines_and_perfects(nlp, paragraphs, expected):
     assert sources(table(nlp, *paragraphs)) == expected
+
+
+
+def test_an_organisation_written_with_the_is_no_person_for_the_role_after_it_in_a_headline(nlp):
+    # "… sack coach …" puts a role beside the name in the headline; "The Kingsford Hawks have …" makes it a
+    # group, so "the club" still finds it
+    title = "Kingsford Hawks sack coach Shane Doyle after 11 straight losses"
+    paragraphs = ("The Kingsford Hawks have sacked head coach Shane Doyle with three rounds of the season "
+                  "remaining, ending a four-year tenure that began with a grand final appearance and finished "
+                  "with 11 consecutive defeats.",
+                  "The club said in a statement: \u201cThe board has thanked Shane for his service.\u201d")
+    assert sources(table(nlp, *paragraphs, title=title)) == [
+        ("The board has thanked Shane for his service.", "direct", "Kingsford Hawks", None)]

@@ -5,19 +5,24 @@
    College London"), split "Georgia’s Ministry of Foreign Affairs" in two, cut at dashes
    ("Mozambique — Rescue"), split places joined by a hyphen ("Vienna-Bratislava") and drop common
    words so joined ("Red-Green"), split a place off ("University of Reading in England", "Museo …
-   in Zapala", "Queensland Mackay"), strip determiners, titles and roles (kept as the mention's
-   ``role``: "Councilwoman", "election commission chair"), possessives, edge punctuation and
-   descriptors ("Shipper Nordvik Line", "Neighboring Ashby Junction"), drop junk, title phrases
-   ("Federal Agriculture" Minister) and ordinary words at a sentence start ("Turnout fell"); storms
-   are events ("Cyclone Tamsin"); join "Highlands and Islands" (:mod:`analysis.entities.shapes`).
+   in Zapala", "Queensland Mackay") and two places apart ("Greenock to Aberdeen", "Enugu, Nigeria"),
+   strip determiners, titles and roles (kept as the mention's ``role``: "Councilwoman", "election
+   commission chair"), possessives, edge punctuation and descriptors ("Shipper Nordvik Line",
+   "Neighboring Ashby Junction"), drop junk, title phrases ("Federal Agriculture" Minister) and
+   ordinary words at a sentence start ("Turnout fell"); storms are events ("Cyclone Tamsin"); join
+   "Highlands and Islands" (:mod:`analysis.entities.shapes`).
 2. Repair names spaCy cut ("Kamp" → "van der Kamp", "Dallas" + "Quigley", "Movement for" +
    "Vysočina") and find the place of a dateline ("CEDAR HOLLOW, Ore. (AP) —")
    (:mod:`analysis.entities.repair`).
 3. Find the mentions spaCy missed (:mod:`analysis.entities.missed`); cut glued headline spans to
    the body's names ("Porthaven City Edge Kirkby Town") and drop headline words that are no name
-   ("Turnout Slips"); grow a name into its possessive business ("Rosa" → "Rosa's Kitchen").
+   ("Turnout Slips"), in the headline and in subheadings in title case in the body ("Cleaner Water
+   Ahead", "Fewer Buses on Rural Routes: …"); drop plurals of titles ("Councillors"; not in a match
+   report: "the Senators"); grow a name into its possessive business ("Rosa" → "Rosa's Kitchen").
 4. Note what each mention's sentence says it is, a person, speaker, organisation or place
-   (:mod:`analysis.entities.context`), and whether it stands in a quotation.
+   (:mod:`analysis.entities.context`), and whether it stands in a quotation; in a match report, a
+   team named "the" + a town + a nickname is an organisation, and its town or nickname alone
+   stands for it ("Hamilton held on", "the Stags led").
 5. Add the byline's authors (offsets -1: the byline is not in ``Article.text``).
 6. Cluster and label (:mod:`analysis.entities.cluster`).
 """
@@ -51,6 +56,7 @@ from analysis.entities.names import (
 )
 from analysis.entities.repair import (
     dateline_span,
+    heading_end,
     headline_pieces,
     institution_end,
     is_sport,
@@ -68,9 +74,11 @@ from analysis.entities.shapes import (
     headline_core,
     is_title_phrase,
     number_end,
+    split_joined_places,
     split_locative,
     split_place_prefix,
     team_cue,
+    team_parts,
     without_start,
 )
 
@@ -93,14 +101,17 @@ def resolve_article(parsed, raw: pd.DataFrame) -> pd.DataFrame:
     """Resolved mentions of one parsed article (columns :data:`MENTION_COLUMNS`)."""
     text, headline_end = parsed.article.text, len(parsed.article.title)
     mentions = join_neighbours(text, _clean_mentions(parsed, raw), headline_end=headline_end)
-    mentions = _headline(_dateline(parsed, mentions), split=False)
+    headings = _headings(parsed)
+    mentions = _headline(_dateline(parsed, mentions), split=False, headings=headings)
     mentions += patterns(parsed, mentions)
     mentions += speaker_labels(parsed, mentions)
     mentions += propagate(parsed, mentions)
     mentions = _headline(join_neighbours(text, mentions, headline_end=headline_end), split=True,
-                         title=parsed.article.title)
+                         title=parsed.article.title, headings=headings)
+    if not is_sport(text):  # "Councillors in Stockton-on-Tees have rejected …" (a team may be "the Senators")
+        mentions = [m for m in mentions if not _plural_title(m.text)]
     mentions = _hyphenated(text, _businesses(parsed.article.text, mentions))
-    mentions = _contexts(parsed, _storms(mentions))
+    mentions = _teams(text, _contexts(parsed, _storms(mentions)))
     mentions = [replace(m, bracketed=True) if text[m.start - 1:m.start] == "(" and text[m.end:m.end + 1] == ")"
                 and m.start > 0 else m for m in mentions]
     article = parsed.article
@@ -158,7 +169,8 @@ def _clean_mentions(parsed, raw: pd.DataFrame) -> list[Mention]:
             cut = clean_name(text[s1:e1], person=False) if "-" in text[s1:e1] else None
             hyphens = split_hyphens(text, s1 + cut[0], s1 + cut[1], label1, places) if cut else None
             for s0, e0, label0 in [(s1, e1, label1)] if hyphens is None else hyphens:
-                for s, e, label in (p for piece in split_locative(text, s0, e0, label0, names)
+                for s, e, label in (p for joined in split_joined_places(text, s0, e0, label0)
+                                    for piece in split_locative(text, *joined, names)
                                     for p in split_place_prefix(text, *piece, places, persons)):
                     mention = _cleaned(text, s, e, label, int(sid), int(paragraph), unit, sport=sport)
                     if mention is not None:
@@ -208,24 +220,33 @@ def _dateline(parsed, mentions: list[Mention]) -> list[Mention]:
     return sorted([*kept, place], key=lambda m: (m.start < 0, m.start))
 
 
-def _headline(mentions: list[Mention], *, split: bool, title: str = "") -> list[Mention]:
+def _headline(mentions: list[Mention], *, split: bool, title: str = "",
+              headings: dict[int, tuple[int, int]] | None = None) -> list[Mention]:
     """Headline mentions without ordinary words that the body does not use as a name ("Turnout
     Slips"), and with ``split``, cut to the names the body uses ("Porthaven City Edge Kirkby Town" →
-    "Porthaven City", "Kirkby Town") or grown to one ("Teles" → "Teles Robótica" in ``title``)."""
-    body = {name_key(m.text) for m in mentions if m.paragraph > 0}
-    body |= {k.rsplit(" ", 1)[-1] for m in mentions if m.paragraph > 0 and m.spacy_label == "PERSON"
+    "Porthaven City", "Kirkby Town") or grown to one ("Teles" → "Teles Robótica" in ``title``).
+    Subheadings in the body (``headings``: paragraph → their offsets, :func:`_headings`) are
+    headlines too ("Cleaner Water Ahead", "Fewer Buses on Rural Routes: …")."""
+    headings = headings or {}
+
+    def in_body(m: Mention) -> bool:
+        span = headings.get(m.paragraph)
+        return m.paragraph > 0 and (span is None or m.end <= span[0] or m.start >= span[1])
+
+    body = {name_key(m.text) for m in mentions if in_body(m)}
+    body |= {k.rsplit(" ", 1)[-1] for m in mentions if in_body(m) and m.spacy_label == "PERSON"
              for k in [name_key(m.text)] if " " in k}  # surnames: "Adair" of "Phoenix Adair"
     body |= {k.rsplit(" ", 1)[0] for k in body if k.rsplit(" ", 1)[-1].strip(".") in LEGAL_SUFFIXES}
-    surfaces = sorted({m.text for m in mentions if m.paragraph > 0}, key=len, reverse=True)
+    surfaces = sorted({m.text for m in mentions if in_body(m)}, key=len, reverse=True)
     out: list[Mention] = []
     grown_end = -1
     for m in sorted(mentions, key=lambda m: (m.start < 0, m.start)):
-        if m.paragraph != 0:
+        if m.paragraph != 0 and in_body(m):
             out.append(m)
             continue
         if m.start < grown_end:
             continue  # inside a headline name grown to the body's ("Okafor" in "Paris Okafor")
-        if split:
+        if split and m.paragraph == 0:
             longer = next((s for s in surfaces if s.startswith(m.text + " ") and title.startswith(s, m.start)), None)
             if longer is not None:
                 m = replace(m, end=m.start + len(longer), text=longer, spacy_label="", cue=False)
@@ -245,6 +266,17 @@ def _headline(mentions: list[Mention], *, split: bool, title: str = "") -> list[
                                    spacy_label=entry.label if entry else "", hint=""))
         elif not all(ordinary(w) for w in words):
             out.append(m)
+    return out
+
+
+def _headings(parsed) -> dict[int, tuple[int, int]]:
+    """Paragraph → offsets of the subheading in title case that is the paragraph or opens it before a
+    colon (:func:`analysis.entities.repair.heading_end`)."""
+    out, seen = {}, set()
+    for unit in parsed.units:
+        if unit.paragraph > 0 and unit.paragraph not in seen and (end := heading_end(unit.text)) is not None:
+            out[unit.paragraph] = (unit.start, unit.start + end)
+        seen.add(unit.paragraph)  # a long paragraph parsed in chunks: its first only
     return out
 
 
@@ -294,6 +326,40 @@ def _contexts(parsed, mentions: list[Mention]) -> list[Mention]:
         if m.text.count(" ") > 1 and context != "PERSON":
             context = ""  # a longer name takes only a person's cue ("Lucía Garmendia Otxoa, an analyst")
         out.append(replace(m, context=context, quoted=in_quotation(text, m.start)))
+    return out
+
+
+def _teams(text: str, mentions: list[Mention]) -> list[Mention]:
+    """In a match report, teams named "the" + a town + a nickname ("the Hamilton Stags") are
+    organisations, and their town or nickname alone is marked as standing for them ("Hamilton held
+    on", "the Stags led"): not where the sentence says a place ("in Hamilton") or a person; a word
+    that is also part of a person's name in the article is that person ("Napier" beside "Leon
+    Napier" and "the Napier Tide": the article calls the team "the Tide")."""
+    if not is_sport(text):
+        return mentions
+    teams: dict[str, tuple[str, str]] = {}
+    for m in mentions:
+        if m.start >= 0 and m.spacy_label != "PERSON" and (parts := team_parts(text, m.start, m.end)) is not None:
+            teams[name_key(m.text)] = parts
+    if not teams:
+        return mentions
+    people = {name_key(w) for m in mentions if m.spacy_label == "PERSON" or m.cue
+              for w in m.text.split()[:-1 if len(m.text.split()) > 1 else 0] + m.text.split()[1:]}
+    parts: dict[str, set[str]] = {}
+    for key, (town, nickname) in teams.items():
+        for word in (town, nickname):
+            parts.setdefault(name_key(word), set()).add(key)
+    out = []
+    for m in mentions:
+        key = name_key(m.text)
+        if m.start >= 0 and key in teams:
+            m = replace(m, hint="ORG")
+        elif (m.start >= 0 and len(parts.get(key, ())) == 1 and key not in people and not m.cue
+              and m.context not in ("GPE", "PERSON", "SPEAKER")):
+            m = replace(m, hint="ORG", team=next(iter(parts[key])))
+        elif m.start >= 0 and key in parts and key in people and not m.context and len(m.text.split()) == 1:
+            m = replace(m, context="PERSON")  # the article says "the Tide" for the team, so "Napier" is the player
+        out.append(m)
     return out
 
 
@@ -380,6 +446,12 @@ def _cleaned(text: str, start: int, end: int, label: str, sentence_id: int, para
     if not role and (label in ("PERSON", "") or cue):
         role = role_before(text, start)
     return Mention(sentence_id, paragraph, start, end, surface, label, "ner", cue, name_start, hint, role)
+
+
+def _plural_title(surface: str) -> bool:
+    """Whether a word is the plural of a title ("Councillors", "Senators", "Ministers"): people, no name."""
+    return (" " not in surface and surface.endswith("s") and not surface.isupper() and surface.lower() != "lords"
+            and is_title_word(surface[:-1]))
 
 
 def _role(prefix: str) -> str:

@@ -5,9 +5,11 @@
   people with one surname stay apart ("Anna Kowalski", "Piotr Kowalski").
 - A bare surname or first name joins its person, the nearest one before it when
   several share it; a bare short form joins its organisation or place ("Duvanel"
-  → "Duvanel SA", "Irtysh" → "Irtysh River"); when both could, spaCy's label for
-  that mention decides. A mention that spaCy and the gazetteer call a place never
+  → "Duvanel SA", "Irtysh" → "Irtysh River", "Stockton" → "Stockton-on-Tees"); when
+  both could, spaCy's label for that mention decides. A mention that spaCy and the gazetteer call a place never
   joins a person ("visited Jordan" beside "Jordan Ellis").
+- A team's town or nickname alone joins the team in a match report ("Hamilton", "Stags" →
+  "Hamilton Stags").
 - A multi-word organisation name that begins the one longer one joins it
   ("Carver State" → "Carver State Hawks"); "BBC" is no short form of "BBC Scotland".
 - An all-capitals acronym joins the one long form with those initials, or the name right before
@@ -20,12 +22,14 @@
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter, defaultdict
 
 from analysis.entities.mention import Mention
 from analysis.entities.names import (
     ADMIN_WORDS,
+    BODY_WORDS,
     CLUB_WORDS,
     COMMERCIAL_WORDS,
     GENERIC_WORDS,
@@ -67,6 +71,8 @@ CONTEXT_WEIGHT = 1.0
 LABEL_ORDER = ["PERSON", "GPE", "ORG", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"]
 _FACILITY_WORDS = THING_WORDS | VENUE_WORDS | ORG_WORDS | GEO_WORDS
 _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "on", "&", "de", "la"})
+_TOWN = re.compile(r"([^\W\d_][\w']+)(?:-(?:on|upon|under|over|le|la|les|en|sur|sous|am|an|im|in|by|the|de|du|des"
+                   r"|del))+-")  # "stockton" of "stockton-on-tees"
 _DEMONYM_ENDINGS = ("an", "ese", "ish", "i", "ic", "ch", "ss", "ern", "ist", "ite", "ean")
 
 
@@ -131,6 +137,7 @@ class _Article:
             if (pn is None or self.entry[k] is not None or demonym_compound(k)
                     or (self.placeish(k, ("GPE", "LOC")) and not evidence)
                     or has_acronym(self.surface[k]) or self.votes[k]["EVENT"] or words[0] in ("st", "saint")
+                    or (words[0] in BODY_WORDS and "of" in words)  # "Sisters of St. Casimir"
                     or all(self.mentions[i].context == "PREFIX" for i in self.forms[k])
                     or any(w in ORG_WORDS or w in GEO_WORDS or w in THING_WORDS or w in TOWN_WORDS for w in words)
                     or not all(w[:1].isupper() or w.islower() for w in self.surface[k].split())
@@ -202,9 +209,11 @@ class _Article:
                 by_first[pn.first].add(cid)
         shorts, geo_keys = self._short_index()
         seen: dict[str, list[int]] = defaultdict(list)
+        paragraphs: dict[int, int] = {}  # a full name's offset → its paragraph
         for i, cid in self.assign.items():
             if cid in self.persons and self.mentions[i].start >= 0:
                 seen[cid].append(self.mentions[i].start)
+                paragraphs[self.mentions[i].start] = self.mentions[i].paragraph
         for k, ix in self.forms.items():
             if k in self.person_forms or (self.entry[k] is not None and self.entry[k].label == "ORG"):
                 continue
@@ -221,7 +230,7 @@ class _Article:
                 target = self._bare_target(k, m, people, targets, k in geo_keys, first_only=first_only,
                                            place_form=place_form)
                 if target == "person":
-                    self.assign[i] = self._nearest(people, seen, m.start)
+                    self.assign[i] = self._nearest(people, seen, m.start, m.paragraph, paragraphs)
                 elif target is not None:
                     self.assign[i] = target
 
@@ -261,6 +270,8 @@ class _Article:
         for k in self.forms:
             words, surface = k.split(), self.surface[k].split()
             cid = self.assign[self.forms[k][0]]
+            if len(words) == 1 and (town := _TOWN.match(k)) is not None and cid not in self.persons:
+                tiers[town.group(1)][1].add(cid)  # "Stockton" → "Stockton-on-Tees"
             if len(words) < 2 or cid in self.persons or self.entry[k] is not None:
                 continue
             org = self.org_votes(k) or any(w in ORG_WORDS for w in words) \
@@ -304,12 +315,30 @@ class _Article:
         return min(targets, key=lambda c: (-len(seen[c]), min(seen[c], default=1 << 40), c))
 
     @staticmethod
-    def _nearest(people: set[str], seen: dict[str, list[int]], start: int) -> str:
-        """The person mentioned last before ``start``, else the first mentioned."""
+    def _nearest(people: set[str], seen: dict[str, list[int]], start: int, paragraph: int = -1,
+                 paragraphs: dict[int, int] | None = None) -> str:
+        """The person mentioned last before ``start``, else the first mentioned. When several share the
+        surname and all but the first named are named in full again and again, the writer tells those
+        apart by their full names: a bare surname beyond the paragraph of the last full name is the
+        first named ("Donald Trump" … "Ivanka Trump" … "Ivanka Trump" … "Trump says")."""
+        first = min(people, key=lambda c: (min(seen[c], default=1 << 40), c))
         before = [(max(s for s in seen[c] if s < start), c) for c in people if any(s < start for s in seen[c])]
-        if before:
-            return max(before)[1]
-        return min(people, key=lambda c: (min(seen[c], default=1 << 40), c))
+        if not before:
+            return first
+        last, nearest = max(before)
+        if (paragraphs is not None and len(people) > 1 and nearest != first
+                and paragraphs.get(last, paragraph) != paragraph
+                and all(len(seen[c]) >= 2 for c in people if c != first)):
+            return first
+        return nearest
+
+    # -- teams ---------------------------------------------------------------------------
+    def teams(self) -> None:
+        """A team's town or nickname alone joins the team ("Hamilton", "Stags" → "Hamilton Stags"), as
+        the article step marked them (:func:`analysis.entities.shapes.team_parts`)."""
+        for i, m in enumerate(self.mentions):
+            if m.team and m.team in self.forms:
+                self.assign[i] = self.assign[self.forms[m.team][0]]
 
     # -- acronyms --------------------------------------------------------------------------
     def acronyms(self) -> None:
@@ -362,6 +391,7 @@ def cluster(mentions: list[Mention]) -> list[dict]:
     art.people()
     art.org_prefixes()
     art.bare_names()
+    art.teams()
     art.acronyms()
     return art.rows()
 
@@ -482,7 +512,8 @@ def vote(mentions: list[Mention], name: str, *, person: bool = False, shared: bo
         votes["PERSON"] += PERSON_PATTERN_WEIGHT if votes["PERSON"] else SHARED_SURNAME_WEIGHT if shared else 0
     if has_acronym(name) or all(m.context == "PREFIX" for m in mentions):
         votes.pop("PERSON", None)  # "BVH Havens", "CARE Australia", "Kessel" in "Kessel chief executive" are no people
-    if any(w in ORG_WORDS or w.strip(".") in LEGAL_SUFFIXES for w in words[1:]) or (words and words[0] in ORG_WORDS):
+    if any(w in ORG_WORDS or w.strip(".") in LEGAL_SUFFIXES for w in words[1:]) or (words and words[0] in ORG_WORDS) \
+            or (len(words) > 2 and words[0] in BODY_WORDS and words[1] == "of"):
         votes["ORG"] += WORD_WEIGHT
         if len(words) > 1 and (words[-1] in ORG_WORDS or words[-1].strip(".") in LEGAL_SUFFIXES):
             votes.pop("PERSON", None)  # "Eurasia Wire", "Halvorsen Energy" are not people
@@ -490,6 +521,8 @@ def vote(mentions: list[Mention], name: str, *, person: bool = False, shared: bo
         votes["FAC"] += WORD_WEIGHT
     elif words and (words[-1] in GEO_WORDS or (words[0] in GEO_WORDS and len(words) > 1)):
         votes["LOC"] += WORD_WEIGHT
+    elif len(words) == 1 and _TOWN.match(words[0]) is not None:
+        votes["GPE"] += WORD_WEIGHT  # a town named with a particle: "Stockton-on-Tees", "Châlons-en-Champagne"
     votes = Counter({lb: w for lb, w in votes.items() if w > 0})
     if not votes:
         return ("PERSON" if person else "ORG"), ""

@@ -32,6 +32,7 @@ class Mention:
     context: str = ""  # what its sentence says it is (:func:`analysis.entities.context.context_hint`)
     quoted: bool = False  # it stands inside a quotation
     bracketed: bool = False  # it stands alone in brackets: "(IGAD)", a short form of the name before it
+    team: str = ""  # the key of the team its town or nickname alone stands for ("Hamilton" of "Hamilton Stags")
 
 
 def title_before(text: str, start: int) -> bool:

@@ -44,7 +44,7 @@ from analysis.entities.names import (
     person_name,
 )
 from analysis.entities.repair import is_sport, storm_name
-from analysis.entities.shapes import alone_elsewhere, descriptor_end, is_title_phrase, team_cue
+from analysis.entities.shapes import alone_elsewhere, descriptor_end, is_title_phrase, team_cue, team_parts
 
 __all__ = ["propagate", "patterns", "speaker_labels"]
 
@@ -98,7 +98,8 @@ _LABEL = re.compile(r"[\"\u201c]?([A-Z][A-Z'\u2019.-]+(?: [A-Z][A-Z'\u2019.-]+){
 
 def speaker_labels(parsed, mentions: list[Mention]) -> list[Mention]:
     """The speaker labels of a transcript, a name in capitals opening a paragraph ("WALLACE: Let's
-    start …"), as person mentions: when the article names a person so ("Chris Wallace"), or when the
+    start …"), as person mentions: when the article names a person so ("Chris Wallace", also when the
+    name is a word too, "Mike Pence" for "PENCE:"), or when the
     label opens two paragraphs or more and is no known place (not a dateline, "MUMBAI: …") nor an
     ordinary word ("HOST:", "Q:")."""
     labels = []
@@ -117,9 +118,9 @@ def speaker_labels(parsed, mentions: list[Mention]) -> list[Mention]:
     out = []
     for unit, m in labels:
         key, start = name_key(m.group(1)), unit.start + m.start(1)
-        if (unit.paragraph, start) in taken or is_junk(m.group(1)) or ordinary(m.group(1).title()) or not (
-                key in people or (counts[key] > 1 and known(m.group(1)) is None)):
-            continue
+        if (unit.paragraph, start) in taken or is_junk(m.group(1)) or not (key in people or (
+                counts[key] > 1 and known(m.group(1)) is None and not ordinary(m.group(1).title()))):
+            continue  # a person's name even when it is also a word ("PENCE:" beside "Mike Pence")
         sids = sentences[unit.paragraph][1]
         if sids:
             out.append(Mention(sids[0], unit.paragraph, start, unit.start + m.end(1), m.group(1), "", "pattern",
@@ -413,6 +414,9 @@ def propagate(parsed, mentions: list[Mention]) -> list[Mention]:
             add(span, *_where(m.text, storm), "name")  # "Odalys" of "Hurricane Odalys"
         if sport and len(words) == 2 and words[-1].lower() in CLUB_WORDS:
             add(span, len(m.text) - len(words[-1]), len(m.text), "club")  # "City" of "Porthaven City"
+        if sport and m.spacy_label != "PERSON" and (team := team_parts(text, m.start, m.end)) is not None:
+            add(span, len(m.text) - len(team[1]), len(m.text), "name")  # "Stags" of "the Hamilton Stags"
+            add(span, 0, len(team[0]), "name")  # and "Hamilton" (a team or the town, as its sentence says)
     if not names:
         return []
     by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)

@@ -12,7 +12,8 @@ from analysis.entities.lexicon import is_role_compound, lexicon
 
 __all__ = ["NAME_LABELS", "PLACE_LABELS", "ORG_WORDS", "VENUE_WORDS", "COMMERCIAL_WORDS", "THING_WORDS", "GEO_WORDS",
            "LEGAL_SUFFIXES", "GENERIC_WORDS", "ADMIN_WORDS", "TOWN_WORDS", "CLUB_WORDS", "STORM_WORDS", "PARTICLES",
-           "ROLE_HEADS", "name_key", "clean_name", "is_junk", "is_title_word", "is_title_head", "is_role_ending",
+           "ROLE_HEADS", "BODY_WORDS", "name_key", "clean_name", "is_junk", "is_title_word", "is_title_head",
+           "is_role_ending",
            "PersonName", "person_name", "first_names_compatible", "initials", "known", "demonym_compound",
            "has_acronym", "role_before"]
 
@@ -70,6 +71,10 @@ canton shire parish borough voivodeship""".split())
 
 #: Last words of town names: "Harlow Springs" is a town, not a person called Springs.
 TOWN_WORDS = frozenset("springs heights junction crossing landing mills hollow bend harbour harbor grove".split())
+
+#: Heads of organisations named "X of" + a place or a saint: a port authority ("Port of Tacoma"), a diocese,
+#: a religious order or a fraternal society ("Sisters of St. Casimir", "Knights of Columbus").
+BODY_WORDS = frozenset("port diocese archdiocese sisters brothers daughters knights friends".split())
 
 #: Last words of football and other club names: "Porthaven City" is also "City" in a match report.
 CLUB_WORDS = frozenset("city town united athletic albion rovers rangers wanderers county villa celtic".split())

@@ -9,8 +9,9 @@
   ter Horst", "Chiara Lo" + "Monaco", "Lorenzo" + "Dall'Aglio", "Consorzio di Bonifica" + "della
   Romagna"): :func:`particle_end`; two names side by side are one ("Dallas" + "Quigley"); an
   organisation's or a place's head joins its tail ("Movement for" + "Vysočina", "Southern District" +
-  "of Georgia", "Bay of" + "Biscay"); a place cut at an abbreviation is one ("Sault Ste." + "Marie"):
-  :func:`join_neighbours`.
+  "of Georgia", "Bay of" + "Biscay", "Port of" + "Tacoma", "Sisters of" + "St. Casimir"); a place
+  cut at an abbreviation is one ("Sault Ste." + "Marie"); a town cut at the hyphens of its particle
+  grows over them ("Stockton" + "-on-Tees"): :func:`join_neighbours`.
 - A glued headline span is cut down to the names the body uses ("Porthaven City Edge Kirkby
   Town"): :func:`headline_pieces`.
 - A storm is an event, not a person or a place ("Cyclone Tamsin", "Tamsin", "Tamsins"):
@@ -28,6 +29,7 @@ from analysis.entities.gazetteer import FINDABLE_KEYS
 from analysis.entities.lexicon import common_noun, ordinary
 from analysis.entities.names import (
     ADMIN_WORDS,
+    BODY_WORDS,
     CLUB_WORDS,
     GEO_WORDS,
     LEGAL_SUFFIXES,
@@ -41,15 +43,14 @@ from analysis.entities.names import (
 )
 
 __all__ = ["split_dashes", "split_hyphens", "institution_end", "particle_end", "join_neighbours", "headline_pieces",
-
-           "storm_name", "dateline_span", "is_sport"]
+           "heading_end", "storm_name", "dateline_span", "is_sport"]
 
 #: Words that end names of organisations, places and clubs (a headline word is none of them), and
 #: those that make two names side by side no person's ("Dallas Cowboys").
 _NAME_ENDS = ORG_WORDS | GEO_WORDS | CLUB_WORDS | LEGAL_SUFFIXES | ADMIN_WORDS
 _NOT_PERSON = ORG_WORDS | GEO_WORDS | CLUB_WORDS | THING_WORDS | LEGAL_SUFFIXES
 
-_DASH = re.compile(r"\s+[\u2014\u2013-]+\s+|\s*[\u2014\u2013]\s*")
+_DASH = re.compile(r"\s+[\u2014\u2013-]+\s+|\s*[\u2014\u2013]\s*|:\s+")
 #: Abbreviated words inside place names, after which spaCy may cut ("Sault Ste. Marie", "Ft. Worth").
 _PLACE_ABBREVIATIONS = frozenset({"St", "Ste", "Mt", "Ft", "Pt"})
 _SAINTS = frozenset({"st", "st.", "saint", "sainte", "san", "santa", "santo", "sao", "são"})
@@ -64,9 +65,10 @@ derby striker goalkeeper manager coach fixture kick-off play-off points referee"
 
 
 def split_dashes(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """A span cut at its dashes ("Mozambique — Rescue Teams" → "Mozambique", "Rescue Teams")."""
+    """A span cut at its dashes ("Mozambique — Rescue Teams" → "Mozambique", "Rescue Teams") and at a
+    colon ("National Pride: The Arts Council" → "National Pride", "The Arts Council")."""
     surface = text[start:end]
-    if "\u2014" not in surface and "\u2013" not in surface and " -" not in surface:
+    if "\u2014" not in surface and "\u2013" not in surface and " -" not in surface and ": " not in surface:
         return [(start, end)]
     pieces, pos = [], start
     for m in _DASH.finditer(text, start, end):
@@ -199,6 +201,7 @@ def join_neighbours(text: str, mentions: list, *, headline_end: int) -> list:
     for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
         m = _grow_particles(text, m)
         m = _grow_of(text, m)
+        m = _grow_town(text, m)
         possessive = m.start >= 0 and text[m.end:m.end + 1] in ("'", "\u2019")
         grown = institution_end(text, m.start, m.end, keys) if possessive else None
         if grown is not None and grown[1] > m.end:  # "St Brendan" + "’s Hospital Galway"
@@ -222,6 +225,32 @@ def join_neighbours(text: str, mentions: list, *, headline_end: int) -> list:
                 continue
         out.append(m)
     return out
+
+
+_TOWN_LINKS = r"(?:on|upon|under|over|le|la|les|l\u00e8s|en|sur|sous|am|an|im|in|by|the|de|du|des|del)"
+_TOWN_AFTER = re.compile(r"(?:-" + _TOWN_LINKS + r")+-[A-Z][\w'\u2019]*(?![\w-])")
+_TOWN_ORG = re.compile(r"(?: [A-Z][\w'\u2019]*){1,3}")
+_TOWN_BEFORE = re.compile(r"(?<![\w-])[A-Z][\w'\u2019]*(?:-" + _TOWN_LINKS + r")+-$")
+
+
+def _grow_town(text: str, m):
+    """A name cut at the hyphens of a town's lower-case particle grows over them: "Stockton" +
+    "-on-Tees" (+ " Borough Council" when an organisation's word ends the name after it),
+    "Southend-on-" + "Sea Borough Council", "Châlons-en-" + "Champagne"."""
+    if m.start < 0 or not m.text[:1].isupper():
+        return m
+    start, end = m.start, m.end
+    label = m.spacy_label
+    if (after := _TOWN_AFTER.match(text, end)) is not None:
+        end = after.end()
+        tail = _TOWN_ORG.match(text, end)
+        if tail is not None and tail.group(0).split()[-1].lower() in _OF_HEADS:
+            end, label = tail.end(), "ORG"  # "Stockton-on-Tees" + " Borough Council"
+    if (before := _TOWN_BEFORE.search(text, max(0, start - 40), start)) is not None:
+        start = before.start()
+    if (start, end) == (m.start, m.end):
+        return m
+    return replace(m, start=start, end=end, text=text[start:end], spacy_label=label)
 
 
 def _abbreviated(text: str, a, b) -> bool:
@@ -261,14 +290,17 @@ def _grow_particles(text: str, m):
 
 
 def _grow_of(text: str, m):
-    """"Vysočina" after "Movement for " → "Movement for Vysočina" (an organisation word before the link)."""
+    """"Vysočina" after "Movement for " → "Movement for Vysočina" (an organisation word before the link);
+    "Tacoma" after "Port of " → "Port of Tacoma", "St. Casimir" after "Sisters of " → "Sisters of St.
+    Casimir" (a port, a diocese or an order named after a place or a saint)."""
     if not text.endswith(_LINK_ENDS, 0, m.start):
         return m
     line = text[max(0, m.start - 60):m.start].split("\n")[-1]
     hit = _OF_RUN.search(line)
     heads = hit.group(1).split() if hit is not None else []
     geo = bool(heads) and heads[-1].lower() in GEO_WORDS and hit.group(2) == "of"  # "Bay of" + "Biscay"
-    if hit is None or not (geo or any(w.lower() in _OF_HEADS for w in heads)):
+    body = bool(heads) and heads[-1].lower() in BODY_WORDS and hit.group(2) == "of"  # "Port of" + "Tacoma"
+    if hit is None or not (geo or body or any(w.lower() in _OF_HEADS for w in heads)):
         return m
     if known(m.text) is not None and known(m.text).label == "ORG":
         return m
@@ -279,6 +311,8 @@ def _grow_of(text: str, m):
         return m
     start = m.start - len(line) + line.rfind(run[0], 0, hit.end(1))
     label = "LOC" if geo and not any(w.lower() in _OF_HEADS for w in run) else "ORG"
+    if (entry := known(text[start:m.end])) is not None:
+        label = entry.label  # "Port of Spain" is a city
     return replace(m, start=start, text=text[start:m.end], spacy_label=label, cue=False)
 
 
@@ -334,6 +368,8 @@ def headline_pieces(surface: str, body: set[str]) -> list[tuple[int, int]] | Non
 
     A name the body uses (or a known one) begins or ends the span; the ordinary words after it
     (or before it) are headline verbs and nouns ("Edge", "Hits") and go; what is left is a piece.
+    A name of the body inside the span cuts it too: "Tideflats Rezoning as Everett Warns of 'Quiet
+    Giveaway'" → "Tideflats", "Everett" (:func:`_inner_names`).
 
     Args:
         surface: The headline span.
@@ -346,15 +382,20 @@ def headline_pieces(surface: str, body: set[str]) -> list[tuple[int, int]] | Non
 
     def name(i: int, j: int) -> bool:
         part = surface[spans[i][0]:spans[j - 1][1]]
-        return name_key(part) in body or known(part) is not None
+        entry = known(part)  # a short form in capitals only: "Who" is no WHO
+        return name_key(part) in body or (entry is not None and (
+            entry.label != "ORG" or part.isupper() or " " in part or name_key(part) == name_key(entry.canonical)))
 
     def word(i: int) -> str:
         return surface[spans[i][0]:spans[i][1]]
 
     def headline_word(i: int) -> bool:  # "Hits", "Edge"; not "Transports" or "City", which end names
-        w = word(i)
+        w = word(i).strip("'\"\u2018\u2019\u201c\u201d")
         return ordinary(w) and w.lower() not in _NAME_ENDS
 
+    inner = _inner_names(n, lambda i, j: name_key(surface[spans[i][0]:spans[j - 1][1]]) in body, headline_word, word)
+    if inner is not None:
+        return [(spans[i][0], spans[j - 1][1]) for i, j in inner]
     prefix = next((j for j in range(n - 1, 0, -1) if name(0, j)), 0)
     suffix = next((i for i in range(max(prefix, 1), n) if name(i, n)), n)
     if not prefix and suffix == n:
@@ -376,6 +417,68 @@ def headline_pieces(surface: str, body: set[str]) -> list[tuple[int, int]] | Non
     if suffix < n:
         out.append((spans[suffix][0], spans[-1][1]))
     return out
+
+
+_HEADING_LOWER = frozenset("a an and as at by for from in into of off on or over the to vs with".split())
+_HEADING_WORD = re.compile(r"[A-Z0-9][\w\u2019'&.,-]*|[a-z]+")
+
+
+def heading_end(paragraph: str) -> int | None:
+    """Where a subheading in title case ends, when it is the whole paragraph ("Cleaner Water." ,
+    "Roads and Bridges") or opens it before a colon ("Fewer Buses on Rural Routes: The council …"),
+    or None. Its words are capitalised but for short function words; two or more words for one
+    before a colon (not a transcript's "PENCE:" or "Host:"), ten at most; a paragraph ending in a
+    question or in quotation marks is none."""
+    text = paragraph.strip()
+    colon = text.find(": ")
+    whole = colon < 0
+    head = text.rstrip(".") if whole else text[:colon]
+    if not head or text[-1:] in "?!\"\u201d'\u2019" and whole:
+        return None
+    words = head.split()
+    if not 1 <= len(words) <= 10 or (not whole and len(words) < 2) or head.isupper() or not words[0][:1].isupper() \
+            or is_title_word(words[0]):  # "Mr. Ban: …" is a transcript's speaker
+        return None
+    for w in words:
+        if _HEADING_WORD.fullmatch(w) is None or (w.islower() and w not in _HEADING_LOWER) or w.endswith(","):
+            return None
+    if whole and len(words) == 1 and not text.endswith("."):
+        return None
+    return paragraph.find(head) + len(head)
+
+
+_HEADLINE_FUNCTION = frozenset("a an the who what how why when where which that this these its their his her".split())
+
+
+def _inner_names(n: int, name, headline_word, word) -> list[tuple[int, int]] | None:
+    """Word ranges of a headline span to keep when a name of the body (not only of the gazetteer: "North
+    Atlantic Indoors" stays whole) stands inside it, neither first nor last ("Tideflats Rezoning as
+    Everett Warns of …", "Draughtsman Who Gave the Clyde a Voice"): the body's names, and runs of two
+    or more words that are no headline words, function words or verbs in "-ing" / "-ed" (a name only
+    the headline gives); None when no name stands inside."""
+    anchors, i = [], 0
+    while i < n:
+        j = next((j for j in range(n, i, -1) if (i, j) != (0, n) and name(i, j)), None)
+        if j is not None:
+            anchors.append((i, j))
+        i = j if j is not None else i + 1
+    if not any(0 < i and j < n for i, j in anchors):
+        return None
+
+    def plain(k: int) -> bool:
+        w = word(k).strip("'\"\u2018\u2019\u201c\u201d")
+        return not (headline_word(k) or w.lower() in _HEADLINE_FUNCTION or w.lower().endswith(("ing", "ed")))
+
+    out, run = [], []
+    taken = {k for i, j in anchors for k in range(i, j)}
+    for k in range(n + 1):
+        if k < n and k not in taken and plain(k):
+            run.append(k)
+            continue
+        if len(run) >= 2:
+            out.append((run[0], run[-1] + 1))
+        run = []
+    return sorted(out + anchors)
 
 
 @functools.lru_cache(maxsize=50_000)

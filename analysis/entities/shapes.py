@@ -8,9 +8,12 @@
   Minister Jane Doe" is no organisation (:func:`is_title_phrase`).
 - A possessive business name: "Rosa" in "Rosa's Kitchen" is the diner, not the
   owner (:func:`business_end`).
+- Two places in one span: "Greenock to Aberdeen", "Enugu, Nigeria" (:func:`split_joined_places`).
 - A place followed by another name: "Queensland Mackay" → "Queensland" + "Mackay"
   (:func:`split_place_prefix`).
-- Team cues: "Lakeshore coach", "Carver State beat Lakeshore" (:func:`team_cue`).
+- Team cues: "Lakeshore coach", "Carver State beat Lakeshore" (:func:`team_cue`); a team named
+  "the" + a town + a nickname in a match report ("the Hamilton Stags"), whose town or nickname
+  alone stands for it (:func:`team_parts`).
 - An organisation named "X without Y" cut after X: "Médecins" + "Sans Frontières"
   (:func:`without_start`); an outlet's channel number: "Rai News" + "24" (:func:`number_end`).
 - A title-case headline span no body name anchors, cut to the name inside: "Sea Ice Off
@@ -40,8 +43,9 @@ from analysis.entities.names import (
     name_key,
 )
 
-__all__ = ["alone_elsewhere", "split_locative", "split_place_prefix", "descriptor_end", "is_title_phrase",
-           "business_end", "team_cue", "PORTFOLIO_WORDS", "headline_core", "number_end", "without_start"]
+__all__ = ["alone_elsewhere", "split_locative", "split_joined_places", "split_place_prefix", "descriptor_end",
+           "is_title_phrase", "business_end", "team_cue", "team_parts", "PORTFOLIO_WORDS", "headline_core",
+           "number_end", "without_start"]
 
 #: Words that make or end a name of an organisation, place, thing (precomputed unions).
 _NAME_WORDS = ORG_WORDS | GEO_WORDS | THING_WORDS | GENERIC_WORDS | LEGAL_SUFFIXES
@@ -96,6 +100,51 @@ def split_locative(text: str, start: int, end: int, label: str,
             tail_label = entry.label if entry else ("GPE" if m.group(1) != "at" else label)
             return [(start, m.start(), label), (m.end(), end, tail_label)]
     return [(start, end, label)]
+
+
+_JOINED = re.compile(r" to |, ")
+_PLACE_WORDS = GEO_WORDS | ADMIN_WORDS | frozenset("port fort mount saint san santa".split())
+
+
+def split_joined_places(text: str, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
+    """Two places in one span split: joined by "to" ("from Greenock to Aberdeen") when each side is
+    capitalised names that are no ordinary words nor organisation or thing words, or by a comma
+    ("Enugu, Nigeria") in a span spaCy calls a place when the tail is a known place written out
+    (not "Ore."). Each side gets its known label, else GPE."""
+    surface = text[start:end]
+    if label not in ("GPE", "LOC", "ORG", "FAC", "") or known(surface) is not None:
+        return [(start, end, label)]
+    for m in _JOINED.finditer(surface):
+        head, tail = surface[:m.start()], surface[m.end():]
+        if not head or not tail:
+            continue
+        if m.group() == ", ":
+            entry = known(tail)
+            if label not in ("GPE", "LOC") or entry is None or entry.label not in ("GPE", "LOC") \
+                    or "." in tail or len(tail) <= 3 or not _name_side(head):
+                continue
+        elif not (_name_side(head) and _name_side(tail)):
+            continue
+        return [(start, start + m.start(), _place_label(head)), (start + m.end(), end, _place_label(tail))]
+    return [(start, end, label)]
+
+
+def _name_side(side: str) -> bool:
+    """A place's name: a known place, or one to three capitalised words that are no ordinary words,
+    no title and no organisation or thing words, but for place words ("Port Dunmore", "Lake Orrin")."""
+    words = side.split()
+    if not 1 <= len(words) <= 3:
+        return False
+    if _place(side):
+        return True
+    names = [w for w in words if w.lower() not in _PLACE_WORDS]
+    return bool(names) and all(w[:1].isupper() for w in words) and all(
+        not ordinary(w) and w.lower() not in _NAME_WORDS and not is_title_word(w) for w in names)
+
+
+def _place_label(side: str) -> str:
+    entry = known(side)
+    return entry.label if entry is not None and entry.label in ("GPE", "LOC") else "GPE"
 
 
 def split_place_prefix(text: str, start: int, end: int, label: str,
@@ -205,6 +254,29 @@ def team_cue(tok) -> bool:
     if tok.dep_ in ("nsubj", "dobj") and head.lemma_ in _TEAM_VERBS:
         return True
     return tok.dep_ == "pobj" and head.lower_ in ("to", "against") and head.head.lemma_ in ("lose", "fall", "draw")
+
+
+_NOT_NICKNAME = ORG_WORDS | GEO_WORDS | VENUE_WORDS | THING_WORDS | ADMIN_WORDS | GENERIC_WORDS | LEGAL_SUFFIXES \
+    | frozenset("house court street road square park stadium ground arena oval field cup league final".split())
+
+
+def team_parts(text: str, start: int, end: int) -> tuple[str, str] | None:
+    """(town, nickname) of a team named "the" + a town + a nickname ("the Napier Tide", "the Hamilton
+    Stags"), or None; for match reports only (the caller checks), where the town alone ("Hamilton
+    held on") and the nickname alone ("the Stags led") stand for the team. The town is no ordinary
+    word nor a known name that is no place ("the Red Cross", "the Labour Party" are none)."""
+    words = text[start:end].split()
+    if len(words) != 2 or text[max(0, start - 4):start].lower() != "the ":
+        return None
+    town, nickname = words
+    if not (town[:1].isupper() and nickname[:1].isupper() and town.isalpha() and nickname.isalpha()) \
+            or nickname.lower() in _NOT_NICKNAME or town.lower() in _NOT_NICKNAME \
+            or ordinary(town) or is_title_word(town) or is_title_word(nickname):
+        return None
+    entry = known(town)
+    if entry is not None and entry.label not in ("GPE", "LOC"):
+        return None
+    return town, nickname
 
 
 _WITHOUT = "Sans|Sin|Sem|Senza|Ohne|Zonder|Without"

@@ -173,6 +173,9 @@ class ArticleContext(RoleSpeakers):
         """Antecedents: entity mentions outside quotations, then definite role-noun subjects
         ("The association …") resolved in text order; then genders from the context."""
         found = []
+        text = self.parsed.article.text
+        groups = {words[-1].lower() for m in self.mentions if m["label"] == "ORG" and m["start"] >= 4
+                  and text[m["start"] - 4:m["start"]].lower() == "the " and (words := name_words(m["entity"]))}
         for m in self.mentions:
             if m["start"] < 0 or self.inside_quote(m["start"]) or m["label"] not in SPEAKER_LABELS \
                     or role_word(m["entity"]):
@@ -192,9 +195,10 @@ class ArticleContext(RoleSpeakers):
                 if root.dep_ == "appos":
                     desc |= describing(root.head)  # the association's chair, Wiremu Tane
             words = name_words(m["entity"])
-            if m["label"] != "PERSON" and len(words) >= 2 \
+            if m["label"] != "PERSON" and len(words) >= 2 and words[-1].lower() not in groups \
                     and (desc - {w.lower() for w in words} - SPEAKS_FOR) & lex.PERSON_ROLES:  # not "an X spokeswoman"
-                self._labels[words[-1].lower()] = "PERSON"  # Elnur Hasanli, Azerbaijan's deputy minister
+                self._labels[words[-1].lower()] = "PERSON"  # Elnur Hasanli, Azerbaijan's deputy minister; not
+                # an organisation the article writes with "the" ("The Westport Sharks have sacked …")
             found.append((m, strong, frozenset(desc)))
         for m, strong, desc in found:
             name, label = self._name_from_mention(m)
