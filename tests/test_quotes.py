@@ -94,14 +94,14 @@ def test_doubled_apostrophes_and_nested_double_marks(paragraphs, expected):
 
 
 @pytest.mark.parametrize("paragraphs, expected", [
-    (["Partial transcript:", "WALLACE: Let us start.", "PENCE: Well, look.", "WALLACE: Thank you."],
-     [("WALLACE", "Let us start."), ("PENCE", "Well, look."), ("WALLACE", "Thank you.")]),
+    (["Partial transcript:", "HADLEY: Let us start.", "MORROW: Well, look.", "HADLEY: Thank you."],
+     [("HADLEY", "Let us start."), ("MORROW", "Well, look."), ("HADLEY", "Thank you.")]),
     # an opening mark before each label: a line never runs on into the next label, but into a paragraph
     # that goes on with its words
-    (['"WALLACE: Will she be there?', '"PENCE: She will not. It is \u201cShark Tank.\u201d', '"But more.',
-      '"WALLACE: Thank you."'],
-     [("WALLACE", "Will she be there?"), ("PENCE", "She will not. It is \u201cShark Tank.\u201d But more."),
-      ("WALLACE", "Thank you.")]),
+    (['"HADLEY: Will she be there?', '"MORROW: She will not. It is \u201cOpen House.\u201d', '"But more.',
+      '"HADLEY: Thank you."'],
+     [("HADLEY", "Will she be there?"), ("MORROW", "She will not. It is \u201cOpen House.\u201d But more."),
+      ("HADLEY", "Thank you.")]),
     # one labelled paragraph is no transcript; capitals that head a paragraph without naming anyone are no label
     (["WASHINGTON: The talks went on."], []),
     (["UPDATE: The council met.", "EDITOR'S NOTE: Times are local.", "WATCH: the video."], []),

@@ -281,7 +281,7 @@ def _host(reported: list[Reported], start: int, end: int) -> Reported | None:
 
 
 def _label_speaker(ctx: ArticleContext, p: int, label: str) -> Speaker:
-    """The speaker a transcript label names (``WALLACE`` → Chris Wallace when the article names him, else
+    """The speaker a transcript label names (``OKAFOR`` → Ruth Okafor when the article names her, else
     the label's words as a name)."""
     at = ctx.units[p].start + ctx.units[p].text.index(label)
     words = [w for w in label.title().split() if w.rstrip(".").lower() not in lex.TITLES]
