@@ -3,7 +3,8 @@ brackets, a company's name without its legal suffix, a club spaCy calls a person
 things happen, foreign organisation words; blind 5: a known place keeps the article's diacritics, a
 religious or ethnic group is no place, a name glued to the bracket of its short form, a short form in
 title case in brackets; a team named after its town called by the town or its nickname alone in a
-match report. Tiny hand-written texts with names other than those of the
+match report; blind 6: a place is no short form of a longer name it owns or of its river. Tiny
+hand-written texts with names other than those of the
 test sets; spaCy's mistakes seen on real copy are forced on its raw entities to make them certain."""
 from __future__ import annotations
 
@@ -225,3 +226,27 @@ def test_a_bare_surname_of_relatives_is_the_first_named_when_the_other_is_always
         nlp, paragraphs, first, second, expected):
     ents = entities_of(mentions_of(nlp, "Housing", *paragraphs))
     assert (ents[first][1], ents[second][1]) == expected
+
+
+@pytest.mark.parametrize("paragraphs, labels, place, longer", [
+    (["Growers in the Hollin Vale want a new dam.", "The Hollin Vale Beekeepers' Association backed it."],
+     {"^Hollin Vale$": "ORG"}, "Hollin Vale", "Hollin Vale Beekeepers' Association"),  # a possessive owner
+    (["Voting in Tarrow State was calm.", "The Tarrow State Fire Service put out two fires."],
+     {"^Tarrow State$": "ORG", "Fire Service": "ORG"}, "Tarrow State", "Tarrow State Fire Service"),
+    (["Shops in Marwick shut early.", "The Marwick River burst its banks on Monday."],
+     {"^Marwick$": "GPE", "Marwick River": "LOC"}, "Marwick", "Marwick River"),  # a city is not its river
+])
+def test_a_place_is_no_short_form_of_a_longer_name_it_owns(nlp, paragraphs, labels, place, longer):
+    ents = entities_of(resolved(nlp, "Floods", tuple(paragraphs), labels))
+    assert ents[place][1] == 1 and ents[longer][1] == 1
+
+
+@pytest.mark.parametrize("paragraphs, labels, longer, alone", [
+    (["Shares of Halden Media Group fell.", "Halden Media said sales rose."],
+     {"Halden Media": "ORG"}, "Halden Media Group", "Halden Media"),
+    (["Boats on the Eskle River were idle.", "Fishing on the Eskle stopped."],
+     {"Eskle": "LOC"}, "Eskle River", "Eskle"),  # the river alone
+])
+def test_a_short_form_still_joins_its_longer_name(nlp, paragraphs, labels, longer, alone):
+    ents = entities_of(resolved(nlp, "News", tuple(paragraphs), labels))
+    assert ents[longer][1] == 2 and alone not in ents

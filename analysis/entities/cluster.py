@@ -11,7 +11,9 @@
 - A team's town or nickname alone joins the team in a match report ("Hamilton", "Stags" →
   "Hamilton Stags").
 - A multi-word organisation name that begins the one longer one joins it
-  ("Carver State" → "Carver State Hawks"); "BBC" is no short form of "BBC Scotland".
+  ("Carver State" → "Carver State Hawks"); "BBC" is no short form of "BBC Scotland"; a place owning the
+  longer name is no short form of it ("Darling Downs" of "Darling Downs Growers' Association", "Ondo
+  State" of "Ondo State Police Command"), nor a city of the river named after it ("Brisbane River").
 - An all-capitals acronym joins the one long form with those initials, or the name right before
   it in brackets whose letters it takes ("Korea Polar Research Institute (KOPRI)").
 - A compound surname alone joins its person ("Quispe Mamani" → "Héctor Quispe Mamani"); a company's
@@ -189,7 +191,8 @@ class _Article:
             if len(words) < 2 or words[-1] in ("of", "and", "the"):
                 continue
             longer = {self.assign[self.forms[o][0]] for o in orgs
-                      if len(o.split()) > len(words) and o.split()[:len(words)] == words}
+                      if len(o.split()) > len(words) and o.split()[:len(words)] == words
+                      and not _owned_by_place(words, o.split()[len(words):])}
             if len(longer) == 1:
                 target = next(iter(longer))
                 for i in self.forms[k]:
@@ -267,6 +270,7 @@ class _Article:
         """Short form key → clusters of the organisations and places it stands for (best tier
         only); and the keys that are short forms of places or legal names, which a place may take."""
         tiers: dict[str, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
+        natural: dict[str, set[str]] = defaultdict(set)  # "Brisbane" → "Brisbane River"
         for k in self.forms:
             words, surface = k.split(), self.surface[k].split()
             cid = self.assign[self.forms[k][0]]
@@ -286,6 +290,8 @@ class _Article:
                 tiers[words[-1]][3].add(cid)  # "City" → "Porthaven City" in a match report
             if words[-1] in GEO_WORDS or words[-1] in ADMIN_WORDS or words[-1] in TOWN_WORDS:
                 tiers[" ".join(words[:-1])][1].add(cid)
+                if words[-1] in GEO_WORDS:
+                    natural[" ".join(words[:-1])].add(cid)
             elif org and "of" not in words and not any(w in _INSTITUTION_WORDS for w in words) \
                     and not _place_tail(words):
                 plural = surface[-1].endswith("s") and not surface[-1].endswith("ss")
@@ -295,6 +301,13 @@ class _Article:
                     if (len(word) > 2 and word[:1].isupper() and bare not in _NOT_SHORT
                             and bare not in LEGAL_SUFFIXES and not is_title_word(word) and known(word) is None):
                         tiers[name_key(word)][2 + pos].add(cid)
+        for key, cids in natural.items():  # a city is not the river, lake or valley named after it
+            if key in self.forms and self.votes[key]["GPE"] > self.votes[key]["LOC"]:
+                tiers[key][1] -= cids
+                if not tiers[key][1]:
+                    del tiers[key][1]
+                if not tiers[key]:
+                    del tiers[key]
         best = {key: min(by_tier) for key, by_tier in tiers.items()}
         # a form that is itself the short form of one name stands for that name ("Kessler Spedition" for
         # "Kessler Spedition GmbH"), so their shared first word has one target, not two
@@ -394,6 +407,16 @@ def cluster(mentions: list[Mention]) -> list[dict]:
     art.teams()
     art.acronyms()
     return art.rows()
+
+
+def _owned_by_place(prefix: list[str], rest: list[str]) -> bool:
+    """Whether a longer organisation name is a body of the place its first words name, so those words
+    alone are the place, not its short form: a possessive after them ("Darling Downs Growers'
+    Association") or a public body of a state or region ("Ondo State Police Command")."""
+    if rest[0].endswith("'") or rest[0].endswith("'s"):
+        return True
+    return (prefix[-1] in ADMIN_WORDS or prefix[-1] in ("state", "city")) and any(
+        w in _INSTITUTION_WORDS for w in rest)
 
 
 def _abbreviates(acronym: str, name: str) -> bool:
