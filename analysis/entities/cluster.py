@@ -302,7 +302,8 @@ class _Article:
                             and bare not in LEGAL_SUFFIXES and not is_title_word(word) and known(word) is None):
                         tiers[name_key(word)][2 + pos].add(cid)
         for key, cids in natural.items():  # a city is not the river, lake or valley named after it
-            if key in self.forms and self.votes[key]["GPE"] > self.votes[key]["LOC"]:
+            v = self.votes.get(key)
+            if v is not None and v["GPE"] > v["LOC"]:
                 tiers[key][1] -= cids
                 if not tiers[key][1]:
                     del tiers[key][1]
