@@ -93,7 +93,7 @@ _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z]{2,6})\)")
 _POSSESSIVE_JOIN = re.compile(r"['\u2019]s\s+")
 _SURNAME_AFTER = re.compile(r"-([A-Z][a-z\u00e0-\u024f'\u2019]+)(?![\w-])")
 _INT_COLUMNS = ("sentence_id", "paragraph", "start", "end")
-_AFTER_DASH = re.compile(r"[\u2014\u2013-]\s*$")
+_AFTER_DASH = re.compile(r"[\u2014\u2013-]\s*$|(?:^|[\s(])[\u201c\u2018\"']$")  # or an opening quote mark
 _ORG_AFTER = re.compile(r" ((?:[A-Z][\w\u2019'&-]* ){0,2}[A-Z][\w\u2019'&-]*)")
 
 
@@ -462,8 +462,9 @@ def _role(prefix: str) -> str:
 
 
 def _mid_sentence(text: str, surface: str) -> bool:
-    """Whether a word occurs in the text capitalised inside a sentence (so it is a name there)."""
-    return re.search(rf"(?<=[a-z,;] ){re.escape(surface)}\b", text) is not None
+    """Whether a word occurs in the body capitalised inside a sentence (so it is a name there); not in
+    the headline, where title case capitalises common nouns ("Marseille's Knitwear House")."""
+    return re.compile(rf"(?<=[a-z,;] ){re.escape(surface)}\b").search(text, max(0, text.find("\n"))) is not None
 
 
 def _extend(span):
