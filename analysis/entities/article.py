@@ -93,6 +93,7 @@ _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z]{2,6})\)")
 _POSSESSIVE_JOIN = re.compile(r"['\u2019]s\s+")
 _SURNAME_AFTER = re.compile(r"-([A-Z][a-z\u00e0-\u024f'\u2019]+)(?![\w-])")
 _INT_COLUMNS = ("sentence_id", "paragraph", "start", "end")
+_LEGAL_AFTER = re.compile(r" ([A-Z][A-Za-z]{1,5}\.?)(?![\w-])")  # " GmbH", " Ltd.": a legal suffix after a span
 _AFTER_DASH = re.compile(r"[\u2014\u2013-]\s*$|(?:^|[\s(])[\u201c\u2018\"']$")  # or an opening quote mark
 _ORG_AFTER = re.compile(r" ((?:[A-Z][\w\u2019'&-]* ){0,2}[A-Z][\w\u2019'&-]*)")
 
@@ -142,6 +143,9 @@ def _clean_mentions(parsed, raw: pd.DataFrame) -> list[Mention]:
             continue
         start, end = int(start), int(end)
         unit = units.get(int(paragraph))
+        if spacy_label == "PERSON" and (legal := _LEGAL_AFTER.match(text, end)) is not None \
+                and legal.group(1).strip(".").lower() in LEGAL_SUFFIXES:
+            end = legal.end(1)  # "Brandauer Antriebstechnik" + " GmbH": a company
         if spacy_label == "PERSON" and text[start:end].split()[-1].strip(".").lower() in LEGAL_SUFFIXES:
             spacy_label = "ORG"  # "Norte SA" of "Energia Norte SA" is a company, grown below
         if unit is not None and spacy_label in _GROWN:

@@ -17,7 +17,9 @@
 - An all-capitals acronym joins the one long form with those initials, or the name right before
   it in brackets whose letters it takes ("Korea Polar Research Institute (KOPRI)").
 - A compound surname alone joins its person ("Quispe Mamani" → "Héctor Quispe Mamani"); a company's
-  name without its legal suffix is no person ("Minera Altiplano" beside "Minera Altiplano SA").
+  name without its legal suffix is no person ("Minera Altiplano" beside "Minera Altiplano SA"); a bare
+  name shared by a person and an organisation named before them, standing before the person's full
+  name, is the organisation ("Gearbox maker Orlich" … "Orlich Armaturen GmbH" … "Karl Orlich").
 - Labels: one vote per mention (spaCy's label, a title before it, a team cue), plus priors
   from the gazetteer, the name's words ("Ministry", "River") and the full-name
   pattern; so one mislabelled mention never decides.
@@ -213,7 +215,10 @@ class _Article:
         shorts, geo_keys = self._short_index()
         seen: dict[str, list[int]] = defaultdict(list)
         paragraphs: dict[int, int] = {}  # a full name's offset → its paragraph
+        first_at: dict[str, int] = {}  # a cluster's first mention, before bare forms join it
         for i, cid in self.assign.items():
+            if self.mentions[i].start >= 0:
+                first_at[cid] = min(first_at.get(cid, 1 << 40), self.mentions[i].start)
             if cid in self.persons and self.mentions[i].start >= 0:
                 seen[cid].append(self.mentions[i].start)
                 paragraphs[self.mentions[i].start] = self.mentions[i].paragraph
@@ -232,6 +237,15 @@ class _Article:
                 m = self.mentions[i]
                 target = self._bare_target(k, m, people, targets, k in geo_keys, first_only=first_only,
                                            place_form=place_form)
+                if target == "person" and targets and 0 <= m.start \
+                        and not (m.cue or m.context in ("PERSON", "SPEAKER")):
+                    # before the person is first named in full, and after the organisation sharing the name
+                    # was, the bare name is the organisation ("Gearbox maker Brandauer" … "Brandauer
+                    # Antriebstechnik GmbH" … "Ernst Brandauer founded it")
+                    first = min((min(seen[c], default=1 << 40) for c in people), default=1 << 40)
+                    org = next(iter(targets)) if len(targets) == 1 else self._main(targets)
+                    if org is not None and m.start < first and first_at.get(org, 1 << 40) < first:
+                        target = org
                 if target == "person":
                     self.assign[i] = self._nearest(people, seen, m.start, m.paragraph, paragraphs)
                 elif target is not None:
