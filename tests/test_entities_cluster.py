@@ -271,3 +271,10 @@ def test_a_bare_name_after_the_person_was_named_first_stays_the_person(nlp):
         "Karl Orlich built the plant in 1961.", "Orlich Armaturen GmbH now has 300 staff.",
         "Orlich said he was proud."), {"Orlich Armaturen": "PERSON", "^Orlich$": "PERSON"}))
     assert ents["Karl Orlich"] == ("PERSON", 2)
+
+
+def test_the_first_word_of_a_services_company_stands_for_it(nlp):
+    ents = entities_of(resolved(nlp, "Van robbed", (
+        "The van, run by Vaultrex Cash Services, was stopped near the depot.",
+        "Vaultrex chief executive Ada Lind visited the guards."), {"^Vaultrex$": "ORG", "Vaultrex Cash": "ORG"}))
+    assert ents["Vaultrex Cash Services"] == ("ORG", 2) and "Vaultrex" not in ents

@@ -124,7 +124,7 @@ spedition logistik transporte transportes gruppe groupe grupo versicherung werke
 solutions software therapeutics ventures consulting advisors brands materials semiconductors semiconductor studios
 entertainment freight textiles minerals metals chemicals pharma realty properties construction engineering telecom
 foods beverages brewing hotels resorts robótica robotica tecnologia tecnologias tecnología tecnologías sistemas
-servicios serviços soluciones soluções ingeniería engenharia
+services servicios serviços soluciones soluções ingeniería engenharia
 herald monitor observer ledger echo courier chronicle bulletin telegraph express weekly review times press
 tribune gazette journal daily magazine newspaper tv radio network bank fund exchange trust consortium line
 lines""".split())
