@@ -1,6 +1,8 @@
 """Entity resolution within an article (issue 15, the blind sets' errors): a person span ending in a
 legal suffix is a company, a hyphenated name the article uses whole is one; subheadings in title case
-in the body are headlines (their ordinary words are no names). spaCy's mistakes seen on
+in the body are headlines (their ordinary words are no names); blind 6: an ordinary word opening a
+quotation is no name, though a title-case headline capitalises it too; a team's nickname alone ("the
+Otters") joins the team it follows in a match report. spaCy's mistakes seen on
 real copy are forced on its raw entities to make them certain."""
 from __future__ import annotations
 
@@ -88,3 +90,52 @@ def test_the_plural_of_a_title_may_be_a_team_in_a_match_report(nlp):
     parsed = parsed_of(nlp, "Result", "The Senators beat the Harbour Kings 4-2 on Saturday, with two goals in the "
                        "last minute of the match.", "Senators coach Lara Voss praised the goalkeeper.")
     assert "Senators" in entities_of(resolve_article(parsed, _with_raw(parsed, "Senators", "ORG")))
+
+
+@pytest.mark.parametrize("title, paragraphs, word, kept", [
+    ("The Rise of Hollin Weave, Kessock\u2019s Tweed House",
+     ("Hollin Weave sells tweed jackets in Kessock.",
+      "\u201cTweed brands tend to stall early. I would worry,\u201d says Mara Quist, an analyst."),
+     "Tweed", "Mara Quist"),
+    ("Pottery Sales Rise at Marden Wharf",
+     ("Sales of pottery rose at Marden Wharf, said Ilse Varga.", "'Pottery is back,' Varga said."), "Pottery",
+     "Ilse Varga"),
+])
+def test_an_ordinary_word_opening_a_quotation_is_no_name_though_the_headline_capitalises_it(nlp, title, paragraphs,
+                                                                                          word, kept):
+    parsed = parsed_of(nlp, title, *paragraphs)
+    ents = entities_of(resolve_article(parsed, _with_raw(parsed, word, "ORG")))
+    assert kept in ents and word not in ents
+
+
+def test_a_name_after_a_quote_mark_stays_a_name(nlp):
+    parsed = parsed_of(nlp, "Marden Wharf Reopens", "Sales rose at Marden Wharf, said Ilse Varga.",
+                       "\u201cKessock is next,\u201d Varga said of the town of Kessock.")
+    ents = entities_of(resolve_article(parsed, _with_raw(parsed, "Kessock", "GPE")))
+    assert ents["Kessock"][1] == 2
+
+
+@pytest.mark.parametrize("paragraphs, nickname, label, team, n", [
+    (("Kessock State coach Ada Lind saw her side trail by ten points at half-time.",
+      "Then the Otters beat Marrow Vale 24-21 to win the title in the final minute.",
+      "Marrow Vale coach Ines Maro said the season was not over.",
+      "Kessock State play again in May, and the Otters will start as favourites."),
+     "Otters", "PERSON", "Kessock State", 4),  # the nearest team before it, most often
+    (("Kessock State coach Ada Lind saw her side trail by ten points at half-time.",
+      "Then the Larks beat Marrow Vale 24-21 to win the title in the final minute.",
+      "Marrow Vale coach Ines Maro said the season was not over.",
+      "Kessock State play again in May, and the Larks will start as favourites."),
+     "Larks", "NORP", "Kessock State", 4),  # spaCy's NORP for a nickname
+])
+def test_a_teams_nickname_alone_joins_the_team_it_follows_in_a_match_report(nlp, paragraphs, nickname, label, team,
+                                                                            n):
+    parsed = parsed_of(nlp, "Result", *paragraphs)
+    ents = entities_of(resolve_article(parsed, _with_raw(parsed, nickname, label)))
+    assert ents[team] == ("ORG", n) and nickname not in ents
+
+
+def test_a_nickname_alone_is_no_team_outside_a_match_report(nlp):
+    parsed = parsed_of(nlp, "Council", "Kessock Vale councillors met on Monday to discuss the library budget.",
+                       "The Otters, a swimming club, asked Kessock Vale for a grant.")
+    ents = entities_of(resolve_article(parsed, _with_raw(parsed, "Otters", "ORG")))
+    assert "Otters" in ents

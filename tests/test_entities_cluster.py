@@ -3,7 +3,9 @@ brackets, a company's name without its legal suffix, a club spaCy calls a person
 things happen, foreign organisation words; blind 5: a known place keeps the article's diacritics, a
 religious or ethnic group is no place, a name glued to the bracket of its short form, a short form in
 title case in brackets; a team named after its town called by the town or its nickname alone in a
-match report. Tiny hand-written texts with names other than those of the
+match report; blind 6: a place is no short form of a longer name it owns or of its river, a bare name
+before its founder is named in full is the company named after him. Tiny
+hand-written texts with names other than those of the
 test sets; spaCy's mistakes seen on real copy are forced on its raw entities to make them certain."""
 from __future__ import annotations
 
@@ -225,3 +227,54 @@ def test_a_bare_surname_of_relatives_is_the_first_named_when_the_other_is_always
         nlp, paragraphs, first, second, expected):
     ents = entities_of(mentions_of(nlp, "Housing", *paragraphs))
     assert (ents[first][1], ents[second][1]) == expected
+
+
+@pytest.mark.parametrize("paragraphs, labels, place, longer", [
+    (["Growers in the Hollin Vale want a new dam.", "The Hollin Vale Beekeepers' Association backed it."],
+     {"^Hollin Vale$": "ORG"}, "Hollin Vale", "Hollin Vale Beekeepers' Association"),  # a possessive owner
+    (["Voting in Tarrow State was calm.", "The Tarrow State Fire Service put out two fires."],
+     {"^Tarrow State$": "ORG", "Fire Service": "ORG"}, "Tarrow State", "Tarrow State Fire Service"),
+    (["Shops in Marwick shut early.", "The Marwick River burst its banks on Monday."],
+     {"^Marwick$": "GPE", "Marwick River": "LOC"}, "Marwick", "Marwick River"),  # a city is not its river
+])
+def test_a_place_is_no_short_form_of_a_longer_name_it_owns(nlp, paragraphs, labels, place, longer):
+    ents = entities_of(resolved(nlp, "Floods", tuple(paragraphs), labels))
+    assert ents[place][1] == 1 and ents[longer][1] == 1
+
+
+@pytest.mark.parametrize("paragraphs, labels, longer, alone", [
+    (["Shares of Halden Media Group fell.", "Halden Media said sales rose."],
+     {"Halden Media": "ORG"}, "Halden Media Group", "Halden Media"),
+    (["Boats on the Eskle River were idle.", "Fishing on the Eskle stopped."],
+     {"Eskle": "LOC"}, "Eskle River", "Eskle"),  # the river alone
+])
+def test_a_short_form_still_joins_its_longer_name(nlp, paragraphs, labels, longer, alone):
+    ents = entities_of(resolved(nlp, "News", tuple(paragraphs), labels))
+    assert ents[longer][1] == 2 and alone not in ents
+
+
+@pytest.mark.parametrize("paragraphs, labels, company, person, company_n", [
+    (["Valve maker Orlich will cut 300 jobs.", "Orlich Armaturen GmbH told staff on Monday.",
+      "Orlich is owned by a trust. Karl Orlich founded it in 1961."],
+     {"Orlich Armaturen": "PERSON", "^Orlich$": "PERSON"}, "Orlich Armaturen GmbH", "Karl Orlich", 3),
+    (["Pellworth Foods Ltd. will shut a plant.", "Pellworth will move the work to a new site.",
+      "The firm was set up by Ada Pellworth in 1950."],
+     {"Pellworth Foods": "PERSON", "^Pellworth$": "PERSON"}, "Pellworth Foods Ltd.", "Ada Pellworth", 2),
+])
+def test_a_bare_name_before_its_founder_is_named_is_the_company(nlp, paragraphs, labels, company, person, company_n):
+    ents = entities_of(resolved(nlp, "Jobs", tuple(paragraphs), labels))
+    assert ents[company] == ("ORG", company_n) and ents[person][1] == 1
+
+
+def test_a_bare_name_after_the_person_was_named_first_stays_the_person(nlp):
+    ents = entities_of(resolved(nlp, "Jobs", (
+        "Karl Orlich built the plant in 1961.", "Orlich Armaturen GmbH now has 300 staff.",
+        "Orlich said he was proud."), {"Orlich Armaturen": "PERSON", "^Orlich$": "PERSON"}))
+    assert ents["Karl Orlich"] == ("PERSON", 2)
+
+
+def test_the_first_word_of_a_services_company_stands_for_it(nlp):
+    ents = entities_of(resolved(nlp, "Van robbed", (
+        "The van, run by Vaultrex Cash Services, was stopped near the depot.",
+        "Vaultrex chief executive Ada Lind visited the guards."), {"^Vaultrex$": "ORG", "Vaultrex Cash": "ORG"}))
+    assert ents["Vaultrex Cash Services"] == ("ORG", 2) and "Vaultrex" not in ents

@@ -3,8 +3,8 @@ span and elided ones ("Chiara Lo" + "Monaco", "Lorenzo" + "Dall'Aglio"), a place
 ("Sault Ste." + "Marie"), "Bay of" + a place, an organisation's own institute; blind 5 and real copy:
 subheadings in title case in the body, a span across a colon, a town cut at the hyphens of its
 particle, a headline span cut at a name of the body inside it, a port, diocese or order named "X of" + a
-place or a saint. Tiny hand-written texts
-with names other than those of the test sets."""
+place or a saint; blind 6: an organisation named with a plural possessive or a "Court" one. Tiny
+hand-written texts with names other than those of the test sets."""
 from __future__ import annotations
 
 import pytest
@@ -145,3 +145,21 @@ def test_a_port_diocese_or_order_named_after_a_place_or_saint_is_whole(text, cut
 
 def test_a_gazetteer_name_inside_a_headline_span_does_not_cut_it():
     assert headline_pieces("North Atlantic Indoors", set()) is None  # "Atlantic" is known, not the body's
+
+
+@pytest.mark.parametrize("text, cuts, expected", [
+    ("The Hollin Vale Beekeepers' Association opposed it.", [("Hollin Vale Beekeepers", "ORG")],
+     ["Hollin Vale Beekeepers' Association"]),  # a plural possessive before an organisation word
+    ("The Tarrow Netmenders\u2019 Co-operative of Eskland sold the catch.",
+     [("Tarrow Netmenders", "ORG"), ("Eskland", "GPE")], ["Tarrow Netmenders\u2019 Co-operative of Eskland"]),
+    ("They will appear in the Marwick Magistrate's Court on Monday.", [("Marwick Magistrate", "ORG")],
+     ["Marwick Magistrate's Court"]),  # a singular possessive before "Court"
+    ("The Tarrow Netmenders' boats were idle.", [("Tarrow Netmenders", "ORG")], ["Tarrow Netmenders"]),
+    ("Marwick's Court Street was shut.", [("Marwick", "GPE")], ["Marwick"]),  # a name used on its own
+])
+def test_an_organisation_named_with_a_possessive_is_whole(text, cuts, expected):
+    mentions = [_mention(text, surface, label) for surface, label in cuts]
+    if expected == ["Marwick"]:
+        mentions.append(_mention(text, "Court Street", "FAC"))
+        expected = ["Marwick", "Court Street"]
+    assert [m.text for m in join_neighbours(text, mentions, headline_end=0)] == expected

@@ -1,6 +1,7 @@
 """Span shapes (issue 15, the fourth blind set's errors): a role noun before a full name at a sentence
 start ("Winger …"), a title-case headline span cut to the name inside, a short title-case word that is
-no place prefix ("La"), an outlet's channel number, an organisation named "X without Y". Tiny
+no place prefix ("La"), an outlet's channel number, an organisation named "X without Y"; blind 6: a
+person's name after a comma is an appositive ("the Member for X, First Last, whose"). Tiny
 hand-written texts with names other than those of the test sets."""
 from __future__ import annotations
 
@@ -15,6 +16,13 @@ from analysis.entities.shapes import (
     team_parts,
     without_start,
 )
+from analysis.nlp import load_nlp
+from tests.entity_texts import entities_of, resolved
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
 
 
 @pytest.mark.parametrize("words, sentence_start, label, expected", [
@@ -105,3 +113,27 @@ def test_two_places_in_one_span_are_split(surface, label, expected):
     text = f"from {surface} on"
     start = 5
     assert [text[s:e] for s, e, _ in split_joined_places(text, start, start + len(surface), label)] == expected
+
+
+@pytest.mark.parametrize("text, surface, label, expected", [
+    ("The MP for Hollinbury, Tamsin Ridley, whose seat is marginal, spoke.", "Hollinbury, Tamsin Ridley", "ORG",
+     [("Hollinbury", "GPE"), ("Tamsin Ridley", "PERSON")]),  # an appositive closed by "whose"
+    ("Its chair, Oskar Welland, left early. Welland said nothing.", "chair, Oskar Welland", "ORG",
+     [("chair, Oskar Welland", "ORG")]),  # a common noun before the comma is no name
+    ("The board of Marrowfield, Dunmore Sands and Eskle met.", "Marrowfield, Dunmore Sands", "GPE",
+     [("Marrowfield, Dunmore Sands", "GPE")]),  # a list of places, no appositive
+    ("The mayor of Kessockvale, Ilona Varga, a farmer, said no.", "Kessockvale, Ilona Varga", "ORG",
+     [("Kessockvale", "ORG"), ("Ilona Varga", "PERSON")]),  # closed by an article
+])
+def test_a_person_after_a_comma_is_an_appositive_not_part_of_the_name(text, surface, label, expected):
+    start = text.index(surface)
+    pieces = split_joined_places(text, start, start + len(surface), label)
+    assert [(text[s:e], lb) for s, e, lb in pieces] == expected
+
+
+def test_an_appositive_person_is_split_off_in_an_article(nlp):
+    ents = entities_of(resolved(nlp, "Dam vote", (
+        "The Member for Hollinbury, Tamsin Ridley, whose electorate takes in the dam, voted against it.",
+        "Ridley, a sheep farmer from Eskle, said the plan was rushed."), {"Hollinbury, Tamsin Ridley": "ORG"}))
+    assert ents["Tamsin Ridley"] == ("PERSON", 2)
+    assert "Hollinbury" in ents

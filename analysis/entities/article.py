@@ -22,7 +22,8 @@
 4. Note what each mention's sentence says it is, a person, speaker, organisation or place
    (:mod:`analysis.entities.context`), and whether it stands in a quotation; in a match report, a
    team named "the" + a town + a nickname is an organisation, and its town or nickname alone
-   stands for it ("Hamilton held on", "the Stags led").
+   stands for it ("Hamilton held on", "the Stags led"); a nickname never written beside its team
+   ("the Bison") stands for the team it most often follows.
 5. Add the byline's authors (offsets -1: the byline is not in ``Article.text``).
 6. Cluster and label (:mod:`analysis.entities.cluster`).
 """
@@ -93,7 +94,8 @@ _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z]{2,6})\)")
 _POSSESSIVE_JOIN = re.compile(r"['\u2019]s\s+")
 _SURNAME_AFTER = re.compile(r"-([A-Z][a-z\u00e0-\u024f'\u2019]+)(?![\w-])")
 _INT_COLUMNS = ("sentence_id", "paragraph", "start", "end")
-_AFTER_DASH = re.compile(r"[\u2014\u2013-]\s*$")
+_LEGAL_AFTER = re.compile(r" ([A-Z][A-Za-z]{1,5}\.?)(?![\w-])")  # " GmbH", " Ltd.": a legal suffix after a span
+_AFTER_DASH = re.compile(r"[\u2014\u2013-]\s*$|(?:^|[\s(])[\u201c\u2018\"']$")  # or an opening quote mark
 _ORG_AFTER = re.compile(r" ((?:[A-Z][\w\u2019'&-]* ){0,2}[A-Z][\w\u2019'&-]*)")
 
 
@@ -142,6 +144,9 @@ def _clean_mentions(parsed, raw: pd.DataFrame) -> list[Mention]:
             continue
         start, end = int(start), int(end)
         unit = units.get(int(paragraph))
+        if spacy_label == "PERSON" and (legal := _LEGAL_AFTER.match(text, end)) is not None \
+                and legal.group(1).strip(".").lower() in LEGAL_SUFFIXES:
+            end = legal.end(1)  # "Brandauer Antriebstechnik" + " GmbH": a company
         if spacy_label == "PERSON" and text[start:end].split()[-1].strip(".").lower() in LEGAL_SUFFIXES:
             spacy_label = "ORG"  # "Norte SA" of "Energia Norte SA" is a company, grown below
         if unit is not None and spacy_label in _GROWN:
@@ -337,6 +342,7 @@ def _teams(text: str, mentions: list[Mention]) -> list[Mention]:
     Napier" and "the Napier Tide": the article calls the team "the Tide")."""
     if not is_sport(text):
         return mentions
+    mentions = _nicknames(text, mentions)
     teams: dict[str, tuple[str, str]] = {}
     for m in mentions:
         if m.start >= 0 and m.spacy_label != "PERSON" and (parts := team_parts(text, m.start, m.end)) is not None:
@@ -361,6 +367,47 @@ def _teams(text: str, mentions: list[Mention]) -> list[Mention]:
             m = replace(m, context="PERSON")  # the article says "the Tide" for the team, so "Napier" is the player
         out.append(m)
     return out
+
+
+_PLACE_BEFORE = re.compile(r"\b(?:in|from|near)\s+$")
+
+
+def _nicknames(text: str, mentions: list[Mention]) -> list[Mention]:
+    """In a match report, a team's nickname never written beside its name ("the Bison", "the
+    Pioneers": one capitalised word, no acronym, always after "the", no known name, no person's name)
+    stands for the team its mentions most often follow (a name a team cue marks, "Carver State coach",
+    "beat Lakeshore", never written after "the", no known place and never "in" or "from" it); a tie
+    links none."""
+    def after_the(m: Mention) -> bool:
+        return text[max(0, m.start - 4):m.start].lower() == "the "
+
+    body = [m for m in mentions if m.start >= 0]
+    by_key: dict[str, list[Mention]] = {}
+    for m in body:
+        by_key.setdefault(name_key(m.text), []).append(m)
+    teams = {k for k, ms in by_key.items() if any(m.hint == "ORG" for m in ms) and not any(after_the(m) for m in ms)
+             and all(m.spacy_label != "PERSON" or m.hint == "ORG" for m in ms) and known(ms[0].text) is None
+             and not any(_PLACE_BEFORE.search(text, max(0, m.start - 6), m.start) for m in ms)}  # "from Rapid City"
+    people = {w for m in body if m.spacy_label == "PERSON" and " " in m.text for w in name_key(m.text).split()}
+    links: dict[str, str] = {}
+    for k, ms in by_key.items():
+        if k in teams or k in people or " " in k or known(ms[0].text) is not None or is_title_word(ms[0].text) \
+                or ms[0].text.isupper() \
+                or not all(after_the(m) and m.text[:1].isupper() and not m.cue for m in ms):
+            continue
+        votes: dict[str, int] = {}
+        for m in ms:
+            before = [t for t in body if name_key(t.text) in teams and t.end <= m.start]
+            if before:
+                team = name_key(max(before, key=lambda t: t.start).text)
+                votes[team] = votes.get(team, 0) + 1
+        ranked = sorted(votes.items(), key=lambda kv: -kv[1])
+        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            links[k] = ranked[0][0]
+    if not links:
+        return mentions
+    return [replace(m, hint="ORG", team=links[k]) if m.start >= 0 and (k := name_key(m.text)) in links else m
+            for m in mentions]
 
 
 def _businesses(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -462,8 +509,9 @@ def _role(prefix: str) -> str:
 
 
 def _mid_sentence(text: str, surface: str) -> bool:
-    """Whether a word occurs in the text capitalised inside a sentence (so it is a name there)."""
-    return re.search(rf"(?<=[a-z,;] ){re.escape(surface)}\b", text) is not None
+    """Whether a word occurs in the body capitalised inside a sentence (so it is a name there); not in
+    the headline, where title case capitalises common nouns ("Marseille's Knitwear House")."""
+    return re.compile(rf"(?<=[a-z,;] ){re.escape(surface)}\b").search(text, max(0, text.find("\n"))) is not None
 
 
 def _extend(span):

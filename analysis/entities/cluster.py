@@ -11,11 +11,15 @@
 - A team's town or nickname alone joins the team in a match report ("Hamilton", "Stags" →
   "Hamilton Stags").
 - A multi-word organisation name that begins the one longer one joins it
-  ("Carver State" → "Carver State Hawks"); "BBC" is no short form of "BBC Scotland".
+  ("Carver State" → "Carver State Hawks"); "BBC" is no short form of "BBC Scotland"; a place owning the
+  longer name is no short form of it ("Darling Downs" of "Darling Downs Growers' Association", "Ondo
+  State" of "Ondo State Police Command"), nor a city of the river named after it ("Brisbane River").
 - An all-capitals acronym joins the one long form with those initials, or the name right before
   it in brackets whose letters it takes ("Korea Polar Research Institute (KOPRI)").
 - A compound surname alone joins its person ("Quispe Mamani" → "Héctor Quispe Mamani"); a company's
-  name without its legal suffix is no person ("Minera Altiplano" beside "Minera Altiplano SA").
+  name without its legal suffix is no person ("Minera Altiplano" beside "Minera Altiplano SA"); a bare
+  name shared by a person and an organisation named before them, standing before the person's full
+  name, is the organisation ("Gearbox maker Orlich" … "Orlich Armaturen GmbH" … "Karl Orlich").
 - Labels: one vote per mention (spaCy's label, a title before it, a team cue), plus priors
   from the gazetteer, the name's words ("Ministry", "River") and the full-name
   pattern; so one mislabelled mention never decides.
@@ -189,7 +193,8 @@ class _Article:
             if len(words) < 2 or words[-1] in ("of", "and", "the"):
                 continue
             longer = {self.assign[self.forms[o][0]] for o in orgs
-                      if len(o.split()) > len(words) and o.split()[:len(words)] == words}
+                      if len(o.split()) > len(words) and o.split()[:len(words)] == words
+                      and not _owned_by_place(words, o.split()[len(words):])}
             if len(longer) == 1:
                 target = next(iter(longer))
                 for i in self.forms[k]:
@@ -210,7 +215,10 @@ class _Article:
         shorts, geo_keys = self._short_index()
         seen: dict[str, list[int]] = defaultdict(list)
         paragraphs: dict[int, int] = {}  # a full name's offset → its paragraph
+        first_at: dict[str, int] = {}  # a cluster's first mention, before bare forms join it
         for i, cid in self.assign.items():
+            if self.mentions[i].start >= 0:
+                first_at[cid] = min(first_at.get(cid, 1 << 40), self.mentions[i].start)
             if cid in self.persons and self.mentions[i].start >= 0:
                 seen[cid].append(self.mentions[i].start)
                 paragraphs[self.mentions[i].start] = self.mentions[i].paragraph
@@ -229,6 +237,15 @@ class _Article:
                 m = self.mentions[i]
                 target = self._bare_target(k, m, people, targets, k in geo_keys, first_only=first_only,
                                            place_form=place_form)
+                if target == "person" and targets and 0 <= m.start \
+                        and not (m.cue or m.context in ("PERSON", "SPEAKER")):
+                    # before the person is first named in full, and after the organisation sharing the name
+                    # was, the bare name is the organisation ("Gearbox maker Brandauer" … "Brandauer
+                    # Antriebstechnik GmbH" … "Ernst Brandauer founded it")
+                    first = min((min(seen[c], default=1 << 40) for c in people), default=1 << 40)
+                    org = next(iter(targets)) if len(targets) == 1 else self._main(targets)
+                    if org is not None and m.start < first and first_at.get(org, 1 << 40) < first:
+                        target = org
                 if target == "person":
                     self.assign[i] = self._nearest(people, seen, m.start, m.paragraph, paragraphs)
                 elif target is not None:
@@ -267,6 +284,7 @@ class _Article:
         """Short form key → clusters of the organisations and places it stands for (best tier
         only); and the keys that are short forms of places or legal names, which a place may take."""
         tiers: dict[str, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
+        natural: dict[str, set[str]] = defaultdict(set)  # "Brisbane" → "Brisbane River"
         for k in self.forms:
             words, surface = k.split(), self.surface[k].split()
             cid = self.assign[self.forms[k][0]]
@@ -286,6 +304,8 @@ class _Article:
                 tiers[words[-1]][3].add(cid)  # "City" → "Porthaven City" in a match report
             if words[-1] in GEO_WORDS or words[-1] in ADMIN_WORDS or words[-1] in TOWN_WORDS:
                 tiers[" ".join(words[:-1])][1].add(cid)
+                if words[-1] in GEO_WORDS:
+                    natural[" ".join(words[:-1])].add(cid)
             elif org and "of" not in words and not any(w in _INSTITUTION_WORDS for w in words) \
                     and not _place_tail(words):
                 plural = surface[-1].endswith("s") and not surface[-1].endswith("ss")
@@ -295,6 +315,14 @@ class _Article:
                     if (len(word) > 2 and word[:1].isupper() and bare not in _NOT_SHORT
                             and bare not in LEGAL_SUFFIXES and not is_title_word(word) and known(word) is None):
                         tiers[name_key(word)][2 + pos].add(cid)
+        for key, cids in natural.items():  # a city is not the river, lake or valley named after it
+            v = self.votes.get(key)
+            if v is not None and v["GPE"] > v["LOC"]:
+                tiers[key][1] -= cids
+                if not tiers[key][1]:
+                    del tiers[key][1]
+                if not tiers[key]:
+                    del tiers[key]
         best = {key: min(by_tier) for key, by_tier in tiers.items()}
         # a form that is itself the short form of one name stands for that name ("Kessler Spedition" for
         # "Kessler Spedition GmbH"), so their shared first word has one target, not two
@@ -394,6 +422,16 @@ def cluster(mentions: list[Mention]) -> list[dict]:
     art.teams()
     art.acronyms()
     return art.rows()
+
+
+def _owned_by_place(prefix: list[str], rest: list[str]) -> bool:
+    """Whether a longer organisation name is a body of the place its first words name, so those words
+    alone are the place, not its short form: a possessive after them ("Darling Downs Growers'
+    Association") or a public body of a state or region ("Ondo State Police Command")."""
+    if rest[0].endswith("'") or rest[0].endswith("'s"):
+        return True
+    return (prefix[-1] in ADMIN_WORDS or prefix[-1] in ("state", "city")) and any(
+        w in _INSTITUTION_WORDS for w in rest)
 
 
 def _abbreviates(acronym: str, name: str) -> bool:

@@ -103,7 +103,7 @@ systems technologies reports newspaper magazine journal daily gazette tribune he
 petroleum capital partners resources mining logistics shipping investments securities insurance trust exchange
 forum studies review wire dispatch monitor observer ledger echo courier chronicle bulletin telegraph express
 weekly works consortium observatory laboratory lab labs robotics pharmaceuticals line lines museum academy
-hospital clinic orchestra theatre theater library gallery cooperative
+hospital clinic orchestra theatre theater library gallery cooperative co-operative
 universidad universidade università université universität universiteit museo museu musée instituto institut
 istituto fundación fundação fondation stiftung ministerio ministère ministerium sindicato syndicat partido parti
 partei hôpital klinik klinikum escuela école colegio liceo teatro théâtre orquesta academia akademie académie
@@ -124,7 +124,7 @@ spedition logistik transporte transportes gruppe groupe grupo versicherung werke
 solutions software therapeutics ventures consulting advisors brands materials semiconductors semiconductor studios
 entertainment freight textiles minerals metals chemicals pharma realty properties construction engineering telecom
 foods beverages brewing hotels resorts robótica robotica tecnologia tecnologias tecnología tecnologías sistemas
-servicios serviços soluciones soluções ingeniería engenharia
+services servicios serviços soluciones soluções ingeniería engenharia
 herald monitor observer ledger echo courier chronicle bulletin telegraph express weekly review times press
 tribune gazette journal daily magazine newspaper tv radio network bank fund exchange trust consortium line
 lines""".split())

@@ -4,7 +4,9 @@
 - Places joined by a hyphen are two places ("Vienna-Bratislava"); common words joined so are no
   name ("the Red-Green coalition"): :func:`split_hyphens`.
 - An institution named with a possessive stays whole ("St Oswin’s College London"), where spaCy
-  tags the saint and leaves "College London": :func:`institution_end`.
+  tags the saint and leaves "College London", and so does a body named after its members with a plural
+  possessive ("Hollin Vale Beekeepers' Association") or a court ("Marwick Magistrate's Court"):
+  :func:`institution_end`.
 - A name cut at its particles grows back ("Kamp" → "van der Kamp", "Sanne" + "Horst" → "Sanne
   ter Horst", "Chiara Lo" + "Monaco", "Lorenzo" + "Dall'Aglio", "Consorzio di Bonifica" + "della
   Romagna"): :func:`particle_end`; two names side by side are one ("Dallas" + "Quigley"); an
@@ -31,6 +33,7 @@ from analysis.entities.names import (
     ADMIN_WORDS,
     BODY_WORDS,
     CLUB_WORDS,
+    COMMERCIAL_WORDS,
     GEO_WORDS,
     LEGAL_SUFFIXES,
     ORG_WORDS,
@@ -115,8 +118,12 @@ def split_hyphens(text: str, start: int, end: int, label: str,
     return out
 
 
-_POSSESSIVE = re.compile(r"['\u2019]s\b")
-_POSSESSIVE_RUN = re.compile(r"(['\u2019]s)?\s+([A-Z][\w\u2019'&-]*(?:\s+[A-Z][\w\u2019'&-]*)*)")
+_POSSESSIVE = re.compile(r"['\u2019]s\b|(?<=[a-z]s)['\u2019](?=\s)")
+_POSSESSIVE_RUN = re.compile(r"(['\u2019]s?)?\s+([A-Z][\w\u2019'&-]*(?:\s+[A-Z][\w\u2019'&-]*)*)")
+#: Heads of a body named with a plural possessive ("Growers' Association", "Fishers' Co-operative",
+#: "Seafarers' Union") or a singular one ("Magistrate's Court"), beside the institutions.
+_PLURAL_OWNED = ORG_WORDS - COMMERCIAL_WORDS
+_OWNED = frozenset({"court"})
 
 
 def institution_end(text: str, start: int, end: int, names: set[str]) -> tuple[int, int] | None:
@@ -134,21 +141,29 @@ def institution_end(text: str, start: int, end: int, names: set[str]) -> tuple[i
     elif text.endswith("St. ", 0, start):
         start -= 4
     surface = text[start:end]
-    inner = re.search(r"['\u2019]s\s+([\w-]+)", surface)
+    inner = re.search(r"(?:['\u2019]s|(?<=[a-z]s)['\u2019])\s+([\w-]+)", surface)
     if inner is not None:
         head, word, new_end = surface[:inner.start()], inner.group(1), end
+        plural = not inner.group(0).lower().startswith(("'s", "\u2019s"))
     else:
-        if not re.search(r"['\u2019]s$", surface) and not re.match(r"['\u2019]s\s", text[end:end + 3]):
+        plural = surface.endswith("s") and re.match(r"['\u2019]\s", text[end:end + 2]) is not None
+        if not re.search(r"['\u2019]s$", surface) and not re.match(r"['\u2019]s\s", text[end:end + 3]) \
+                and not plural:
             return None
         m = _POSSESSIVE_RUN.match(text, end)
         if m is None:
             return None
         head, word, new_end = re.sub(r"['\u2019]s$", "", surface), m.group(2).split()[0], m.end(2)
     words = head.split()
-    if word.lower() not in _INSTITUTION_WORDS or not words:
+    heads = _PLURAL_OWNED if plural else _INSTITUTION_WORDS | _OWNED
+    if word.lower() not in heads or not words:
         return None
     if len(words) > 1 and words[-1].lower() in ORG_WORDS:
         return None  # "Hokkaido University's Institute of …": an organisation's own institute, two names
+    if plural:  # the members a body is named after ("Growers'"), not a place ("Texas' Department of …")
+        last = words[-1]
+        return (start, new_end) if len(words) > 1 and known(head) is None and (
+            common_noun(last) or (last.endswith("ers") and last[1:].islower())) else None
     if known(head) is not None or (words[0].lower() not in _SAINTS and not is_title_word(words[0])
                                    and not common_noun(words[-1]) and name_key(head) in names):
         return None

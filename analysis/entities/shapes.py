@@ -110,7 +110,8 @@ def split_joined_places(text: str, start: int, end: int, label: str) -> list[tup
     """Two places in one span split: joined by "to" ("from Greenock to Aberdeen") when each side is
     capitalised names that are no ordinary words nor organisation or thing words, or by a comma
     ("Enugu, Nigeria") in a span spaCy calls a place when the tail is a known place written out
-    (not "Ore."). Each side gets its known label, else GPE."""
+    (not "Ore."). Each side gets its known label, else GPE. A person's name after a comma is an
+    appositive, not part of the name before it ("the Member for Condamine, Rhys Fairweather, whose")."""
     surface = text[start:end]
     if label not in ("GPE", "LOC", "ORG", "FAC", "") or known(surface) is not None:
         return [(start, end, label)]
@@ -118,6 +119,10 @@ def split_joined_places(text: str, start: int, end: int, label: str) -> list[tup
         head, tail = surface[:m.start()], surface[m.end():]
         if not head or not tail:
             continue
+        if m.group() == ", " and _appositive_person(text, start + m.end(), end) and _name_side(head):
+            place = known(head) is not None or re.search(r"\b(?:for|in|from)\s+$", text[max(0, start - 6):start])
+            return [(start, start + m.start(), _place_label(head) if place else label),
+                    (start + m.end(), end, "PERSON")]  # "Member for Condamine, Rhys Fairweather, whose"
         if m.group() == ", ":
             entry = known(tail)
             if label not in ("GPE", "LOC") or entry is None or entry.label not in ("GPE", "LOC") \
@@ -127,6 +132,26 @@ def split_joined_places(text: str, start: int, end: int, label: str) -> list[tup
             continue
         return [(start, start + m.start(), _place_label(head)), (start + m.end(), end, _place_label(tail))]
     return [(start, end, label)]
+
+
+_APPOSITIVE_END = re.compile(r",\s+(?:who|whose|a|an|the|his|her|\d)\b")
+
+
+def _appositive_person(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]``, after a comma inside a span, is a person's full name set off as an
+    appositive ("The Member for Condamine, Rhys Fairweather, whose …"): two or three capitalised words,
+    none an ordinary word, a title or a word of an organisation, place or thing name, no known name, and
+    then a comma and a relative pronoun, an article or an age, or its last word alone elsewhere."""
+    words = text[start:end].split()
+    if not 2 <= len(words) <= 3 or known(text[start:end]) is not None or not all(
+            w[:1].isupper() and w[1:2].islower() and not ordinary(w) and w.lower() not in _NAME_WORDS
+            and w.lower() not in _PLACE_WORDS and not is_title_word(w) for w in words):
+        return False
+    if _APPOSITIVE_END.match(text, end):
+        return True
+    alone = re.compile(r"(?<![\w-])" + re.escape(words[-1]) + r"(?![\w-])")
+    return any(not (start <= hit.start() < end) and text[max(0, hit.start() - 1 - len(words[-2])):hit.start() - 1]
+               != words[-2] for hit in alone.finditer(text))
 
 
 def _name_side(side: str) -> bool:
