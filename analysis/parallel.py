@@ -143,9 +143,8 @@ def imap_unordered(fn: Callable[[_J], _R], jobs: Iterable[_J], *, processes: int
     free = threading.Semaphore(helpers)  # one job in flight per helper
     broken = threading.Event()
     method = start_method()
-    if method == "fork":
-        if initializer is not None:
-            initializer()  # here, before the fork: the helpers inherit what it loaded and start at once
+    if method == "fork" and initializer is not None:
+        initializer()  # here, before the fork: the helpers inherit what it loaded and start at once
     pool = ProcessPoolExecutor(helpers, mp_context=multiprocessing.get_context(method),
                                initializer=initializer if method == "spawn" else None)
 
