@@ -111,7 +111,6 @@ def test_a_team_is_the_town_and_a_nickname(text, parts):
     ("Dunmore Mills, Kenya", "ORG", ["Dunmore Mills, Kenya"]),  # a comma in an organisation: split_locative's
     ("Larkhall, Dunmore and Tobermory", "GPE", ["Larkhall", "Dunmore", "Tobermory"]),  # a list of places
     ("Kelso, Brora or Sur", "LOC", ["Kelso", "Brora", "Sur"]),  # one item may be a word too
-    ("Larkhall, Dunmore and Tobermory", "ORG", ["Larkhall, Dunmore and Tobermory"]),  # a firm's partners
     ("Brackett, Hollis and Partners", "GPE", ["Brackett, Hollis and Partners"]),  # an organisation word
     ("Faith, Hope and Charity", "GPE", ["Faith, Hope and Charity"]),  # ordinary words
 ])
@@ -143,6 +142,15 @@ def test_an_appositive_person_is_split_off_in_an_article(nlp):
         "Ridley, a sheep farmer from Eskle, said the plan was rushed."), {"Hollinbury, Tamsin Ridley": "ORG"}))
     assert ents["Tamsin Ridley"] == ("PERSON", 2)
     assert "Hollinbury" in ents
+
+
+@pytest.mark.parametrize("text, surface, label, expected", [
+    ("services to Kelso, Brora and Lairg, and", "Kelso, Brora and Lairg", "ORG", ["Kelso", "Brora", "Lairg"]),
+    ("audited by Kelso, Brora and Lairg, and", "Kelso, Brora and Lairg", "ORG", ["Kelso, Brora and Lairg"]),
+])
+def test_a_list_of_places_after_a_preposition_of_place_is_split(text, surface, label, expected):
+    start = text.index(surface)
+    assert [text[s:e] for s, e, _ in split_joined_places(text, start, start + len(surface), label)] == expected
 
 
 @pytest.mark.parametrize("text, surface, expected", [

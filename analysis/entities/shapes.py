@@ -120,7 +120,7 @@ def split_joined_places(text: str, start: int, end: int, label: str) -> list[tup
     surface = text[start:end]
     if label not in ("GPE", "LOC", "ORG", "FAC", "") or known(surface) is not None:
         return [(start, end, label)]
-    listed = _place_list(surface, label)
+    listed = _place_list(surface, label, text[max(0, start - 9):start])
     if listed is not None:
         return [(start + s, start + e, _place_label(surface[s:e])) for s, e in listed]
     for m in _JOINED.finditer(surface):
@@ -142,14 +142,18 @@ def split_joined_places(text: str, start: int, end: int, label: str) -> list[tup
     return [(start, end, label)]
 
 
+_PLACE_PREPOSITION = re.compile(r"\b(?:to|in|from|via|between|across)\s+$")
 _LIST_SEP = re.compile(r",? (?:and|or) |, ")
 
 
-def _place_list(surface: str, label: str) -> list[tuple[int, int]] | None:
+def _place_list(surface: str, label: str, before: str) -> list[tuple[int, int]] | None:
     """The items of a list of three places or more in one span spaCy calls a place ("Salalah, Duqm and
     Sur" → three places): items joined by commas and a last "and"/"or", capitalised names without
-    an organisation's words, all but one of them a place's name by :func:`_name_side`."""
-    if label not in ("GPE", "LOC") or ", " not in surface or not re.search(r",? (?:and|or) [^,]+$", surface):
+    an organisation's words, all but one of them a place's name by :func:`_name_side`; in a span spaCy
+    calls a place, or an organisation after a preposition of place ("services to Salalah, Duqm and Sur")."""
+    if label not in ("GPE", "LOC") and not (label in ("ORG", "") and _PLACE_PREPOSITION.search(before)):
+        return None
+    if ", " not in surface or not re.search(r",? (?:and|or) [^,]+$", surface):
         return None
     pieces, pos = [], 0
     for m in _LIST_SEP.finditer(surface):
