@@ -163,3 +163,18 @@ def test_an_organisation_named_with_a_possessive_is_whole(text, cuts, expected):
         mentions.append(_mention(text, "Court Street", "FAC"))
         expected = ["Marwick", "Court Street"]
     assert [m.text for m in join_neighbours(text, mentions, headline_end=0)] == expected
+
+
+@pytest.mark.parametrize("text, first, second, labels, expected", [
+    ("the Glenmoy Co-operative Society voted", "Glenmoy Co-operative", "Society", ("ORG", "ORG"),
+     ["Glenmoy Co-operative Society"]),
+    ("the Arden Valley Growers Association met", "Arden Valley Growers", "Association", ("ORG", ""),
+     ["Arden Valley Growers Association"]),
+    ("the Glenmoy Co-operative, Society members", "Glenmoy Co-operative", "Society", ("ORG", "ORG"),
+     ["Glenmoy Co-operative", "Society"]),  # not one space apart
+    ("said Tamsin Orr Society members", "Tamsin Orr", "Society", ("PERSON", "ORG"),
+     ["Tamsin Orr", "Society"]),  # a person before it
+])
+def test_an_organisation_word_cut_off_joins_the_name_before(text, first, second, labels, expected):
+    a, b = _mention(text, first, labels[0]), _mention(text, second, labels[1], text.index(first) + len(first))
+    assert [m.text for m in join_neighbours(text, [a, b], headline_end=0)] == expected

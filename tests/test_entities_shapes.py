@@ -13,11 +13,12 @@ from analysis.entities.shapes import (
     number_end,
     split_joined_places,
     split_place_prefix,
+    split_title_inside,
     team_parts,
     without_start,
 )
 from analysis.nlp import load_nlp
-from tests.entity_texts import entities_of, resolved
+from tests.entity_texts import entities_of, mentions_of, resolved
 
 
 @pytest.fixture(scope="module")
@@ -108,6 +109,10 @@ def test_a_team_is_the_town_and_a_nickname(text, parts):
     ("Back to Basics", "ORG", ["Back to Basics"]),  # ordinary words
     ("Larkhall, Ore.", "GPE", ["Larkhall, Ore."]),  # an abbreviated state stays with its town
     ("Dunmore Mills, Kenya", "ORG", ["Dunmore Mills, Kenya"]),  # a comma in an organisation: split_locative's
+    ("Larkhall, Dunmore and Tobermory", "GPE", ["Larkhall", "Dunmore", "Tobermory"]),  # a list of places
+    ("Kelso, Brora or Sur", "LOC", ["Kelso", "Brora", "Sur"]),  # one item may be a word too
+    ("Brackett, Hollis and Partners", "GPE", ["Brackett, Hollis and Partners"]),  # an organisation word
+    ("Faith, Hope and Charity", "GPE", ["Faith, Hope and Charity"]),  # ordinary words
 ])
 def test_two_places_in_one_span_are_split(surface, label, expected):
     text = f"from {surface} on"
@@ -137,3 +142,38 @@ def test_an_appositive_person_is_split_off_in_an_article(nlp):
         "Ridley, a sheep farmer from Eskle, said the plan was rushed."), {"Hollinbury, Tamsin Ridley": "ORG"}))
     assert ents["Tamsin Ridley"] == ("PERSON", 2)
     assert "Hollinbury" in ents
+
+
+@pytest.mark.parametrize("text, surface, label, expected", [
+    ("services to Kelso, Brora and Lairg, and", "Kelso, Brora and Lairg", "ORG", ["Kelso", "Brora", "Lairg"]),
+    ("audited by Kelso, Brora and Lairg, and", "Kelso, Brora and Lairg", "ORG", ["Kelso, Brora and Lairg"]),
+])
+def test_a_list_of_places_after_a_preposition_of_place_is_split(text, surface, label, expected):
+    start = text.index(surface)
+    assert [text[s:e] for s, e, _ in split_joined_places(text, start, start + len(surface), label)] == expected
+
+
+@pytest.mark.parametrize("text, surface, expected", [
+    ("where Fine Gael TD Aoife Brennock spoke", "Fine Gael TD Aoife Brennock", ["Fine Gael", "Aoife Brennock"]),
+    ("backed by Quarrymoor CEO Dalia Fenwick today", "Quarrymoor CEO Dalia Fenwick", ["Quarrymoor", "Dalia Fenwick"]),
+    ("backed by Labour MP Tessa Orlington", "Labour MP", ["Labour"]),  # spaCy's span ends at the title
+    ("as Prime Minister Oleg Varnavin said", "Prime Minister Oleg Varnavin", ["Prime Minister Oleg Varnavin"]),
+    ("as The Minister Oleg Varnavin said", "The Minister Oleg Varnavin", ["The Minister Oleg Varnavin"]),
+    ("at Tarn MP Office Park", "Tarn MP Office Park", ["Tarn MP Office Park"]),  # a place word in the tail
+    ("the Labour MP said", "Labour MP", ["Labour MP"]),  # no name after the title
+])
+def test_a_title_between_a_party_and_a_name_splits_them(text, surface, expected):
+    start = text.index(surface)
+    assert [text[s:e] for s, e, _ in split_title_inside(text, start, start + len(surface), "ORG")] == expected
+
+
+@pytest.mark.parametrize("paragraph, entities", [
+    ("The motion was backed by Labour MP Tessa Orlington and Green MEP Piet Vandersloot.",
+     {"Labour": "ORG", "Tessa Orlington": "PERSON", "Green": "ORG", "Piet Vandersloot": "PERSON"}),
+    ("Ferries sail to Salalah, Duqm and Sur from Muscat.",
+     {"Salalah": "GPE", "Duqm": "GPE", "Sur": "GPE", "Muscat": "GPE"}),
+])
+def test_titles_and_lists_in_an_article(nlp, paragraph, entities):
+    found = entities_of(mentions_of(nlp, "Harbour talks", paragraph))
+    for name, label in entities.items():
+        assert found[name][0] == label

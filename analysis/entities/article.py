@@ -78,6 +78,7 @@ from analysis.entities.shapes import (
     split_joined_places,
     split_locative,
     split_place_prefix,
+    split_title_inside,
     team_cue,
     team_parts,
     without_start,
@@ -174,7 +175,8 @@ def _clean_mentions(parsed, raw: pd.DataFrame) -> list[Mention]:
             cut = clean_name(text[s1:e1], person=False) if "-" in text[s1:e1] else None
             hyphens = split_hyphens(text, s1 + cut[0], s1 + cut[1], label1, places) if cut else None
             for s0, e0, label0 in [(s1, e1, label1)] if hyphens is None else hyphens:
-                for s, e, label in (p for joined in split_joined_places(text, s0, e0, label0)
+                for s, e, label in (p for titled in split_title_inside(text, s0, e0, label0)
+                                    for joined in split_joined_places(text, *titled)
                                     for piece in split_locative(text, *joined, names)
                                     for p in split_place_prefix(text, *piece, places, persons)):
                     mention = _cleaned(text, s, e, label, int(sid), int(paragraph), unit, sport=sport)

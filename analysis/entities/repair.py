@@ -13,7 +13,8 @@
   organisation's or a place's head joins its tail ("Movement for" + "Vysočina", "Southern District" +
   "of Georgia", "Bay of" + "Biscay", "Port of" + "Tacoma", "Sisters of" + "St. Casimir"); a place
   cut at an abbreviation is one ("Sault Ste." + "Marie"); a town cut at the hyphens of its particle
-  grows over them ("Stockton" + "-on-Tees"): :func:`join_neighbours`.
+  grows over them ("Stockton" + "-on-Tees"); an organisation's head word spaCy cut off joins it
+  ("Glenmoy Co-operative" + "Society"): :func:`join_neighbours`.
 - A glued headline span is cut down to the names the body uses ("Porthaven City Edge Kirkby
   Town"): :func:`headline_pieces`.
 - A storm is an event, not a person or a place ("Cyclone Tamsin", "Tamsin", "Tamsins"):
@@ -233,6 +234,9 @@ def join_neighbours(text: str, mentions: list, *, headline_end: int) -> list:
         if prev is not None and prev.paragraph == m.paragraph and _abbreviated(text, prev, m):
             out[-1] = replace(prev, end=m.end, text=text[prev.start:m.end])  # "Sault Ste." + "Marie"
             continue
+        if prev is not None and prev.paragraph == m.paragraph and _org_head(text, prev, m):
+            out[-1] = replace(prev, end=m.end, text=text[prev.start:m.end], spacy_label="ORG", hint="ORG")
+            continue  # "Glenmoy Co-operative" + "Society"
         if prev is not None and prev.paragraph == m.paragraph and prev.start >= headline_end:
             joined = _side_by_side(text, prev, m)
             if joined is not None:
@@ -352,6 +356,14 @@ def _grow_name(text: str, m, keys: set[str]):
     joined = _side_by_side(text, m, replace(m, start=nxt.start(1), end=nxt.end(1), text=nxt.group(1),
                                             spacy_label=""))
     return joined if joined is not None else m
+
+
+def _org_head(text: str, a, b) -> bool:
+    """Whether ``b`` is an organisation's head word spaCy cut from the name before it, one space away
+    ("Glenmoy Co-operative" + "Society", "Arden Valley Growers" + "Association")."""
+    return (text[a.end:b.start] == " " and " " not in b.text and b.text[:1].isupper()
+            and b.text.lower() in ORG_WORDS and a.spacy_label == "ORG" and b.spacy_label in ("ORG", "")
+            and known(a.text) is None and known(b.text) is None)
 
 
 def _side_by_side(text: str, a, b):

@@ -8,7 +8,11 @@
   Minister Jane Doe" is no organisation (:func:`is_title_phrase`).
 - A possessive business name: "Rosa" in "Rosa's Kitchen" is the diner, not the
   owner (:func:`business_end`).
-- Two places in one span: "Greenock to Aberdeen", "Enugu, Nigeria" (:func:`split_joined_places`).
+- Two places in one span: "Greenock to Aberdeen", "Enugu, Nigeria"; a list of places,
+  "Salalah, Duqm and Sur" (:func:`split_joined_places`).
+- A party or a company, a title and a name in one span: "Fianna Fáil TD Breda Furlong" →
+  "Fianna Fáil" + "Breda Furlong", "Labour MP" + "Tessa Orlington" → "Labour"
+  (:func:`split_title_inside`).
 - A place followed by another name: "Queensland Mackay" → "Queensland" + "Mackay"
   (:func:`split_place_prefix`).
 - Team cues: "Lakeshore coach", "Carver State beat Lakeshore" (:func:`team_cue`); a team named
@@ -43,7 +47,8 @@ from analysis.entities.names import (
     name_key,
 )
 
-__all__ = ["alone_elsewhere", "split_locative", "split_joined_places", "split_place_prefix", "descriptor_end",
+__all__ = ["alone_elsewhere", "split_locative", "split_joined_places", "split_title_inside",
+           "split_place_prefix", "descriptor_end",
            "is_title_phrase", "business_end", "team_cue", "team_parts", "PORTFOLIO_WORDS", "headline_core",
            "number_end", "without_start"]
 
@@ -115,6 +120,9 @@ def split_joined_places(text: str, start: int, end: int, label: str) -> list[tup
     surface = text[start:end]
     if label not in ("GPE", "LOC", "ORG", "FAC", "") or known(surface) is not None:
         return [(start, end, label)]
+    listed = _place_list(surface, label, text[max(0, start - 9):start])
+    if listed is not None:
+        return [(start + s, start + e, _place_label(surface[s:e])) for s, e in listed]
     for m in _JOINED.finditer(surface):
         head, tail = surface[:m.start()], surface[m.end():]
         if not head or not tail:
@@ -131,6 +139,75 @@ def split_joined_places(text: str, start: int, end: int, label: str) -> list[tup
         elif not (_name_side(head) and _name_side(tail)):
             continue
         return [(start, start + m.start(), _place_label(head)), (start + m.end(), end, _place_label(tail))]
+    return [(start, end, label)]
+
+
+_PLACE_PREPOSITION = re.compile(r"\b(?:to|in|from|via|between|across)\s+$")
+_LIST_SEP = re.compile(r",? (?:and|or) |, ")
+
+
+def _place_list(surface: str, label: str, before: str) -> list[tuple[int, int]] | None:
+    """The items of a list of three places or more in one span spaCy calls a place ("Salalah, Duqm and
+    Sur" → three places): items joined by commas and a last "and"/"or", capitalised names without
+    an organisation's words, all but one of them a place's name by :func:`_name_side`; in a span spaCy
+    calls a place, or an organisation after a preposition of place ("services to Salalah, Duqm and Sur")."""
+    if label not in ("GPE", "LOC") and not (label in ("ORG", "") and _PLACE_PREPOSITION.search(before)):
+        return None
+    if ", " not in surface or not re.search(r",? (?:and|or) [^,]+$", surface):
+        return None
+    pieces, pos = [], 0
+    for m in _LIST_SEP.finditer(surface):
+        pieces.append((pos, m.start()))
+        pos = m.end()
+    pieces.append((pos, len(surface)))
+    if len(pieces) < 3 or not all(_list_item(surface[s:e]) for s, e in pieces) \
+            or sum(_name_side(surface[s:e]) for s, e in pieces) < len(pieces) - 1:
+        return None
+    return pieces
+
+
+def _list_item(side: str) -> bool:
+    """A capitalised name of one to three words, none a title nor an organisation's or thing's word (a
+    word in a list between places may be an ordinary word too: "Sur")."""
+    words = side.split()
+    return 1 <= len(words) <= 3 and all(
+        w[:1].isupper() and w.lower() not in _NAME_WORDS and not is_title_word(w) for w in words)
+
+
+#: Legislators' titles in capitals, written between a party and a name ("Labour MP", "Fianna Fáil TD").
+_MEMBER_TITLES = frozenset({"MP", "MEP", "MSP", "MLA", "MPP", "MHK", "TD", "MK", "MNA", "MHA"})
+
+
+def split_title_inside(text: str, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
+    """A span with a title inside, between the name of a party or a company and a person's name, is
+    two names ("Fianna Fáil TD Breda Furlong" → "Fianna Fáil" + "Breda Furlong"; "Hallbrook CEO Jane
+    Doe"); a span ending in a legislator's title right before a capitalised word loses the title
+    ("Labour MP" + "Tessa Orlington" → "Labour"). The head is one to four capitalised words, the last no
+    title word ("Prime Minister Jane Doe" stays); the tail one to three capitalised words that are no
+    titles nor words of organisation, place or thing names."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    n = len(words)
+    if n < 2:
+        return [(start, end, label)]
+    for i in range(1, min(n, 5)):
+        w = words[i].group()
+        if not (w.strip(".") in _MEMBER_TITLES or (is_title_head(w) and w[:1].isupper())):
+            continue
+        head = [x.group() for x in words[:i]]
+        if any(is_title_word(h) or not h[:1].isupper() for h in head) or head[0].lower() in ("the", "a", "an"):
+            return [(start, end, label)]
+        head_end = start + words[i - 1].end()
+        head_label = known(text[start:head_end]).label if known(text[start:head_end]) is not None else "ORG"
+        if i == n - 1:
+            after = text[end:end + 30].split()
+            if w.strip(".") in _MEMBER_TITLES and after and after[0][:1].isupper() and not is_title_word(after[0]):
+                return [(start, head_end, head_label)]  # "Labour MP" + "Tessa Orlington"
+            return [(start, end, label)]
+        tail = [x.group() for x in words[i + 1:]]
+        if len(tail) > 3 or not all(t[:1].isupper() and not is_title_word(t) and t.lower() not in _NAME_WORDS
+                                    and t.lower() not in _PLACE_WORDS for t in tail):
+            return [(start, end, label)]
+        return [(start, head_end, head_label), (start + words[i + 1].start(), end, "PERSON")]
     return [(start, end, label)]
 
 
@@ -255,9 +332,10 @@ def alone_elsewhere(text: str, rest: str, full: str) -> bool:
 
 def is_title_phrase(surface: str, after: str) -> bool:
     """Whether a span is the portfolio part of a title before a title head ("Federal
-    Agriculture" before "Minister"), not a name."""
+    Agriculture" before "Minister"), not a name; before a legislator's title it is a party ("Labour
+    MP")."""
     words = [name_key(w) for w in surface.split()]
-    return (bool(words) and is_title_head(after) and known(surface) is None
+    return (bool(words) and is_title_head(after) and after.strip(".,") not in _MEMBER_TITLES and known(surface) is None
             and all(w in PORTFOLIO_WORDS or is_title_word(w) for w in words))
 
 
