@@ -278,12 +278,3 @@ def test_the_first_word_of_a_services_company_stands_for_it(nlp):
         "The van, run by Vaultrex Cash Services, was stopped near the depot.",
         "Vaultrex chief executive Ada Lind visited the guards."), {"^Vaultrex$": "ORG", "Vaultrex Cash": "ORG"}))
     assert ents["Vaultrex Cash Services"] == ("ORG", 2) and "Vaultrex" not in ents
-
-
-@pytest.mark.parametrize("paragraph, name, label, count", [
-    ("Drivers took the long road through the UAE to reach the coast.", "UAE", "GPE", 1),
-    ("The United Arab Emirates (UAE) said the UAE would sign.", "United Arab Emirates", "GPE", 3),
-    ("Grain prices in the US rose, and US buyers held back.", "US", "GPE", 2),
-])
-def test_a_known_name_written_only_short_is_named_as_written(nlp, paragraph, name, label, count):
-    assert entities_of(mentions_of(nlp, "Trade routes", paragraph))[name] == (label, count)

@@ -1,7 +1,6 @@
 """Clustering one article's mentions into entities, and labelling each by a vote.
 
-- Known variants join their canonical name (US, U.S., the United States); a known name the article writes
-  only as an acronym is named so ("the UAE").
+- Known variants join their canonical name (US, U.S., the United States).
 - Full person names with one surname join when their first names agree; two
   people with one surname stay apart ("Anna Kowalski", "Piotr Kowalski").
 - A bare surname or first name joins its person, the nearest one before it when
@@ -105,15 +104,6 @@ class _Article:
             self.canonical.setdefault(cid, _spelling(entry.canonical, self.surface[k]) if entry else self.surface[k])
             for i in ix:
                 self.assign[i] = cid
-        written: dict[str, list[str]] = {}
-        for k in self.forms:
-            if self.entry[k] is not None:
-                written.setdefault(f"K:{self.entry[k].canonical}|{self.entry[k].label}", []).append(k)
-        for cid, ks in written.items():
-            if all(self.surface[k].replace(".", "").isupper() and len(self.surface[k].replace(".", "")) <= 6
-                   and name_key(self.surface[k]) != name_key(self.canonical[cid]) for k in ks):
-                # a known name the article writes only as an acronym is named so ("the UAE")
-                self.canonical[cid] = self.surface[max(ks, key=lambda k: (len(self.forms[k]), len(k)))]
 
     def person_votes(self, k: str) -> int:
         return self.votes[k]["PERSON"] + self.cues[k]
