@@ -348,7 +348,7 @@ class _Article:
         """The person mentioned last before ``start``, else the first mentioned. When several share the
         surname and all but the first named are named in full again and again, the writer tells those
         apart by their full names: a bare surname beyond the paragraph of the last full name is the
-        first named ("Donald Trump" … "Ivanka Trump" … "Ivanka Trump" … "Trump says")."""
+        first named ("Peter Halvorsen" … "Ingrid Halvorsen" … "Ingrid Halvorsen" … "Halvorsen says")."""
         first = min(people, key=lambda c: (min(seen[c], default=1 << 40), c))
         before = [(max(s for s in seen[c] if s < start), c) for c in people if any(s < start for s in seen[c])]
         if not before:

@@ -97,9 +97,9 @@ _LABEL = re.compile(r"[\"\u201c]?([A-Z][A-Z'\u2019.-]+(?: [A-Z][A-Z'\u2019.-]+){
 
 
 def speaker_labels(parsed, mentions: list[Mention]) -> list[Mention]:
-    """The speaker labels of a transcript, a name in capitals opening a paragraph ("WALLACE: Let's
-    start …"), as person mentions: when the article names a person so ("Chris Wallace", also when the
-    name is a word too, "Mike Pence" for "PENCE:"), or when the
+    """The speaker labels of a transcript, a name in capitals opening a paragraph ("HADLEY: Let's
+    start …"), as person mentions: when the article names a person so ("Ruth Hadley", also when the
+    name is a word too, "Alan Morrow" for "MORROW:"), or when the
     label opens two paragraphs or more and is no known place (not a dateline, "MUMBAI: …") nor an
     ordinary word ("HOST:", "Q:")."""
     labels = []
@@ -120,7 +120,7 @@ def speaker_labels(parsed, mentions: list[Mention]) -> list[Mention]:
         key, start = name_key(m.group(1)), unit.start + m.start(1)
         if (unit.paragraph, start) in taken or is_junk(m.group(1)) or not (key in people or (
                 counts[key] > 1 and known(m.group(1)) is None and not ordinary(m.group(1).title()))):
-            continue  # a person's name even when it is also a word ("PENCE:" beside "Mike Pence")
+            continue  # a person's name even when it is also a word ("MORROW:" beside "Alan Morrow")
         sids = sentences[unit.paragraph][1]
         if sids:
             out.append(Mention(sids[0], unit.paragraph, start, unit.start + m.end(1), m.group(1), "", "pattern",

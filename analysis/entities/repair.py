@@ -454,7 +454,7 @@ def heading_end(paragraph: str) -> int | None:
     """Where a subheading in title case ends, when it is the whole paragraph ("Cleaner Water." ,
     "Roads and Bridges") or opens it before a colon ("Fewer Buses on Rural Routes: The council …"),
     or None. Its words are capitalised but for short function words; two or more words for one
-    before a colon (not a transcript's "PENCE:" or "Host:"), ten at most; a paragraph ending in a
+    before a colon (not a transcript's "MORROW:" or "Host:"), ten at most; a paragraph ending in a
     question or in quotation marks is none."""
     text = paragraph.strip()
     colon = text.find(": ")

@@ -27,7 +27,7 @@
 Kinds: ``direct`` (a quoted statement), ``partial`` (a quoted fragment worked
 into the reporter's sentence), ``indirect`` (reported speech). Scare quotes,
 so-called terms, quoted titles, chants and words on placards or signs are
-nobody's statement and are left out. A transcript line (``WALLACE: …``) is a
+nobody's statement and are left out. A transcript line (``HADLEY: …``) is a
 direct quotation of its labelled speaker, marks or not.
 
 Columns of the table (:data:`QUOTE_COLUMNS`, then :data:`EXTRA_COLUMNS`):

@@ -68,7 +68,7 @@ class Segment:
 @dataclass(frozen=True)
 class MarkedQuote:
     """A top-level quotation: one segment, or several when it runs over paragraphs; ``label`` is the
-    speaker label of a transcript line (``WALLACE: …``), whose words are the quotation, marks or not."""
+    speaker label of a transcript line (``HADLEY: …``), whose words are the quotation, marks or not."""
 
     family: str
     segments: tuple[Segment, ...]
@@ -80,7 +80,7 @@ class MarkedQuote:
         return self.segments[-1].close_pos is not None
 
 
-#: A transcript's speaker label opening a paragraph (``WALLACE: …``, ``"SEN. KAINE: …``): capitals, a colon.
+#: A transcript's speaker label opening a paragraph (``HADLEY: …``, ``"SEN. MORROW: …``): capitals, a colon.
 _LABEL = re.compile(r"\s*[\"'\u201c\u201d\u2018]{0,2}\s*"
                     r"((?:[A-Z][A-Z.'\u2019-]*\s+){0,2}[A-Z][A-Z'\u2019-]+)\s*:\s+(?=\S)")
 #: Capitals before a colon that head a paragraph without naming a speaker.
@@ -275,7 +275,7 @@ def find_quotes(paragraphs: Sequence[str], *, first_body: int = 1) -> list[Marke
                 pending = []
             end = len(text.rstrip())
             ours = [m for m in classify_marks(text, double_apostrophes=doubled) if m.family == primary]
-            opened = bool(ours) and ours[0].pos < labels[p][1] - 1  # "WALLACE: … (a mark before the label)
+            opened = bool(ours) and ours[0].pos < labels[p][1] - 1  # "HADLEY: … (a mark before the label)
             close = ours[-1].pos if opened and len(ours) % 2 == 0 and ours[-1].pos >= end - 2 else None
             seg = _segment(p, text, labels[p][1] - 1, close, close if close is not None else end)
             if seg is None:
