@@ -32,37 +32,24 @@ from analysis.nlp import load_nlp  # noqa: E402
 from analysis.pipeline import analyse  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
+DATA = ROOT / "tests" / "data"
+
+
+def _set(folder: str) -> tuple[list[Path], Path]:
+    """(articles, gold folder) of a set under ``tests/data``."""
+    return [DATA / folder / "articles"], DATA / folder / "gold"
+
+
 SETS = {  # name → (articles, gold folder)
     "seed": ([SHARED / "seed"], SHARED / "gold"),
-    "gold set": ([ROOT / "tests" / "data" / "articles"], ROOT / "tests" / "data" / "gold"),
-    # written blind to the code, used for measurement only
-    "held-out": ([ROOT / "tests" / "data" / "holdout" / "articles"], ROOT / "tests" / "data" / "holdout" / "gold"),
-    # issue 15: the entity shapes set (development) and its blind twin (measurement only)
-    "shapes": ([ROOT / "tests" / "data" / "entity_shapes" / "articles"],
-               ROOT / "tests" / "data" / "entity_shapes" / "gold"),
-    "shapes blind": ([ROOT / "tests" / "data" / "entity_blind" / "articles"],
-                     ROOT / "tests" / "data" / "entity_blind" / "gold"),
-    # written after the first measurement on "shapes blind", which then became a development set
-    "blind 2": ([ROOT / "tests" / "data" / "entity_blind2" / "articles"],
-                ROOT / "tests" / "data" / "entity_blind2" / "gold"),
-    # written after the measurement on "blind 2", whose errors were then read
-    "blind 3": ([ROOT / "tests" / "data" / "entity_blind3" / "articles"],
-                ROOT / "tests" / "data" / "entity_blind3" / "gold"),
-    # written after the measurement on "blind 3", whose errors were then read
-    "blind 4": ([ROOT / "tests" / "data" / "entity_blind4" / "articles"],
-                ROOT / "tests" / "data" / "entity_blind4" / "gold"),
-    # written after the measurement on "blind 4", whose errors were then read
-    "blind 5": ([ROOT / "tests" / "data" / "entity_blind5" / "articles"],
-                ROOT / "tests" / "data" / "entity_blind5" / "gold"),
-    # written while blind 5's errors were being fixed, by a writer who saw neither the code nor the changes
-    "blind 6": ([ROOT / "tests" / "data" / "entity_blind6" / "articles"],
-                ROOT / "tests" / "data" / "entity_blind6" / "gold"),
-    # written while blind 6's errors were being fixed, by a writer who saw neither the code nor the changes
-    "blind 7": ([ROOT / "tests" / "data" / "entity_blind7" / "articles"],
-                ROOT / "tests" / "data" / "entity_blind7" / "gold"),
-    # written while blind 7's errors were being fixed, by a writer who saw neither the code nor the changes
-    "blind 8": ([ROOT / "tests" / "data" / "entity_blind8" / "articles"],
-                ROOT / "tests" / "data" / "entity_blind8" / "gold"),
+    "gold set": ([DATA / "articles"], DATA / "gold"),
+    "held-out": _set("holdout"),  # written blind to the code, used for measurement only
+    # issue 15: the entity shapes set (development) and its blind twin, measured once, then development
+    "shapes": _set("entity_shapes"),
+    "shapes blind": _set("entity_blind"),
+    # each written after the measurement on the one before, whose errors were then read; blind 6–8 while
+    # the errors of the one before were being fixed, by a writer who saw neither the code nor the changes
+    **{f"blind {n}": _set(f"entity_blind{n}") for n in range(2, 9)},
 }
 SCORED = ("PERSON", "ORG", "GPE", "LOC")
 
