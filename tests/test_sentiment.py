@@ -138,6 +138,22 @@ def test_fast_scorer_equals_textblob_on_every_text_and_fuzz():
     assert len({g for g in got}) > 500  # many different scores, not a constant
 
 
+def test_fast_scorer_equals_textblob_with_emoticons_split_by_spaces():
+    """The fast path skips the sarcasm and emoticon steps only when no match could hold a space."""
+    from textblob.en import sentiment as pattern
+
+    from analysis.sentiment.fast import scorer
+
+    vocab = ("good bad not very happy : ; = 8 x X D P p o O - ^ ' ( ) [ ] { } < > / * ! . , 8) :) x-D o.O "
+             ":'( >:D to so great").split()
+    rng = random.Random(11)
+    texts = ["".join(w + rng.choice([" ", " ", "", "\n\n"]) for w in (rng.choice(vocab) for _ in range(12)))
+             for _ in range(3000)]
+    texts += ["So good : ) really", "Great ( ! ) news", "x - D", "o . O", "Wow: (2008 )", "bad\n\n:\n\n)"]
+    fast = scorer()
+    assert [fast(t) for t in texts] == [tuple(map(float, pattern(t)[:2])) for t in texts]
+
+
 # --------------------------------------------------------------------------- negation and intensifiers
 
 @pytest.mark.parametrize("plain, negated", [("The deal is good.", "The deal is not good."),

@@ -55,6 +55,13 @@ def textblob_en() -> ModuleType:
 def _find_tokens(string: str, *, punctuation: tuple[str, ...], abbreviations: frozenset[str],
                  replace: tuple[tuple[str, str], ...], t: object) -> list[str]:
     """``textblob._text.find_tokens`` with its default arguments (``t`` holds its module's constants)."""
+    tokens = _raw_tokens(string, punctuation=punctuation, abbreviations=abbreviations, replace=replace, t=t)
+    return _sentences(tokens, t)
+
+
+def _raw_tokens(string: str, *, punctuation: tuple[str, ...], abbreviations: frozenset[str],
+                replace: tuple[tuple[str, str], ...], t: object) -> list[str]:
+    """The first half of ``find_tokens``: the tokens, with ``t.EOS`` at paragraph breaks."""
     for a, b in replace:  # literal patterns (checked in scorer), so re.sub(a, b, s) == s.replace(a, b)
         string = string.replace(a, b)
     string = (string.replace("“", " “ ").replace("”", " ” ").replace("‘", " ‘ ").replace("’", " ’ ")
@@ -92,6 +99,11 @@ def _find_tokens(string: str, *, punctuation: tuple[str, ...], abbreviations: fr
             if tok != "":
                 tokens.append(tok)
             tokens.extend(reversed(tail))
+    return tokens
+
+
+def _sentences(tokens: list[str], t: object) -> list[str]:
+    """The second half of ``find_tokens``: the tokens as sentence strings (sarcasm and emoticons joined)."""
     eos = t.EOS
     ends, closing = {"...", ".", "!", "?", eos}, {"'", '"', "”", "’", "...", ".", "!", "?", ")", eos}
     sentences: list[list[str]] = [[]]
@@ -124,8 +136,11 @@ def _assessments(words: list[str], *, lex: dict, labeler: dict, negations: tuple
     m = None  # preceding modifier
     n = None  # preceding negation
     pos = None
+    plain = frozenset(negations)
     for w in words:
         entry = lex.get(w)
+        if entry is None and m is None and n is None and w not in plain and w.isalpha():
+            continue  # a word the else branch below would pass over: nothing to carry, no mark, no emoticon
         if entry is not None and pos in entry:
             p, s, i = entry[pos]
             if m is None:
@@ -170,6 +185,33 @@ def _assessments(words: list[str], *, lex: dict, labeler: dict, negations: tuple
     return [(x["w"], x["p"] * -0.5 if x["n"] < 0 else x["p"], x["s"], x["x"]) for x in a]
 
 
+def _spaced_marks(t: object) -> re.Pattern | None:
+    """Where ``t.RE_SARCASM`` or ``t.RE_EMOTICONS`` could match with a space inside: only such a match
+    changes a sentence (the others are replaced by themselves). None when those patterns are not the
+    ones this was written for (then every text takes the whole way)."""
+    faces = [face for group in t.EMOTICONS.values() for face in group]
+    if t.RE_SARCASM.pattern != r"\( ?\! ?\)" or t.RE_EMOTICONS.pattern != r"(%s)($|\s)" % "|".join(
+            r" ?".join(re.escape(c) for c in face) for face in faces):
+        return None
+    spaced = [r"\( ! ?\)", r"\(! \)"]
+    for face in faces:
+        chars = [re.escape(c) for c in face]
+        for k in range(1, len(chars)):  # a space before the k-th character, the others optional
+            spaced.append(r" ?".join(chars[:k]) + " " + r" ?".join(chars[k:]))
+    return re.compile("|".join(spaced))
+
+
+def _words(tokens: list[str], t: object, spaced: re.Pattern | None) -> list[str]:
+    """The lower-case words of ``" ".join(_sentences(tokens, t)).split()``: when ``spaced`` finds nothing in
+    the tokens the sarcasm and emoticon steps change nothing, and the sentences are the tokens but ``t.EOS``
+    (every sentence is a run of them, joined by spaces)."""
+    eos = t.EOS
+    joined = " ".join([x for x in tokens if x != eos])
+    if spaced is None or spaced.search(joined) is not None:
+        joined = " ".join(_sentences(tokens, t))
+    return [w.lower() for w in joined.split()]
+
+
 def _avg(values: list[float]) -> float:
     s, n = 0, 0
     for v in values:
@@ -198,11 +240,13 @@ def scorer() -> Callable[[str], tuple[float, float]] | None:
                    modifiers=tuple(sentiment.modifiers), modifier=sentiment.modifier, t=t,
                    emoticons=tuple((p, frozenset(e.lower() for e in group))
                                    for (_kind, p), group in t.EMOTICONS.items()))
-    tokens = functools.partial(_find_tokens, punctuation=tuple(t.PUNCTUATION.replace(".", "")),
+    tokens = functools.partial(_raw_tokens, punctuation=tuple(t.PUNCTUATION.replace(".", "")),
                                abbreviations=frozenset(t.ABBREVIATIONS), replace=tuple(t.replacements.items()), t=t)
 
+    spaced = _spaced_marks(t)
+
     def score(text: str) -> tuple[float, float]:
-        words = [w.lower() for w in " ".join(tokens(str(text))).split()]
+        words = _words(tokens(str(text)), t, spaced)
         a = _assessments(words, lex=lex, **options)
         return _avg([p for _w, p, _s, _x in a]), _avg([s for _w, _p, s, _x in a])
 
