@@ -1,4 +1,4 @@
-"""spaCy for newslens: the pipeline (tokenizer, entity rules, compiled attribute ruler) and the parse.
+"""spaCy for newslens: the pipeline (tokenizer, entity rules, compiled attribute ruler and lemmatizer) and the parse.
 
 Each article is parsed once, headline and paragraphs as separate spaCy docs so
 that no sentence or entity crosses a paragraph break (:func:`parse`). The
@@ -23,7 +23,8 @@ if TYPE_CHECKING:  # spaCy is imported on first parse: a run served from the cac
     from spacy.language import Language
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["Unit", "ParsedArticle", "load_model", "load_nlp", "parse", "WEB_NAME", "COMPILED_RULER"]
+__all__ = ["Unit", "ParsedArticle", "load_model", "load_nlp", "parse", "WEB_NAME", "COMPILED_RULER",
+           "COMPILED_LEMMATIZER"]
 
 logger = logging.getLogger(__name__)
 _T = TypeVar("_T")
@@ -36,6 +37,8 @@ WEB_NAME = re.compile(
 
 #: The pipe name of the compiled attribute ruler in :func:`load_nlp`'s pipelines.
 COMPILED_RULER = "newslens_attribute_ruler"
+#: The pipe name of the compiled lemmatizer in :func:`load_nlp`'s pipelines.
+COMPILED_LEMMATIZER = "newslens_lemmatizer"
 
 
 def load_model(model: str | None = None) -> Language:
@@ -61,7 +64,7 @@ def load_model(model: str | None = None) -> Language:
 
 
 @functools.lru_cache(maxsize=4)
-def load_nlp(model: str | None = None, *, compiled_ruler: bool = True) -> Language:
+def load_nlp(model: str | None = None, *, compiled_ruler: bool = True, compiled_lemmatizer: bool = True) -> Language:
     """Load the English spaCy pipeline with newslens' tokenizer and entity rules.
 
     Args:
@@ -69,6 +72,8 @@ def load_nlp(model: str | None = None, *, compiled_ruler: bool = True) -> Langua
             :data:`analysis.config.SPACY_MODELS` that is installed.
         compiled_ruler: Swap the model's ``attribute_ruler`` for the compiled
             one of :mod:`analysis.nlp.ruler` (the same annotations, faster).
+        compiled_lemmatizer: Swap the model's ``lemmatizer`` for the compiled one of
+            :mod:`analysis.nlp.lemmas` (the same lemmas, faster).
 
     Raises:
         OSError: When no model is installed (the message says how to install it).
@@ -82,7 +87,25 @@ def load_nlp(model: str | None = None, *, compiled_ruler: bool = True) -> Langua
     ruler.add_patterns([{"label": "ORG", "pattern": [{"TEXT": {"REGEX": WEB_NAME.pattern}}]}])
     if compiled_ruler:
         _compile_attribute_ruler(nlp)
+    if compiled_lemmatizer:
+        _compile_lemmatizer(nlp)
     return nlp
+
+
+def _compile_lemmatizer(nlp: Language) -> None:
+    """Swap the model's ``lemmatizer`` for :class:`analysis.nlp.lemmas.CompiledLemmatizer` (same lemmas)
+    when it is spaCy's rule lemmatizer."""
+    from spacy.language import Language
+
+    from analysis.nlp.lemmas import compile_lemmatizer
+
+    if "lemmatizer" not in nlp.pipe_names or compile_lemmatizer(nlp.get_pipe("lemmatizer")) is None:
+        return
+    if not Language.has_factory(COMPILED_LEMMATIZER):
+        Language.factory(COMPILED_LEMMATIZER,
+                         func=lambda nlp, name: compile_lemmatizer(nlp.get_pipe("lemmatizer")))
+    nlp.add_pipe(COMPILED_LEMMATIZER, after="lemmatizer")
+    nlp.remove_pipe("lemmatizer")
 
 
 def _compile_attribute_ruler(nlp: Language) -> None:
