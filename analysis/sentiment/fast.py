@@ -25,7 +25,7 @@ import threading
 from collections.abc import Callable
 from types import ModuleType
 
-__all__ = ["scorer", "textblob_en"]
+__all__ = ["Scorer", "scorer", "textblob_en"]
 
 _IMPORT_LOCK = threading.Lock()
 
@@ -220,10 +220,41 @@ def _avg(values: list[float]) -> float:
     return s / float(n or 1)
 
 
+class Scorer:
+    """``text -> (polarity, subjectivity)`` (see :func:`scorer`), in two halves that can be run apart: the
+    tokens of a text (:meth:`tokens`), then the score of tokens (:meth:`from_tokens`). Lines that join
+    without a blank line between them have the tokens of each line, one after another (:meth:`lines`)."""
+
+    def __init__(self, tokens: Callable[[str], list[str]], words: Callable[[list[str]], list[str]],
+                 assess: Callable[[list[str]], list[tuple]], line_safe: bool) -> None:
+        self.tokens = tokens
+        self._words = words
+        self._assess = assess
+        self._line_safe = line_safe
+
+    def from_tokens(self, tokens: list[str]) -> tuple[float, float]:
+        """The score of a text with these :meth:`tokens`."""
+        a = self._assess(self._words(tokens))
+        return _avg([p for _w, p, _s, _x in a]), _avg([s for _w, _p, s, _x in a])
+
+    def __call__(self, text: str) -> tuple[float, float]:
+        return self.from_tokens(self.tokens(str(text)))
+
+    def lines(self, lines: list[str], tokens: Callable[[str], list[str]] | None = None) -> list[str] | None:
+        """The :meth:`tokens` of ``"\\n".join(lines)``, from those of each line (``tokens``, default
+        :meth:`tokens`: a memo, say); None unless every line is non-empty with no white space at either
+        end: then no line break of the join is next to another (or to a carriage return), and none
+        makes a paragraph break, so the tokens are those of the lines one after another."""
+        if not self._line_safe or not all(line and line == line.strip() for line in lines):
+            return None
+        tokens = tokens or self.tokens
+        return [tok for line in lines for tok in tokens(line)]
+
+
 @functools.lru_cache(maxsize=1)
-def scorer() -> Callable[[str], tuple[float, float]] | None:
-    """``text -> (polarity, subjectivity)``, equal to ``textblob.en.sentiment(text)[:2]``; None when the
-    installed TextBlob's analyser is set up otherwise than the code above expects."""
+def scorer() -> Scorer | None:
+    """A :class:`Scorer`: ``text -> (polarity, subjectivity)``, equal to ``textblob.en.sentiment(text)[:2]``;
+    None when the installed TextBlob's analyser is set up otherwise than the code above expects."""
     en = textblob_en()
     t = importlib.import_module("textblob._text")
     sentiment = en.sentiment
@@ -242,12 +273,8 @@ def scorer() -> Callable[[str], tuple[float, float]] | None:
                                    for (_kind, p), group in t.EMOTICONS.items()))
     tokens = functools.partial(_raw_tokens, punctuation=tuple(t.PUNCTUATION.replace(".", "")),
                                abbreviations=frozenset(t.ABBREVIATIONS), replace=tuple(t.replacements.items()), t=t)
-
     spaced = _spaced_marks(t)
-
-    def score(text: str) -> tuple[float, float]:
-        words = _words(tokens(str(text)), t, spaced)
-        a = _assessments(words, lex=lex, **options)
-        return _avg([p for _w, p, _s, _x in a]), _avg([s for _w, _p, s, _x in a])
-
-    return score
+    # A replacement that held or made a line break could reach across the lines of a join.
+    line_safe = not any(c in a + b for a, b in t.replacements.items() for c in "\r\n")
+    return Scorer(tokens, functools.partial(_words, t=t, spaced=spaced),
+                  functools.partial(_assessments, lex=lex, **options), line_safe)
