@@ -25,19 +25,23 @@ import logging
 import os
 import pickle
 import tempfile
-from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
 from analysis import config, entities, quotes
 from analysis.corpus import Article
-from analysis.nlp import ParsedArticle, load_nlp, parse
+from analysis.nlp import ParsedArticle, Unit, load_nlp, parse
 from analysis.parallel import guided_size, imap_unordered, resolve_processes
 from analysis.records import TABLE_COLUMNS
 from analysis.sentiment import score
+from analysis.sentiment.fast import scorer as fast_scorer
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
 
 __all__ = ["extract", "analyse_articles", "combine", "stack", "finish_quotes", "pipeline_version", "warm_up",
            "MIN_ARTICLES_PER_PROCESS"]
@@ -59,60 +63,122 @@ MIN_ARTICLES_PER_PROCESS = 24
 _CHUNK = (2, 32)
 
 
-def _memo_score() -> Callable[[str], tuple[float, float]]:
-    """:func:`analysis.sentiment.score`, computed once per distinct text (a one-sentence paragraph
-    and its sentence are the same text)."""
-    memo: dict[str, tuple[float, float]] = {}
+class _Scores:
+    """:func:`analysis.sentiment.score`, computed once per distinct text of an article (a one-sentence
+    paragraph and its sentence are the same text); a paragraph from the tokens of its sentences and the
+    article from those of its paragraphs when :meth:`analysis.sentiment.fast.Scorer.pieces` allows (the
+    same numbers, without tokenising the same words again)."""
 
-    def scored(text: str) -> tuple[float, float]:
-        hit = memo.get(text)
+    def __init__(self) -> None:
+        self._fast = fast_scorer()
+        self._memo: dict[str, tuple[float, float]] = {}
+        self._tokens: dict[str, list[str]] = {}
+
+    def _tokenised(self, text: str) -> list[str]:
+        hit = self._tokens.get(text)
         if hit is None:
-            hit = memo[text] = score(text)
+            hit = self._tokens[text] = self._fast.tokens(text)  # type: ignore[union-attr]
         return hit
 
-    return scored
+    def __call__(self, text: str) -> tuple[float, float]:
+        hit = self._memo.get(text)
+        if hit is None:
+            fast = self._fast
+            hit = self._memo[text] = score(text) if fast is None else fast.from_tokens(self._tokenised(text))
+        return hit
+
+    def pieces(self, text: str, bounds: list[tuple[int, int]]) -> tuple[float, float]:
+        """The score of ``text``, made of the pieces ``text[a:b]`` at ``bounds`` (in order) and the gaps
+        between them."""
+        hit = self._memo.get(text)
+        fast = self._fast
+        if hit is not None or fast is None or not bounds or bounds[0][0] != 0 or bounds[-1][1] != len(text):
+            return hit or self(text)
+        tokens = fast.pieces([text[a:b] for a, b in bounds],
+                             [text[b:a] for (_, b), (a, _) in zip(bounds, bounds[1:])], self._tokenised)
+        if tokens is None:
+            return self(text)
+        self._tokens[text] = tokens
+        hit = self._memo[text] = fast.from_tokens(tokens)
+        return hit
 
 
-def _paragraph_rows(parsed: ParsedArticle, scored: Callable[[str], tuple[float, float]]) -> pd.DataFrame:
-    counts = Counter(u.paragraph for _, u, _ in parsed.sentences())
-    rows = []
+#: The dtype pandas infers for each column of the per-article row tables (all rows have every value).
+_ROW_DTYPES: dict[str, object] = {
+    "sentence_id": np.int64, "paragraph": np.int64, "is_headline": bool, "start": np.int64, "end": np.int64,
+    "text": "str", "n_sentences": np.int64, "n_words": np.int64, "polarity": np.float64,
+    "subjectivity": np.float64, "spacy_label": "str"}
+
+
+def _frame(values: dict[str, list]) -> pd.DataFrame:
+    """The frame pandas makes of these rows (given as columns): each column built with the dtype it would
+    infer (:data:`_ROW_DTYPES`), without row dicts; with no rows, the same object columns as before."""
+    if not next(iter(values.values())):
+        return pd.DataFrame([], columns=list(values))
+    return pd.DataFrame({name: pd.array(column, dtype="str") if _ROW_DTYPES[name] == "str"
+                         else np.array(column, dtype=_ROW_DTYPES[name]) for name, column in values.items()})
+
+
+def _paragraph_rows(parsed: ParsedArticle, scored: _Scores) -> pd.DataFrame:
+    bounds: dict[int, list[tuple[int, int]]] = {}
+    for _, u, sent in parsed.sentences():
+        bounds.setdefault(u.paragraph, []).append((sent.start_char, sent.end_char))
+    out: dict[str, list] = {name: [] for name in TABLE_COLUMNS["paragraphs"][1:]}
     for unit in parsed.units:
         text = unit.text
-        pol, subj = scored(text)
-        rows.append({"paragraph": unit.paragraph, "is_headline": unit.paragraph == 0,
-                     "start": unit.start, "end": unit.start + len(text), "text": text,
-                     "n_sentences": counts[unit.paragraph], "polarity": pol, "subjectivity": subj})
-    return pd.DataFrame(rows, columns=TABLE_COLUMNS["paragraphs"][1:])
+        sentences = bounds.get(unit.paragraph, [])
+        pol, subj = scored.pieces(text, sentences)
+        for column, value in zip(out.values(), (unit.paragraph, unit.paragraph == 0, unit.start,
+                                                unit.start + len(text), text, len(sentences), pol, subj)):
+            column.append(value)
+    return _frame(out)
 
 
-def _sentence_rows(parsed: ParsedArticle, scored: Callable[[str], tuple[float, float]]) -> pd.DataFrame:
-    rows = []
+def _sentence_rows(parsed: ParsedArticle, scored: _Scores) -> pd.DataFrame:
+    out: dict[str, list] = {name: [] for name in TABLE_COLUMNS["sentences"][1:]}
     for sid, unit, sent in parsed.sentences():
         start, end = unit.offsets(sent)
         text = unit.text[sent.start_char:sent.end_char]  # Span.text, without making its tokens
         pol, subj = scored(text)
-        rows.append({"sentence_id": sid, "paragraph": unit.paragraph, "is_headline": unit.paragraph == 0,
-                     "start": start, "end": end, "text": text,
-                     "n_words": unit.column("is_punct")[sent.start:sent.end].count(False),
-                     "polarity": pol, "subjectivity": subj})
-    return pd.DataFrame(rows, columns=TABLE_COLUMNS["sentences"][1:])
+        for column, value in zip(out.values(), (sid, unit.paragraph, unit.paragraph == 0, start, end, text,
+                                                unit.column("is_punct")[sent.start:sent.end].count(False),
+                                                pol, subj)):
+            column.append(value)
+    return _frame(out)
+
+
+def _sentence_ents(unit: Unit, sent: Span) -> list[Span]:
+    """``sent.ents`` (the entities within the sentence), from the unit's ``doc.ents`` made once."""
+    out = []
+    for ent in unit.memo("ents", lambda u: tuple(u.doc.ents)):
+        if ent.start >= sent.start:
+            if ent.end <= sent.end:
+                out.append(ent)
+            else:
+                break
+    return out
 
 
 def _mention_rows(parsed: ParsedArticle) -> pd.DataFrame:
-    rows = []
+    out: dict[str, list] = {name: [] for name in ("sentence_id", "paragraph", "start", "end", "text", "spacy_label")}
     for sid, unit, sent in parsed.sentences():
-        for ent in sent.ents:
+        for ent in _sentence_ents(unit, sent):
             start, end = unit.offsets(ent)
-            rows.append({"sentence_id": sid, "paragraph": unit.paragraph, "start": start, "end": end,
-                         "text": ent.text, "spacy_label": ent.label_})
-    return pd.DataFrame(rows, columns=["sentence_id", "paragraph", "start", "end", "text", "spacy_label"])
+            for column, value in zip(out.values(), (sid, unit.paragraph, start, end, ent.text, ent.label_)):
+                column.append(value)
+    return _frame(out)
 
 
-def _article_row(parsed: ParsedArticle, sentences: pd.DataFrame,
-                 scored: Callable[[str], tuple[float, float]]) -> pd.DataFrame:
-    pol, subj = scored(parsed.article.text)
+def _article_row(parsed: ParsedArticle, sentences: pd.DataFrame, scored: _Scores) -> pd.DataFrame:
+    text = parsed.article.text
+    bounds, at = [], 0
+    for unit in sorted(parsed.units, key=lambda u: u.paragraph):  # where each line is, if the text is theirs
+        bounds.append((at, at + len(unit.text)))
+        at += len(unit.text) + 1
+    pol, subj = scored.pieces(text, bounds) if all(text[a:b] == u.text for (a, b), u in zip(
+        bounds, sorted(parsed.units, key=lambda u: u.paragraph))) else scored(text)
     return pd.DataFrame([{"n_paragraphs": len(parsed.units) - 1, "n_sentences": len(sentences),
-                          "n_words": int(sentences["n_words"].sum()) if len(sentences) else 0,
+                          "n_words": int(sentences["n_words"].to_numpy().sum()) if len(sentences) else 0,
                           "polarity": pol, "subjectivity": subj}])
 
 
@@ -124,7 +190,7 @@ def extract(parsed: ParsedArticle) -> dict[str, pd.DataFrame]:
     (:func:`analysis.entities.resolve_article_mentions`) and quotations
     (:func:`analysis.quotes.extract_quotes`).
     """
-    scored = _memo_score()
+    scored = _Scores()
     tables: dict[str, pd.DataFrame] = {}
     tables["paragraphs"] = _paragraph_rows(parsed, scored)
     tables["sentences"] = _sentence_rows(parsed, scored)

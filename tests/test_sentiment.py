@@ -154,23 +154,27 @@ def test_fast_scorer_equals_textblob_with_emoticons_split_by_spaces():
     assert [fast(t) for t in texts] == [tuple(map(float, pattern(t)[:2])) for t in texts]
 
 
-def test_fast_scorer_scores_joined_lines_from_the_tokens_of_each_line():
-    """An article's text is its lines joined by newlines: scored from the lines' tokens, the same numbers."""
+def test_fast_scorer_scores_joined_pieces_from_the_tokens_of_each_piece():
+    """An article's text is its lines joined by line breaks, a paragraph its sentences joined by spaces:
+    scored from the pieces' tokens, the same numbers."""
     from textblob.en import sentiment as pattern
 
     from analysis.sentiment.fast import scorer
 
     fast = scorer()
     rng = random.Random(5)
-    lines = [line.strip() or "x" for line in _fuzz(600)]
-    lines += ["It's not good", "n't", "'s great", "Very", "bad ... (", "!) :", ") nice", "U.S.", "said."]
-    for _ in range(300):
-        group = rng.sample(lines, rng.randint(1, 6))
-        tokens = fast.lines(group)
+    parts = [part.strip() or "x" for part in _fuzz(600)]
+    parts += ["It's not good", "n't", "'s great", "Very", "bad ... (", "!) :", ") nice", "U.S.", "said.", "\"", "'"]
+    for _ in range(400):
+        group = rng.sample(parts, rng.randint(1, 6))
+        gaps = [rng.choice(["\n", " ", "  "]) for _ in group[1:]]
+        text = "".join(part + gap for part, gap in zip(group, gaps + [""]))
+        tokens = fast.pieces(group, gaps)
         assert tokens is not None
-        want = tuple(map(float, pattern("\n".join(group))[:2]))
-        assert fast.from_tokens(tokens) == want == fast("\n".join(group))
-    assert fast.lines(["a", ""]) is None and fast.lines(["a\n", "b"]) is None and fast.lines([" a", "b"]) is None
+        assert fast.from_tokens(tokens) == tuple(map(float, pattern(text)[:2])) == fast(text)
+    for bad_parts, bad_gaps in ((["a", ""], ["\n"]), (["a\n", "b"], ["\n"]), ([" a", "b"], [" "]),
+                                (["a", "b"], ["\n\n"]), (["a", "b"], [""]), (["a", "b"], [" \n"]), (["a"], [" "])):
+        assert fast.pieces(bad_parts, bad_gaps) is None
 
 
 # --------------------------------------------------------------------------- negation and intensifiers

@@ -166,24 +166,27 @@ class Unit:
             memo[key] = make(self)
         return memo[key]  # type: ignore[return-value]
 
+    @functools.cached_property
+    def _columns(self) -> dict[str, tuple]:
+        return {}
+
     def column(self, attr: str) -> tuple:
         """``getattr(token, attr)`` for every token of the doc (e.g. ``"pos_"``), computed once."""
-        memo = self._memo
-        values = memo.get(("column", attr))
+        values = self._columns.get(attr)
         if values is None:
-            how = _ARRAY_COLUMNS.get(attr)
-            if how is None:
-                values = tuple(getattr(t, attr) for t in self.tokens)
-            else:  # one Doc.to_array call instead of a Token object per token
-                name, kind = how
-                raw = self.doc.to_array(name).tolist()
-                if kind == "str":
-                    strings = self.doc.vocab.strings
-                    values = tuple(strings[v] for v in raw)
-                else:
-                    values = tuple(map(kind, raw))
-            memo[("column", attr)] = values
-        return values  # type: ignore[return-value]
+            values = self._columns[attr] = self._column(attr)
+        return values
+
+    def _column(self, attr: str) -> tuple:
+        how = _ARRAY_COLUMNS.get(attr)
+        if how is None:
+            return tuple(getattr(t, attr) for t in self.tokens)
+        name, kind = how  # one Doc.to_array call instead of a Token object per token
+        raw = self.doc.to_array(name).tolist()
+        if kind == "str":
+            strings = self.doc.vocab.strings
+            return tuple(strings[v] for v in raw)
+        return tuple(raw) if kind is int else tuple(map(kind, raw))
 
 
 #: Token attributes that :meth:`Unit.column` reads with ``Doc.to_array``: (array name, how to convert).

@@ -222,8 +222,8 @@ def _avg(values: list[float]) -> float:
 
 class Scorer:
     """``text -> (polarity, subjectivity)`` (see :func:`scorer`), in two halves that can be run apart: the
-    tokens of a text (:meth:`tokens`), then the score of tokens (:meth:`from_tokens`). Lines that join
-    without a blank line between them have the tokens of each line, one after another (:meth:`lines`)."""
+    tokens of a text (:meth:`tokens`), then the score of tokens (:meth:`from_tokens`). Sentences joined
+    by spaces and lines joined by line breaks have the tokens of each, one after another (:meth:`pieces`)."""
 
     def __init__(self, tokens: Callable[[str], list[str]], words: Callable[[list[str]], list[str]],
                  assess: Callable[[list[str]], list[tuple]], line_safe: bool) -> None:
@@ -240,15 +240,19 @@ class Scorer:
     def __call__(self, text: str) -> tuple[float, float]:
         return self.from_tokens(self.tokens(str(text)))
 
-    def lines(self, lines: list[str], tokens: Callable[[str], list[str]] | None = None) -> list[str] | None:
-        """The :meth:`tokens` of ``"\\n".join(lines)``, from those of each line (``tokens``, default
-        :meth:`tokens`: a memo, say); None unless every line is non-empty with no white space at either
-        end: then no line break of the join is next to another (or to a carriage return), and none
-        makes a paragraph break, so the tokens are those of the lines one after another."""
-        if not self._line_safe or not all(line and line == line.strip() for line in lines):
+    def pieces(self, parts: list[str], gaps: list[str],
+               tokens: Callable[[str], list[str]] | None = None) -> list[str] | None:
+        """The :meth:`tokens` of ``parts[0] + gaps[0] + parts[1] + …``, from those of each part (``tokens``,
+        default :meth:`tokens`: a memo, say); None unless every part is non-empty with no white space at
+        either end and every gap is one line break or spaces. Then no gap joins two words, makes a
+        paragraph break, meets another line break or a carriage return, or holds a replacement, so
+        the tokens are those of the parts one after another."""
+        if not self._line_safe or len(gaps) != len(parts) - 1 or not parts \
+                or not all(part and part == part.strip() for part in parts) \
+                or not all(gap == "\n" or (gap and not gap.strip(" ")) for gap in gaps):
             return None
         tokens = tokens or self.tokens
-        return [tok for line in lines for tok in tokens(line)]
+        return [tok for part in parts for tok in tokens(part)]
 
 
 @functools.lru_cache(maxsize=1)
@@ -274,7 +278,7 @@ def scorer() -> Scorer | None:
     tokens = functools.partial(_raw_tokens, punctuation=tuple(t.PUNCTUATION.replace(".", "")),
                                abbreviations=frozenset(t.ABBREVIATIONS), replace=tuple(t.replacements.items()), t=t)
     spaced = _spaced_marks(t)
-    # A replacement that held or made a line break could reach across the lines of a join.
-    line_safe = not any(c in a + b for a, b in t.replacements.items() for c in "\r\n")
+    # A replacement that held white space, or made a line break, could reach across the gaps of a join.
+    line_safe = not any(c in a or c in a + b and c in "\r\n" for a, b in t.replacements.items() for c in " \t\r\n")
     return Scorer(tokens, functools.partial(_words, t=t, spaced=spaced),
                   functools.partial(_assessments, lex=lex, **options), line_safe)
