@@ -53,3 +53,15 @@ def test_unit_columns_read_with_to_array_equal_token_attributes():
     for unit in units:
         for attr in _ARRAY_COLUMNS:
             assert unit.column(attr) == tuple(getattr(t, attr) for t in unit.doc), attr
+
+
+@pytest.mark.parametrize("text", ["", " ", "The ministers went to Astana, he said.  Then  more!",
+                                  "Ülkər Ağayeva (AZ) — “quoted” … 3.5% of €40m\n\ttabs"])
+def test_unit_columns_equal_the_token_attributes(text):
+    from analysis.nlp import Unit
+
+    doc = load_nlp()(text)
+    unit = Unit(1, 0, doc)
+    for attr in ("text", "lower_", "lemma_", "pos_", "tag_", "dep_", "idx", "is_punct", "whitespace_",
+                 "ent_type_", "text"):
+        assert unit.column(attr) == tuple(getattr(t, attr) for t in doc), attr

@@ -177,15 +177,21 @@ class Unit:
             values = self._columns[attr] = self._column(attr)
         return values
 
+    @functools.cached_property
+    def _arrays(self) -> dict[str, list[int]]:
+        """Every column of :data:`_ARRAY_COLUMNS` as raw ints, from one ``Doc.to_array`` call (the
+        per-article steps ask for each of them of nearly every unit)."""
+        rows = self.doc.to_array(_ARRAY_NAMES).reshape(len(self.doc), len(_ARRAY_NAMES))
+        return dict(zip(_ARRAY_NAMES, rows.T.tolist()))
+
     def _column(self, attr: str) -> tuple:
         how = _ARRAY_COLUMNS.get(attr)
         if how is None:
             return tuple(getattr(t, attr) for t in self.tokens)
-        name, kind = how  # one Doc.to_array call instead of a Token object per token
-        raw = self.doc.to_array(name).tolist()
+        name, kind = how  # Doc.to_array instead of a Token object per token
+        raw = self._arrays[name]
         if kind == "str":
-            strings = self.doc.vocab.strings
-            return tuple(strings[v] for v in raw)
+            return _strings(raw, self.doc.vocab.strings)
         return tuple(raw) if kind is int else tuple(map(kind, raw))
 
 
@@ -195,6 +201,24 @@ _ARRAY_COLUMNS: dict[str, tuple[str, object]] = {
     "tag_": ("TAG", "str"), "dep_": ("DEP", "str"), "idx": ("IDX", int), "is_punct": ("IS_PUNCT", bool),
     "whitespace_": ("SPACY", lambda v: " " if v else ""),
 }
+_ARRAY_NAMES = [name for name, _kind in _ARRAY_COLUMNS.values()]
+#: The string of every hash :func:`_strings` has looked up (a hash names the same string in any vocab).
+_KNOWN: dict[int, str] = {}
+_KNOWN_MAX = 1_000_000
+
+
+def _strings(hashes: list[int], store: object) -> tuple[str, ...]:
+    """``tuple(store[h] for h in hashes)``, through :data:`_KNOWN` (one dict lookup, no new string)."""
+    known = _KNOWN
+    try:
+        return tuple(map(known.__getitem__, hashes))
+    except KeyError:
+        if len(known) > _KNOWN_MAX:
+            known.clear()
+        for h in hashes:
+            if h not in known:
+                known[h] = store[h]  # type: ignore[index]
+        return tuple(map(known.__getitem__, hashes))
 
 
 @dataclass(frozen=True)
