@@ -34,6 +34,7 @@ import pandas as pd
 
 from analysis import config, entities, quotes
 from analysis.corpus import Article
+from analysis.frames import str_column
 from analysis.nlp import ParsedArticle, Unit, load_nlp, parse
 from analysis.parallel import guided_size, imap_unordered, resolve_processes
 from analysis.records import TABLE_COLUMNS
@@ -50,7 +51,7 @@ logger = logging.getLogger(__name__)
 
 #: Code that shapes the cached tables (module or module:function) and the folders of the packages
 #: whose every module does; its source is part of the cache key, so a change to it invalidates the cache.
-_VERSIONED_CODE = ("analysis.extract", "analysis.records", "analysis.sentiment:score")
+_VERSIONED_CODE = ("analysis.extract", "analysis.records", "analysis.frames", "analysis.sentiment:score")
 _VERSIONED_PACKAGES = ("nlp", "entities", "quotes")
 _VERSIONED_FILES = ("sentiment/fast.py",)
 #: How a cache entry is written: one pickle per article (a twentieth of the time of a Parquet file per
@@ -115,7 +116,7 @@ def _frame(values: dict[str, list]) -> pd.DataFrame:
     infer (:data:`_ROW_DTYPES`), without row dicts; with no rows, the same object columns as before."""
     if not next(iter(values.values())):
         return pd.DataFrame([], columns=list(values))
-    return pd.DataFrame({name: pd.array(column, dtype="str") if _ROW_DTYPES[name] == "str"
+    return pd.DataFrame({name: str_column(column) if _ROW_DTYPES[name] == "str"
                          else np.array(column, dtype=_ROW_DTYPES[name]) for name, column in values.items()})
 
 

@@ -70,6 +70,7 @@ from dataclasses import dataclass, fields, replace
 import numpy as np
 import pandas as pd
 
+from analysis.frames import str_column
 from analysis.quotes import lexicon as lex
 from analysis.quotes.content import fragment_clause, not_a_place, unnamed_words
 from analysis.quotes.cues import (
@@ -517,7 +518,7 @@ def extract_quotes(parsed, tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
 def _typed(values: list, dtype: str | None):
     """A column's values as an array of ``dtype`` (a list, for pandas to infer, when None)."""
     if dtype is None:
-        return values
+        return str_column(values)  # the str array pandas would infer, or the list for it to infer
     return pd.array(values, dtype=dtype) if dtype[0].isupper() else np.array(values, dtype=dtype)
 
 
