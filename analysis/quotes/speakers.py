@@ -53,6 +53,11 @@ _ORG_LIKE_ROLES = frozenset("government administration authority authorities mil
                             "cabinet police".split())
 
 
+def _subjects(unit) -> list[int]:
+    """Indices of a unit's subject tokens (``SUBJ`` dependencies), in order; found once per unit."""
+    return unit.memo("quotes.subjects", lambda u: [k for k, d in enumerate(u.column("dep_")) if d in SUBJ])
+
+
 @dataclass(frozen=True)
 class _Candidate:
     offset: int
@@ -205,10 +210,10 @@ class ArticleContext(RoleSpeakers):
             self.candidates.append(_Candidate(m["start"], name, label, strong, desc))
         for p in sorted(self.units):  # "The Westport Sharks have …": a named group the NER missed
             unit = self.units[p]
-            dep, pos, tag = unit.column("dep_"), unit.column("pos_"), unit.column("tag_")
-            for k, tok in enumerate(unit.tokens):
-                if dep[k] in SUBJ and pos[k] == "PROPN" and (
-                        tag[k] == "NNPS" or any(c.lower_ == "the" for c in tok.children)):
+            pos, tag, tokens = unit.column("pos_"), unit.column("tag_"), unit.tokens
+            for k in _subjects(unit):
+                tok = tokens[k]
+                if pos[k] == "PROPN" and (tag[k] == "NNPS" or any(c.lower_ == "the" for c in tok.children)):
                     parts = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok]
                     span = tok.doc[min(t.i for t in parts):tok.i + 1]
                     start, end = unit.offsets(span)
@@ -221,9 +226,11 @@ class ArticleContext(RoleSpeakers):
         self.genders: dict[str, str] = {}
         for p in sorted(self.units):
             unit = self.units[p]
-            dep, pos, text, tag = (unit.column(a) for a in ("dep_", "pos_", "text", "tag_"))
-            for k, tok in enumerate(unit.tokens):
-                if dep[k] in SUBJ and (pos[k] == "NOUN" or role_word(text[k]) or age_of(tok)) and definite(tok) \
+            pos, text, tag = (unit.column(a) for a in ("pos_", "text", "tag_"))
+            tokens = unit.tokens
+            for k in _subjects(unit):
+                tok = tokens[k]
+                if (pos[k] == "NOUN" or role_word(text[k]) or age_of(tok)) and definite(tok) \
                         and not self.inside_quote(self.offset(p, tok)):
                     found = self.speaker(p, tok)
                     if found.name and found.label:
@@ -232,7 +239,7 @@ class ArticleContext(RoleSpeakers):
                         label = "PERSON" if tok.lemma_.lower() in lex.PERSON_ROLES else "ORG"
                         bisect.insort(self.candidates, _Candidate(self.offset(p, tok), None, label, True, frozenset()),
                                       key=lambda c: c.offset)
-                elif dep[k] in SUBJ and tag[k] == "NN" and tok.lemma_.lower() in lex.PERSON_ROLES - SPOKES \
+                elif tag[k] == "NN" and tok.lemma_.lower() in lex.PERSON_ROLES - SPOKES \
                         and tok.head.lemma_.lower() in lex.CUE_LEMMAS and not definite(tok) \
                         and not self.inside_quote(self.offset(p, tok)) and self.speaker(p, tok).name is None:
                     # "An employee at one of the banks said …": a person nobody names, whom "she" may mean next
