@@ -58,7 +58,8 @@ DRIFT_COLUMNS = ["statement_id", "speaker", "wording", "relation", "first_publis
 
 _MARKS = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'", "\u00ab": '"',
                         "\u00bb": '"', "\u2032": "'"})
-_CONTRACTIONS = [(re.compile(p), r) for p, r in (
+#: (rule, replacement, the text every match of the rule contains).
+_CONTRACTIONS = [(re.compile(p), r, p.replace("\\b", "")) for p, r in (
     (r"\bwon't\b", "will not"), (r"\bcan't\b", "can not"), (r"\bcannot\b", "can not"),
     (r"\bshan't\b", "shall not"), (r"\bain't\b", "is not"), (r"n't\b", " not"), (r"'re\b", " are"),
     (r"'ll\b", " will"), (r"'ve\b", " have"), (r"'m\b", " am"), (r"'d\b", " would"),
@@ -76,13 +77,14 @@ def words(text: str | None) -> list[str]:
     if not text:
         return []
     text = unicodedata.normalize("NFKC", text).translate(_MARKS).lower()
-    for pattern, repl in _CONTRACTIONS:
-        text = pattern.sub(repl, text)
+    for pattern, repl, core in _CONTRACTIONS:
+        if core in text:  # no match without it (and no replacement makes one for a later rule)
+            text = pattern.sub(repl, text)
     return _WORD.findall(text)
 
 
 def _trigrams(ws: list[str]) -> set[tuple[str, ...]]:
-    return {tuple(ws[i:i + 3]) for i in range(len(ws) - 2)}
+    return set(zip(ws, ws[1:], ws[2:]))
 
 
 def relation(shorter: list[str], longer: list[str]) -> str | None:

@@ -164,3 +164,17 @@ def test_statement_spread_marks_the_first_report(corpus_quotes):
     assert "Lena Ortiz" in ax.get_yticklabels()[0].get_text()
     empty = charts.statement_spread(st.spread_rows(corpus_quotes.head(1)))
     assert "No statement was carried" in " ".join(t.get_text() for t in empty.axes[0].texts)
+
+
+@pytest.mark.parametrize("text", ["We won't, can't and cannot stop; they shan't.", "It ain't over, isn't it?",
+                                  "They're here, we'll see, I've said, I'm sure, he'd go. Let's go!",
+                                  "No apostrophe here, cannot-do attitude", "Don\u2019t \u2018quote\u2019 me",
+                                  "n't 're 'll alone", "", "CANNOT WON'T"])
+def test_words_apply_every_contraction_rule_that_matches(text):
+    import re
+    import unicodedata
+
+    expected = unicodedata.normalize("NFKC", text).translate(st._MARKS).lower()
+    for pattern, repl, _core in st._CONTRACTIONS:  # every rule, in order, as the words were always made
+        expected = pattern.sub(repl, expected)
+    assert st.words(text) == re.findall(r"[^\W_]+(?:'[^\W_]+)*", expected)
