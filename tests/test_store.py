@@ -416,8 +416,11 @@ def test_statement_ids_streamed_by_speaker_equal_those_of_the_whole_table(tmp_pa
                            "published": pd.date_range("2025-01-01", periods=len(said), tz="UTC"),
                            "_row": range(len(said))}).sample(frac=1, random_state=3)
     quotes.to_parquet(tmp_path / "quotes.parquet", index=False)
-    resolve._statement_ids(tmp_path / "quotes.parquet", tmp_path / "ids.parquet", work=tmp_path,
-                           memory_limit="64MB", batch_rows=batch_rows)
+    con = resolve._duckdb(tmp_path, "64MB")
+    try:
+        resolve._statement_ids(tmp_path / "quotes.parquet", tmp_path / "ids.parquet", con=con, batch_rows=batch_rows)
+    finally:
+        con.close()
     got = pd.read_parquet(tmp_path / "ids.parquet").set_index("quote_id")["statement_id"]
     want = statements.assign_statements(quotes).set_axis(quotes["quote_id"])
     assert got.sort_index().tolist() == want.sort_index().astype(str).tolist()

@@ -32,7 +32,6 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 import pyarrow as pa
-import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
 from analysis import entities, statements
@@ -98,8 +97,7 @@ class _Folder:
         paths = [str(self.files[part]) for part in parts if part in self.files]
         if not paths:
             return self.empty
-        tables = [ds.dataset([path], schema=self.schema, format="parquet").to_table(columns=self.columns)
-                  for path in paths]
+        tables = [pq.read_table(path, columns=self.columns, schema=self.schema) for path in paths]
         return pa.concat_tables(tables).to_pandas()
 
     def rows(self, part: str) -> int:
@@ -276,10 +274,13 @@ def resolve_store(root: Path, *, aliases, chunk_articles: int = DEFAULT_CHUNK_AR
         finally:
             unsorted.close()
         logger.debug("quotations mapped")
-        _statement_ids(work / "quotes.parquet", work / "statements.parquet", work=work, memory_limit=memory_limit)
-        schema = schema.append(pa.field("statement_id", pa.string()))
-        _sort_quotes(work / "quotes.parquet", work / "statements.parquet", temps["quotes"], schema, work=work,
-                     memory_limit=memory_limit)
+        con = _duckdb(work, memory_limit)  # one connection for both steps (each costs some 20 ms)
+        try:
+            _statement_ids(work / "quotes.parquet", work / "statements.parquet", con=con)
+            schema = schema.append(pa.field("statement_id", pa.string()))
+            _sort_quotes(work / "quotes.parquet", work / "statements.parquet", temps["quotes"], schema, con=con)
+        finally:
+            con.close()
         for name in layout.CORPUS_TABLES:
             os.replace(temps[name], outputs[name])
     finally:
@@ -301,11 +302,11 @@ def _duckdb(work: Path, memory_limit: str) -> duckdb.DuckDBPyConnection:
     return con
 
 
-def _statement_ids(source: Path, target: Path, *, work: Path, memory_limit: str, batch_rows: int = 8192) -> None:
-    """``quote_id`` and ``statement_id`` of every quotation, grouped one speaker at a time: DuckDB streams
-    the quotations ordered by speaker, and a speaker's rows go to
+def _statement_ids(source: Path, target: Path, *, con: duckdb.DuckDBPyConnection,
+                   batch_rows: int = 8192) -> None:
+    """``quote_id`` and ``statement_id`` of every quotation, grouped one speaker at a time: DuckDB (``con``)
+    streams the quotations ordered by speaker, and a speaker's rows go to
     :func:`analysis.statements.assign_statements` once the stream has moved past them."""
-    con = _duckdb(work, memory_limit)
     schema = pa.schema([("quote_id", pa.string()), ("statement_id", pa.string())])
 
     def write(writer: pq.ParquetWriter, rows: pd.DataFrame) -> None:
@@ -315,37 +316,30 @@ def _statement_ids(source: Path, target: Path, *, work: Path, memory_limit: str,
                                                                   "statement_id": ids.astype(str)}),
                                                     schema=schema, preserve_index=False))
 
-    try:
-        result = con.sql("SELECT quote_id, article_id, published, start, text, speaker FROM read_parquet($source) "
-                         "ORDER BY speaker NULLS FIRST, _row", params={"source": str(source)})
-        with pq.ParquetWriter(target, schema, compression="zstd") as writer:
-            pending = None
-            for batch in result.to_arrow_reader(batch_rows):
-                rows = batch.to_pandas()
-                rows = rows if pending is None else pd.concat([pending, rows], ignore_index=True)
-                last = rows["speaker"].iloc[-1]  # its rows may go on in the next batch
-                open_ = rows["speaker"].eq(last).fillna(False) if pd.notna(last) else pd.Series(False, index=rows.index)
-                write(writer, rows[~open_])  # every other speaker is complete; no speaker: each on its own
-                pending = rows[open_]
-            if pending is not None:
-                write(writer, pending)
-    finally:
-        con.close()
+    result = con.sql("SELECT quote_id, article_id, published, start, text, speaker FROM read_parquet($source) "
+                     "ORDER BY speaker NULLS FIRST, _row", params={"source": str(source)})
+    with pq.ParquetWriter(target, schema, compression="zstd") as writer:
+        pending = None
+        for batch in result.to_arrow_reader(batch_rows):
+            rows = batch.to_pandas()
+            rows = rows if pending is None else pd.concat([pending, rows], ignore_index=True)
+            last = rows["speaker"].iloc[-1]  # its rows may go on in the next batch
+            open_ = rows["speaker"].eq(last).fillna(False) if pd.notna(last) else pd.Series(False, index=rows.index)
+            write(writer, rows[~open_])  # every other speaker is complete; no speaker: each on its own
+            pending = rows[open_]
+        if pending is not None:
+            write(writer, pending)
 
 
-def _sort_quotes(source: Path, ids: Path, target: Path, schema: pa.Schema, *, work: Path,
-                 memory_limit: str) -> None:
-    """Quotations with their ``statement_id`` (from ``ids``), ordered as
+def _sort_quotes(source: Path, ids: Path, target: Path, schema: pa.Schema, *,
+                 con: duckdb.DuckDBPyConnection) -> None:
+    """Quotations with their ``statement_id`` (from ``ids``), ordered by DuckDB (``con``) as
     :func:`analysis.extract.finish_quotes` orders them (``_row``: their order before, to keep ties
     stable), written with ``schema``."""
-    con = _duckdb(work, memory_limit)
-    try:
-        result = con.sql("SELECT q.* EXCLUDE (_row), s.statement_id FROM read_parquet($source) q "
-                         "LEFT JOIN read_parquet($ids) s USING (quote_id) "
-                         "ORDER BY published ASC NULLS LAST, article_id ASC NULLS LAST, start ASC NULLS LAST, _row",
-                         params={"source": str(source), "ids": str(ids)})
-        with pq.ParquetWriter(target, schema, compression="zstd") as writer:
-            for batch in result.to_arrow_reader(8192):
-                writer.write_table(pa.Table.from_batches([batch]).select(schema.names).cast(schema))
-    finally:
-        con.close()
+    result = con.sql("SELECT q.* EXCLUDE (_row), s.statement_id FROM read_parquet($source) q "
+                     "LEFT JOIN read_parquet($ids) s USING (quote_id) "
+                     "ORDER BY published ASC NULLS LAST, article_id ASC NULLS LAST, start ASC NULLS LAST, _row",
+                     params={"source": str(source), "ids": str(ids)})
+    with pq.ParquetWriter(target, schema, compression="zstd") as writer:
+        for batch in result.to_arrow_reader(8192):
+            writer.write_table(pa.Table.from_batches([batch]).select(schema.names).cast(schema))
