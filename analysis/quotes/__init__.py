@@ -64,6 +64,7 @@ from __future__ import annotations
 import bisect
 import difflib
 import json
+import operator
 import re
 from dataclasses import dataclass, fields, replace
 
@@ -143,6 +144,10 @@ class Quote:
     content_start: int = -1
     content_end: int = -1
     unnamed_source: str | None = None
+
+
+_FIELDS = tuple(f.name for f in fields(Quote))
+_ROW = operator.attrgetter(*_FIELDS)
 
 
 def _norm(text: str) -> str:
@@ -509,7 +514,7 @@ def extract_quotes(parsed, tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     if not rows:
         return pd.DataFrame([], columns=QUOTE_COLUMNS + EXTRA_COLUMNS).astype(_DTYPES)
     scores = [score(q.text) for q in rows]
-    values = {"quote_id": list(range(len(rows))), **{f.name: [getattr(q, f.name) for q in rows] for f in fields(Quote)},
+    values = {"quote_id": list(range(len(rows))), **dict(zip(_FIELDS, map(list, zip(*map(_ROW, rows))))),
               "polarity": [s[0] for s in scores], "subjectivity": [s[1] for s in scores]}
     # columns built with their final dtypes: the same frame as rows + astype(_DTYPES), without the copies
     return pd.DataFrame({c: _typed(values[c], _DTYPES.get(c)) for c in QUOTE_COLUMNS + EXTRA_COLUMNS})
@@ -519,6 +524,9 @@ def _typed(values: list, dtype: str | None):
     """A column's values as an array of ``dtype`` (a list, for pandas to infer, when None)."""
     if dtype is None:
         return str_column(values)  # the str array pandas would infer, or the list for it to infer
+    if dtype == "Int64" and all(v is None or type(v) is int for v in values):  # pd.array's, without its checks
+        return pd.arrays.IntegerArray(np.array([0 if v is None else v for v in values], dtype=np.int64),
+                                      np.array([v is None for v in values], dtype=bool))
     return pd.array(values, dtype=dtype) if dtype[0].isupper() else np.array(values, dtype=dtype)
 
 
