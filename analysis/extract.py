@@ -34,7 +34,7 @@ import pandas as pd
 
 from analysis import config, entities, quotes
 from analysis.corpus import Article
-from analysis.frames import str_column
+from analysis.frames import frame, str_column
 from analysis.nlp import ParsedArticle, Unit, load_nlp, parse
 from analysis.parallel import guided_size, imap_unordered, resolve_processes
 from analysis.records import TABLE_COLUMNS
@@ -108,7 +108,7 @@ class _Scores:
 _ROW_DTYPES: dict[str, object] = {
     "sentence_id": np.int64, "paragraph": np.int64, "is_headline": bool, "start": np.int64, "end": np.int64,
     "text": "str", "n_sentences": np.int64, "n_words": np.int64, "polarity": np.float64,
-    "subjectivity": np.float64, "spacy_label": "str"}
+    "subjectivity": np.float64, "spacy_label": "str", "n_paragraphs": np.int64}
 
 
 def _frame(values: dict[str, list]) -> pd.DataFrame:
@@ -116,8 +116,16 @@ def _frame(values: dict[str, list]) -> pd.DataFrame:
     infer (:data:`_ROW_DTYPES`), without row dicts; with no rows, the same object columns as before."""
     if not next(iter(values.values())):
         return pd.DataFrame([], columns=list(values))
-    return pd.DataFrame({name: str_column(column) if _ROW_DTYPES[name] == "str"
-                         else np.array(column, dtype=_ROW_DTYPES[name]) for name, column in values.items()})
+    names = tuple(values)
+    columns = _COLUMN_INDEX.get(names)
+    if columns is None:
+        columns = _COLUMN_INDEX[names] = pd.Index(list(names))
+    return frame(columns, [str_column(column) if _ROW_DTYPES[name] == "str"
+                           else np.array(column, dtype=_ROW_DTYPES[name]) for name, column in values.items()])
+
+
+#: The column labels of each row table, made once.
+_COLUMN_INDEX: dict[tuple[str, ...], pd.Index] = {}
 
 
 def _paragraph_rows(parsed: ParsedArticle, scored: _Scores) -> pd.DataFrame:
@@ -178,9 +186,9 @@ def _article_row(parsed: ParsedArticle, sentences: pd.DataFrame, scored: _Scores
         at += len(unit.text) + 1
     pol, subj = scored.pieces(text, bounds) if all(text[a:b] == u.text for (a, b), u in zip(
         bounds, sorted(parsed.units, key=lambda u: u.paragraph))) else scored(text)
-    return pd.DataFrame([{"n_paragraphs": len(parsed.units) - 1, "n_sentences": len(sentences),
-                          "n_words": int(sentences["n_words"].to_numpy().sum()) if len(sentences) else 0,
-                          "polarity": pol, "subjectivity": subj}])
+    return _frame({"n_paragraphs": [len(parsed.units) - 1], "n_sentences": [len(sentences)],
+                   "n_words": [int(sentences["n_words"].to_numpy().sum()) if len(sentences) else 0],
+                   "polarity": [pol], "subjectivity": [subj]})
 
 
 def extract(parsed: ParsedArticle) -> dict[str, pd.DataFrame]:

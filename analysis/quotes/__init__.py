@@ -71,7 +71,7 @@ from dataclasses import dataclass, fields, replace
 import numpy as np
 import pandas as pd
 
-from analysis.frames import str_column
+from analysis.frames import frame, str_column
 from analysis.quotes import lexicon as lex
 from analysis.quotes.content import fragment_clause, not_a_place, unnamed_words
 from analysis.quotes.cues import (
@@ -147,6 +147,7 @@ class Quote:
 
 
 _FIELDS = tuple(f.name for f in fields(Quote))
+_COLUMNS = pd.Index(QUOTE_COLUMNS + EXTRA_COLUMNS)
 _ROW = operator.attrgetter(*_FIELDS)
 
 
@@ -517,7 +518,7 @@ def extract_quotes(parsed, tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     values = {"quote_id": list(range(len(rows))), **dict(zip(_FIELDS, map(list, zip(*map(_ROW, rows))))),
               "polarity": [s[0] for s in scores], "subjectivity": [s[1] for s in scores]}
     # columns built with their final dtypes: the same frame as rows + astype(_DTYPES), without the copies
-    return pd.DataFrame({c: _typed(values[c], _DTYPES.get(c)) for c in QUOTE_COLUMNS + EXTRA_COLUMNS})
+    return frame(_COLUMNS, [_typed(values[c], _DTYPES.get(c)) for c in QUOTE_COLUMNS + EXTRA_COLUMNS])
 
 
 def _typed(values: list, dtype: str | None):
