@@ -150,6 +150,7 @@ def test_fast_scorer_equals_textblob_with_emoticons_split_by_spaces():
     texts = ["".join(w + rng.choice([" ", " ", "", "\n\n"]) for w in (rng.choice(vocab) for _ in range(12)))
              for _ in range(3000)]
     texts += ["So good : ) really", "Great ( ! ) news", "x - D", "o . O", "Wow: (2008 )", "bad\n\n:\n\n)"]
+    texts += ["ΟΔΟΣ ΚΑΙ Σ 'Σ' ΣΑ good", "İSTANBUL İyi bad", "ǅemal ǈ ß ẞ great", "Σ\u0301 Σ\u200bΑ nice"]
     fast = scorer()
     assert [fast(t) for t in texts] == [tuple(map(float, pattern(t)[:2])) for t in texts]
 

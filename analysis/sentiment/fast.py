@@ -209,7 +209,9 @@ def _words(tokens: list[str], t: object, spaced: re.Pattern | None) -> list[str]
     joined = " ".join([x for x in tokens if x != eos])
     if spaced is None or spaced.search(joined) is not None:
         joined = " ".join(_sentences(tokens, t))
-    return [w.lower() for w in joined.split()]
+    # One lower() of the whole: white space is neither cased nor case-ignorable, so no letter's lower
+    # case (a final sigma's) depends on a word beyond it, and no lower case is white space.
+    return joined.lower().split()
 
 
 def _avg(values: list[float]) -> float:
