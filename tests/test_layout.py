@@ -18,7 +18,7 @@ PACKAGE = Path(analysis.__file__).parent
 #: The concerns from the bottom up: a concern imports only concerns of its own layer or below it
 #: (and within a layer, no two concerns import each other: see the circle test).
 LAYERS: list[set[str]] = [
-    {"config", "io", "records", "evaluate", "statements", "dates", "progress", "parallel"},
+    {"config", "io", "records", "frames", "evaluate", "statements", "dates", "progress", "parallel"},
     {"corpus"},
     {"nlp"},
     {"sentiment", "entities", "quotes"},

@@ -294,6 +294,8 @@ def not_speech(text: str, open_pos: int) -> bool:
     before = text[:open_pos].rstrip(" :,").lower()
     if before.endswith(lex.NOT_SPEECH_MARKERS):
         return True
+    if "reading" not in before:  # the last word below cannot be "reading" (saves listing every word)
+        return False
     words = _WORDS.findall(before)
     return len(words) >= 2 and words[-1] == "reading" and words[-2] not in _STATEMENT_NOUNS
 
