@@ -27,3 +27,16 @@ def test_frame_equals_pandas_from_a_dict(n):
     only_arrays = frame(pd.Index(["i", "s"]), [typed[0], typed[3]])
     pd.testing.assert_frame_equal(only_arrays, want[["i", "s"]], check_exact=True)
     assert only_arrays.index.equals(pd.RangeIndex(n))
+
+
+def test_mention_records_equal_to_dict_records():
+    from analysis.quotes.mentions import records
+
+    df = pd.DataFrame({"start": [1, 2, 3], "text": ["x", None, "z"], "score": [0.5, np.nan, 1.0],
+                       "label": ["PERSON", "ORG", None], "end": [4, 5, 6], "flag": [True, False, True]})
+    got, want = records(df), df.to_dict("records")
+    assert [list(r) for r in got] == [list(r) for r in want]
+    for g, w in zip(got, want):
+        for key in w:
+            assert type(g[key]) is type(w[key]) and (g[key] == w[key] or (g[key] != g[key] and w[key] != w[key]))
+    assert records(df.iloc[:0]) == []

@@ -41,7 +41,11 @@ def records(df: pd.DataFrame) -> list[dict]:
     if not plain or not df.columns.is_unique:
         return df.to_dict("records")
     columns = list(df.columns)
-    return [dict(zip(columns, values)) for values in zip(*(df[c].tolist() for c in columns))]
+    # The columns' arrays straight from the frame's blocks (no Series made per column), when pandas has them.
+    arrays = getattr(getattr(df, "_mgr", None), "column_arrays", None)
+    if not isinstance(arrays, list) or len(arrays) != len(columns):
+        arrays = [df[c] for c in columns]
+    return [dict(zip(columns, values)) for values in zip(*(a.tolist() for a in arrays))]
 
 
 #: A public body's name that may go on with "and …" ("Ministry of Fisheries and Oceans").
