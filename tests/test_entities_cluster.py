@@ -278,3 +278,31 @@ def test_the_first_word_of_a_services_company_stands_for_it(nlp):
         "The van, run by Vaultrex Cash Services, was stopped near the depot.",
         "Vaultrex chief executive Ada Lind visited the guards."), {"^Vaultrex$": "ORG", "Vaultrex Cash": "ORG"}))
     assert ents["Vaultrex Cash Services"] == ("ORG", 2) and "Vaultrex" not in ents
+
+
+# round 5 (blind 8): a company's short forms are the first words of its name with a legal suffix
+@pytest.mark.parametrize("paragraphs, labels, company, n", [
+    (["The council hired Tarnwick Gravel & Haulage LLC for the job.", "Tarnwick Gravel crews start on Monday."],
+     {"^Tarnwick Gravel$": "PERSON"}, "Tarnwick Gravel & Haulage LLC", 2),
+    (["Orsley Vale Dairy Pty Ltd admitted the breach.", "Orsley Vale was fined $40,000.",
+      "Orsley Vale Dairy milks 900 cows."], {"^Orsley Vale$": "ORG", "^Orsley Vale Dairy$": "ORG"},
+     "Orsley Vale Dairy Pty Ltd", 3),
+])
+def test_the_first_words_of_a_company_with_a_legal_suffix_are_its_short_form(nlp, paragraphs, labels, company, n):
+    ents = entities_of(resolved(nlp, "Works", tuple(paragraphs), labels))
+    assert ents[company] == ("ORG", n)
+
+
+@pytest.mark.parametrize("paragraphs, labels, company, n", [
+    (["Workers at Mbeleni Copper Holdings Ltd voted to strike.", "Mbeleni has offered a 4% rise.",
+      "Mbeleni has no cash to spare."], {"^Mbeleni$": "GPE"}, "Mbeleni Copper Holdings Ltd", 3),
+])
+def test_an_unknown_word_beginning_a_company_with_a_legal_suffix_is_the_company(nlp, paragraphs, labels, company, n):
+    ents = entities_of(resolved(nlp, "Strike", tuple(paragraphs), labels))
+    assert ents[company] == ("ORG", n) and "Mbeleni" not in ents
+
+
+def test_a_town_beginning_a_company_name_stays_the_town_where_its_sentence_says_a_place(nlp):
+    ents = entities_of(resolved(nlp, "Plant", (
+        "Ardvale Steel Ltd will close its plant.", "Jobs in Ardvale depend on the plant."), {"^Ardvale$": "GPE"}))
+    assert ents["Ardvale"] == ("GPE", 1)

@@ -11,7 +11,9 @@
 - A team's town or nickname alone joins the team in a match report ("Hamilton", "Stags" →
   "Hamilton Stags").
 - A multi-word organisation name that begins the one longer one joins it
-  ("Carver State" → "Carver State Hawks"); "BBC" is no short form of "BBC Scotland"; a place owning the
+  ("Carver State" → "Carver State Hawks"), as do the first words of a name with a legal suffix even where
+  spaCy calls them a person ("Buckeye Trench" of "Buckeye Trench & Pipe LLC"), and a word no gazetteer knows
+  beginning it unless a sentence puts it as a place; "BBC" is no short form of "BBC Scotland"; a place owning the
   longer name is no short form of it ("Darling Downs" of "Darling Downs Growers' Association", "Ondo
   State" of "Ondo State Police Command"), nor a city of the river named after it ("Brisbane River").
 - An all-capitals acronym joins the one long form with those initials, or the name right before
@@ -129,8 +131,7 @@ class _Article:
         """Full names → person clusters, by surname and compatible first names."""
         cands = {}
         bare_people = {k for k in self.forms if self.person_votes(k) and not self.placeish(k)}
-        legal = {" ".join(k.split()[:-1]) for k in self.forms  # "Minera Altiplano" of "Minera Altiplano SA"
-                 if len(k.split()) > 2 and k.split()[-1].strip(".") in LEGAL_SUFFIXES}
+        legal = self.legal = _legal_prefixes(self.forms)  # "Minera Altiplano" of "Minera Altiplano SA"
         for k in self.forms:
             if k in legal and not self.cues[k]:
                 continue
@@ -187,14 +188,17 @@ class _Article:
             return ((self.org_votes(k) or prefix) and self.entry[k] is None
                     and self.assign[self.forms[k][0]] not in self.persons)
 
-        orgs = [k for k in self.forms if org(k)]
+        orgs = [k for k in self.forms if org(k) or (  # "Buckeye Trench" of "Buckeye Trench & Pipe LLC"
+            k in self.legal and not self.cues[k] and self.assign[self.forms[k][0]] not in self.persons)]
         for k in orgs:
             words = k.split()
             if len(words) < 2 or words[-1] in ("of", "and", "the"):
                 continue
-            longer = {self.assign[self.forms[o][0]] for o in orgs
-                      if len(o.split()) > len(words) and o.split()[:len(words)] == words
-                      and not _owned_by_place(words, o.split()[len(words):])}
+            forms = [o for o in orgs if len(o.split()) > len(words) and o.split()[:len(words)] == words
+                     and not _owned_by_place(words, o.split()[len(words):])]
+            longer = {self.assign[self.forms[o][0]] for o in forms}
+            if len(longer) > 1 and len({_legal_base(o) for o in forms}) == 1:  # "… Citrus", "… Citrus Pty Ltd"
+                longer = {self.assign[self.forms[max(forms, key=len)][0]]}
             if len(longer) == 1:
                 target = next(iter(longer))
                 for i in self.forms[k]:
@@ -231,12 +235,12 @@ class _Article:
             if not people and not targets:
                 continue
             first_only = k not in by_surname and k not in by_middle
-            place_form = self.placeish(k) or any(self.mentions[i].context == "GPE" or self.mentions[i].hint == "GPE"
-                                                 for i in ix)
+            place_cue = any(self.mentions[i].context == "GPE" or self.mentions[i].hint == "GPE" for i in ix)
+            place_form = place_cue or self.placeish(k)
             for i in ix:
                 m = self.mentions[i]
                 target = self._bare_target(k, m, people, targets, k in geo_keys, first_only=first_only,
-                                           place_form=place_form)
+                                           place_form=place_form, place_cue=place_cue)
                 if target == "person" and targets and 0 <= m.start \
                         and not (m.cue or m.context in ("PERSON", "SPEAKER")):
                     # before the person is first named in full, and after the organisation sharing the name
@@ -252,11 +256,12 @@ class _Article:
                     self.assign[i] = target
 
     def _bare_target(self, k: str, m: Mention, people, targets, geo: bool, *, first_only: bool,
-                     place_form: bool) -> str | None:
+                     place_form: bool, place_cue: bool = False) -> str | None:
         """Where one bare mention goes: "person" (its person), an organisation or place cluster, or
         None (it stays its own). Its sentence decides first ("Vik said", "Kessler shareholders",
         "in Savannah"), then spaCy's label; a first name that is also a place stays the place unless
-        spaCy calls it a person or a quotation uses it ("Chelsea said she …")."""
+        spaCy calls it a person or a quotation uses it ("Chelsea said she …"); a word no gazetteer knows
+        and no sentence puts a place is the company with a legal suffix it begins ("Sekwati has offered")."""
         context = m.context or (m.hint if m.hint in ("GPE", "ORG") else "")
         if people and (context in ("PERSON", "SPEAKER") or m.cue):
             return "person"
@@ -276,9 +281,14 @@ class _Article:
             not m.spacy_label and self.person_votes(k) * 2 >= sum(self.votes[k].values())))
         if to_person:  # an unknown "place" sharing a person's surname is spaCy's mislabel
             return "person"
-        if single is not None and (geo or not self.placeish(k)):
+        if single is not None and (geo or not self.placeish(k) or (not place_cue and self._company(single))):
             return single
         return None
+
+    def _company(self, cid: str) -> bool:
+        """Whether a cluster is named with a legal suffix ("Sekwati Platinum Holdings Ltd")."""
+        key = name_key(self.canonical[cid])
+        return _legal_base(key) != key
 
     def _short_index(self) -> tuple[dict[str, set[str]], set[str]]:
         """Short form key → clusters of the organisations and places it stands for (best tier
@@ -422,6 +432,26 @@ def cluster(mentions: list[Mention]) -> list[dict]:
     art.teams()
     art.acronyms()
     return art.rows()
+
+
+def _legal_prefixes(keys) -> set[str]:
+    """The first two words or more of each name ending in a legal suffix ("chaffey bend" and "chaffey bend
+    citrus" of "chaffey bend citrus pty ltd"): the company's short forms, no person's name."""
+    out = set()
+    for k in keys:
+        words = k.split()
+        if len(words) > 2 and words[-1].strip(".,") in LEGAL_SUFFIXES:
+            out.update(" ".join(words[:n]) for n in range(2, len(words))
+                       if words[n - 1] not in ("&", "and", "of", "the", "for"))
+    return out
+
+
+def _legal_base(key: str) -> str:
+    """A name without its trailing legal suffixes ("chaffey bend citrus" of "chaffey bend citrus pty ltd")."""
+    words = key.split()
+    while len(words) > 1 and words[-1].strip(".,") in LEGAL_SUFFIXES:
+        words.pop()
+    return " ".join(words)
 
 
 def _owned_by_place(prefix: list[str], rest: list[str]) -> bool:
