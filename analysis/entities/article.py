@@ -75,6 +75,7 @@ from analysis.entities.shapes import (
     headline_core,
     is_title_phrase,
     number_end,
+    score_end,
     split_joined_places,
     split_locative,
     split_place_prefix,
@@ -158,6 +159,7 @@ def _clean_mentions(parsed, raw: pd.DataFrame) -> list[Mention]:
                 and run.group(1).split()[-1].lower() in ORG_WORDS and run.start(1) not in raw_starts:
             end, spacy_label = run.end(1), "ORG"  # "Deccan" + "Ledger", "British" + "Airways"
         end = number_end(text, start, particle_end(text, start, end))  # "Luc van den Broek", "Rai News 24"
+        end = score_end(text, start, end, spacy_label)  # "the Red Deer Wranglers" + " 4-3"
         if spacy_label == "PERSON" and (hyphen := _SURNAME_AFTER.match(text, end)) is not None \
                 and " " in text[start:end].strip() and name_key(hyphen.group(1)) not in places \
                 and known(hyphen.group(1)) is None:

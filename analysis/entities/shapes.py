@@ -50,7 +50,7 @@ from analysis.entities.names import (
 __all__ = ["alone_elsewhere", "split_locative", "split_joined_places", "split_title_inside",
            "split_place_prefix", "descriptor_end",
            "is_title_phrase", "business_end", "team_cue", "team_parts", "PORTFOLIO_WORDS", "headline_core",
-           "number_end", "without_start"]
+           "number_end", "score_end", "without_start"]
 
 #: Words that make or end a name of an organisation, place, thing (precomputed unions).
 _NAME_WORDS = ORG_WORDS | GEO_WORDS | THING_WORDS | GENERIC_WORDS | LEGAL_SUFFIXES
@@ -365,16 +365,19 @@ _NOT_NICKNAME = ORG_WORDS | GEO_WORDS | VENUE_WORDS | THING_WORDS | ADMIN_WORDS 
 
 def team_parts(text: str, start: int, end: int) -> tuple[str, str] | None:
     """(town, nickname) of a team named "the" + a town + a nickname ("the Napier Tide", "the Hamilton
-    Stags"), or None; for match reports only (the caller checks), where the town alone ("Hamilton
-    held on") and the nickname alone ("the Stags led") stand for the team. The town is no ordinary
-    word nor a known name that is no place ("the Red Cross", "the Labour Party" are none)."""
+    Stags", "the Red Deer Wranglers": a town of two words before a plural nickname), or None; for match
+    reports only (the caller checks), where the town alone ("Hamilton held on") and the nickname alone
+    ("the Stags led") stand for the team. The town is no ordinary word nor a known name that is no
+    place ("the Red Cross", "the Labour Party" are none)."""
     words = text[start:end].split()
-    if len(words) != 2 or text[max(0, start - 4):start].lower() != "the ":
+    if not 2 <= len(words) <= 3 or text[max(0, start - 4):start].lower() != "the ":
         return None
-    town, nickname = words
-    if not (town[:1].isupper() and nickname[:1].isupper() and town.isalpha() and nickname.isalpha()) \
-            or nickname.lower() in _NOT_NICKNAME or town.lower() in _NOT_NICKNAME \
-            or ordinary(town) or is_title_word(town) or is_title_word(nickname):
+    town, nickname = " ".join(words[:-1]), words[-1]
+    if len(words) == 3 and not (nickname.endswith("s") and not nickname.endswith("ss")):
+        return None
+    if not (all(w[:1].isupper() and w.isalpha() for w in words)) \
+            or nickname.lower() in _NOT_NICKNAME or any(w.lower() in _NOT_NICKNAME for w in words[:-1]) \
+            or ordinary(town) or any(is_title_word(w) for w in words):
         return None
     entry = known(town)
     if entry is not None and entry.label not in ("GPE", "LOC"):
@@ -398,6 +401,8 @@ def without_start(text: str, start: int, end: int) -> int:
     return start - len(before) + m.start(1)
 
 
+_SCORE_TAIL = re.compile(r"\s+\d{1,2}\s?[-\u2013]\s?\d{1,2}$")  # "4-3", "2–1" (a score, not "737-800")
+_SCORED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 _CHANNEL_NUMBER = re.compile(r" \d{1,3}\b(?![.,]?\d|%| ?(?:per|percent|hours?|minutes?|days?|years?)\b)")
 _MEDIA_WORDS = frozenset("news tv radio channel sport sports info".split())
 
@@ -408,6 +413,13 @@ def number_end(text: str, start: int, end: int) -> int:
     words = text[start:end].split()
     m = _CHANNEL_NUMBER.match(text, end)
     return m.end() if m is not None and len(words) > 1 and words[-1].lower() in _MEDIA_WORDS else end
+
+
+def score_end(text: str, start: int, end: int, label: str) -> int:
+    """The end of a name glued to a match score after it ("the Red Deer Wranglers" + " 4-3"): before
+    the score; else ``end``."""
+    m = _SCORE_TAIL.search(text, start, end)
+    return m.start() if m is not None and label in _SCORED_LABELS and m.start() > start else end
 
 
 def headline_core(surface: str) -> tuple[int, int] | None:
