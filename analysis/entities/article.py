@@ -57,6 +57,7 @@ from analysis.entities.names import (
 )
 from analysis.entities.repair import (
     dateline_span,
+    dateline_wire,
     heading_end,
     headline_pieces,
     institution_end,
@@ -213,7 +214,8 @@ def _join_regions(text: str, mentions: list[Mention]) -> list[Mention]:
 
 def _dateline(parsed, mentions: list[Mention]) -> list[Mention]:
     """Mentions with the place of a dateline in capitals ("CEDAR HOLLOW, Ore. (AP) —") found or
-    marked as a place (origin "dateline")."""
+    marked as a place (origin "dateline"), and the wire or outlet in brackets after it an organisation
+    (origin "pattern": "(WDLN)", "(AP)")."""
     units = [u for u in parsed.units if u.paragraph == 1]
     if not units:
         return mentions
@@ -225,8 +227,13 @@ def _dateline(parsed, mentions: list[Mention]) -> list[Mention]:
     text = parsed.article.text
     kept = [m for m in mentions if m.paragraph != 1 or m.end <= start or m.start >= end]
     sid = next((sid for sid, u, _ in parsed.sentences() if u.paragraph == 1), 0)
-    place = Mention(sid, 1, start, end, text[start:end], "GPE", "dateline", hint="GPE")
-    return sorted([*kept, place], key=lambda m: (m.start < 0, m.start))
+    found = [Mention(sid, 1, start, end, text[start:end], "GPE", "dateline", hint="GPE")]
+    wire = dateline_wire(unit.text, found[0].end - unit.start)
+    if wire is not None:
+        ws, we = unit.start + wire[0], unit.start + wire[1]
+        kept = [m for m in kept if m.paragraph != 1 or m.end <= ws or m.start >= we]
+        found.append(Mention(sid, 1, ws, we, text[ws:we], "ORG", "pattern", hint="ORG"))
+    return sorted([*kept, *found], key=lambda m: (m.start < 0, m.start))
 
 
 def _headline(mentions: list[Mention], *, split: bool, title: str = "",

@@ -47,7 +47,7 @@ from analysis.entities.names import (
 )
 
 __all__ = ["split_dashes", "split_hyphens", "institution_end", "particle_end", "join_neighbours", "headline_pieces",
-           "heading_end", "storm_name", "dateline_span", "is_sport"]
+           "heading_end", "storm_name", "dateline_span", "dateline_wire", "is_sport"]
 
 #: Words that end names of organisations, places and clubs (a headline word is none of them), and
 #: those that make two names side by side no person's ("Dallas Cowboys").
@@ -531,6 +531,21 @@ def dateline_span(paragraph: str) -> tuple[int, int] | None:
         return None
     rest = paragraph[m.end():m.end() + 60]
     if not re.search(r"\((?:AP|AFP|Reuters|UPI|dpa|AAP|PA)\)|[\u2014\u2013]| - ", rest):
+        return None
+    return m.start(1), m.end(1)
+
+
+_WIRE = re.compile(r"[^()\n]{0,40}?\(([A-Z][A-Za-z&'.-]{1,15}(?: [A-Z][A-Za-z&'.-]+){0,3})\)\s*[\u2014\u2013-]")
+
+
+def dateline_wire(paragraph: str, place_end: int) -> tuple[int, int] | None:
+    """Offsets of the wire or outlet in brackets after a dateline's place ("KETTERING, Ohio (WDLN) —",
+    "DOHA (HGW) —"): a capitalised name, no place; or None."""
+    m = _WIRE.match(paragraph, place_end)
+    if m is None or any(c.isdigit() for c in m.group(1)):
+        return None
+    entry = known(m.group(1))
+    if entry is not None and entry.label != "ORG":
         return None
     return m.start(1), m.end(1)
 
