@@ -12,7 +12,7 @@ from spacy.tokens import Span
 
 from analysis.entities.article import resolve_article
 from analysis.nlp import load_nlp
-from tests.entity_texts import entities_of, parsed_of, raw_of, resolved
+from tests.entity_texts import entities_of, mentions_of, parsed_of, raw_of, resolved
 
 
 @pytest.fixture(scope="module")
@@ -139,3 +139,16 @@ def test_a_nickname_alone_is_no_team_outside_a_match_report(nlp):
                        "The Otters, a swimming club, asked Kessock Vale for a grant.")
     ents = entities_of(resolve_article(parsed, _with_raw(parsed, "Otters", "ORG")))
     assert "Otters" in ents
+
+
+# round 5 (blind 8): a corporate officer's title ("Chief Financial Officer") is no name
+@pytest.mark.parametrize("paragraph, person, title_words", [
+    ("Orvane, the Osaka maker of pumps, cut its forecast, Chief Financial Officer Mika Tanabe told analysts.",
+     "Mika Tanabe", ("Financial Officer", "Chief Financial Officer")),
+    ("The drop was smaller than feared, said Chief Operating Officer Liam Brosnan.",
+     "Liam Brosnan", ("Operating Officer", "Chief Operating Officer")),
+    ("Officer Dana Pruett wrote the report on Monday.", "Dana Pruett", ("Officer Dana Pruett",)),
+])
+def test_a_corporate_officers_title_is_no_name(nlp, paragraph, person, title_words):
+    ents = entities_of(mentions_of(nlp, "Forecast cut", paragraph))
+    assert ents[person][0] == "PERSON" and not any(t in ents for t in title_words)
