@@ -182,7 +182,8 @@ def split_title_inside(text: str, start: int, end: int, label: str) -> list[tupl
     """A span with a title inside, between the name of a party or a company and a person's name, is
     two names ("Fianna Fáil TD Breda Furlong" → "Fianna Fáil" + "Breda Furlong"; "Hallbrook CEO Jane
     Doe"); a span ending in a legislator's title right before a capitalised word loses the title
-    ("Labour MP" + "Tessa Orlington" → "Labour"). The head is one to four capitalised words, the last no
+    ("Labour MP" + "Tessa Orlington" → "Labour"), as does one ending in any title before a name ("Tarvin
+    Mayor" + "Ana Ruiz" → "Tarvin"). The head is one to four capitalised words, the last no
     title word ("Prime Minister Jane Doe" stays); the tail one to three capitalised words that are no
     titles nor words of organisation, place or thing names."""
     words = list(re.finditer(r"\S+", text[start:end]))
@@ -200,8 +201,8 @@ def split_title_inside(text: str, start: int, end: int, label: str) -> list[tupl
         head_label = known(text[start:head_end]).label if known(text[start:head_end]) is not None else "ORG"
         if i == n - 1:
             after = text[end:end + 30].split()
-            if w.strip(".") in _MEMBER_TITLES and after and after[0][:1].isupper() and not is_title_word(after[0]):
-                return [(start, head_end, head_label)]  # "Labour MP" + "Tessa Orlington"
+            if after and after[0][:1].isupper() and not is_title_word(after[0]) and after[0].isalpha():
+                return [(start, head_end, head_label)]  # "Labour MP" + "Tessa Orlington", "Guiuan Mayor" + …
             return [(start, end, label)]
         tail = [x.group() for x in words[i + 1:]]
         if len(tail) > 3 or not all(t[:1].isupper() and not is_title_word(t) and t.lower() not in _NAME_WORDS
