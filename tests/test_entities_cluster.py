@@ -306,3 +306,23 @@ def test_a_town_beginning_a_company_name_stays_the_town_where_its_sentence_says_
     ents = entities_of(resolved(nlp, "Plant", (
         "Ardvale Steel Ltd will close its plant.", "Jobs in Ardvale depend on the plant."), {"^Ardvale$": "GPE"}))
     assert ents["Ardvale"] == ("GPE", 1)
+
+
+# round 5 (blind 8): an acronym in brackets after an organisation named in translation
+@pytest.mark.parametrize("paragraphs, long, short", [
+    (["Tariffs are set by the Water Pricing Authority (APA) in Lisbon.", "The APA approved the rise."],
+     "Water Pricing Authority", "APA"),
+    (["The Federal Mining Inspectorate (BIF) closed the shaft.", "BIF inspectors found cracks."],
+     "Federal Mining Inspectorate", "BIF"),
+])
+def test_an_acronym_in_brackets_after_a_translated_name_joins_it(nlp, paragraphs, long, short):
+    ents = entities_of(resolved(nlp, "Rules", tuple(paragraphs), {f"^{long}$": "ORG", f"^{short}$": "ORG"}))
+    assert ents[long] == ("ORG", 3) and short not in ents
+
+
+@pytest.mark.parametrize("paragraphs, long, short", [
+    (["Fans cheered the Tarvin Valley Hawks (WPL) on Friday.", "The WPL fined them."], "Tarvin Valley Hawks", "WPL"),
+])
+def test_an_acronym_in_brackets_of_other_letters_stays_apart(nlp, paragraphs, long, short):
+    ents = entities_of(resolved(nlp, "Rules", tuple(paragraphs), {f"^{long}$": "ORG", f"^{short}$": "ORG"}))
+    assert short in ents

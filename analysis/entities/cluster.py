@@ -17,7 +17,8 @@
   longer name is no short form of it ("Darling Downs" of "Darling Downs Growers' Association", "Ondo
   State" of "Ondo State Police Command"), nor a city of the river named after it ("Brisbane River").
 - An all-capitals acronym joins the one long form with those initials, or the name right before
-  it in brackets whose letters it takes ("Korea Polar Research Institute (KOPRI)").
+  it in brackets whose letters it takes ("Korea Polar Research Institute (KOPRI)"), or an organisation
+  named in translation before it whose initials give half its letters ("Energy Regulatory Office (URE)").
 - A compound surname alone joins its person ("Quispe Mamani" → "Héctor Quispe Mamani"); a company's
   name without its legal suffix is no person ("Minera Altiplano" beside "Minera Altiplano SA"); a bare
   name shared by a person and an organisation named before them, standing before the person's full
@@ -400,7 +401,8 @@ class _Article:
                           if m.bracketed)  # or "Authority (Sebi)", "Asociación … (Asopesca)"
                 targets = {self.assign[j] for j in before if j is not None and self.assign[j] not in self.persons
                            and (_abbreviates(word, self.mentions[j].text)
-                                or (not capitals and known(word) is None and _shortens(word, self.mentions[j].text)))}
+                                or (not capitals and known(word) is None and _shortens(word, self.mentions[j].text))
+                                or (capitals and known(word) is None and _translated(word, self.mentions[j])))}
             if len(targets) == 1:
                 target = next(iter(targets))
                 for i in ix:
@@ -488,6 +490,16 @@ def _abbreviates(acronym: str, name: str) -> bool:
         return False
 
     return len(words) > 1 and match(0, 0)
+
+
+def _translated(acronym: str, m: Mention) -> bool:
+    """Whether an acronym in brackets may be the short form of the organisation named in translation
+    before it, in the letters of its own language ("Energy Regulatory Office (URE)"): an organisation
+    span of three words or more, half the acronym's letters or more among its initials."""
+    words = [w for w in m.text.split() if w.lower() not in _ACRONYM_SKIP]
+    firsts = {w[0].lower() for w in words}
+    return (m.spacy_label == "ORG" and len(words) >= 3 and all(w[:1].isupper() for w in words)
+            and 2 * sum(c in firsts for c in acronym.lower()) >= len(acronym))
 
 
 def _shortens(word: str, name: str) -> bool:
