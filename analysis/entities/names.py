@@ -104,7 +104,8 @@ systems technologies reports newspaper magazine journal daily gazette tribune he
 petroleum capital partners resources mining logistics shipping investments securities insurance trust exchange
 forum studies review wire dispatch monitor observer ledger echo courier chronicle bulletin telegraph express
 weekly works consortium observatory laboratory lab labs robotics pharmaceuticals line lines museum academy
-hospital clinic orchestra theatre theater library gallery cooperative co-operative
+hospital clinic orchestra theatre theater library gallery cooperative co-operative collective coalition guild
+syndicate collectif
 universidad universidade università université universität universiteit museo museu musée instituto institut
 istituto fundación fundação fondation stiftung ministerio ministère ministerium sindicato syndicat partido parti
 partei hôpital klinik klinikum escuela école colegio liceo teatro théâtre orquesta academia akademie académie

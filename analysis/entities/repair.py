@@ -124,6 +124,7 @@ _POSSESSIVE_RUN = re.compile(r"(['\u2019]s?)?\s+([A-Z][\w\u2019'&-]*(?:\s+[A-Z][
 #: Heads of a body named with a plural possessive ("Growers' Association", "Fishers' Co-operative",
 #: "Seafarers' Union") or a singular one ("Magistrate's Court"), beside the institutions.
 _PLURAL_OWNED = ORG_WORDS - COMMERCIAL_WORDS
+_MEMBERS = ("ers", "ors", "ists", "ians", "ants", "ents")  # "Growers'", "Irrigators'", "Pharmacists'"
 _OWNED = frozenset({"court"})
 
 
@@ -137,6 +138,8 @@ def institution_end(text: str, start: int, end: int, names: set[str]) -> tuple[i
     """
     if _POSSESSIVE.search(text, start, min(len(text), end + 3)) is None:
         return None
+    if end - start > 2 and text[end - 2] == "s" and text[end - 1] in "'\u2019":
+        end -= 1  # "the Tarvin Growers'" + " Collective": spaCy kept the plural's apostrophe
     if text.endswith("St ", 0, start):
         start -= 3
     elif text.endswith("St. ", 0, start):
@@ -164,7 +167,7 @@ def institution_end(text: str, start: int, end: int, names: set[str]) -> tuple[i
     if plural:  # the members a body is named after ("Growers'"), not a place ("Texas' Department of …")
         last = words[-1]
         return (start, new_end) if len(words) > 1 and known(head) is None and (
-            common_noun(last) or (last.endswith("ers") and last[1:].islower())) else None
+            common_noun(last) or (last.endswith(_MEMBERS) and last[1:].islower())) else None
     if known(head) is not None or (words[0].lower() not in _SAINTS and not is_title_word(words[0])
                                    and not common_noun(words[-1]) and name_key(head) in names):
         return None
