@@ -36,7 +36,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.entities.cluster import cluster
-from analysis.entities.context import context_hint, in_quotation
+from analysis.entities.context import context_hint, coordinated, in_quotation
 from analysis.entities.lexicon import ordinary
 from analysis.entities.mention import MENTION_COLUMNS, Mention, title_before
 from analysis.entities.missed import patterns, propagate, speaker_labels
@@ -329,6 +329,9 @@ def _contexts(parsed, mentions: list[Mention]) -> list[Mention]:
     """Mentions with what their sentence says they are and whether they stand in a quotation."""
     units = {u.paragraph: u for u in parsed.units}
     text = parsed.article.text
+    places = {name_key(m.text) for m in mentions if m.spacy_label in ("GPE", "LOC") or m.hint == "GPE"}
+    named = {name_key(w) for m in mentions if m.spacy_label == "PERSON" and " " in m.text.strip()
+             for w in m.text.split()}  # words of people's full names
     out = []
     for m in mentions:
         unit = units.get(m.paragraph)
@@ -341,8 +344,17 @@ def _contexts(parsed, mentions: list[Mention]) -> list[Mention]:
         context = context_hint(span) if span is not None else ""
         if m.text.count(" ") > 1 and context != "PERSON":
             context = ""  # a longer name takes only a person's cue ("Lucía Garmendia Otxoa, an analyst")
-        out.append(replace(m, context=context, quoted=in_quotation(text, m.start)))
+        listed = not context and span is not None and len(span) == 1 and name_key(m.text) not in named and any(
+            x.text[:1].isupper() and (name_key(x.text) in places or _known_place(x.text))
+            for x in coordinated(span.root))  # "Kettering, Oakwood and Centerville": a list with a place
+        out.append(replace(m, context="GPE" if listed else context, hint="GPE" if listed else m.hint,
+                           quoted=in_quotation(text, m.start)))
     return out
+
+
+def _known_place(word: str) -> bool:
+    entry = known(word)
+    return entry is not None and entry.label in ("GPE", "LOC")
 
 
 def _teams(text: str, mentions: list[Mention]) -> list[Mention]:

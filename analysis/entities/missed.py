@@ -21,7 +21,7 @@ import re
 from collections import defaultdict
 from dataclasses import replace
 
-from analysis.entities.context import MOTION_PREPS, MOTION_VERBS
+from analysis.entities.context import MOTION_PREPS, MOTION_VERBS, coordinated
 from analysis.entities.gazetteer import FINDABLE_KEYS, lookup
 from analysis.entities.lexicon import ordinary
 from analysis.entities.mention import Mention, title_before
@@ -232,7 +232,7 @@ def _place_context(tokens, i: int, places: set[str]) -> bool:
     if any(x.ent_type_ in ("GPE", "LOC") or name_key(x.text) in places
            or (x.dep_ == "pobj" and x.head.lower_ in _PLACE_PREPS)
            or (x.dep_ == "pobj" and x.head.lower_ in MOTION_PREPS and x.head.head.lemma_.lower() in MOTION_VERBS)
-           for x in _coordinated(tok)):
+           for x in coordinated(tok)):
         return True  # "in Athlone, Cork and Rosslare", "between Blandford Forum and Shaftesbury", "travel to …"
     if i + 2 < len(tokens) and tokens[i + 1].text == "-" and not tokens[i].whitespace_ \
             and name_key(tokens[i + 2].text) in places:
@@ -242,21 +242,6 @@ def _place_context(tokens, i: int, places: set[str]) -> bool:
         return True
     return (i > 1 and tokens[i - 1].lower_ in ("in", "near") and not tokens[i - 1].is_sent_start
             and (i + 1 == len(tokens) or not tokens[i + 1].text[:1].isupper()))
-
-
-def _coordinated(tok) -> list:
-    """The other words of the coordination a word stands in ("Athlone" and "Cork" for "Rosslare" in
-    "Athlone, Cork and Rosslare", where spaCy chains each to the one before)."""
-    first = tok
-    while first.dep_ == "conj" and first.head is not first:
-        first = first.head
-    group, todo = [first], [first]
-    while todo:
-        for c in todo.pop().children:
-            if c.dep_ == "conj":
-                group.append(c)
-                todo.append(c)
-    return [x for x in group if x is not tok] if len(group) > 1 else []
 
 
 def _role_follows(tokens, j: int) -> bool:
