@@ -296,6 +296,8 @@ def test_the_first_words_of_a_company_with_a_legal_suffix_are_its_short_form(nlp
 @pytest.mark.parametrize("paragraphs, labels, company, n", [
     (["Workers at Mbeleni Copper Holdings Ltd voted to strike.", "Mbeleni has offered a 4% rise.",
       "Mbeleni has no cash to spare."], {"^Mbeleni$": "GPE"}, "Mbeleni Copper Holdings Ltd", 3),
+    (["Investors value Quillabe Labs Ltd at $30 million.", "Quillabe will open offices in two cities.",
+      "Quillabe is licensed as a lender."], {"^Quillabe$": "GPE", "Quillabe Labs": "ORG"}, "Quillabe Labs Ltd", 3),
 ])
 def test_an_unknown_word_beginning_a_company_with_a_legal_suffix_is_the_company(nlp, paragraphs, labels, company, n):
     ents = entities_of(resolved(nlp, "Strike", tuple(paragraphs), labels))

@@ -317,8 +317,9 @@ class _Article:
                 tiers[" ".join(words[:-1])][1].add(cid)
                 if words[-1] in GEO_WORDS:
                     natural[" ".join(words[:-1])].add(cid)
-            elif org and "of" not in words and not any(w in _INSTITUTION_WORDS for w in words) \
-                    and not _place_tail(words):
+            elif org and "of" not in words and not _place_tail(words) and (
+                    words[-1].strip(".") in LEGAL_SUFFIXES or not any(w in _INSTITUTION_WORDS for w in words)):
+                # a company with a legal suffix is no institution ("Mavo Labs Ltd")
                 plural = surface[-1].endswith("s") and not surface[-1].endswith("ss")
                 ends = {(0, surface[0])} | ({(1, surface[-1])} if len(words) == 2 and plural else set())
                 for pos, word in ends:
