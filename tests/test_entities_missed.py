@@ -131,3 +131,15 @@ def test_the_wire_in_brackets_after_a_dateline_is_an_organisation(nlp, paragraph
 def test_a_place_in_brackets_after_a_dateline_is_no_wire(nlp, paragraph, place):
     ents = entities_of(mentions_of(nlp, "Main break", paragraph))
     assert ents.get(place, ("GPE",))[0] != "ORG"
+
+
+# round 5 (blind 8): a hyphenated surname opening a sentence, written whole elsewhere, is found whole
+@pytest.mark.parametrize("paragraphs, person, part", [
+    (("Jo Avery took a pass from defenceman Lucas Ouellet-Brun at the blue line and scored the goal.",
+      "Ouellet-Brun tied the match with 1:51 left in the third period.",
+      "Ouellet-Brun, who grew up in Rimouski, and joined the Hawks in a trade with the Rangers in December, "
+      "finished with a goal and two assists."), "Lucas Ouellet-Brun", "Brun"),
+])
+def test_a_hyphenated_surname_the_article_writes_whole_is_found_whole(nlp, paragraphs, person, part):
+    ents = entities_of(resolved(nlp, "Late goal", paragraphs, {"Ouellet-Brun": "PERSON"}))
+    assert ents[person] == ("PERSON", 3) and part not in ents

@@ -408,10 +408,12 @@ def _nicknames(text: str, mentions: list[Mention]) -> list[Mention]:
     by_key: dict[str, list[Mention]] = {}
     for m in body:
         by_key.setdefault(name_key(m.text), []).append(m)
+    people = {w for m in body if m.spacy_label == "PERSON" and " " in m.text for w in name_key(m.text).split()}
+    people |= {name_key(m.text) for m in body if m.spacy_label == "PERSON" and " " in m.text}
     teams = {k for k, ms in by_key.items() if any(m.hint == "ORG" for m in ms) and not any(after_the(m) for m in ms)
              and all(m.spacy_label != "PERSON" or m.hint == "ORG" for m in ms) and known(ms[0].text) is None
+             and k not in people  # a player's surname ("Ouellet-Brun tied it") is no team
              and not any(_PLACE_BEFORE.search(text, max(0, m.start - 6), m.start) for m in ms)}  # "from Rapid City"
-    people = {w for m in body if m.spacy_label == "PERSON" and " " in m.text for w in name_key(m.text).split()}
     links: dict[str, str] = {}
     for k, ms in by_key.items():
         if k in teams or k in people or " " in k or known(ms[0].text) is not None or is_title_word(ms[0].text) \

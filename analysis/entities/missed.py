@@ -147,6 +147,7 @@ def patterns(parsed, mentions: list[Mention]) -> list[Mention]:
     teams = _team_words(parsed, mentions)
     places = {name_key(m.text) for m in mentions if m.spacy_label in ("GPE", "LOC")}
     places |= {k for k in (name_key(m.text) for m in mentions) if (e := lookup(k)) and e.label in ("GPE", "LOC")}
+    hyphenated = {name_key(w) for m in mentions for w in m.text.split() if "-" in w}  # "Ouellet-Brun"
     out = []
     for unit in parsed.units:
         if unit.paragraph == 0:
@@ -182,9 +183,10 @@ def patterns(parsed, mentions: list[Mention]) -> list[Mention]:
                 for a, b in _run_pieces(doc, i, j, places):
                     if hyphen and b == j and b - a >= 2:
                         b += 2  # "Catalina Pham" + "-Ruiz": a hyphenated surname whole
-                    if speaker and a == i >= 2 and words[a - 1] == "-" and not (spaces[a - 2] or spaces[a - 1]) \
-                            and flags[a - 2] and a - 2 not in taken:
-                        a -= 2  # "Tanabe-Morris said": the hyphenated surname whole
+                    if a == i >= 2 and words[a - 1] == "-" and not (spaces[a - 2] or spaces[a - 1]) \
+                            and a - 2 not in taken and ((speaker and flags[a - 2]) or (
+                                words[a - 2][:1].isupper() and name_key(doc[a - 2:b].text) in hyphenated)):
+                        a -= 2  # "Tanabe-Morris said", or a name the article writes so: the hyphenated surname
                     mention = _new(parsed, unit, sentences, a, b, "pattern", cue=speaker and not camel and b - a == 1)
                     if mention is not None and (known(mention.text) is None or (a, b) != (i, j)):
                         place_tail = not mention.hint and a > i and name_key(doc[i:a].text) in places
