@@ -208,3 +208,19 @@ def test_a_body_named_after_its_members_with_a_plural_possessive_is_whole(text, 
 def test_a_collective_or_coalition_is_an_organisation(nlp, paragraph, org):
     ents = entities_of(resolved(nlp, "March", (paragraph,), {org: "FAC"}))  # spaCy's label on real copy
     assert ents[org][0] == "ORG"
+
+
+# round 5 (blind 8): a name with a comma is one when the acronym in brackets after it abbreviates it whole
+@pytest.mark.parametrize("text, first, second, expected", [
+    ("talks at the Board for Wages, Hours and Leave (BWHL) failed", "Board for Wages", "Hours and Leave",
+     ["Board for Wages, Hours and Leave", "BWHL"]),
+    ("the Office of Mines, Quarries and Tunnels (OMQT) said", "Office of Mines", "Quarries and Tunnels",
+     ["Office of Mines, Quarries and Tunnels", "OMQT"]),
+    ("the Tarvin Mining Board, Quarries and Tunnels (TQT) said", "Tarvin Mining Board", "Quarries and Tunnels",
+     ["Tarvin Mining Board", "Quarries and Tunnels"]),  # the acronym takes the second name only
+    ("the Office of Mines, Quarries and Tunnels said", "Office of Mines", "Quarries and Tunnels",
+     ["Office of Mines", "Quarries and Tunnels"]),  # no acronym
+])
+def test_a_name_with_a_comma_is_whole_when_its_acronym_follows(text, first, second, expected):
+    a, b = _mention(text, first, "ORG"), _mention(text, second, "ORG")
+    assert [m.text for m in join_neighbours(text, [a, b], headline_end=0)] == expected

@@ -28,6 +28,7 @@ import functools
 import re
 from dataclasses import replace
 
+from analysis.entities.cluster import _abbreviates
 from analysis.entities.gazetteer import FINDABLE_KEYS
 from analysis.entities.lexicon import common_noun, ordinary
 from analysis.entities.names import (
@@ -208,7 +209,9 @@ def particle_end(text: str, start: int, end: int) -> int:
 def join_neighbours(text: str, mentions: list, *, headline_end: int) -> list:
     """Mentions with names cut at particles grown ("Kamp" → "van der Kamp"), two names side by
     side joined ("Dallas" + "Quigley"), an organisation's head and tail joined ("Movement for" +
-    "Vysočina", "Southern District" + "of Georgia"); the mentions inside them dropped.
+    "Vysočina", "Southern District" + "of Georgia"), a name with a comma whose acronym follows it
+    ("Commission for Conciliation" + ", " + "Mediation and Arbitration (CCMA)", the acronym found too);
+    the mentions inside them dropped.
 
     Args:
         text: The article text.
@@ -240,6 +243,12 @@ def join_neighbours(text: str, mentions: list, *, headline_end: int) -> list:
         if prev is not None and prev.paragraph == m.paragraph and _org_head(text, prev, m):
             out[-1] = replace(prev, end=m.end, text=text[prev.start:m.end], spacy_label="ORG", hint="ORG")
             continue  # "Glenmoy Co-operative" + "Society"
+        if prev is not None and prev.paragraph == m.paragraph and (acronym := _comma_named(text, prev, m)):
+            out[-1] = replace(prev, end=m.end, text=text[prev.start:m.end], spacy_label="ORG", hint="ORG")
+            if not any(x.start == acronym[0] for x in mentions):  # the short form spaCy missed
+                out.append(replace(m, start=acronym[0], end=acronym[1], text=text[acronym[0]:acronym[1]],
+                                   spacy_label="ORG", origin="pattern", hint="ORG", cue=False, role=""))
+            continue  # "Commission for Conciliation" + ", " + "Mediation and Arbitration" + " (CCMA)"
         if prev is not None and prev.paragraph == m.paragraph and prev.start >= headline_end:
             joined = _side_by_side(text, prev, m)
             if joined is not None:
@@ -247,6 +256,21 @@ def join_neighbours(text: str, mentions: list, *, headline_end: int) -> list:
                 continue
         out.append(m)
     return out
+
+
+_ACRONYM_BRACKET = re.compile(r" \(([A-Z]{3,8})\)")
+
+
+def _comma_named(text: str, prev, m) -> tuple[int, int] | None:
+    """Offsets of the acronym in brackets after two organisation spans one comma apart that it abbreviates
+    whole, so they are one name with a comma ("Commission for Conciliation, Mediation and Arbitration
+    (CCMA)"); else None."""
+    if prev.spacy_label != "ORG" or text[prev.end:m.start] != ", " or m.start < 0:
+        return None
+    bracket = _ACRONYM_BRACKET.match(text, m.end)
+    if bracket is None or not _abbreviates(bracket.group(1), text[prev.start:m.end].replace(",", "")):
+        return None
+    return bracket.start(1), bracket.end(1)
 
 
 _TOWN_LINKS = r"(?:on|upon|under|over|le|la|les|l\u00e8s|en|sur|sous|am|an|im|in|by|the|de|du|des|del)"
