@@ -34,6 +34,11 @@ def nlp():
     (["Winger", "Tomasi", "Vea"], False, "PERSON", 0),  # mid-sentence: spaCy's span is kept
     (["Hunter", "Vea"], True, "PERSON", 0),  # a first name
     (["Striker", "Vea"], True, "PERSON", 0),  # one word left: "Striker" may be a given name
+    # round 5 (blind 8): a player's position that is also a word of names ("Centre")
+    (["Centre", "Noah", "Pelletier"], True, "PERSON", 1),
+    (["Goaltender", "Noah", "Pelletier"], True, "PERSON", 1),
+    (["Centre", "Noah", "Pelletier"], False, "PERSON", 0),  # mid-sentence: spaCy's span is kept
+    (["Centre", "Pompidou"], True, "ORG", 0),
 ])
 def test_a_role_noun_before_a_full_name_is_stripped(words, sentence_start, label, expected):
     assert descriptor_end(words, sentence_start=sentence_start, elsewhere=False, label=label) == expected

@@ -70,6 +70,9 @@ supporter supporters player players squad side team quarterback pitcher skipper 
 #: Role nouns that, capitalised at a sentence start before a full name, describe the person (the
 #: tagger lexicon lacks "winger", "midfielder").
 _PERSON_ROLES = (_TEAM_NOUNS - {"fan", "fans", "supporters", "players", "squad", "side", "team"}) | ROLE_HEADS
+#: Players' positions that are also words of names ("Centre", "Guard"), stripped before a full name.
+_POSITIONS = frozenset("""centre center defenceman defenseman goaltender goalie netminder fullback halfback flanker
+wicketkeeper batsman bowler catcher shortstop linebacker guard striker winger midfielder defender forward""".split())
 _TEAM_VERBS = frozenset("beat defeat host face edge thrash rout down outscore overcome outplay draw tie".split())
 _LOCATIVE = re.compile(r"\s+(in|at)\s+|,\s+")
 #: Words that end names, so a headline word is none of them ("Korvel Mining Workers Strike").
@@ -296,6 +299,9 @@ def descriptor_end(words: list[str], *, sentence_start: bool, elsewhere: bool, l
         return 0
     first, rest = words[0], words[1:]
     bare = first.lower().strip(".,")
+    if label == "PERSON" and sentence_start and len(rest) >= 2 and bare in _POSITIONS \
+            and all(w[:1].isupper() for w in rest):
+        return 1  # "Centre Eli Vanderhoek cut the lead": a player's position, though also a word of names
     if (bare in _NAME_WORDS | STORM_WORDS
             or is_title_word(first)
             or known(first) is not None or not all(w[:1].isupper() for w in rest) or known(" ".join(rest))):
