@@ -224,3 +224,16 @@ def test_a_collective_or_coalition_is_an_organisation(nlp, paragraph, org):
 def test_a_name_with_a_comma_is_whole_when_its_acronym_follows(text, first, second, expected):
     a, b = _mention(text, first, "ORG"), _mention(text, second, "ORG")
     assert [m.text for m in join_neighbours(text, [a, b], headline_end=0)] == expected
+
+
+# round 5 (blind 8): a name in a Romance language cut before its lower-case words, its acronym after them
+@pytest.mark.parametrize("text, span, label, expected", [
+    ("approved by the Agenzia regionale per la salute (ARS) on Monday", "Agenzia", "PERSON",
+     ["Agenzia regionale per la salute", "ARS"]),
+    ("run by the Instituto nacional de pesca (INP) since 2010", "Instituto", "ORG",
+     ["Instituto nacional de pesca", "INP"]),
+    ("said Marta Lund and others (ML) on Monday", "Marta Lund", "PERSON", ["Marta Lund"]),  # no abbreviation
+])
+def test_a_name_cut_before_its_lower_case_words_grows_to_its_acronym(text, span, label, expected):
+    m = _mention(text, span, label)
+    assert [x.text for x in join_neighbours(text, [m], headline_end=0)] == expected

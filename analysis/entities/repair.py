@@ -211,7 +211,8 @@ def join_neighbours(text: str, mentions: list, *, headline_end: int) -> list:
     side joined ("Dallas" + "Quigley"), an organisation's head and tail joined ("Movement for" +
     "Vysočina", "Southern District" + "of Georgia"), a name with a comma whose acronym follows it
     ("Commission for Conciliation" + ", " + "Mediation and Arbitration (CCMA)", the acronym found too);
-    the mentions inside them dropped.
+    a name spaCy cut before its lower-case words that the acronym after it abbreviates ("Agence" +
+    " régionale de santé (ARS)"); the mentions inside them dropped.
 
     Args:
         text: The article text.
@@ -219,11 +220,20 @@ def join_neighbours(text: str, mentions: list, *, headline_end: int) -> list:
         headline_end: Where the headline ends (names side by side there are left alone).
     """
     out: list = []
+    extra: list = []  # acronyms in brackets spaCy missed
     keys = {name_key(m.text) for m in mentions}
     for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
         m = _grow_particles(text, m)
         m = _grow_of(text, m)
         m = _grow_town(text, m)
+        if (lower := _LOWER_NAMED.match(text, m.end)) is not None and m.start >= 0 and m.text[:1].isupper() \
+                and _abbreviates(lower.group(2), text[m.start:lower.end(1)]):
+            acronym = (lower.start(2), lower.end(2))  # "Agence" + " régionale de santé" + " (ARS)"
+            if not any(x.start == acronym[0] for x in mentions):
+                extra.append(replace(m, start=acronym[0], end=acronym[1], text=lower.group(2), spacy_label="ORG",
+                                     origin="pattern", hint="ORG", cue=False, role=""))
+            m = replace(m, end=lower.end(1), text=text[m.start:lower.end(1)], spacy_label="ORG", hint="ORG",
+                        cue=False, role="")
         possessive = m.start >= 0 and text[m.end:m.end + 1] in ("'", "\u2019")
         grown = institution_end(text, m.start, m.end, keys) if possessive else None
         if grown is not None and grown[1] > m.end:  # "St Brendan" + "’s Hospital Galway"
@@ -255,9 +265,12 @@ def join_neighbours(text: str, mentions: list, *, headline_end: int) -> list:
                 out[-1] = joined
                 continue
         out.append(m)
-    return out
+    return sorted(out + extra, key=lambda m: (m.start < 0, m.start)) if extra else out
 
 
+#: Lower-case words of a name in a Romance language spaCy cut off, before its acronym ("Agence" + " régionale de
+#: santé" + " (ARS)").
+_LOWER_NAMED = re.compile(r"((?: [a-z\u00e0-\u00ff][\w'\u2019\u00e0-\u00ff-]*){1,5}) \(([A-Z]{2,8})\)")
 _ACRONYM_BRACKET = re.compile(r" \(([A-Z]{3,8})\)")
 
 
