@@ -81,7 +81,7 @@ _FACILITY_WORDS = THING_WORDS | VENUE_WORDS | ORG_WORDS | GEO_WORDS
 _ACRONYM_SKIP = frozenset("""of the and for on & de la per di del della des du da do dos das et y e el le les los
 las""".split())
 _TOWN = re.compile(r"([^\W\d_][\w']+)(?:-(?:on|upon|under|over|le|la|les|en|sur|sous|am|an|im|in|by|the|de|du|des"
-                   r"|del))+-")  # "stockton" of "stockton-on-tees"
+                   r"|del|saint|sainte|st|ste))+-")  # "stockton" of "stockton-on-tees"
 _DEMONYM_ENDINGS = ("an", "ese", "ish", "i", "ic", "ch", "ss", "ern", "ist", "ite", "ean")
 
 
