@@ -237,3 +237,15 @@ def test_a_name_with_a_comma_is_whole_when_its_acronym_follows(text, first, seco
 def test_a_name_cut_before_its_lower_case_words_grows_to_its_acronym(text, span, label, expected):
     m = _mention(text, span, label)
     assert [x.text for x in join_neighbours(text, [m], headline_end=0)] == expected
+
+
+# round 5 (blind 8): a name cut after its first word, which the article writes whole elsewhere
+@pytest.mark.parametrize("text, span, others, expected", [
+    ("Aid reached Palanas in Western Lumara on Thursday.", "Lumara", ["Western Lumara"], "Western Lumara"),
+    ("The Tarvin Lumara ferry left.", "Lumara", ["Western Lumara"], "Lumara"),  # not written whole
+    ("The Lumara Ferries said so.", "Lumara Ferries", ["Lumara Ferries"], "Lumara Ferries"),  # "The" is no name
+])
+def test_a_name_cut_after_its_first_word_grows_when_written_whole_elsewhere(text, span, others, expected):
+    m = _mention(text, span, "GPE")
+    extra = [Mention(0, 2, 1000 + i, 1000 + i + len(o), o, "LOC", "ner") for i, o in enumerate(others)]
+    assert join_neighbours(text, [m, *extra], headline_end=0)[0].text == expected

@@ -226,6 +226,7 @@ def join_neighbours(text: str, mentions: list, *, headline_end: int) -> list:
         m = _grow_particles(text, m)
         m = _grow_of(text, m)
         m = _grow_town(text, m)
+        m = _grow_written_whole(text, m, keys)
         if (lower := _LOWER_NAMED.match(text, m.end)) is not None and m.start >= 0 and m.text[:1].isupper() \
                 and _abbreviates(lower.group(2), text[m.start:lower.end(1)]):
             acronym = (lower.start(2), lower.end(2))  # "Agence" + " régionale de santé" + " (ARS)"
@@ -376,6 +377,20 @@ def _grow_of(text: str, m):
 
 
 _NEXT_NAME = re.compile(r" ([A-Z][a-z][\w\u2019'-]*)\b")
+
+
+_WORD_BEFORE = re.compile(r"(?<![\w.-])([A-Z][\w\u2019'-]*) $")
+
+
+def _grow_written_whole(text: str, m, keys: set[str]):
+    """A mention grown over the capitalised word before it when the article writes the two as one name
+    elsewhere ("in Eastern" + "Samar" beside "Eastern Samar"); else ``m``."""
+    if m.start < 0:
+        return m
+    before = _WORD_BEFORE.search(text, max(0, m.start - 40), m.start)
+    if before is None or (key := name_key(f"{before.group(1)} {m.text}")) not in keys or key == name_key(m.text):
+        return m
+    return replace(m, start=before.start(1), text=text[before.start(1):m.end], cue=False)
 
 
 def _grow_name(text: str, m, keys: set[str]):
