@@ -332,3 +332,14 @@ def test_an_acronym_in_brackets_after_a_translated_name_joins_it(nlp, paragraphs
 def test_an_acronym_in_brackets_of_other_letters_stays_apart(nlp, paragraphs, long, short):
     ents = entities_of(resolved(nlp, "Rules", tuple(paragraphs), {f"^{long}$": "ORG", f"^{short}$": "ORG"}))
     assert short in ents
+
+
+# round 5 (blind 8 round, blind 7's error): a company named "Grupo" + its name is called by its name
+@pytest.mark.parametrize("paragraphs, labels, company, n", [
+    (["Grupo Tarvela Transportes S.A. bought two ships.", "Tarvela Transportes will base them in Santos.",
+      "Tarvela said the deal closed on Friday."],
+     {"^Tarvela Transportes$": "ORG", "^Tarvela$": "ORG"}, "Grupo Tarvela Transportes S.A.", 3),
+])
+def test_a_company_named_with_a_leading_group_word_is_called_without_it(nlp, paragraphs, labels, company, n):
+    ents = entities_of(resolved(nlp, "Ships", tuple(paragraphs), labels))
+    assert ents[company] == ("ORG", n)

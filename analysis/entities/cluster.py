@@ -77,6 +77,8 @@ CONTEXT_WEIGHT = 1.0
 #: Label preference on ties.
 LABEL_ORDER = ["PERSON", "GPE", "ORG", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"]
 _FACILITY_WORDS = THING_WORDS | VENUE_WORDS | ORG_WORDS | GEO_WORDS
+#: Words opening a company's name that its short form leaves out ("Grupo Ipê Logística" → "Ipê Logística").
+_GROUP_WORDS = frozenset("grupo groupe gruppo group grupa gruppe".split())
 #: Words an acronym may skip, English and Romance ("Agenzia regionale per la salute", ARS).
 _ACRONYM_SKIP = frozenset("""of the and for on & de la per di del della des du da do dos das et y e el le les los
 las""".split())
@@ -309,6 +311,11 @@ class _Article:
                 or words[-1].strip(".") in LEGAL_SUFFIXES
             if words[-1].strip(".") in LEGAL_SUFFIXES:
                 tiers[" ".join(words[:-1])][0].add(cid)
+            if org and words[0] in _GROUP_WORDS and len(_legal_base(k).split()) > 2:
+                rest = _legal_base(k).split()[1:]  # "Ipê Logística" and "Ipê" of "Grupo Ipê Logística"
+                tiers[" ".join(rest)][0].add(cid)
+                if known(rest[0]) is None and rest[0] not in _NOT_SHORT and len(rest[0]) > 2:
+                    tiers[rest[0]][2].add(cid)
             if words[0] in STORM_WORDS:
                 tiers[words[-1]][0].add(cid)  # "Tamsin" → "Cyclone Tamsin"
             if "'s" in k and org:
