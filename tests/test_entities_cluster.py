@@ -343,3 +343,16 @@ def test_an_acronym_in_brackets_of_other_letters_stays_apart(nlp, paragraphs, lo
 def test_a_company_named_with_a_leading_group_word_is_called_without_it(nlp, paragraphs, labels, company, n):
     ents = entities_of(resolved(nlp, "Ships", tuple(paragraphs), labels))
     assert ents[company] == ("ORG", n)
+
+
+# round 5 (blind 8): a city named "X City" is also called X, unless X is another known place
+@pytest.mark.parametrize("paragraphs, labels, city, other", [
+    (["PALANAS CITY — Relief goods arrived on Monday.", "Trucks left Palanas before dawn for the coast."],
+     {"^Palanas$": "ORG"}, "Palanas City", None),
+    (["Flights from Mexico City to Oaxaca resumed.", "Mexico sent two planes to the coast."],
+     {"^Mexico$": "GPE", "^Mexico City$": "GPE"}, "Mexico City", "Mexico"),
+])
+def test_a_city_named_x_city_is_also_called_x(nlp, paragraphs, labels, city, other):
+    ents = entities_of(resolved(nlp, "Relief", tuple(paragraphs), labels))
+    assert ents[city][0] == "GPE"
+    assert (other in ents) if other else ents[city][1] == 2

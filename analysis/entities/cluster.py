@@ -322,6 +322,8 @@ class _Article:
                 tiers[name_key(k.split("'s")[0])][0].add(cid)  # "St Oswin’s" → "St Oswin’s College London"
             if org and len(words) == 2 and words[-1] in CLUB_WORDS:
                 tiers[words[-1]][3].add(cid)  # "City" → "Porthaven City" in a match report
+            if words[-1] == "city" and self.placeish(k, ("GPE",)) and known(" ".join(surface[:-1])) is None:
+                tiers[" ".join(words[:-1])][1].add(cid)  # "Tacloban" of "Tacloban City"; not "Mexico" of "Mexico City"
             if words[-1] in GEO_WORDS or words[-1] in ADMIN_WORDS or words[-1] in TOWN_WORDS:
                 tiers[" ".join(words[:-1])][1].add(cid)
                 if words[-1] in GEO_WORDS:
