@@ -30,7 +30,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter, defaultdict
 
 from analysis.entities.mention import Mention
@@ -57,8 +56,11 @@ from analysis.entities.names import (
     name_key,
     person_name,
 )
+from analysis.entities.short_forms import abbreviates, fold, legal_base, legal_prefixes, shortens, translated
 
 __all__ = ["cluster", "KNOWN_WEIGHT", "LABEL_ORDER", "vote"]
+
+_abbreviates = abbreviates  # the name the tests know
 
 _INSTITUTION_WORDS = ORG_WORDS - COMMERCIAL_WORDS
 _NOT_SHORT = ORG_WORDS | GENERIC_WORDS
@@ -79,9 +81,6 @@ LABEL_ORDER = ["PERSON", "GPE", "ORG", "LOC", "NORP", "FAC", "EVENT", "PRODUCT",
 _FACILITY_WORDS = THING_WORDS | VENUE_WORDS | ORG_WORDS | GEO_WORDS
 #: Words opening a company's name that its short form leaves out ("Grupo Ipê Logística" → "Ipê Logística").
 _GROUP_WORDS = frozenset("grupo groupe gruppo group grupa gruppe".split())
-#: Words an acronym may skip, English and Romance ("Agenzia regionale per la salute", ARS).
-_ACRONYM_SKIP = frozenset("""of the and for on & de la per di del della des du da do dos das et y e el le les los
-las""".split())
 _TOWN = re.compile(r"([^\W\d_][\w']+)(?:-(?:on|upon|under|over|le|la|les|en|sur|sous|am|an|im|in|by|the|de|du|des"
                    r"|del|saint|sainte|st|ste))+-")  # "stockton" of "stockton-on-tees"
 _DEMONYM_ENDINGS = ("an", "ese", "ish", "i", "ic", "ch", "ss", "ern", "ist", "ite", "ean")
@@ -136,7 +135,7 @@ class _Article:
         """Full names → person clusters, by surname and compatible first names."""
         cands = {}
         bare_people = {k for k in self.forms if self.person_votes(k) and not self.placeish(k)}
-        legal = self.legal = _legal_prefixes(self.forms)  # "Minera Altiplano" of "Minera Altiplano SA"
+        legal = self.legal = legal_prefixes(self.forms)  # "Minera Altiplano" of "Minera Altiplano SA"
         for k in self.forms:
             if k in legal and not self.cues[k]:
                 continue
@@ -202,7 +201,7 @@ class _Article:
             forms = [o for o in orgs if len(o.split()) > len(words) and o.split()[:len(words)] == words
                      and not _owned_by_place(words, o.split()[len(words):])]
             longer = {self.assign[self.forms[o][0]] for o in forms}
-            if len(longer) > 1 and len({_legal_base(o) for o in forms}) == 1:  # "… Citrus", "… Citrus Pty Ltd"
+            if len(longer) > 1 and len({legal_base(o) for o in forms}) == 1:  # "… Citrus", "… Citrus Pty Ltd"
                 longer = {self.assign[self.forms[max(forms, key=len)][0]]}
             if len(longer) == 1:
                 target = next(iter(longer))
@@ -293,7 +292,7 @@ class _Article:
     def _company(self, cid: str) -> bool:
         """Whether a cluster is named with a legal suffix ("Sekwati Platinum Holdings Ltd")."""
         key = name_key(self.canonical[cid])
-        return _legal_base(key) != key
+        return legal_base(key) != key
 
     def _short_index(self) -> tuple[dict[str, set[str]], set[str]]:
         """Short form key → clusters of the organisations and places it stands for (best tier
@@ -311,8 +310,8 @@ class _Article:
                 or words[-1].strip(".") in LEGAL_SUFFIXES
             if words[-1].strip(".") in LEGAL_SUFFIXES:
                 tiers[" ".join(words[:-1])][0].add(cid)
-            if org and words[0] in _GROUP_WORDS and len(_legal_base(k).split()) > 2:
-                rest = _legal_base(k).split()[1:]  # "Ipê Logística" and "Ipê" of "Grupo Ipê Logística"
+            if org and words[0] in _GROUP_WORDS and len(legal_base(k).split()) > 2:
+                rest = legal_base(k).split()[1:]  # "Ipê Logística" and "Ipê" of "Grupo Ipê Logística"
                 tiers[" ".join(rest)][0].add(cid)
                 if known(rest[0]) is None and rest[0] not in _NOT_SHORT and len(rest[0]) > 2:
                     tiers[rest[0]][2].add(cid)
@@ -412,9 +411,9 @@ class _Article:
                 before = (ends.get((m.paragraph, m.start - 2)) for i in ix for m in [self.mentions[i]]
                           if m.bracketed)  # or "Authority (Sebi)", "Asociación … (Asopesca)"
                 targets = {self.assign[j] for j in before if j is not None and self.assign[j] not in self.persons
-                           and (_abbreviates(word, self.mentions[j].text)
-                                or (not capitals and known(word) is None and _shortens(word, self.mentions[j].text))
-                                or (capitals and known(word) is None and _translated(word, self.mentions[j])))}
+                           and (abbreviates(word, self.mentions[j].text)
+                                or (not capitals and known(word) is None and shortens(word, self.mentions[j].text))
+                                or (capitals and known(word) is None and translated(word, self.mentions[j])))}
             if len(targets) == 1:
                 target = next(iter(targets))
                 for i in ix:
@@ -448,26 +447,6 @@ def cluster(mentions: list[Mention]) -> list[dict]:
     return art.rows()
 
 
-def _legal_prefixes(keys) -> set[str]:
-    """The first two words or more of each name ending in a legal suffix ("chaffey bend" and "chaffey bend
-    citrus" of "chaffey bend citrus pty ltd"): the company's short forms, no person's name."""
-    out = set()
-    for k in keys:
-        words = k.split()
-        if len(words) > 2 and words[-1].strip(".,") in LEGAL_SUFFIXES:
-            out.update(" ".join(words[:n]) for n in range(2, len(words))
-                       if words[n - 1] not in ("&", "and", "of", "the", "for"))
-    return out
-
-
-def _legal_base(key: str) -> str:
-    """A name without its trailing legal suffixes ("chaffey bend citrus" of "chaffey bend citrus pty ltd")."""
-    words = key.split()
-    while len(words) > 1 and words[-1].strip(".,") in LEGAL_SUFFIXES:
-        words.pop()
-    return " ".join(words)
-
-
 def _owned_by_place(prefix: list[str], rest: list[str]) -> bool:
     """Whether a longer organisation name is a body of the place its first words name, so those words
     alone are the place, not its short form: a possessive after them ("Darling Downs Growers'
@@ -476,56 +455,6 @@ def _owned_by_place(prefix: list[str], rest: list[str]) -> bool:
         return True
     return (prefix[-1] in ADMIN_WORDS or prefix[-1] in ("state", "city")) and any(
         w in _INSTITUTION_WORDS for w in rest)
-
-
-def _abbreviates(acronym: str, name: str) -> bool:
-    """Whether an acronym stands for a multi-word name: each word but "of", "the", "and", "for" gives
-    its initial and maybe more letters, in order ("KOPRI" of "Korea Polar Research Institute")."""
-    words, letters = name.lower().split(), acronym.lower()
-
-    def match(wi: int, pos: int) -> bool:
-        if wi == len(words):
-            return pos == len(letters)
-        w = words[wi]
-        if w in _ACRONYM_SKIP and match(wi + 1, pos):
-            return True
-        if pos >= len(letters) or w[0] != letters[pos]:
-            return False
-        pos += 1
-        if match(wi + 1, pos):
-            return True
-        for c in w[1:]:
-            if pos < len(letters) and c == letters[pos]:
-                pos += 1
-                if match(wi + 1, pos):
-                    return True
-        return False
-
-    return len(words) > 1 and match(0, 0)
-
-
-def _translated(acronym: str, m: Mention) -> bool:
-    """Whether an acronym in brackets may be the short form of the organisation named in translation
-    before it, in the letters of its own language ("Energy Regulatory Office (URE)"): an organisation
-    span of three words or more, half the acronym's letters or more among its initials."""
-    words = [w for w in m.text.split() if w.lower() not in _ACRONYM_SKIP]
-    firsts = {w[0].lower() for w in words}
-    return (m.spacy_label == "ORG" and len(words) >= 3 and all(w[:1].isupper() for w in words)
-            and 2 * sum(c in firsts for c in acronym.lower()) >= len(acronym))
-
-
-def _shortens(word: str, name: str) -> bool:
-    """Whether a short form in title case is made of the name's letters in order, beginning with its
-    first ("Asopesca" of "Asociación de Pescadores Artesanales"); only for a word in brackets right after
-    the name."""
-    letters, folded = word.lower(), _fold(name).lower()
-    if not folded.startswith(letters[0]):
-        return False
-    pos = 0
-    for c in folded:
-        if pos < len(letters) and c == letters[pos]:
-            pos += 1
-    return pos == len(letters) and len(name.split()) > 1
 
 
 def _compound_surname(short: str, full: str) -> bool:
@@ -556,13 +485,9 @@ def _surface(mentions: list[Mention]) -> str:
 def _spelling(canonical: str, surface: str) -> str:
     """A known name as the article spells it when that differs only by diacritics ("Gdańsk", "Bogotá"
     for the gazetteer's "Gdansk", "Bogota")."""
-    if surface != canonical and not surface.isascii() and _fold(surface) == canonical:
+    if surface != canonical and not surface.isascii() and fold(surface) == canonical:
         return surface
     return canonical
-
-
-def _fold(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def _place_tail(words: list[str]) -> bool:

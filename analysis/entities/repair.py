@@ -28,7 +28,6 @@ import functools
 import re
 from dataclasses import replace
 
-from analysis.entities.cluster import _abbreviates
 from analysis.entities.gazetteer import FINDABLE_KEYS
 from analysis.entities.lexicon import common_noun, ordinary
 from analysis.entities.names import (
@@ -46,6 +45,7 @@ from analysis.entities.names import (
     known,
     name_key,
 )
+from analysis.entities.short_forms import LOWER_NAMED, abbreviates, comma_named
 
 __all__ = ["split_dashes", "split_hyphens", "institution_end", "particle_end", "join_neighbours", "headline_pieces",
            "heading_end", "storm_name", "dateline_span", "dateline_wire", "is_sport"]
@@ -227,8 +227,8 @@ def join_neighbours(text: str, mentions: list, *, headline_end: int) -> list:
         m = _grow_of(text, m)
         m = _grow_town(text, m)
         m = _grow_written_whole(text, m, keys)
-        if (lower := _LOWER_NAMED.match(text, m.end)) is not None and m.start >= 0 and m.text[:1].isupper() \
-                and _abbreviates(lower.group(2), text[m.start:lower.end(1)]):
+        if (lower := LOWER_NAMED.match(text, m.end)) is not None and m.start >= 0 and m.text[:1].isupper() \
+                and abbreviates(lower.group(2), text[m.start:lower.end(1)]):
             acronym = (lower.start(2), lower.end(2))  # "Agence" + " régionale de santé" + " (ARS)"
             if not any(x.start == acronym[0] for x in mentions):
                 extra.append(replace(m, start=acronym[0], end=acronym[1], text=lower.group(2), spacy_label="ORG",
@@ -254,7 +254,7 @@ def join_neighbours(text: str, mentions: list, *, headline_end: int) -> list:
         if prev is not None and prev.paragraph == m.paragraph and _org_head(text, prev, m):
             out[-1] = replace(prev, end=m.end, text=text[prev.start:m.end], spacy_label="ORG", hint="ORG")
             continue  # "Glenmoy Co-operative" + "Society"
-        if prev is not None and prev.paragraph == m.paragraph and (acronym := _comma_named(text, prev, m)):
+        if prev is not None and prev.paragraph == m.paragraph and (acronym := comma_named(text, prev, m)):
             out[-1] = replace(prev, end=m.end, text=text[prev.start:m.end], spacy_label="ORG", hint="ORG")
             if not any(x.start == acronym[0] for x in mentions):  # the short form spaCy missed
                 out.append(replace(m, start=acronym[0], end=acronym[1], text=text[acronym[0]:acronym[1]],
@@ -267,24 +267,6 @@ def join_neighbours(text: str, mentions: list, *, headline_end: int) -> list:
                 continue
         out.append(m)
     return sorted(out + extra, key=lambda m: (m.start < 0, m.start)) if extra else out
-
-
-#: Lower-case words of a name in a Romance language spaCy cut off, before its acronym ("Agence" + " régionale de
-#: santé" + " (ARS)").
-_LOWER_NAMED = re.compile(r"((?: [a-z\u00e0-\u00ff][\w'\u2019\u00e0-\u00ff-]*){1,5}) \(([A-Z]{2,8})\)")
-_ACRONYM_BRACKET = re.compile(r" \(([A-Z]{3,8})\)")
-
-
-def _comma_named(text: str, prev, m) -> tuple[int, int] | None:
-    """Offsets of the acronym in brackets after two organisation spans one comma apart that it abbreviates
-    whole, so they are one name with a comma ("Commission for Conciliation, Mediation and Arbitration
-    (CCMA)"); else None."""
-    if prev.spacy_label != "ORG" or text[prev.end:m.start] != ", " or m.start < 0:
-        return None
-    bracket = _ACRONYM_BRACKET.match(text, m.end)
-    if bracket is None or not _abbreviates(bracket.group(1), text[prev.start:m.end].replace(",", "")):
-        return None
-    return bracket.start(1), bracket.end(1)
 
 
 _TOWN_LINKS = r"(?:on|upon|under|over|le|la|les|l\u00e8s|en|sur|sous|am|an|im|in|by|the|de|du|des|del)"
