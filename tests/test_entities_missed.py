@@ -143,3 +143,13 @@ def test_a_place_in_brackets_after_a_dateline_is_no_wire(nlp, paragraph, place):
 def test_a_hyphenated_surname_the_article_writes_whole_is_found_whole(nlp, paragraphs, person, part):
     ents = entities_of(resolved(nlp, "Late goal", paragraphs, {"Ouellet-Brun": "PERSON"}))
     assert ents[person] == ("PERSON", 3) and part not in ents
+
+
+# round 5 (blind 8): names coordinated before a plural place noun are places
+@pytest.mark.parametrize("paragraph, names", [
+    ("Boats on the Vesle and Ourcq rivers were idle.", ("Vesle", "Ourcq")),
+    ("Women from the Lesponne and Ourse valleys will give birth in the city.", ("Lesponne", "Ourse")),
+])
+def test_names_coordinated_before_a_plural_place_noun_are_places(nlp, paragraph, names):
+    ents = entities_of(resolved(nlp, "Valleys", (paragraph,), {n: "" for n in names}))  # spaCy missed them
+    assert all(ents[n][0] in ("GPE", "LOC") for n in names)

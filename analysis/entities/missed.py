@@ -199,6 +199,8 @@ def patterns(parsed, mentions: list[Mention]) -> list[Mention]:
 #: Prepositions whose object, joined to a capitalised word, makes it a place ("between Blandford and
 #: Shaftesbury").
 _PLACE_PREPS = frozenset({"in", "near", "across", "between"})
+#: Plural place nouns after a coordination of names ("the Aspe and Ossau valleys").
+_PLURAL_PLACE_NOUNS = frozenset("valleys rivers islands lakes mountains provinces regions districts counties".split())
 _PLACE_AFTER = frozenset("""province region district county oblast prefecture governorate mountains river lake
 valley island islands coast hills""".split())
 #: Nouns for organisations that an acronym may follow ("the state energy company SOCAR").
@@ -229,12 +231,17 @@ def _acronym_org(tokens, i: int) -> bool:
 
 def _place_context(tokens, i: int, places: set[str]) -> bool:
     """Whether a lone capitalised word is a place by its neighbours: joined by "and" or "or" to a
-    place ("Nottingham or Peterborough"), or after "in" or "near" inside a sentence ("in Bol,")."""
+    place ("Nottingham or Peterborough") or to a name before a plural place noun ("the Aspe and Ossau
+    valleys"), or after "in" or "near" inside a sentence ("in Bol,")."""
     tok = tokens[i]
+    group = coordinated(tok)
+    last = max((x.i for x in [tok, *group]))
+    if group and last + 1 < len(tokens) and tokens[last + 1].lower_ in _PLURAL_PLACE_NOUNS:
+        return True  # "the Aspe and Ossau valleys"
     if any(x.ent_type_ in ("GPE", "LOC") or name_key(x.text) in places
            or (x.dep_ == "pobj" and x.head.lower_ in _PLACE_PREPS)
            or (x.dep_ == "pobj" and x.head.lower_ in MOTION_PREPS and x.head.head.lemma_.lower() in MOTION_VERBS)
-           for x in coordinated(tok)):
+           for x in group):
         return True  # "in Athlone, Cork and Rosslare", "between Blandford Forum and Shaftesbury", "travel to …"
     if i + 2 < len(tokens) and tokens[i + 1].text == "-" and not tokens[i].whitespace_ \
             and name_key(tokens[i + 2].text) in places:
