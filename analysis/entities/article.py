@@ -97,6 +97,7 @@ _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z]{2,6})\)")
 _POSSESSIVE_JOIN = re.compile(r"['\u2019]s\s+")
 _SURNAME_AFTER = re.compile(r"-([A-Z][a-z\u00e0-\u024f'\u2019]+)(?![\w-])")
 _INT_COLUMNS = ("sentence_id", "paragraph", "start", "end")
+_HEADLINE_NUMBER = re.compile(r"(?:\s+(?:\d[\d,.]*%?|Q[1-4]|H[12]|FY\d{2,4}))+$")  # a headline's "Q1", "240"
 _LEGAL_AFTER = re.compile(r" ([A-Z][A-Za-z]{1,5}\.?)(?![\w-])")  # " GmbH", " Ltd.": a legal suffix after a span
 _AFTER_DASH = re.compile(r"[\u2014\u2013-]\s*$|(?:^|[\s(])[\u201c\u2018\"']$")  # or an opening quote mark
 _ORG_AFTER = re.compile(r" ((?:[A-Z][\w\u2019'&-]* ){0,2}[A-Z][\w\u2019'&-]*)")
@@ -241,6 +242,7 @@ def _headline(mentions: list[Mention], *, split: bool, title: str = "",
     """Headline mentions without ordinary words that the body does not use as a name ("Turnout
     Slips"), and with ``split``, cut to the names the body uses ("Porthaven City Edge Kirkby Town" →
     "Porthaven City", "Kirkby Town") or grown to one ("Teles" → "Teles Robótica" in ``title``).
+    A number or a period code glued after a headline name goes ("Sahyadri Agro Q1", "Cut 240").
     Subheadings in the body (``headings``: paragraph → their offsets, :func:`_headings`) are
     headlines too ("Cleaner Water Ahead", "Fewer Buses on Rural Routes: …")."""
     headings = headings or {}
@@ -282,7 +284,18 @@ def _headline(mentions: list[Mention], *, split: bool, title: str = "",
                                    spacy_label=entry.label if entry else "", hint=""))
         elif not all(ordinary(w) for w in words):
             out.append(m)
-    return out
+    return [n for n in map(_headline_number, out) if n is not None] if split else out
+
+
+def _headline_number(m: Mention) -> Mention | None:
+    """A headline mention without a number or a period code glued after it ("Sahyadri Agro" + " Q1"), or
+    None when only ordinary words are left ("Cut" + " 240"); other mentions as they are."""
+    if m.paragraph != 0 or (number := _HEADLINE_NUMBER.search(m.text)) is None or number.start() == 0:
+        return m
+    text = m.text[:number.start()]
+    if all(ordinary(w) for w in text.split()):
+        return None
+    return replace(m, end=m.start + len(text), text=text)
 
 
 def _headings(parsed) -> dict[int, tuple[int, int]]:
