@@ -164,3 +164,21 @@ def test_a_corporate_officers_title_is_no_name(nlp, paragraph, person, title_wor
 def test_a_number_glued_after_a_headline_name_is_no_part_of_it(nlp, title, paragraph, labels, gone, kept):
     ents = entities_of(resolved(nlp, title, (paragraph,), labels))
     assert gone not in ents and (kept is None or kept in ents)
+
+
+# round 5 (blind 8): an ordinary word opening a sentence is no name for standing inside a company's name
+@pytest.mark.parametrize("paragraphs, word, company", [
+    (("Workers at Tarvo Platinum Ltd went on strike.",
+      "Platinum group metal prices have fallen by a third since 2022."),
+     "Platinum", "Tarvo Platinum Ltd"),
+])
+def test_an_ordinary_word_opening_a_sentence_is_no_name_for_being_a_later_word_of_a_name(nlp, paragraphs, word,
+                                                                                         company):
+    ents = entities_of(resolved(nlp, "Strike", paragraphs, {f"^{word}$": "ORG"}))
+    assert word not in ents and company in ents
+
+
+def test_an_ordinary_word_capitalised_after_a_lower_case_word_stays_a_name(nlp):
+    ents = entities_of(resolved(nlp, "Strike", ("Shares in Platinum rose.", "Platinum said profit doubled."),
+                                {"^Platinum$": "ORG"}))
+    assert "Platinum" in ents

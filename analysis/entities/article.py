@@ -547,9 +547,14 @@ def _role(prefix: str) -> str:
 
 
 def _mid_sentence(text: str, surface: str) -> bool:
-    """Whether a word occurs in the body capitalised inside a sentence (so it is a name there); not in
-    the headline, where title case capitalises common nouns ("Marseille's Knitwear House")."""
-    return re.compile(rf"(?<=[a-z,;] ){re.escape(surface)}\b").search(text, max(0, text.find("\n"))) is not None
+    """Whether a word occurs in the body capitalised inside a sentence (so it is a name there), after a
+    lower-case word or a comma; not in the headline, where title case capitalises common nouns ("Marseille's
+    Knitwear House"), nor as a later word of a name ("Sekwati Platinum" does not make "Platinum" one)."""
+    for m in re.finditer(rf"(\S+) {re.escape(surface)}\b", text[max(0, text.find("\n")):]):
+        before = m.group(1)
+        if before[-1] in ",;" or (before.islower() and before[-1].isalpha()):
+            return True
+    return False
 
 
 def _extend(span):
