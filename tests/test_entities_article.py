@@ -12,7 +12,7 @@ from spacy.tokens import Span
 
 from analysis.entities.article import resolve_article
 from analysis.nlp import load_nlp
-from tests.entity_texts import entities_of, parsed_of, raw_of, resolved
+from tests.entity_texts import entities_of, mentions_of, parsed_of, raw_of, resolved
 
 
 @pytest.fixture(scope="module")
@@ -139,3 +139,46 @@ def test_a_nickname_alone_is_no_team_outside_a_match_report(nlp):
                        "The Otters, a swimming club, asked Kessock Vale for a grant.")
     ents = entities_of(resolve_article(parsed, _with_raw(parsed, "Otters", "ORG")))
     assert "Otters" in ents
+
+
+# round 5 (blind 8): a corporate officer's title ("Chief Financial Officer") is no name
+@pytest.mark.parametrize("paragraph, person, title_words", [
+    ("Orvane, the Osaka maker of pumps, cut its forecast, Chief Financial Officer Mika Tanabe told analysts.",
+     "Mika Tanabe", ("Financial Officer", "Chief Financial Officer")),
+    ("The drop was smaller than feared, said Chief Operating Officer Liam Brosnan.",
+     "Liam Brosnan", ("Operating Officer", "Chief Operating Officer")),
+    ("Officer Dana Pruett wrote the report on Monday.", "Dana Pruett", ("Officer Dana Pruett",)),
+])
+def test_a_corporate_officers_title_is_no_name(nlp, paragraph, person, title_words):
+    ents = entities_of(mentions_of(nlp, "Forecast cut", paragraph))
+    assert ents[person][0] == "PERSON" and not any(t in ents for t in title_words)
+
+
+# round 5 (blind 8 round, blind 5 and 7's errors): a number or period code glued after a headline name
+@pytest.mark.parametrize("title, paragraph, labels, gone, kept", [
+    ("Tarvin College to Shut Campus and Cut 240 Jobs", "Tarvin College will shut its campus, cutting about 240 jobs.",
+     {"Cut 240": "ORG"}, "Cut 240", None),
+    ("Orvane Foods Q1 Profit Jumps 38%", "Orvane Foods Ltd said first-quarter profit rose 38%.",
+     {"Orvane Foods Q1": "ORG"}, "Orvane Foods Q1", "Orvane Foods Ltd"),
+])
+def test_a_number_glued_after_a_headline_name_is_no_part_of_it(nlp, title, paragraph, labels, gone, kept):
+    ents = entities_of(resolved(nlp, title, (paragraph,), labels))
+    assert gone not in ents and (kept is None or kept in ents)
+
+
+# round 5 (blind 8): an ordinary word opening a sentence is no name for standing inside a company's name
+@pytest.mark.parametrize("paragraphs, word, company", [
+    (("Workers at Tarvo Platinum Ltd went on strike.",
+      "Platinum group metal prices have fallen by a third since 2022."),
+     "Platinum", "Tarvo Platinum Ltd"),
+])
+def test_an_ordinary_word_opening_a_sentence_is_no_name_for_being_a_later_word_of_a_name(nlp, paragraphs, word,
+                                                                                         company):
+    ents = entities_of(resolved(nlp, "Strike", paragraphs, {f"^{word}$": "ORG"}))
+    assert word not in ents and company in ents
+
+
+def test_an_ordinary_word_capitalised_after_a_lower_case_word_stays_a_name(nlp):
+    ents = entities_of(resolved(nlp, "Strike", ("Shares in Platinum rose.", "Platinum said profit doubled."),
+                                {"^Platinum$": "ORG"}))
+    assert "Platinum" in ents

@@ -188,6 +188,10 @@ def test_a_team_town_that_is_also_a_players_surname_stays_the_player(nlp):
     (("Flooding closed roads around Marden-upon-Avon on Friday.",
       "Residents of Marden said the river rose faster than in 2007."),
      "Marden-upon-Avon", "Marden"),
+    # round 5 (blind 8): a saint's name as the particle
+    (("The maternity unit in Lauzac-Sainte-Reine will close in March.",
+      "The mayor of Lauzac said the town would appeal."),
+     "Lauzac-Sainte-Reine", "Lauzac"),
 ])
 def test_a_town_named_with_a_particle_is_also_called_by_its_first_word(nlp, paragraphs, town, alone):
     ents = entities_of(mentions_of(nlp, "Town", *paragraphs))
@@ -278,3 +282,77 @@ def test_the_first_word_of_a_services_company_stands_for_it(nlp):
         "The van, run by Vaultrex Cash Services, was stopped near the depot.",
         "Vaultrex chief executive Ada Lind visited the guards."), {"^Vaultrex$": "ORG", "Vaultrex Cash": "ORG"}))
     assert ents["Vaultrex Cash Services"] == ("ORG", 2) and "Vaultrex" not in ents
+
+
+# round 5 (blind 8): a company's short forms are the first words of its name with a legal suffix
+@pytest.mark.parametrize("paragraphs, labels, company, n", [
+    (["The council hired Tarnwick Gravel & Haulage LLC for the job.", "Tarnwick Gravel crews start on Monday."],
+     {"^Tarnwick Gravel$": "PERSON"}, "Tarnwick Gravel & Haulage LLC", 2),
+    (["Orsley Vale Dairy Pty Ltd admitted the breach.", "Orsley Vale was fined $40,000.",
+      "Orsley Vale Dairy milks 900 cows."], {"^Orsley Vale$": "ORG", "^Orsley Vale Dairy$": "ORG"},
+     "Orsley Vale Dairy Pty Ltd", 3),
+])
+def test_the_first_words_of_a_company_with_a_legal_suffix_are_its_short_form(nlp, paragraphs, labels, company, n):
+    ents = entities_of(resolved(nlp, "Works", tuple(paragraphs), labels))
+    assert ents[company] == ("ORG", n)
+
+
+@pytest.mark.parametrize("paragraphs, labels, company, n", [
+    (["Workers at Mbeleni Copper Holdings Ltd voted to strike.", "Mbeleni has offered a 4% rise.",
+      "Mbeleni has no cash to spare."], {"^Mbeleni$": "GPE"}, "Mbeleni Copper Holdings Ltd", 3),
+    (["Investors value Quillabe Labs Ltd at $30 million.", "Quillabe will open offices in two cities.",
+      "Quillabe is licensed as a lender."], {"^Quillabe$": "GPE", "Quillabe Labs": "ORG"}, "Quillabe Labs Ltd", 3),
+])
+def test_an_unknown_word_beginning_a_company_with_a_legal_suffix_is_the_company(nlp, paragraphs, labels, company, n):
+    ents = entities_of(resolved(nlp, "Strike", tuple(paragraphs), labels))
+    assert ents[company] == ("ORG", n) and "Mbeleni" not in ents
+
+
+def test_a_town_beginning_a_company_name_stays_the_town_where_its_sentence_says_a_place(nlp):
+    ents = entities_of(resolved(nlp, "Plant", (
+        "Ardvale Steel Ltd will close its plant.", "Jobs in Ardvale depend on the plant."), {"^Ardvale$": "GPE"}))
+    assert ents["Ardvale"] == ("GPE", 1)
+
+
+# round 5 (blind 8): an acronym in brackets after an organisation named in translation
+@pytest.mark.parametrize("paragraphs, long, short", [
+    (["Tariffs are set by the Water Pricing Authority (APA) in Lisbon.", "The APA approved the rise."],
+     "Water Pricing Authority", "APA"),
+    (["The Federal Mining Inspectorate (BIF) closed the shaft.", "BIF inspectors found cracks."],
+     "Federal Mining Inspectorate", "BIF"),
+])
+def test_an_acronym_in_brackets_after_a_translated_name_joins_it(nlp, paragraphs, long, short):
+    ents = entities_of(resolved(nlp, "Rules", tuple(paragraphs), {f"^{long}$": "ORG", f"^{short}$": "ORG"}))
+    assert ents[long] == ("ORG", 3) and short not in ents
+
+
+@pytest.mark.parametrize("paragraphs, long, short", [
+    (["Fans cheered the Tarvin Valley Hawks (WPL) on Friday.", "The WPL fined them."], "Tarvin Valley Hawks", "WPL"),
+])
+def test_an_acronym_in_brackets_of_other_letters_stays_apart(nlp, paragraphs, long, short):
+    ents = entities_of(resolved(nlp, "Rules", tuple(paragraphs), {f"^{long}$": "ORG", f"^{short}$": "ORG"}))
+    assert short in ents
+
+
+# round 5 (blind 8 round, blind 7's error): a company named "Grupo" + its name is called by its name
+@pytest.mark.parametrize("paragraphs, labels, company, n", [
+    (["Grupo Tarvela Transportes S.A. bought two ships.", "Tarvela Transportes will base them in Santos.",
+      "Tarvela said the deal closed on Friday."],
+     {"^Tarvela Transportes$": "ORG", "^Tarvela$": "ORG"}, "Grupo Tarvela Transportes S.A.", 3),
+])
+def test_a_company_named_with_a_leading_group_word_is_called_without_it(nlp, paragraphs, labels, company, n):
+    ents = entities_of(resolved(nlp, "Ships", tuple(paragraphs), labels))
+    assert ents[company] == ("ORG", n)
+
+
+# round 5 (blind 8): a city named "X City" is also called X, unless X is another known place
+@pytest.mark.parametrize("paragraphs, labels, city, other", [
+    (["PALANAS CITY — Relief goods arrived on Monday.", "Trucks left Palanas before dawn for the coast."],
+     {"^Palanas$": "ORG"}, "Palanas City", None),
+    (["Flights from Mexico City to Oaxaca resumed.", "Mexico sent two planes to the coast."],
+     {"^Mexico$": "GPE", "^Mexico City$": "GPE"}, "Mexico City", "Mexico"),
+])
+def test_a_city_named_x_city_is_also_called_x(nlp, paragraphs, labels, city, other):
+    ents = entities_of(resolved(nlp, "Relief", tuple(paragraphs), labels))
+    assert ents[city][0] == "GPE"
+    assert (other in ents) if other else ents[city][1] == 2

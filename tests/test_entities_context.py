@@ -35,3 +35,21 @@ def test_a_long_name_takes_a_persons_cue_when_spacy_calls_it_an_organisation(nlp
 def test_the_owner_of_a_board_role_is_the_company(nlp, paragraphs, labels, company, mentions):
     ents = entities_of(resolved(nlp, "Deal", paragraphs, labels))
     assert ents[company] == ("ORG", mentions)
+
+
+# round 5 (blind 8): a word in a list with a place of the article is a place, whatever spaCy calls it
+@pytest.mark.parametrize("paragraphs, labels, word", [
+    (("Crews will replace mains across the suburbs, including Leeds, Bradford and Elmwick.",),
+     {"^Elmwick$": "PRODUCT"}, "Elmwick"),
+    (("Crews will replace mains across the suburbs, including Leeds, Bradford and Elmwick.",), {}, "Elmwick"),
+    (("The storm closed schools in Harrogate, Ripon and Thirlby on Monday.",), {}, "Thirlby"),
+])
+def test_a_word_listed_with_a_place_is_a_place(nlp, paragraphs, labels, word):
+    ents = entities_of(resolved(nlp, "Mains", paragraphs, labels))
+    assert ents[word][0] == "GPE"
+
+
+def test_a_surname_listed_with_a_place_stays_the_person(nlp):
+    ents = entities_of(resolved(nlp, "Visit", ("Tom Kell met the mayor in Leeds.", "Kell and Leeds council agreed."),
+                                {"^Kell$": "PERSON"}))
+    assert ents["Tom Kell"] == ("PERSON", 2)

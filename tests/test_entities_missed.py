@@ -111,3 +111,45 @@ def test_a_dateline_with_a_colon_is_no_speaker_label(nlp):
     ents = entities_of(mentions_of(nlp, "Results", "PUNE: Deccan Mills posted a record profit on Tuesday.",
                                    "The shares rose 4% in Mumbai."))
     assert ents.get("PUNE", ("GPE",))[0] != "PERSON" and ents.get("Pune", ("GPE",))[0] != "PERSON"
+
+
+# round 5 (blind 8): the wire or outlet in brackets after a dateline is an organisation
+@pytest.mark.parametrize("paragraphs, wire, n", [
+    (("HARLSTON, Ohio (KVRT) — A water main broke on Tuesday, closing two schools.",
+      "Neighbors told KVRT they saw water in the road by dawn."), "KVRT", 2),
+    (("TARVIN (Ostwind Presse) — The plant will close in June, the company said.",), "Ostwind Presse", 1),
+    (("DUNMOOR, Feb 3 (TVW) - The council voted on Monday to sell the depot.",), "TVW", 1),
+])
+def test_the_wire_in_brackets_after_a_dateline_is_an_organisation(nlp, paragraphs, wire, n):
+    m = resolved(nlp, "Main break", paragraphs, {wire: ""})  # spaCy missed it
+    assert entities_of(m)[wire] == ("ORG", n)
+
+
+@pytest.mark.parametrize("paragraph, place", [
+    ("HARLSTON (Ohio) — A water main broke on Tuesday.", "Ohio"),  # a place in brackets is no wire
+])
+def test_a_place_in_brackets_after_a_dateline_is_no_wire(nlp, paragraph, place):
+    ents = entities_of(mentions_of(nlp, "Main break", paragraph))
+    assert ents.get(place, ("GPE",))[0] != "ORG"
+
+
+# round 5 (blind 8): a hyphenated surname opening a sentence, written whole elsewhere, is found whole
+@pytest.mark.parametrize("paragraphs, person, part", [
+    (("Jo Avery took a pass from defenceman Lucas Ouellet-Brun at the blue line and scored the goal.",
+      "Ouellet-Brun tied the match with 1:51 left in the third period.",
+      "Ouellet-Brun, who grew up in Rimouski, and joined the Hawks in a trade with the Rangers in December, "
+      "finished with a goal and two assists."), "Lucas Ouellet-Brun", "Brun"),
+])
+def test_a_hyphenated_surname_the_article_writes_whole_is_found_whole(nlp, paragraphs, person, part):
+    ents = entities_of(resolved(nlp, "Late goal", paragraphs, {"Ouellet-Brun": "PERSON"}))
+    assert ents[person] == ("PERSON", 3) and part not in ents
+
+
+# round 5 (blind 8): names coordinated before a plural place noun are places
+@pytest.mark.parametrize("paragraph, names", [
+    ("Boats on the Vesle and Ourcq rivers were idle.", ("Vesle", "Ourcq")),
+    ("Women from the Lesponne and Ourse valleys will give birth in the city.", ("Lesponne", "Ourse")),
+])
+def test_names_coordinated_before_a_plural_place_noun_are_places(nlp, paragraph, names):
+    ents = entities_of(resolved(nlp, "Valleys", (paragraph,), {n: "" for n in names}))  # spaCy missed them
+    assert all(ents[n][0] in ("GPE", "LOC") for n in names)

@@ -23,7 +23,8 @@ Tables:
   ``Article.text[start:end]``. ``origin`` is "ner" (a spaCy entity),
   "propagated" (spelled like a name found elsewhere in the article, a part of
   one or a country, missed by spaCy), "pattern" (a run of capitalised proper
-  nouns, the subject of "said" or a name before a role that spaCy missed),
+  nouns, the subject of "said", a name before a role that spaCy missed, or the wire in brackets
+  after a dateline),
   "dateline" (the place in capitals opening the first paragraph) — for these
   three ``spacy_label`` is "" — or "byline" (an author from the byline/metadata: not in the text, so
   ``sentence_id``, ``paragraph``, ``start`` and ``end`` are -1, and

@@ -36,7 +36,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.entities.cluster import cluster
-from analysis.entities.context import context_hint, in_quotation
+from analysis.entities.context import context_hint, coordinated, in_quotation
 from analysis.entities.lexicon import ordinary
 from analysis.entities.mention import MENTION_COLUMNS, Mention, title_before
 from analysis.entities.missed import patterns, propagate, speaker_labels
@@ -57,6 +57,7 @@ from analysis.entities.names import (
 )
 from analysis.entities.repair import (
     dateline_span,
+    dateline_wire,
     heading_end,
     headline_pieces,
     institution_end,
@@ -75,6 +76,7 @@ from analysis.entities.shapes import (
     headline_core,
     is_title_phrase,
     number_end,
+    score_end,
     split_joined_places,
     split_locative,
     split_place_prefix,
@@ -95,6 +97,7 @@ _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z]{2,6})\)")
 _POSSESSIVE_JOIN = re.compile(r"['\u2019]s\s+")
 _SURNAME_AFTER = re.compile(r"-([A-Z][a-z\u00e0-\u024f'\u2019]+)(?![\w-])")
 _INT_COLUMNS = ("sentence_id", "paragraph", "start", "end")
+_HEADLINE_NUMBER = re.compile(r"(?:\s+(?:\d[\d,.]*%?|Q[1-4]|H[12]|FY\d{2,4}))+$")  # a headline's "Q1", "240"
 _LEGAL_AFTER = re.compile(r" ([A-Z][A-Za-z]{1,5}\.?)(?![\w-])")  # " GmbH", " Ltd.": a legal suffix after a span
 _AFTER_DASH = re.compile(r"[\u2014\u2013-]\s*$|(?:^|[\s(])[\u201c\u2018\"']$")  # or an opening quote mark
 _ORG_AFTER = re.compile(r" ((?:[A-Z][\w\u2019'&-]* ){0,2}[A-Z][\w\u2019'&-]*)")
@@ -158,6 +161,7 @@ def _clean_mentions(parsed, raw: pd.DataFrame) -> list[Mention]:
                 and run.group(1).split()[-1].lower() in ORG_WORDS and run.start(1) not in raw_starts:
             end, spacy_label = run.end(1), "ORG"  # "Deccan" + "Ledger", "British" + "Airways"
         end = number_end(text, start, particle_end(text, start, end))  # "Luc van den Broek", "Rai News 24"
+        end = score_end(text, start, end, spacy_label)  # "the Red Deer Wranglers" + " 4-3"
         if spacy_label == "PERSON" and (hyphen := _SURNAME_AFTER.match(text, end)) is not None \
                 and " " in text[start:end].strip() and name_key(hyphen.group(1)) not in places \
                 and known(hyphen.group(1)) is None:
@@ -211,7 +215,8 @@ def _join_regions(text: str, mentions: list[Mention]) -> list[Mention]:
 
 def _dateline(parsed, mentions: list[Mention]) -> list[Mention]:
     """Mentions with the place of a dateline in capitals ("CEDAR HOLLOW, Ore. (AP) —") found or
-    marked as a place (origin "dateline")."""
+    marked as a place (origin "dateline"), and the wire or outlet in brackets after it an organisation
+    (origin "pattern": "(WDLN)", "(AP)")."""
     units = [u for u in parsed.units if u.paragraph == 1]
     if not units:
         return mentions
@@ -223,8 +228,13 @@ def _dateline(parsed, mentions: list[Mention]) -> list[Mention]:
     text = parsed.article.text
     kept = [m for m in mentions if m.paragraph != 1 or m.end <= start or m.start >= end]
     sid = next((sid for sid, u, _ in parsed.sentences() if u.paragraph == 1), 0)
-    place = Mention(sid, 1, start, end, text[start:end], "GPE", "dateline", hint="GPE")
-    return sorted([*kept, place], key=lambda m: (m.start < 0, m.start))
+    found = [Mention(sid, 1, start, end, text[start:end], "GPE", "dateline", hint="GPE")]
+    wire = dateline_wire(unit.text, found[0].end - unit.start)
+    if wire is not None:
+        ws, we = unit.start + wire[0], unit.start + wire[1]
+        kept = [m for m in kept if m.paragraph != 1 or m.end <= ws or m.start >= we]
+        found.append(Mention(sid, 1, ws, we, text[ws:we], "ORG", "pattern", hint="ORG"))
+    return sorted([*kept, *found], key=lambda m: (m.start < 0, m.start))
 
 
 def _headline(mentions: list[Mention], *, split: bool, title: str = "",
@@ -232,6 +242,7 @@ def _headline(mentions: list[Mention], *, split: bool, title: str = "",
     """Headline mentions without ordinary words that the body does not use as a name ("Turnout
     Slips"), and with ``split``, cut to the names the body uses ("Porthaven City Edge Kirkby Town" →
     "Porthaven City", "Kirkby Town") or grown to one ("Teles" → "Teles Robótica" in ``title``).
+    A number or a period code glued after a headline name goes ("Sahyadri Agro Q1", "Cut 240").
     Subheadings in the body (``headings``: paragraph → their offsets, :func:`_headings`) are
     headlines too ("Cleaner Water Ahead", "Fewer Buses on Rural Routes: …")."""
     headings = headings or {}
@@ -273,7 +284,18 @@ def _headline(mentions: list[Mention], *, split: bool, title: str = "",
                                    spacy_label=entry.label if entry else "", hint=""))
         elif not all(ordinary(w) for w in words):
             out.append(m)
-    return out
+    return [n for n in map(_headline_number, out) if n is not None] if split else out
+
+
+def _headline_number(m: Mention) -> Mention | None:
+    """A headline mention without a number or a period code glued after it ("Sahyadri Agro" + " Q1"), or
+    None when only ordinary words are left ("Cut" + " 240"); other mentions as they are."""
+    if m.paragraph != 0 or (number := _HEADLINE_NUMBER.search(m.text)) is None or number.start() == 0:
+        return m
+    text = m.text[:number.start()]
+    if all(ordinary(w) for w in text.split()):
+        return None
+    return replace(m, end=m.start + len(text), text=text)
 
 
 def _headings(parsed) -> dict[int, tuple[int, int]]:
@@ -320,6 +342,9 @@ def _contexts(parsed, mentions: list[Mention]) -> list[Mention]:
     """Mentions with what their sentence says they are and whether they stand in a quotation."""
     units = {u.paragraph: u for u in parsed.units}
     text = parsed.article.text
+    places = {name_key(m.text) for m in mentions if m.spacy_label in ("GPE", "LOC") or m.hint == "GPE"}
+    named = {name_key(w) for m in mentions if m.spacy_label == "PERSON" and " " in m.text.strip()
+             for w in m.text.split()}  # words of people's full names
     out = []
     for m in mentions:
         unit = units.get(m.paragraph)
@@ -332,8 +357,17 @@ def _contexts(parsed, mentions: list[Mention]) -> list[Mention]:
         context = context_hint(span) if span is not None else ""
         if m.text.count(" ") > 1 and context != "PERSON":
             context = ""  # a longer name takes only a person's cue ("Lucía Garmendia Otxoa, an analyst")
-        out.append(replace(m, context=context, quoted=in_quotation(text, m.start)))
+        listed = not context and span is not None and len(span) == 1 and name_key(m.text) not in named and any(
+            x.text[:1].isupper() and (name_key(x.text) in places or _known_place(x.text))
+            for x in coordinated(span.root))  # "Kettering, Oakwood and Centerville": a list with a place
+        out.append(replace(m, context="GPE" if listed else context, hint="GPE" if listed else m.hint,
+                           quoted=in_quotation(text, m.start)))
     return out
+
+
+def _known_place(word: str) -> bool:
+    entry = known(word)
+    return entry is not None and entry.label in ("GPE", "LOC")
 
 
 def _teams(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -387,10 +421,12 @@ def _nicknames(text: str, mentions: list[Mention]) -> list[Mention]:
     by_key: dict[str, list[Mention]] = {}
     for m in body:
         by_key.setdefault(name_key(m.text), []).append(m)
+    people = {w for m in body if m.spacy_label == "PERSON" and " " in m.text for w in name_key(m.text).split()}
+    people |= {name_key(m.text) for m in body if m.spacy_label == "PERSON" and " " in m.text}
     teams = {k for k, ms in by_key.items() if any(m.hint == "ORG" for m in ms) and not any(after_the(m) for m in ms)
              and all(m.spacy_label != "PERSON" or m.hint == "ORG" for m in ms) and known(ms[0].text) is None
+             and k not in people  # a player's surname ("Ouellet-Brun tied it") is no team
              and not any(_PLACE_BEFORE.search(text, max(0, m.start - 6), m.start) for m in ms)}  # "from Rapid City"
-    people = {w for m in body if m.spacy_label == "PERSON" and " " in m.text for w in name_key(m.text).split()}
     links: dict[str, str] = {}
     for k, ms in by_key.items():
         if k in teams or k in people or " " in k or known(ms[0].text) is not None or is_title_word(ms[0].text) \
@@ -511,9 +547,14 @@ def _role(prefix: str) -> str:
 
 
 def _mid_sentence(text: str, surface: str) -> bool:
-    """Whether a word occurs in the body capitalised inside a sentence (so it is a name there); not in
-    the headline, where title case capitalises common nouns ("Marseille's Knitwear House")."""
-    return re.compile(rf"(?<=[a-z,;] ){re.escape(surface)}\b").search(text, max(0, text.find("\n"))) is not None
+    """Whether a word occurs in the body capitalised inside a sentence (so it is a name there), after a
+    lower-case word or a comma; not in the headline, where title case capitalises common nouns ("Marseille's
+    Knitwear House"), nor as a later word of a name ("Sekwati Platinum" does not make "Platinum" one)."""
+    for m in re.finditer(rf"(\S+) {re.escape(surface)}\b", text[max(0, text.find("\n")):]):
+        before = m.group(1)
+        if before[-1] in ",;" or (before.islower() and before[-1].isalpha()):
+            return True
+    return False
 
 
 def _extend(span):

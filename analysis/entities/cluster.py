@@ -11,11 +11,14 @@
 - A team's town or nickname alone joins the team in a match report ("Hamilton", "Stags" →
   "Hamilton Stags").
 - A multi-word organisation name that begins the one longer one joins it
-  ("Carver State" → "Carver State Hawks"); "BBC" is no short form of "BBC Scotland"; a place owning the
+  ("Carver State" → "Carver State Hawks"), as do the first words of a name with a legal suffix even where
+  spaCy calls them a person ("Buckeye Trench" of "Buckeye Trench & Pipe LLC"), and a word no gazetteer knows
+  beginning it unless a sentence puts it as a place; "BBC" is no short form of "BBC Scotland"; a place owning the
   longer name is no short form of it ("Darling Downs" of "Darling Downs Growers' Association", "Ondo
   State" of "Ondo State Police Command"), nor a city of the river named after it ("Brisbane River").
 - An all-capitals acronym joins the one long form with those initials, or the name right before
-  it in brackets whose letters it takes ("Korea Polar Research Institute (KOPRI)").
+  it in brackets whose letters it takes ("Korea Polar Research Institute (KOPRI)"), or an organisation
+  named in translation before it whose initials give half its letters ("Energy Regulatory Office (URE)").
 - A compound surname alone joins its person ("Quispe Mamani" → "Héctor Quispe Mamani"); a company's
   name without its legal suffix is no person ("Minera Altiplano" beside "Minera Altiplano SA"); a bare
   name shared by a person and an organisation named before them, standing before the person's full
@@ -27,7 +30,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter, defaultdict
 
 from analysis.entities.mention import Mention
@@ -54,8 +56,11 @@ from analysis.entities.names import (
     name_key,
     person_name,
 )
+from analysis.entities.short_forms import abbreviates, fold, legal_base, legal_prefixes, shortens, translated
 
 __all__ = ["cluster", "KNOWN_WEIGHT", "LABEL_ORDER", "vote"]
+
+_abbreviates = abbreviates  # the name the tests know
 
 _INSTITUTION_WORDS = ORG_WORDS - COMMERCIAL_WORDS
 _NOT_SHORT = ORG_WORDS | GENERIC_WORDS
@@ -74,9 +79,10 @@ CONTEXT_WEIGHT = 1.0
 #: Label preference on ties.
 LABEL_ORDER = ["PERSON", "GPE", "ORG", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"]
 _FACILITY_WORDS = THING_WORDS | VENUE_WORDS | ORG_WORDS | GEO_WORDS
-_ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "on", "&", "de", "la"})
+#: Words opening a company's name that its short form leaves out ("Grupo Ipê Logística" → "Ipê Logística").
+_GROUP_WORDS = frozenset("grupo groupe gruppo group grupa gruppe".split())
 _TOWN = re.compile(r"([^\W\d_][\w']+)(?:-(?:on|upon|under|over|le|la|les|en|sur|sous|am|an|im|in|by|the|de|du|des"
-                   r"|del))+-")  # "stockton" of "stockton-on-tees"
+                   r"|del|saint|sainte|st|ste))+-")  # "stockton" of "stockton-on-tees"
 _DEMONYM_ENDINGS = ("an", "ese", "ish", "i", "ic", "ch", "ss", "ern", "ist", "ite", "ean")
 
 
@@ -129,8 +135,7 @@ class _Article:
         """Full names → person clusters, by surname and compatible first names."""
         cands = {}
         bare_people = {k for k in self.forms if self.person_votes(k) and not self.placeish(k)}
-        legal = {" ".join(k.split()[:-1]) for k in self.forms  # "Minera Altiplano" of "Minera Altiplano SA"
-                 if len(k.split()) > 2 and k.split()[-1].strip(".") in LEGAL_SUFFIXES}
+        legal = self.legal = legal_prefixes(self.forms)  # "Minera Altiplano" of "Minera Altiplano SA"
         for k in self.forms:
             if k in legal and not self.cues[k]:
                 continue
@@ -187,14 +192,17 @@ class _Article:
             return ((self.org_votes(k) or prefix) and self.entry[k] is None
                     and self.assign[self.forms[k][0]] not in self.persons)
 
-        orgs = [k for k in self.forms if org(k)]
+        orgs = [k for k in self.forms if org(k) or (  # "Buckeye Trench" of "Buckeye Trench & Pipe LLC"
+            k in self.legal and not self.cues[k] and self.assign[self.forms[k][0]] not in self.persons)]
         for k in orgs:
             words = k.split()
             if len(words) < 2 or words[-1] in ("of", "and", "the"):
                 continue
-            longer = {self.assign[self.forms[o][0]] for o in orgs
-                      if len(o.split()) > len(words) and o.split()[:len(words)] == words
-                      and not _owned_by_place(words, o.split()[len(words):])}
+            forms = [o for o in orgs if len(o.split()) > len(words) and o.split()[:len(words)] == words
+                     and not _owned_by_place(words, o.split()[len(words):])]
+            longer = {self.assign[self.forms[o][0]] for o in forms}
+            if len(longer) > 1 and len({legal_base(o) for o in forms}) == 1:  # "… Citrus", "… Citrus Pty Ltd"
+                longer = {self.assign[self.forms[max(forms, key=len)][0]]}
             if len(longer) == 1:
                 target = next(iter(longer))
                 for i in self.forms[k]:
@@ -231,12 +239,12 @@ class _Article:
             if not people and not targets:
                 continue
             first_only = k not in by_surname and k not in by_middle
-            place_form = self.placeish(k) or any(self.mentions[i].context == "GPE" or self.mentions[i].hint == "GPE"
-                                                 for i in ix)
+            place_cue = any(self.mentions[i].context == "GPE" or self.mentions[i].hint == "GPE" for i in ix)
+            place_form = place_cue or self.placeish(k)
             for i in ix:
                 m = self.mentions[i]
                 target = self._bare_target(k, m, people, targets, k in geo_keys, first_only=first_only,
-                                           place_form=place_form)
+                                           place_form=place_form, place_cue=place_cue)
                 if target == "person" and targets and 0 <= m.start \
                         and not (m.cue or m.context in ("PERSON", "SPEAKER")):
                     # before the person is first named in full, and after the organisation sharing the name
@@ -252,11 +260,12 @@ class _Article:
                     self.assign[i] = target
 
     def _bare_target(self, k: str, m: Mention, people, targets, geo: bool, *, first_only: bool,
-                     place_form: bool) -> str | None:
+                     place_form: bool, place_cue: bool = False) -> str | None:
         """Where one bare mention goes: "person" (its person), an organisation or place cluster, or
         None (it stays its own). Its sentence decides first ("Vik said", "Kessler shareholders",
         "in Savannah"), then spaCy's label; a first name that is also a place stays the place unless
-        spaCy calls it a person or a quotation uses it ("Chelsea said she …")."""
+        spaCy calls it a person or a quotation uses it ("Chelsea said she …"); a word no gazetteer knows
+        and no sentence puts a place is the company with a legal suffix it begins ("Sekwati has offered")."""
         context = m.context or (m.hint if m.hint in ("GPE", "ORG") else "")
         if people and (context in ("PERSON", "SPEAKER") or m.cue):
             return "person"
@@ -276,9 +285,14 @@ class _Article:
             not m.spacy_label and self.person_votes(k) * 2 >= sum(self.votes[k].values())))
         if to_person:  # an unknown "place" sharing a person's surname is spaCy's mislabel
             return "person"
-        if single is not None and (geo or not self.placeish(k)):
+        if single is not None and (geo or not self.placeish(k) or (not place_cue and self._company(single))):
             return single
         return None
+
+    def _company(self, cid: str) -> bool:
+        """Whether a cluster is named with a legal suffix ("Sekwati Platinum Holdings Ltd")."""
+        key = name_key(self.canonical[cid])
+        return legal_base(key) != key
 
     def _short_index(self) -> tuple[dict[str, set[str]], set[str]]:
         """Short form key → clusters of the organisations and places it stands for (best tier
@@ -296,18 +310,26 @@ class _Article:
                 or words[-1].strip(".") in LEGAL_SUFFIXES
             if words[-1].strip(".") in LEGAL_SUFFIXES:
                 tiers[" ".join(words[:-1])][0].add(cid)
+            if org and words[0] in _GROUP_WORDS and len(legal_base(k).split()) > 2:
+                rest = legal_base(k).split()[1:]  # "Ipê Logística" and "Ipê" of "Grupo Ipê Logística"
+                tiers[" ".join(rest)][0].add(cid)
+                if known(rest[0]) is None and rest[0] not in _NOT_SHORT and len(rest[0]) > 2:
+                    tiers[rest[0]][2].add(cid)
             if words[0] in STORM_WORDS:
                 tiers[words[-1]][0].add(cid)  # "Tamsin" → "Cyclone Tamsin"
             if "'s" in k and org:
                 tiers[name_key(k.split("'s")[0])][0].add(cid)  # "St Oswin’s" → "St Oswin’s College London"
             if org and len(words) == 2 and words[-1] in CLUB_WORDS:
                 tiers[words[-1]][3].add(cid)  # "City" → "Porthaven City" in a match report
+            if words[-1] == "city" and self.placeish(k, ("GPE",)) and known(" ".join(surface[:-1])) is None:
+                tiers[" ".join(words[:-1])][1].add(cid)  # "Tacloban" of "Tacloban City"; not "Mexico" of "Mexico City"
             if words[-1] in GEO_WORDS or words[-1] in ADMIN_WORDS or words[-1] in TOWN_WORDS:
                 tiers[" ".join(words[:-1])][1].add(cid)
                 if words[-1] in GEO_WORDS:
                     natural[" ".join(words[:-1])].add(cid)
-            elif org and "of" not in words and not any(w in _INSTITUTION_WORDS for w in words) \
-                    and not _place_tail(words):
+            elif org and "of" not in words and not _place_tail(words) and (
+                    words[-1].strip(".") in LEGAL_SUFFIXES or not any(w in _INSTITUTION_WORDS for w in words)):
+                # a company with a legal suffix is no institution ("Mavo Labs Ltd")
                 plural = surface[-1].endswith("s") and not surface[-1].endswith("ss")
                 ends = {(0, surface[0])} | ({(1, surface[-1])} if len(words) == 2 and plural else set())
                 for pos, word in ends:
@@ -389,8 +411,9 @@ class _Article:
                 before = (ends.get((m.paragraph, m.start - 2)) for i in ix for m in [self.mentions[i]]
                           if m.bracketed)  # or "Authority (Sebi)", "Asociación … (Asopesca)"
                 targets = {self.assign[j] for j in before if j is not None and self.assign[j] not in self.persons
-                           and (_abbreviates(word, self.mentions[j].text)
-                                or (not capitals and known(word) is None and _shortens(word, self.mentions[j].text)))}
+                           and (abbreviates(word, self.mentions[j].text)
+                                or (not capitals and known(word) is None and shortens(word, self.mentions[j].text))
+                                or (capitals and known(word) is None and translated(word, self.mentions[j])))}
             if len(targets) == 1:
                 target = next(iter(targets))
                 for i in ix:
@@ -434,46 +457,6 @@ def _owned_by_place(prefix: list[str], rest: list[str]) -> bool:
         w in _INSTITUTION_WORDS for w in rest)
 
 
-def _abbreviates(acronym: str, name: str) -> bool:
-    """Whether an acronym stands for a multi-word name: each word but "of", "the", "and", "for" gives
-    its initial and maybe more letters, in order ("KOPRI" of "Korea Polar Research Institute")."""
-    words, letters = name.lower().split(), acronym.lower()
-
-    def match(wi: int, pos: int) -> bool:
-        if wi == len(words):
-            return pos == len(letters)
-        w = words[wi]
-        if w in _ACRONYM_SKIP and match(wi + 1, pos):
-            return True
-        if pos >= len(letters) or w[0] != letters[pos]:
-            return False
-        pos += 1
-        if match(wi + 1, pos):
-            return True
-        for c in w[1:]:
-            if pos < len(letters) and c == letters[pos]:
-                pos += 1
-                if match(wi + 1, pos):
-                    return True
-        return False
-
-    return len(words) > 1 and match(0, 0)
-
-
-def _shortens(word: str, name: str) -> bool:
-    """Whether a short form in title case is made of the name's letters in order, beginning with its
-    first ("Asopesca" of "Asociación de Pescadores Artesanales"); only for a word in brackets right after
-    the name."""
-    letters, folded = word.lower(), _fold(name).lower()
-    if not folded.startswith(letters[0]):
-        return False
-    pos = 0
-    for c in folded:
-        if pos < len(letters) and c == letters[pos]:
-            pos += 1
-    return pos == len(letters) and len(name.split()) > 1
-
-
 def _compound_surname(short: str, full: str) -> bool:
     """Whether a two-word name is the compound surname of a longer one ("Quispe Mamani" of
     "Héctor Quispe Mamani", "Madeira Lopes" of "Ana Madeira Lopes"): its words end the longer name
@@ -502,13 +485,9 @@ def _surface(mentions: list[Mention]) -> str:
 def _spelling(canonical: str, surface: str) -> str:
     """A known name as the article spells it when that differs only by diacritics ("Gdańsk", "Bogotá"
     for the gazetteer's "Gdansk", "Bogota")."""
-    if surface != canonical and not surface.isascii() and _fold(surface) == canonical:
+    if surface != canonical and not surface.isascii() and fold(surface) == canonical:
         return surface
     return canonical
-
-
-def _fold(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def _place_tail(words: list[str]) -> bool:

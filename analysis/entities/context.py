@@ -11,7 +11,9 @@ the councilwoman or her town. The dependency parse around one mention often tell
   shareholders"), the subject of a business verb ("Kranz employs 900 people", "has its
   headquarters"), an organisation noun in apposition ("BVH Havens, the dockers' union");
 - a place: the object of "in", "near", "across" …, a place noun in apposition ("Baler, the
-  provincial capital"), a state or country after a comma ("Halsey, Vermont").
+  provincial capital"), a state or country after a comma ("Halsey, Vermont"); and, in
+  :mod:`analysis.entities.article`, a word in a list with a place of the article ("Kettering, Oakwood
+  and Centerville").
 
 :func:`context_hint` returns the label the context points to ("SPEAKER" for the subject of a verb of
 saying, which a person or an organisation can be; "PREFIX" for a name before a title, "Aurora
@@ -23,7 +25,7 @@ from analysis.entities.lexicon import TRADE_NOUNS
 from analysis.entities.names import ROLE_HEADS, is_title_head, known
 
 __all__ = ["context_hint", "PERSON_VERBS", "BUSINESS_NOUNS", "BUSINESS_VERBS", "MOTION_PREPS", "MOTION_VERBS",
-           "in_quotation"]
+           "in_quotation", "coordinated"]
 
 #: Verbs whose subject is a person (speech, thought, feeling), lemmas.
 PERSON_VERBS = frozenset("""say tell add ask reply answer explain insist stress remark write argue admit concede
@@ -152,6 +154,21 @@ def context_hint(span) -> str:
     if span.end + 2 < len(doc) and doc[span.end].text == "," and _state_or_country(doc[span.end + 1]):
         return "GPE"
     return ""
+
+
+def coordinated(tok) -> list:
+    """The other words of the coordination a word stands in ("Athlone" and "Cork" for "Rosslare" in
+    "Athlone, Cork and Rosslare", where spaCy chains each to the one before)."""
+    first = tok
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    group, todo = [first], [first]
+    while todo:
+        for c in todo.pop().children:
+            if c.dep_ == "conj":
+                group.append(c)
+                todo.append(c)
+    return [x for x in group if x is not tok] if len(group) > 1 else []
 
 
 def _state_or_country(tok) -> bool:

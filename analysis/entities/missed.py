@@ -21,7 +21,7 @@ import re
 from collections import defaultdict
 from dataclasses import replace
 
-from analysis.entities.context import MOTION_PREPS, MOTION_VERBS
+from analysis.entities.context import MOTION_PREPS, MOTION_VERBS, coordinated
 from analysis.entities.gazetteer import FINDABLE_KEYS, lookup
 from analysis.entities.lexicon import ordinary
 from analysis.entities.mention import Mention, title_before
@@ -147,6 +147,7 @@ def patterns(parsed, mentions: list[Mention]) -> list[Mention]:
     teams = _team_words(parsed, mentions)
     places = {name_key(m.text) for m in mentions if m.spacy_label in ("GPE", "LOC")}
     places |= {k for k in (name_key(m.text) for m in mentions) if (e := lookup(k)) and e.label in ("GPE", "LOC")}
+    hyphenated = {name_key(w) for m in mentions for w in m.text.split() if "-" in w}  # "Ouellet-Brun"
     out = []
     for unit in parsed.units:
         if unit.paragraph == 0:
@@ -182,9 +183,10 @@ def patterns(parsed, mentions: list[Mention]) -> list[Mention]:
                 for a, b in _run_pieces(doc, i, j, places):
                     if hyphen and b == j and b - a >= 2:
                         b += 2  # "Catalina Pham" + "-Ruiz": a hyphenated surname whole
-                    if speaker and a == i >= 2 and words[a - 1] == "-" and not (spaces[a - 2] or spaces[a - 1]) \
-                            and flags[a - 2] and a - 2 not in taken:
-                        a -= 2  # "Tanabe-Morris said": the hyphenated surname whole
+                    if a == i >= 2 and words[a - 1] == "-" and not (spaces[a - 2] or spaces[a - 1]) \
+                            and a - 2 not in taken and ((speaker and flags[a - 2]) or (
+                                words[a - 2][:1].isupper() and name_key(doc[a - 2:b].text) in hyphenated)):
+                        a -= 2  # "Tanabe-Morris said", or a name the article writes so: the hyphenated surname
                     mention = _new(parsed, unit, sentences, a, b, "pattern", cue=speaker and not camel and b - a == 1)
                     if mention is not None and (known(mention.text) is None or (a, b) != (i, j)):
                         place_tail = not mention.hint and a > i and name_key(doc[i:a].text) in places
@@ -197,6 +199,8 @@ def patterns(parsed, mentions: list[Mention]) -> list[Mention]:
 #: Prepositions whose object, joined to a capitalised word, makes it a place ("between Blandford and
 #: Shaftesbury").
 _PLACE_PREPS = frozenset({"in", "near", "across", "between"})
+#: Plural place nouns after a coordination of names ("the Aspe and Ossau valleys").
+_PLURAL_PLACE_NOUNS = frozenset("valleys rivers islands lakes mountains provinces regions districts counties".split())
 _PLACE_AFTER = frozenset("""province region district county oblast prefecture governorate mountains river lake
 valley island islands coast hills""".split())
 #: Nouns for organisations that an acronym may follow ("the state energy company SOCAR").
@@ -227,12 +231,17 @@ def _acronym_org(tokens, i: int) -> bool:
 
 def _place_context(tokens, i: int, places: set[str]) -> bool:
     """Whether a lone capitalised word is a place by its neighbours: joined by "and" or "or" to a
-    place ("Nottingham or Peterborough"), or after "in" or "near" inside a sentence ("in Bol,")."""
+    place ("Nottingham or Peterborough") or to a name before a plural place noun ("the Aspe and Ossau
+    valleys"), or after "in" or "near" inside a sentence ("in Bol,")."""
     tok = tokens[i]
+    group = coordinated(tok)
+    last = max((x.i for x in [tok, *group]))
+    if group and last + 1 < len(tokens) and tokens[last + 1].lower_ in _PLURAL_PLACE_NOUNS:
+        return True  # "the Aspe and Ossau valleys"
     if any(x.ent_type_ in ("GPE", "LOC") or name_key(x.text) in places
            or (x.dep_ == "pobj" and x.head.lower_ in _PLACE_PREPS)
            or (x.dep_ == "pobj" and x.head.lower_ in MOTION_PREPS and x.head.head.lemma_.lower() in MOTION_VERBS)
-           for x in _coordinated(tok)):
+           for x in group):
         return True  # "in Athlone, Cork and Rosslare", "between Blandford Forum and Shaftesbury", "travel to …"
     if i + 2 < len(tokens) and tokens[i + 1].text == "-" and not tokens[i].whitespace_ \
             and name_key(tokens[i + 2].text) in places:
@@ -242,21 +251,6 @@ def _place_context(tokens, i: int, places: set[str]) -> bool:
         return True
     return (i > 1 and tokens[i - 1].lower_ in ("in", "near") and not tokens[i - 1].is_sent_start
             and (i + 1 == len(tokens) or not tokens[i + 1].text[:1].isupper()))
-
-
-def _coordinated(tok) -> list:
-    """The other words of the coordination a word stands in ("Athlone" and "Cork" for "Rosslare" in
-    "Athlone, Cork and Rosslare", where spaCy chains each to the one before)."""
-    first = tok
-    while first.dep_ == "conj" and first.head is not first:
-        first = first.head
-    group, todo = [first], [first]
-    while todo:
-        for c in todo.pop().children:
-            if c.dep_ == "conj":
-                group.append(c)
-                todo.append(c)
-    return [x for x in group if x is not tok] if len(group) > 1 else []
 
 
 def _role_follows(tokens, j: int) -> bool:

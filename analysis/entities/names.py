@@ -35,14 +35,15 @@ spokesperson leader speaker king queen prince princess pope emperor empress shei
 archbishop bishop cardinal rev reverend imam rabbi ayatollah coach manager founder candidate nominee hon
 mp mep pm fm attorney-general attorney president-elect vice-president deputy-minister commissioner owner boss cllr
 executive treasurer councillor councilor superintendent inspector detective constable sheriff prosecutor
-clerk supervisor registrar auditor assessor warden
+clerk supervisor registrar auditor assessor warden officer
 chairman""".split())
 
-#: Words that may stand before a title head: "Vice", "Foreign", "former", "US".
+#: Words that may stand before a title head: "Vice", "Foreign", "former", "US", "Chief Financial" (Officer).
 TITLE_MODIFIERS = frozenset("""
 vice deputy acting interim former late incoming outgoing first prime foreign defence defense finance interior
 health economy economic trade justice education energy chief senior elect then newly state assistant executive
-managing supreme grand crown opposition presidential press general attorney lord co special top""".split())
+managing supreme grand crown opposition presidential press general attorney lord co special top
+financial operating technology information investment marketing commercial""".split())
 
 #: Title heads stripped even when spaCy did not call the mention a PERSON ("Mr Trump" as ORG).
 _STRICT_HEADS = frozenset("""mr mrs ms miss dr prof president president-elect premier minister chancellor
@@ -103,7 +104,8 @@ systems technologies reports newspaper magazine journal daily gazette tribune he
 petroleum capital partners resources mining logistics shipping investments securities insurance trust exchange
 forum studies review wire dispatch monitor observer ledger echo courier chronicle bulletin telegraph express
 weekly works consortium observatory laboratory lab labs robotics pharmaceuticals line lines museum academy
-hospital clinic orchestra theatre theater library gallery cooperative co-operative
+hospital clinic orchestra theatre theater library gallery cooperative co-operative collective coalition guild
+syndicate collectif
 universidad universidade università université universität universiteit museo museu musée instituto institut
 istituto fundación fundação fondation stiftung ministerio ministère ministerium sindicato syndicat partido parti
 partei hôpital klinik klinikum escuela école colegio liceo teatro théâtre orquesta academia akademie académie

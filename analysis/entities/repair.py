@@ -45,9 +45,10 @@ from analysis.entities.names import (
     known,
     name_key,
 )
+from analysis.entities.short_forms import LOWER_NAMED, abbreviates, comma_named
 
 __all__ = ["split_dashes", "split_hyphens", "institution_end", "particle_end", "join_neighbours", "headline_pieces",
-           "heading_end", "storm_name", "dateline_span", "is_sport"]
+           "heading_end", "storm_name", "dateline_span", "dateline_wire", "is_sport"]
 
 #: Words that end names of organisations, places and clubs (a headline word is none of them), and
 #: those that make two names side by side no person's ("Dallas Cowboys").
@@ -124,6 +125,7 @@ _POSSESSIVE_RUN = re.compile(r"(['\u2019]s?)?\s+([A-Z][\w\u2019'&-]*(?:\s+[A-Z][
 #: Heads of a body named with a plural possessive ("Growers' Association", "Fishers' Co-operative",
 #: "Seafarers' Union") or a singular one ("Magistrate's Court"), beside the institutions.
 _PLURAL_OWNED = ORG_WORDS - COMMERCIAL_WORDS
+_MEMBERS = ("ers", "ors", "ists", "ians", "ants", "ents")  # "Growers'", "Irrigators'", "Pharmacists'"
 _OWNED = frozenset({"court"})
 
 
@@ -137,6 +139,8 @@ def institution_end(text: str, start: int, end: int, names: set[str]) -> tuple[i
     """
     if _POSSESSIVE.search(text, start, min(len(text), end + 3)) is None:
         return None
+    if end - start > 2 and text[end - 2] == "s" and text[end - 1] in "'\u2019":
+        end -= 1  # "the Tarvin Growers'" + " Collective": spaCy kept the plural's apostrophe
     if text.endswith("St ", 0, start):
         start -= 3
     elif text.endswith("St. ", 0, start):
@@ -164,7 +168,7 @@ def institution_end(text: str, start: int, end: int, names: set[str]) -> tuple[i
     if plural:  # the members a body is named after ("Growers'"), not a place ("Texas' Department of …")
         last = words[-1]
         return (start, new_end) if len(words) > 1 and known(head) is None and (
-            common_noun(last) or (last.endswith("ers") and last[1:].islower())) else None
+            common_noun(last) or (last.endswith(_MEMBERS) and last[1:].islower())) else None
     if known(head) is not None or (words[0].lower() not in _SAINTS and not is_title_word(words[0])
                                    and not common_noun(words[-1]) and name_key(head) in names):
         return None
@@ -205,7 +209,10 @@ def particle_end(text: str, start: int, end: int) -> int:
 def join_neighbours(text: str, mentions: list, *, headline_end: int) -> list:
     """Mentions with names cut at particles grown ("Kamp" → "van der Kamp"), two names side by
     side joined ("Dallas" + "Quigley"), an organisation's head and tail joined ("Movement for" +
-    "Vysočina", "Southern District" + "of Georgia"); the mentions inside them dropped.
+    "Vysočina", "Southern District" + "of Georgia"), a name with a comma whose acronym follows it
+    ("Commission for Conciliation" + ", " + "Mediation and Arbitration (CCMA)", the acronym found too);
+    a name spaCy cut before its lower-case words that the acronym after it abbreviates ("Agence" +
+    " régionale de santé (ARS)"); the mentions inside them dropped.
 
     Args:
         text: The article text.
@@ -213,11 +220,21 @@ def join_neighbours(text: str, mentions: list, *, headline_end: int) -> list:
         headline_end: Where the headline ends (names side by side there are left alone).
     """
     out: list = []
+    extra: list = []  # acronyms in brackets spaCy missed
     keys = {name_key(m.text) for m in mentions}
     for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
         m = _grow_particles(text, m)
         m = _grow_of(text, m)
         m = _grow_town(text, m)
+        m = _grow_written_whole(text, m, keys)
+        if (lower := LOWER_NAMED.match(text, m.end)) is not None and m.start >= 0 and m.text[:1].isupper() \
+                and abbreviates(lower.group(2), text[m.start:lower.end(1)]):
+            acronym = (lower.start(2), lower.end(2))  # "Agence" + " régionale de santé" + " (ARS)"
+            if not any(x.start == acronym[0] for x in mentions):
+                extra.append(replace(m, start=acronym[0], end=acronym[1], text=lower.group(2), spacy_label="ORG",
+                                     origin="pattern", hint="ORG", cue=False, role=""))
+            m = replace(m, end=lower.end(1), text=text[m.start:lower.end(1)], spacy_label="ORG", hint="ORG",
+                        cue=False, role="")
         possessive = m.start >= 0 and text[m.end:m.end + 1] in ("'", "\u2019")
         grown = institution_end(text, m.start, m.end, keys) if possessive else None
         if grown is not None and grown[1] > m.end:  # "St Brendan" + "’s Hospital Galway"
@@ -237,13 +254,19 @@ def join_neighbours(text: str, mentions: list, *, headline_end: int) -> list:
         if prev is not None and prev.paragraph == m.paragraph and _org_head(text, prev, m):
             out[-1] = replace(prev, end=m.end, text=text[prev.start:m.end], spacy_label="ORG", hint="ORG")
             continue  # "Glenmoy Co-operative" + "Society"
+        if prev is not None and prev.paragraph == m.paragraph and (acronym := comma_named(text, prev, m)):
+            out[-1] = replace(prev, end=m.end, text=text[prev.start:m.end], spacy_label="ORG", hint="ORG")
+            if not any(x.start == acronym[0] for x in mentions):  # the short form spaCy missed
+                out.append(replace(m, start=acronym[0], end=acronym[1], text=text[acronym[0]:acronym[1]],
+                                   spacy_label="ORG", origin="pattern", hint="ORG", cue=False, role=""))
+            continue  # "Commission for Conciliation" + ", " + "Mediation and Arbitration" + " (CCMA)"
         if prev is not None and prev.paragraph == m.paragraph and prev.start >= headline_end:
             joined = _side_by_side(text, prev, m)
             if joined is not None:
                 out[-1] = joined
                 continue
         out.append(m)
-    return out
+    return sorted(out + extra, key=lambda m: (m.start < 0, m.start)) if extra else out
 
 
 _TOWN_LINKS = r"(?:on|upon|under|over|le|la|les|l\u00e8s|en|sur|sous|am|an|im|in|by|the|de|du|des|del)"
@@ -336,6 +359,20 @@ def _grow_of(text: str, m):
 
 
 _NEXT_NAME = re.compile(r" ([A-Z][a-z][\w\u2019'-]*)\b")
+
+
+_WORD_BEFORE = re.compile(r"(?<![\w.-])([A-Z][\w\u2019'-]*) $")
+
+
+def _grow_written_whole(text: str, m, keys: set[str]):
+    """A mention grown over the capitalised word before it when the article writes the two as one name
+    elsewhere ("in Eastern" + "Samar" beside "Eastern Samar"); else ``m``."""
+    if m.start < 0:
+        return m
+    before = _WORD_BEFORE.search(text, max(0, m.start - 40), m.start)
+    if before is None or (key := name_key(f"{before.group(1)} {m.text}")) not in keys or key == name_key(m.text):
+        return m
+    return replace(m, start=before.start(1), text=text[before.start(1):m.end], cue=False)
 
 
 def _grow_name(text: str, m, keys: set[str]):
@@ -531,6 +568,21 @@ def dateline_span(paragraph: str) -> tuple[int, int] | None:
         return None
     rest = paragraph[m.end():m.end() + 60]
     if not re.search(r"\((?:AP|AFP|Reuters|UPI|dpa|AAP|PA)\)|[\u2014\u2013]| - ", rest):
+        return None
+    return m.start(1), m.end(1)
+
+
+_WIRE = re.compile(r"[^()\n]{0,40}?\(([A-Z][A-Za-z&'.-]{1,15}(?: [A-Z][A-Za-z&'.-]+){0,3})\)\s*[\u2014\u2013-]")
+
+
+def dateline_wire(paragraph: str, place_end: int) -> tuple[int, int] | None:
+    """Offsets of the wire or outlet in brackets after a dateline's place ("KETTERING, Ohio (WDLN) —",
+    "DOHA (HGW) —"): a capitalised name, no place; or None."""
+    m = _WIRE.match(paragraph, place_end)
+    if m is None or any(c.isdigit() for c in m.group(1)):
+        return None
+    entry = known(m.group(1))
+    if entry is not None and entry.label != "ORG":
         return None
     return m.start(1), m.end(1)
 

@@ -50,7 +50,7 @@ from analysis.entities.names import (
 __all__ = ["alone_elsewhere", "split_locative", "split_joined_places", "split_title_inside",
            "split_place_prefix", "descriptor_end",
            "is_title_phrase", "business_end", "team_cue", "team_parts", "PORTFOLIO_WORDS", "headline_core",
-           "number_end", "without_start"]
+           "number_end", "score_end", "without_start"]
 
 #: Words that make or end a name of an organisation, place, thing (precomputed unions).
 _NAME_WORDS = ORG_WORDS | GEO_WORDS | THING_WORDS | GENERIC_WORDS | LEGAL_SUFFIXES
@@ -70,6 +70,9 @@ supporter supporters player players squad side team quarterback pitcher skipper 
 #: Role nouns that, capitalised at a sentence start before a full name, describe the person (the
 #: tagger lexicon lacks "winger", "midfielder").
 _PERSON_ROLES = (_TEAM_NOUNS - {"fan", "fans", "supporters", "players", "squad", "side", "team"}) | ROLE_HEADS
+#: Players' positions that are also words of names ("Centre", "Guard"), stripped before a full name.
+_POSITIONS = frozenset("""centre center defenceman defenseman goaltender goalie netminder fullback halfback flanker
+wicketkeeper batsman bowler catcher shortstop linebacker guard striker winger midfielder defender forward""".split())
 _TEAM_VERBS = frozenset("beat defeat host face edge thrash rout down outscore overcome outplay draw tie".split())
 _LOCATIVE = re.compile(r"\s+(in|at)\s+|,\s+")
 #: Words that end names, so a headline word is none of them ("Korvel Mining Workers Strike").
@@ -182,7 +185,8 @@ def split_title_inside(text: str, start: int, end: int, label: str) -> list[tupl
     """A span with a title inside, between the name of a party or a company and a person's name, is
     two names ("Fianna Fáil TD Breda Furlong" → "Fianna Fáil" + "Breda Furlong"; "Hallbrook CEO Jane
     Doe"); a span ending in a legislator's title right before a capitalised word loses the title
-    ("Labour MP" + "Tessa Orlington" → "Labour"). The head is one to four capitalised words, the last no
+    ("Labour MP" + "Tessa Orlington" → "Labour"), as does one ending in any title before a name ("Tarvin
+    Mayor" + "Ana Ruiz" → "Tarvin"). The head is one to four capitalised words, the last no
     title word ("Prime Minister Jane Doe" stays); the tail one to three capitalised words that are no
     titles nor words of organisation, place or thing names."""
     words = list(re.finditer(r"\S+", text[start:end]))
@@ -200,8 +204,8 @@ def split_title_inside(text: str, start: int, end: int, label: str) -> list[tupl
         head_label = known(text[start:head_end]).label if known(text[start:head_end]) is not None else "ORG"
         if i == n - 1:
             after = text[end:end + 30].split()
-            if w.strip(".") in _MEMBER_TITLES and after and after[0][:1].isupper() and not is_title_word(after[0]):
-                return [(start, head_end, head_label)]  # "Labour MP" + "Tessa Orlington"
+            if after and after[0][:1].isupper() and not is_title_word(after[0]) and after[0].isalpha():
+                return [(start, head_end, head_label)]  # "Labour MP" + "Tessa Orlington", "Guiuan Mayor" + …
             return [(start, end, label)]
         tail = [x.group() for x in words[i + 1:]]
         if len(tail) > 3 or not all(t[:1].isupper() and not is_title_word(t) and t.lower() not in _NAME_WORDS
@@ -295,6 +299,9 @@ def descriptor_end(words: list[str], *, sentence_start: bool, elsewhere: bool, l
         return 0
     first, rest = words[0], words[1:]
     bare = first.lower().strip(".,")
+    if label == "PERSON" and sentence_start and len(rest) >= 2 and bare in _POSITIONS \
+            and all(w[:1].isupper() for w in rest):
+        return 1  # "Centre Eli Vanderhoek cut the lead": a player's position, though also a word of names
     if (bare in _NAME_WORDS | STORM_WORDS
             or is_title_word(first)
             or known(first) is not None or not all(w[:1].isupper() for w in rest) or known(" ".join(rest))):
@@ -365,16 +372,19 @@ _NOT_NICKNAME = ORG_WORDS | GEO_WORDS | VENUE_WORDS | THING_WORDS | ADMIN_WORDS 
 
 def team_parts(text: str, start: int, end: int) -> tuple[str, str] | None:
     """(town, nickname) of a team named "the" + a town + a nickname ("the Napier Tide", "the Hamilton
-    Stags"), or None; for match reports only (the caller checks), where the town alone ("Hamilton
-    held on") and the nickname alone ("the Stags led") stand for the team. The town is no ordinary
-    word nor a known name that is no place ("the Red Cross", "the Labour Party" are none)."""
+    Stags", "the Red Deer Wranglers": a town of two words before a plural nickname), or None; for match
+    reports only (the caller checks), where the town alone ("Hamilton held on") and the nickname alone
+    ("the Stags led") stand for the team. The town is no ordinary word nor a known name that is no
+    place ("the Red Cross", "the Labour Party" are none)."""
     words = text[start:end].split()
-    if len(words) != 2 or text[max(0, start - 4):start].lower() != "the ":
+    if not 2 <= len(words) <= 3 or text[max(0, start - 4):start].lower() != "the ":
         return None
-    town, nickname = words
-    if not (town[:1].isupper() and nickname[:1].isupper() and town.isalpha() and nickname.isalpha()) \
-            or nickname.lower() in _NOT_NICKNAME or town.lower() in _NOT_NICKNAME \
-            or ordinary(town) or is_title_word(town) or is_title_word(nickname):
+    town, nickname = " ".join(words[:-1]), words[-1]
+    if len(words) == 3 and not (nickname.endswith("s") and not nickname.endswith("ss")):
+        return None
+    if not (all(w[:1].isupper() and w.isalpha() for w in words)) \
+            or nickname.lower() in _NOT_NICKNAME or any(w.lower() in _NOT_NICKNAME for w in words[:-1]) \
+            or ordinary(town) or any(is_title_word(w) for w in words):
         return None
     entry = known(town)
     if entry is not None and entry.label not in ("GPE", "LOC"):
@@ -398,6 +408,8 @@ def without_start(text: str, start: int, end: int) -> int:
     return start - len(before) + m.start(1)
 
 
+_SCORE_TAIL = re.compile(r"\s+\d{1,2}\s?[-\u2013]\s?\d{1,2}$")  # "4-3", "2–1" (a score, not "737-800")
+_SCORED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 _CHANNEL_NUMBER = re.compile(r" \d{1,3}\b(?![.,]?\d|%| ?(?:per|percent|hours?|minutes?|days?|years?)\b)")
 _MEDIA_WORDS = frozenset("news tv radio channel sport sports info".split())
 
@@ -408,6 +420,13 @@ def number_end(text: str, start: int, end: int) -> int:
     words = text[start:end].split()
     m = _CHANNEL_NUMBER.match(text, end)
     return m.end() if m is not None and len(words) > 1 and words[-1].lower() in _MEDIA_WORDS else end
+
+
+def score_end(text: str, start: int, end: int, label: str) -> int:
+    """The end of a name glued to a match score after it ("the Red Deer Wranglers" + " 4-3"): before
+    the score; else ``end``."""
+    m = _SCORE_TAIL.search(text, start, end)
+    return m.start() if m is not None and label in _SCORED_LABELS and m.start() > start else end
 
 
 def headline_core(surface: str) -> tuple[int, int] | None:

@@ -1,0 +1,107 @@
+"""Short forms of names: acronyms, and the first words of a company named with a legal suffix.
+
+Used by clustering (:mod:`analysis.entities.cluster`: "KOPRI" of "Korea Polar Research Institute", "URE" after
+"Energy Regulatory Office", "Chaffey Bend" of "Chaffey Bend Citrus Pty Ltd") and by span repairs
+(:mod:`analysis.entities.repair`: "Commission for Conciliation, Mediation and Arbitration (CCMA)", "Agence
+régionale de santé (ARS)").
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from analysis.entities.mention import Mention
+from analysis.entities.names import LEGAL_SUFFIXES
+
+__all__ = ["ACRONYM_SKIP", "LOWER_NAMED", "abbreviates", "comma_named", "fold", "legal_base", "legal_prefixes",
+           "shortens", "translated"]
+
+#: Words an acronym may skip, English and Romance ("Agenzia regionale per la salute", ARS).
+ACRONYM_SKIP = frozenset("""of the and for on & de la per di del della des du da do dos das et y e el le les los
+las""".split())
+#: Lower-case words of a name in a Romance language spaCy cut off, before its acronym ("Agence" + " régionale de
+#: santé" + " (ARS)").
+LOWER_NAMED = re.compile(r"((?: [a-z\u00e0-\u00ff][\w'\u2019\u00e0-\u00ff-]*){1,5}) \(([A-Z]{2,8})\)")
+_ACRONYM_BRACKET = re.compile(r" \(([A-Z]{3,8})\)")
+
+
+def comma_named(text: str, prev: Mention, m: Mention) -> tuple[int, int] | None:
+    """Offsets of the acronym in brackets after two organisation spans one comma apart that it abbreviates
+    whole, so they are one name with a comma ("Commission for Conciliation, Mediation and Arbitration
+    (CCMA)"); else None."""
+    if prev.spacy_label != "ORG" or text[prev.end:m.start] != ", " or m.start < 0:
+        return None
+    bracket = _ACRONYM_BRACKET.match(text, m.end)
+    if bracket is None or not abbreviates(bracket.group(1), text[prev.start:m.end].replace(",", "")):
+        return None
+    return bracket.start(1), bracket.end(1)
+
+
+def legal_prefixes(keys: Iterable[str]) -> set[str]:
+    """The first two words or more of each name ending in a legal suffix ("chaffey bend" and "chaffey bend
+    citrus" of "chaffey bend citrus pty ltd"): the company's short forms, no person's name."""
+    out = set()
+    for k in keys:
+        words = k.split()
+        if len(words) > 2 and words[-1].strip(".,") in LEGAL_SUFFIXES:
+            out.update(" ".join(words[:n]) for n in range(2, len(words))
+                       if words[n - 1] not in ("&", "and", "of", "the", "for"))
+    return out
+
+def legal_base(key: str) -> str:
+    """A name without its trailing legal suffixes ("chaffey bend citrus" of "chaffey bend citrus pty ltd")."""
+    words = key.split()
+    while len(words) > 1 and words[-1].strip(".,") in LEGAL_SUFFIXES:
+        words.pop()
+    return " ".join(words)
+
+def abbreviates(acronym: str, name: str) -> bool:
+    """Whether an acronym stands for a multi-word name: each word but "of", "the", "and", "for" gives
+    its initial and maybe more letters, in order ("KOPRI" of "Korea Polar Research Institute")."""
+    words, letters = name.lower().split(), acronym.lower()
+
+    def match(wi: int, pos: int) -> bool:
+        if wi == len(words):
+            return pos == len(letters)
+        w = words[wi]
+        if w in ACRONYM_SKIP and match(wi + 1, pos):
+            return True
+        if pos >= len(letters) or w[0] != letters[pos]:
+            return False
+        pos += 1
+        if match(wi + 1, pos):
+            return True
+        for c in w[1:]:
+            if pos < len(letters) and c == letters[pos]:
+                pos += 1
+                if match(wi + 1, pos):
+                    return True
+        return False
+
+    return len(words) > 1 and match(0, 0)
+
+def translated(acronym: str, m: Mention) -> bool:
+    """Whether an acronym in brackets may be the short form of the organisation named in translation
+    before it, in the letters of its own language ("Energy Regulatory Office (URE)"): an organisation
+    span of three words or more, half the acronym's letters or more among its initials."""
+    words = [w for w in m.text.split() if w.lower() not in ACRONYM_SKIP]
+    firsts = {w[0].lower() for w in words}
+    return (m.spacy_label == "ORG" and len(words) >= 3 and all(w[:1].isupper() for w in words)
+            and 2 * sum(c in firsts for c in acronym.lower()) >= len(acronym))
+
+def shortens(word: str, name: str) -> bool:
+    """Whether a short form in title case is made of the name's letters in order, beginning with its
+    first ("Asopesca" of "Asociación de Pescadores Artesanales"); only for a word in brackets right after
+    the name."""
+    letters, folded = word.lower(), fold(name).lower()
+    if not folded.startswith(letters[0]):
+        return False
+    pos = 0
+    for c in folded:
+        if pos < len(letters) and c == letters[pos]:
+            pos += 1
+    return pos == len(letters) and len(name.split()) > 1
+
+def fold(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
