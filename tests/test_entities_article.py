@@ -182,3 +182,23 @@ def test_an_ordinary_word_capitalised_after_a_lower_case_word_stays_a_name(nlp):
     ents = entities_of(resolved(nlp, "Strike", ("Shares in Platinum rose.", "Platinum said profit doubled."),
                                 {"^Platinum$": "ORG"}))
     assert "Platinum" in ents
+
+
+# round 6 (real news): title-case words glued to a name in a headline or a linked headline go
+@pytest.mark.parametrize("title, paragraphs, word, label, gone, kept", [
+    ("Rivals Debate", ("Three rivals for the nomination spoke in Dornvale on Friday.", "Related:",
+                       "KLP Candidates Reject The Idea Of A Higher Wage For Farm Workers."),
+     "KLP Candidates", "ORG", "KLP Candidates", "KLP"),  # plural nouns after an acronym
+    ("Senator Vows To Slam Fed Over Rates", ("Senator Ilse Varnholt spoke in Dornvale on Friday.",),
+     "Slam Fed", "ORG", "Slam Fed", "Federal Reserve"),  # words before a known name
+])
+def test_title_case_words_glued_to_a_headline_name_go(nlp, title, paragraphs, word, label, gone, kept):
+    parsed = parsed_of(nlp, title, *paragraphs)
+    ents = entities_of(resolve_article(parsed, _with_raw(parsed, word, label)))
+    assert gone not in ents and kept in ents
+
+
+def test_plural_nouns_after_a_name_in_the_body_stay(nlp):
+    parsed = parsed_of(nlp, "Vote", "The Dornvale Rovers beat the Kell Harriers on Friday.")
+    ents = entities_of(resolve_article(parsed, _with_raw(parsed, "Kell Harriers", "ORG")))
+    assert "Kell Harriers" in ents

@@ -274,6 +274,8 @@ def _headline(mentions: list[Mention], *, split: bool, title: str = "",
             out.append(m)
             continue
         pieces = headline_pieces(m.text, body) if split else None
+        if pieces is None and split:
+            pieces = _headline_trim(words)
         if pieces is None and split and (core := headline_core(m.text)) is not None:
             pieces = [core]  # "Sea Ice Off Hokkaido Thinning Faster" → "Hokkaido"
         if pieces is not None:
@@ -285,6 +287,24 @@ def _headline(mentions: list[Mention], *, split: bool, title: str = "",
         elif not all(ordinary(w) for w in words):
             out.append(m)
     return [n for n in map(_headline_number, out) if n is not None] if split else out
+
+
+def _headline_trim(words: list[str]) -> list[tuple[int, int]] | None:
+    """The name left of a headline span once title-case ordinary words glued to it go: plural nouns
+    after an acronym ("KLP Candidates" → "KLP") or words before a known name ("Slam Fed" → "Fed");
+    None when neither."""
+    if len(words) < 2:
+        return None
+    first = words[0]
+    if (first.isupper() and first.isalpha() and len(first) >= 2
+            and all(w.endswith("s") and ordinary(w) for w in words[1:])):
+        return [(0, len(first))]
+    for i in range(1, len(words)):
+        rest = " ".join(words[i:])
+        if all(ordinary(w) for w in words[:i]) and known(rest) is not None:
+            start = len(" ".join(words[:i])) + 1
+            return [(start, start + len(rest))]
+    return None
 
 
 def _headline_number(m: Mention) -> Mention | None:
