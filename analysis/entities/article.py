@@ -14,6 +14,7 @@
 2. Repair names spaCy cut ("Kamp" → "van der Kamp", "Dallas" + "Quigley", "Movement for" +
    "Vysočina") and find the place of a dateline ("CEDAR HOLLOW, Ore. (AP) —")
    (:mod:`analysis.entities.repair`).
+   A span opening a known name grows to it ("Islamic" + "State", :mod:`analysis.entities.grow`).
 3. Find the mentions spaCy missed (:mod:`analysis.entities.missed`); cut glued headline spans to
    the body's names ("Porthaven City Edge Kirkby Town") and drop headline words that are no name
    ("Turnout Slips"), in the headline and in subheadings in title case in the body ("Cleaner Water
@@ -37,6 +38,7 @@ import pandas as pd
 
 from analysis.entities.cluster import cluster
 from analysis.entities.context import context_hint, coordinated, in_quotation
+from analysis.entities.grow import grow_known
 from analysis.entities.lexicon import ordinary
 from analysis.entities.mention import MENTION_COLUMNS, Mention, title_before
 from analysis.entities.missed import patterns, propagate, speaker_labels
@@ -106,7 +108,7 @@ _ORG_AFTER = re.compile(r" ((?:[A-Z][\w\u2019'&-]* ){0,2}[A-Z][\w\u2019'&-]*)")
 def resolve_article(parsed, raw: pd.DataFrame) -> pd.DataFrame:
     """Resolved mentions of one parsed article (columns :data:`MENTION_COLUMNS`)."""
     text, headline_end = parsed.article.text, len(parsed.article.title)
-    mentions = join_neighbours(text, _clean_mentions(parsed, raw), headline_end=headline_end)
+    mentions = join_neighbours(text, grow_known(text, _clean_mentions(parsed, raw)), headline_end=headline_end)
     headings = _headings(parsed)
     mentions = _headline(_dateline(parsed, mentions), split=False, headings=headings)
     mentions += patterns(parsed, mentions)

@@ -362,6 +362,7 @@ G7 | Group of Seven; G-7
 G20 | Group of 20; G-20; Group of Twenty
 International Atomic Energy Agency | IAEA
 International Criminal Court | ICC
+Islamic State | ISIS; ISIL; Daesh; Islamic State of Iraq and Syria; Islamic State of Iraq and the Levant
 Federal Bureau of Investigation | FBI
 Central Intelligence Agency | CIA
 State Department | US State Department; U.S. State Department; Department of State
