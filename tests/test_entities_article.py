@@ -217,3 +217,20 @@ def test_a_span_opening_a_known_name_grows_to_it(nlp, paragraph, word, entity, n
     ents = entities_of(resolve_article(parsed, raw))
     assert ents[entity] == ("ORG", n) and word not in ents
 
+
+
+# round 6 (real news): a writer's social-media tagline, hashtags and handles
+@pytest.mark.parametrize("paragraph, word, label, gone, kept", [
+    ("Follow Ilse Varnholt on Twitter: @IlseVarn.", "Follow Ilse Varnholt", "PERSON", "Follow Ilse Varnholt",
+     {"Ilse Varnholt", "Twitter"}),  # the tagline's "Follow" goes; the network before a handle is found
+    ("Follow Kell Dorran on Twitter @KellDorran.", "Twitter @KellDorran", "PERSON", "Twitter @KellDorran",
+     {"Twitter"}),  # a span is cut before a handle
+    ("The hashtag #HelpDornvale spread fast on Sunday.", "HelpDornvale", "ORG", "HelpDornvale", set()),
+])
+def test_a_social_media_tagline_names_the_network_and_the_writer(nlp, paragraph, word, label, gone, kept):
+    parsed = parsed_of(nlp, "Floods", "Rivers rose in Dornvale on Sunday.", paragraph)
+    raw = _with_raw(parsed, word, label)
+    raw = raw[~((raw["text"] != word) & raw["text"].apply(lambda t: t in word or word in t))]
+    ents = entities_of(resolve_article(parsed, raw))
+    assert gone not in ents and kept <= set(ents)
+    assert "Twitter" not in kept or ents["Twitter"][0] == "ORG"

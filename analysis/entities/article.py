@@ -14,7 +14,8 @@
 2. Repair names spaCy cut ("Kamp" → "van der Kamp", "Dallas" + "Quigley", "Movement for" +
    "Vysočina") and find the place of a dateline ("CEDAR HOLLOW, Ore. (AP) —")
    (:mod:`analysis.entities.repair`).
-   A span opening a known name grows to it ("Islamic" + "State", :mod:`analysis.entities.grow`).
+   A span opening a known name grows to it ("Islamic" + "State", :mod:`analysis.entities.grow`);
+   hashtags, handles and the tagline's "Follow" go (:mod:`analysis.entities.social`).
 3. Find the mentions spaCy missed (:mod:`analysis.entities.missed`); cut glued headline spans to
    the body's names ("Porthaven City Edge Kirkby Town") and drop headline words that are no name
    ("Turnout Slips"), in the headline and in subheadings in title case in the body ("Cleaner Water
@@ -87,6 +88,7 @@ from analysis.entities.shapes import (
     team_parts,
     without_start,
 )
+from analysis.entities.social import social_tags
 
 __all__ = ["MENTION_COLUMNS", "Mention", "resolve_article"]
 
@@ -108,7 +110,8 @@ _ORG_AFTER = re.compile(r" ((?:[A-Z][\w\u2019'&-]* ){0,2}[A-Z][\w\u2019'&-]*)")
 def resolve_article(parsed, raw: pd.DataFrame) -> pd.DataFrame:
     """Resolved mentions of one parsed article (columns :data:`MENTION_COLUMNS`)."""
     text, headline_end = parsed.article.text, len(parsed.article.title)
-    mentions = join_neighbours(text, grow_known(text, _clean_mentions(parsed, raw)), headline_end=headline_end)
+    mentions = grow_known(text, social_tags(parsed, _clean_mentions(parsed, raw)))
+    mentions = join_neighbours(text, mentions, headline_end=headline_end)
     headings = _headings(parsed)
     mentions = _headline(_dateline(parsed, mentions), split=False, headings=headings)
     mentions += patterns(parsed, mentions)
