@@ -234,3 +234,27 @@ def test_a_social_media_tagline_names_the_network_and_the_writer(nlp, paragraph,
     ents = entities_of(resolve_article(parsed, raw))
     assert gone not in ents and kept <= set(ents)
     assert "Twitter" not in kept or ents["Twitter"][0] == "ORG"
+
+
+# round 6 (real news): a poll's sponsors joined by a slash or a hyphen are two organisations
+@pytest.mark.parametrize("paragraph, word, parts", [
+    ("A new Dorn Tribune/Kell University poll put the mayor ahead.", "Dorn Tribune/Kell University",
+     ("Dorn Tribune", "Kell University")),
+    ("The Varn Ledger/Dornvale College Poll was taken in May.", "Varn Ledger/Dornvale College Poll",
+     ("Varn Ledger", "Dornvale College")),
+    ("In the latest Dornvale Herald-KBN News poll, the mayor leads.", "Dornvale Herald-KBN News",
+     ("Dornvale Herald", "KBN News")),
+])
+def test_a_polls_sponsors_joined_by_a_slash_or_a_hyphen_are_two(nlp, paragraph, word, parts):
+    parsed = parsed_of(nlp, "Mayor Ahead", paragraph)
+    raw = _with_raw(parsed, word, "ORG")  # spaCy's joined span, forced
+    raw = raw[~((raw["text"] != word) & raw["text"].apply(lambda t: t in word or word in t))]
+    ents = entities_of(resolve_article(parsed, raw))
+    assert word not in ents and set(parts) <= set(ents)
+
+
+def test_a_hyphenated_name_outside_a_poll_stays_whole(nlp):
+    parsed = parsed_of(nlp, "Choir", "The Collectif Haut-Vallon Chanteurs sang in Dornvale on Sunday.")
+    raw = _with_raw(parsed, "Collectif Haut-Vallon Chanteurs", "ORG")
+    raw = raw[~((raw["text"] != "Collectif Haut-Vallon Chanteurs") & raw["text"].str.contains("Vallon"))]
+    assert "Collectif Haut-Vallon Chanteurs" in entities_of(resolve_article(parsed, raw))

@@ -40,6 +40,7 @@ import pandas as pd
 from analysis.entities.cluster import cluster
 from analysis.entities.context import context_hint, coordinated, in_quotation
 from analysis.entities.grow import grow_known
+from analysis.entities.joint import split_joint
 from analysis.entities.lexicon import ordinary
 from analysis.entities.mention import MENTION_COLUMNS, Mention, title_before
 from analysis.entities.missed import patterns, propagate, speaker_labels
@@ -110,7 +111,7 @@ _ORG_AFTER = re.compile(r" ((?:[A-Z][\w\u2019'&-]* ){0,2}[A-Z][\w\u2019'&-]*)")
 def resolve_article(parsed, raw: pd.DataFrame) -> pd.DataFrame:
     """Resolved mentions of one parsed article (columns :data:`MENTION_COLUMNS`)."""
     text, headline_end = parsed.article.text, len(parsed.article.title)
-    mentions = grow_known(text, social_tags(parsed, _clean_mentions(parsed, raw)))
+    mentions = grow_known(text, split_joint(text, social_tags(parsed, _clean_mentions(parsed, raw))))
     mentions = join_neighbours(text, mentions, headline_end=headline_end)
     headings = _headings(parsed)
     mentions = _headline(_dateline(parsed, mentions), split=False, headings=headings)
