@@ -1,7 +1,8 @@
 """Joint names in US political copy: a poll's sponsors (a span before "poll" or "survey") joined by
 a slash ("Dorn Tribune/Kell University poll") or by a hyphen between two names of two words or more,
 the second opening with an acronym ("Dorn Tribune-KBN News poll"), are two organisations; the word
-"Poll" after them is no part of either."""
+"Poll" after them is no part of either. A compound's lower-case suffix is no part of a name either
+("Ana Tili-led" → "Ana Tili", "Dornvale-based" → "Dornvale")."""
 from __future__ import annotations
 
 import re
@@ -14,14 +15,18 @@ __all__ = ["split_joint"]
 _JOINT = re.compile(r"(?<=\w)[/-](?=[A-Z])")
 _ACRONYM = re.compile(r"[A-Z]{2,}\b")
 _POLL = re.compile(r"\s+(?:Poll|Polls|Survey)$")
+_SUFFIX = re.compile(r"[-\u2010](?:led|based|backed|owned|run|funded|born|bred|style|era|like|linked|allied)$")
 _POLL_AFTER = re.compile(r"\s+(?:poll|polls|survey|Poll|Survey)\b")
 
 
 def split_joint(text: str, mentions: list[Mention]) -> list[Mention]:
     """Mentions of a poll's sponsors split where a slash, or a hyphen before an acronym between names
-    of two words or more, joins two names, with a glued "Poll" cut off."""
+    of two words or more, joins two names, with a glued "Poll" cut off; mentions without a compound's
+    suffix ("-led", "-based")."""
     out: list[Mention] = []
     for m in mentions:
+        if (suffix := _SUFFIX.search(m.text)) is not None and suffix.start() > 0:
+            m = replace(m, end=m.start + suffix.start(), text=m.text[:suffix.start()])
         poll = _POLL.search(m.text) is not None or _POLL_AFTER.match(text, m.end) is not None
         pieces = _pieces(m.text) if m.start >= 0 and poll else None
         if pieces is None:
