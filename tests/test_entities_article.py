@@ -271,3 +271,16 @@ def test_a_compounds_suffix_is_no_part_of_the_name(nlp, paragraph, word, name):
     raw = raw[~((raw["text"] != word) & raw["text"].apply(lambda t: t in word or word in t))]
     ents = entities_of(resolve_article(parsed, raw))
     assert word not in ents and name in ents
+
+
+# round 6 (real news): a US party–state tag names the member's state, whatever its abbreviation
+@pytest.mark.parametrize("paragraph, surface, state", [
+    ("Sen. Ilse Varnholt (D-Mo.) said she would vote no on Monday.", "Mo.", "Missouri"),
+    ("Rep. Kell Dorran (R-Tex.) agreed with her.", "Tex.", "Texas"),
+    ("Rep. Kell Dorran, R-Pa., agreed with her.", "Pa.", "Pennsylvania"),
+    ("Rep. Al Verm (R-TX) did too.", "TX", "Texas"),
+])
+def test_a_party_state_tag_names_the_state(nlp, paragraph, surface, state):
+    m = mentions_of(nlp, "Vote", paragraph)
+    row = m[m["text"] == surface]
+    assert list(zip(row["entity"], row["label"])) == [(state, "GPE")]

@@ -59,6 +59,7 @@ from analysis.entities.names import (
     name_key,
     role_before,
 )
+from analysis.entities.party_tags import name_party_states, party_states
 from analysis.entities.repair import (
     dateline_span,
     dateline_wire,
@@ -128,7 +129,8 @@ def resolve_article(parsed, raw: pd.DataFrame) -> pd.DataFrame:
                 and m.start > 0 else m for m in mentions]
     article = parsed.article
     mentions += _bylines(getattr(article, "byline", article.authors))
-    rows = cluster(mentions)
+    rows = cluster(party_states(parsed, mentions))
+    name_party_states(text, rows)
     if not rows:
         return pd.DataFrame(rows, columns=MENTION_COLUMNS).astype(dict.fromkeys(_INT_COLUMNS, "int64"))
     rows.sort(key=lambda r: r["start"] if r["start"] >= 0 else 1 << 40)  # stable: the byline (-1) last
