@@ -209,6 +209,7 @@ def test_plural_nouns_after_a_name_in_the_body_stay(nlp):
     ("Fighters of the Islamic State seized two villages near Dornvale, and ISIS said so on Monday.",
      "Islamic", "Islamic State", 2),  # grown, and the short form joins it
     ("The Islamic State's leaders fled Dornvale in May.", "Islamic", "Islamic State", 1),
+    ("Leaders of the Group of 20 met in Dornvale in May.", "Group", "G20", 1),  # over "of" and a number
 ])
 def test_a_span_opening_a_known_name_grows_to_it(nlp, paragraph, word, entity, n):
     parsed = parsed_of(nlp, "Villages Seized", paragraph)

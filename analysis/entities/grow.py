@@ -10,7 +10,7 @@ from analysis.entities.names import known
 
 __all__ = ["grow_known"]
 
-_NEXT_WORDS = re.compile(r"(?: [A-Z][\w'\u2019-]*){1,3}")
+_NEXT_WORDS = re.compile(r"(?: (?:of |for |on )?[A-Z0-9][\w'\u2019-]*){1,3}")  # "Group" + " of 20"
 
 
 def grow_known(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -31,7 +31,8 @@ def grow_known(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 def _grown(text: str, m: Mention) -> Mention | None:
-    """``m`` over the one to three capitalised words after it that complete a known name, or None."""
+    """``m`` over the one to three capitalised words (or numbers, after "of") after it that complete a
+    known name, or None."""
     after = _NEXT_WORDS.match(text, m.end)
     if after is None or (own := known(m.text)) is not None and own.label != "NORP":
         return None
