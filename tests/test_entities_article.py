@@ -285,3 +285,16 @@ def test_a_party_state_tag_names_the_state(nlp, paragraph, surface, state):
     m = mentions_of(nlp, "Vote", paragraph)
     row = m[m["text"] == surface]
     assert list(zip(row["entity"], row["label"])) == [(state, "GPE")]
+
+
+# round 6 (real news): a US state's nickname "the X State" is the state
+@pytest.mark.parametrize("paragraph, nickname, state", [
+    ("Ilse Varnholt campaigned in New Hampshire on Monday. Voters in the Granite State like her.",
+     "Granite State", "New Hampshire"),
+    ("Ilse Varnholt campaigned in Iowa on Monday. Voters in the Hawkeye State like her.", "Hawkeye State", "Iowa"),
+])
+def test_a_states_nickname_is_the_state(nlp, paragraph, nickname, state):
+    parsed = parsed_of(nlp, "Campaign", paragraph)
+    raw = _with_raw(parsed, nickname, "ORG")  # as spaCy tags it on real copy
+    raw = raw[~((raw["text"] != nickname) & raw["text"].str.contains(nickname.split()[0]))]
+    assert entities_of(resolve_article(parsed, raw))[state] == ("GPE", 2)
