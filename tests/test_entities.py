@@ -94,6 +94,11 @@ def test_lone_titles_leave_nothing(text):
     ("Kazakhstan\nRussia", True), ("US", False), ("Ana Tili", False), ("eBay", False), ("G7", False),
     ("ER", True), ("ICU", True), ("CROSSTALK", True), ("LAUGHTER", True), ("W]e", True), ("[T]he", True),
     ("ERCOT", False), ("Lauder", False), ("MBE", True), ("OBE", True),
+    # round 6 (real news): God, "the LORD", Heaven and Hell are no entities; a peer or a place with them is
+    ("God", True), ("LORD", True), ("Lord", True), ("Heaven", True), ("Hell", True), ("Lord Varnholt", False),
+    ("Hell's Kitchen", False),
+    # a "super PAC" and US programmes are no organisations; the agency running one is
+    ("PAC", True), ("Social Security", True), ("Medicare", True), ("Social Security Administration", False),
 ])
 def test_junk(text, junk):
     assert is_junk(text) is junk

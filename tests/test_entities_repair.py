@@ -89,6 +89,11 @@ def test_an_organisations_institute_is_a_second_name(text, span, whole):
     ("Cleaner Harbours.", "Cleaner Harbours"),  # a whole paragraph, with or without a full stop
     ("Roads and Bridges", "Roads and Bridges"),
     ("Ferries.", "Ferries"),
+    # round 6: a linked headline in a list of them runs to more than ten words
+    ("Three Harbour Towns Vote To Keep Their Ferries Running Through The Long Winter.",
+     "Three Harbour Towns Vote To Keep Their Ferries Running Through The Long Winter"),
+    ("Kell Mayor Tells Voters Why The Bridge Will Cost Twice What They Were Promised In May",
+     "Kell Mayor Tells Voters Why The Bridge Will Cost Twice What They Were Promised In May"),
     ("Fewer Buses on Rural Routes: The council cut three services in May.", "Fewer Buses on Rural Routes"),
     ("The council cut three services in May.", None),  # a sentence
     ("Harbour Dues Rise Again?", None),  # a question

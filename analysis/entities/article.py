@@ -14,6 +14,8 @@
 2. Repair names spaCy cut ("Kamp" → "van der Kamp", "Dallas" + "Quigley", "Movement for" +
    "Vysočina") and find the place of a dateline ("CEDAR HOLLOW, Ore. (AP) —")
    (:mod:`analysis.entities.repair`).
+   A span opening a known name grows to it ("Islamic" + "State", :mod:`analysis.entities.grow`);
+   hashtags, handles and the tagline's "Follow" go (:mod:`analysis.entities.social`).
 3. Find the mentions spaCy missed (:mod:`analysis.entities.missed`); cut glued headline spans to
    the body's names ("Porthaven City Edge Kirkby Town") and drop headline words that are no name
    ("Turnout Slips"), in the headline and in subheadings in title case in the body ("Cleaner Water
@@ -37,6 +39,8 @@ import pandas as pd
 
 from analysis.entities.cluster import cluster
 from analysis.entities.context import context_hint, coordinated, in_quotation
+from analysis.entities.grow import grow_known
+from analysis.entities.joint import split_joint
 from analysis.entities.lexicon import ordinary
 from analysis.entities.mention import MENTION_COLUMNS, Mention, title_before
 from analysis.entities.missed import patterns, propagate, speaker_labels
@@ -55,6 +59,7 @@ from analysis.entities.names import (
     name_key,
     role_before,
 )
+from analysis.entities.party_tags import name_party_states, party_states
 from analysis.entities.repair import (
     dateline_span,
     dateline_wire,
@@ -85,6 +90,7 @@ from analysis.entities.shapes import (
     team_parts,
     without_start,
 )
+from analysis.entities.social import social_tags
 
 __all__ = ["MENTION_COLUMNS", "Mention", "resolve_article"]
 
@@ -106,7 +112,8 @@ _ORG_AFTER = re.compile(r" ((?:[A-Z][\w\u2019'&-]* ){0,2}[A-Z][\w\u2019'&-]*)")
 def resolve_article(parsed, raw: pd.DataFrame) -> pd.DataFrame:
     """Resolved mentions of one parsed article (columns :data:`MENTION_COLUMNS`)."""
     text, headline_end = parsed.article.text, len(parsed.article.title)
-    mentions = join_neighbours(text, _clean_mentions(parsed, raw), headline_end=headline_end)
+    mentions = grow_known(text, split_joint(text, social_tags(parsed, _clean_mentions(parsed, raw))))
+    mentions = join_neighbours(text, mentions, headline_end=headline_end)
     headings = _headings(parsed)
     mentions = _headline(_dateline(parsed, mentions), split=False, headings=headings)
     mentions += patterns(parsed, mentions)
@@ -122,7 +129,8 @@ def resolve_article(parsed, raw: pd.DataFrame) -> pd.DataFrame:
                 and m.start > 0 else m for m in mentions]
     article = parsed.article
     mentions += _bylines(getattr(article, "byline", article.authors))
-    rows = cluster(mentions)
+    rows = cluster(party_states(parsed, mentions))
+    name_party_states(text, rows)
     if not rows:
         return pd.DataFrame(rows, columns=MENTION_COLUMNS).astype(dict.fromkeys(_INT_COLUMNS, "int64"))
     rows.sort(key=lambda r: r["start"] if r["start"] >= 0 else 1 << 40)  # stable: the byline (-1) last
@@ -274,6 +282,8 @@ def _headline(mentions: list[Mention], *, split: bool, title: str = "",
             out.append(m)
             continue
         pieces = headline_pieces(m.text, body) if split else None
+        if pieces is None and split:
+            pieces = _headline_trim(words)
         if pieces is None and split and (core := headline_core(m.text)) is not None:
             pieces = [core]  # "Sea Ice Off Hokkaido Thinning Faster" → "Hokkaido"
         if pieces is not None:
@@ -285,6 +295,24 @@ def _headline(mentions: list[Mention], *, split: bool, title: str = "",
         elif not all(ordinary(w) for w in words):
             out.append(m)
     return [n for n in map(_headline_number, out) if n is not None] if split else out
+
+
+def _headline_trim(words: list[str]) -> list[tuple[int, int]] | None:
+    """The name left of a headline span once title-case ordinary words glued to it go: plural nouns
+    after an acronym ("KLP Candidates" → "KLP") or words before a known name ("Slam Fed" → "Fed");
+    None when neither."""
+    if len(words) < 2:
+        return None
+    first = words[0]
+    if (first.isupper() and first.isalpha() and len(first) >= 2
+            and all(w.endswith("s") and ordinary(w) for w in words[1:])):
+        return [(0, len(first))]
+    for i in range(1, len(words)):
+        rest = " ".join(words[i:])
+        if all(ordinary(w) for w in words[:i]) and known(rest) is not None:
+            start = len(" ".join(words[:i])) + 1
+            return [(start, start + len(rest))]
+    return None
 
 
 def _headline_number(m: Mention) -> Mention | None:

@@ -334,6 +334,18 @@ South Carolina: S.C.; South Dakota: S.D.; Tennessee: Tenn.; Vermont: Vt.; Virgin
 Wisconsin: Wis.; Wyoming: Wyo.
 """
 
+#: US states' nicknames of the form "the X State" (those no college, team or building is named by alone).
+_STATE_NICKNAMES = """
+New Hampshire: Granite State; Iowa: Hawkeye State; South Carolina: Palmetto State; Nevada: Silver State;
+Ohio: Buckeye State; Pennsylvania: Keystone State; Florida: Sunshine State; Texas: Lone Star State;
+Massachusetts: Bay State; Georgia: Peach State; Missouri: Show-Me State; Michigan: Wolverine State;
+Wisconsin: Badger State; North Carolina: Tar Heel State; Tennessee: Volunteer State; Kentucky: Bluegrass State;
+Indiana: Hoosier State; Utah: Beehive State; Louisiana: Pelican State; Mississippi: Magnolia State;
+Colorado: Centennial State; Vermont: Green Mountain State; Oklahoma: Sooner State; Nebraska: Cornhusker State;
+Arizona: Grand Canyon State; Idaho: Gem State; Maine: Pine Tree State; Rhode Island: Ocean State;
+Minnesota: North Star State; Alabama: Yellowhammer State; Kansas: Sunflower State; Hawaii: Aloha State
+"""
+
 #: Well-known organisations: (canonical, variants).
 _ORGS = """
 European Union | EU; E.U.
@@ -362,6 +374,7 @@ G7 | Group of Seven; G-7
 G20 | Group of 20; G-20; Group of Twenty
 International Atomic Energy Agency | IAEA
 International Criminal Court | ICC
+Islamic State | ISIS; ISIL; Daesh; Islamic State of Iraq and Syria; Islamic State of Iraq and the Levant
 Federal Bureau of Investigation | FBI
 Central Intelligence Agency | CIA
 State Department | US State Department; U.S. State Department; Department of State
@@ -436,6 +449,9 @@ def _build() -> dict[str, Known]:
         state, abbreviations = (f.strip() for f in item.split(":"))
         for surface in abbreviations.split(","):
             add(surface.strip(), Known(state, "GPE"))
+    for item in _items(_STATE_NICKNAMES.replace("\n", " ")):
+        state, nickname = (f.strip() for f in item.split(":"))
+        add(nickname, Known(state, "GPE"))
     for line in _ORGS.strip().splitlines():
         name, variants = (f.strip() for f in line.split("|"))
         for surface in [name, *_items(variants)]:

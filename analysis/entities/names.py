@@ -148,7 +148,9 @@ september october november december today tomorrow yesterday""".split())
 #: of common nouns ("the ER"), transcript notes ("(CROSSTALK.)") and honours ("appointed MBE").
 _SPURIOUS = frozenset("""ai a.i ceo cfo coo cto gdp gnp cpi covid covid-19 sars-cov-2 fahrenheit celsius ipo
 esg evs ev lgbt lgbtq lgbtq+ vat pm2.5 dna rna hiv aids ceos er icu nicu a&e ppe
-crosstalk laughter applause inaudible unintelligible mbe obe cbe kbe dbe""".split())
+crosstalk laughter applause inaudible unintelligible mbe obe cbe kbe dbe
+god lord almighty heaven hell pac pacs""".split()) | {  # God, "the LORD", Heaven and Hell; a "super PAC"
+    "social security", "medicare", "medicaid", "obamacare"}  # US programmes, no organisations
 _PRONOUNS = frozenset("I me we us he him she her they them you".split())
 _EDGE_PUNCT = "\"'()[]{}<>,;:!?*#|/\\-_"
 

@@ -491,7 +491,8 @@ def heading_end(paragraph: str) -> int | None:
     """Where a subheading in title case ends, when it is the whole paragraph ("Cleaner Water." ,
     "Roads and Bridges") or opens it before a colon ("Fewer Buses on Rural Routes: The council …"),
     or None. Its words are capitalised but for short function words; two or more words for one
-    before a colon (not a transcript's "MORROW:" or "Host:"), ten at most; a paragraph ending in a
+    before a colon (not a transcript's "MORROW:" or "Host:"), ten at most (sixteen for a whole paragraph,
+    a linked headline); a paragraph ending in a
     question or in quotation marks is none."""
     text = paragraph.strip()
     colon = text.find(": ")
@@ -500,7 +501,8 @@ def heading_end(paragraph: str) -> int | None:
     if not head or text[-1:] in "?!\"\u201d'\u2019" and whole:
         return None
     words = head.split()
-    if not 1 <= len(words) <= 10 or (not whole and len(words) < 2) or head.isupper() or not words[0][:1].isupper() \
+    if not 1 <= len(words) <= (16 if whole else 10) or (not whole and len(words) < 2) or head.isupper() \
+            or not words[0][:1].isupper() \
             or is_title_word(words[0]):  # "Mr. Ban: …" is a transcript's speaker
         return None
     for w in words:
