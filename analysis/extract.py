@@ -110,6 +110,9 @@ _ROW_DTYPES: dict[str, object] = {
     "text": "str", "n_sentences": np.int64, "n_words": np.int64, "polarity": np.float64,
     "subjectivity": np.float64, "spacy_label": "str", "n_paragraphs": np.int64}
 
+#: The column labels of each row table, made once.
+_COLUMN_INDEX: dict[tuple[str, ...], pd.Index] = {}
+
 
 def _frame(values: dict[str, list]) -> pd.DataFrame:
     """The frame pandas makes of these rows (given as columns): each column built with the dtype it would
@@ -122,10 +125,6 @@ def _frame(values: dict[str, list]) -> pd.DataFrame:
         columns = _COLUMN_INDEX[names] = pd.Index(list(names))
     return frame(columns, [str_column(column) if _ROW_DTYPES[name] == "str"
                            else np.array(column, dtype=_ROW_DTYPES[name]) for name, column in values.items()])
-
-
-#: The column labels of each row table, made once.
-_COLUMN_INDEX: dict[tuple[str, ...], pd.Index] = {}
 
 
 def _paragraph_rows(parsed: ParsedArticle, scored: _Scores) -> pd.DataFrame:
@@ -180,12 +179,13 @@ def _mention_rows(parsed: ParsedArticle) -> pd.DataFrame:
 
 def _article_row(parsed: ParsedArticle, sentences: pd.DataFrame, scored: _Scores) -> pd.DataFrame:
     text = parsed.article.text
+    units = sorted(parsed.units, key=lambda u: u.paragraph)
     bounds, at = [], 0
-    for unit in sorted(parsed.units, key=lambda u: u.paragraph):  # where each line is, if the text is theirs
+    for unit in units:  # where each line is, if the text is theirs
         bounds.append((at, at + len(unit.text)))
         at += len(unit.text) + 1
-    pol, subj = scored.pieces(text, bounds) if all(text[a:b] == u.text for (a, b), u in zip(
-        bounds, sorted(parsed.units, key=lambda u: u.paragraph))) else scored(text)
+    pol, subj = scored.pieces(text, bounds) if all(text[a:b] == u.text for (a, b), u in zip(bounds, units)) \
+        else scored(text)
     return _frame({"n_paragraphs": [len(parsed.units) - 1], "n_sentences": [len(sentences)],
                    "n_words": [int(sentences["n_words"].to_numpy().sum()) if len(sentences) else 0],
                    "polarity": [pol], "subjectivity": [subj]})
