@@ -96,3 +96,44 @@ def test_empty_corpus_gives_empty_tables(tmp_path):
     out = analyse_articles([], cache_dir=tmp_path, progress=False)
     for name, columns in TABLE_COLUMNS.items():
         assert out[name].empty and list(out[name].columns) == columns
+
+
+@pytest.fixture(scope="module")
+def three_extracted():
+    articles = [Article(f"a{i}", f"Headline {i}", (f"Mayor Ann Lee said on Monday that bridge {i} would reopen.",
+                                                   "Critics were not convinced."), source="Wire")
+                for i in range(3)]
+    return articles, {parsed.article.id: extract(parsed) for parsed in parse(articles)}
+
+
+def _one_frame_per_article(articles: list[Article], results: dict) -> pd.DataFrame:
+    """The articles table as it was built before: one frame per article, stacked (the types pandas
+    infers per frame decide the column's type)."""
+    frames = [pd.DataFrame({**{key: [value] * len(results[a.id]["article"])
+                               for key, value in extract_module._article_meta(a).items()},
+                            **{c: results[a.id]["article"][c] for c in results[a.id]["article"].columns}})
+              for a in articles]
+    df = pd.concat(frames, ignore_index=True)
+    df["published"] = pd.to_datetime(df["published"], utc=True)
+    return df
+
+
+@pytest.mark.parametrize("changes", [
+    {},  # every column of one kind: built at once
+    {0: {"source": None}},  # a missing source: the column is object, not str
+    {1: {"url": "https://example.org/a1"}},
+    {2: {"published": None}},
+    {0: {"published": pd.Timestamp("2024-03-01T10:00:00Z")}, 1: {"published": pd.Timestamp("2024-03-02", tz="UTC")},
+     2: {"published": pd.Timestamp("2024-03-03T10:00:00.123456789+02:00")}},  # units s, us…, ns; two zones
+    {i: {"published": pd.Timestamp(f"2024-03-0{i + 1}T08:00:00Z"), "url": f"https://example.org/{i}",
+         "authors": ("Jo Park",)} for i in range(3)},
+])
+def test_articles_table_is_that_of_one_frame_per_article(three_extracted, changes):
+    import dataclasses
+
+    articles, results = three_extracted
+    articles = [dataclasses.replace(a, **changes.get(i, {})) for i, a in enumerate(articles)]
+    got = extract_module.combine(articles, results)["articles"]
+    expected = _one_frame_per_article(articles, results)
+    pd.testing.assert_frame_equal(got, expected, check_exact=True)
+    assert list(got.dtypes) == list(expected.dtypes)

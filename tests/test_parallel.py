@@ -1,6 +1,7 @@
 """``analysis.parallel``: jobs on this process and helpers (forked or spawned), none lost, none twice."""
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sys
@@ -63,6 +64,12 @@ def _warm() -> None:
 def _warm_in(job: tuple[str, int]) -> tuple[int, bool]:
     _pid_when_all_started((job[0], job[1], 1))  # the helper surely takes a job
     return os.getpid(), _STATE["warm"]
+
+
+def _collector(job: tuple[str, int, int]) -> tuple[int, int, int]:
+    """(pid, frozen objects, young-generation threshold) where the job ran."""
+    _pid_when_all_started(job)  # with a helper, it surely takes a job
+    return os.getpid(), gc.get_freeze_count(), gc.get_threshold()[0]
 
 
 @pytest.fixture(params=["fork", "spawn"])
@@ -135,6 +142,37 @@ def test_helpers_start_without_malloc_trimming_and_with_their_share_of_blas_thre
     helpers = {(trim, threads) for pid, trim, threads in got if pid != main}
     assert helpers == {(None, str(max(1, parallel.available_cpus() // 2)))}
     assert os.environ["MALLOC_TRIM_THRESHOLD_"] == "65536" and "OMP_NUM_THREADS" not in os.environ  # restored
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+def test_jobs_run_with_what_was_alive_frozen_and_rarer_collections_then_all_is_restored(processes, tmp_path):
+    before = gc.get_threshold()
+    assert gc.get_freeze_count() == 0
+    got = list(parallel.imap_unordered(_collector, ((str(tmp_path), i, processes - 1) for i in range(12)),
+                                       processes=processes))
+    here = [(frozen, young) for pid, frozen, young in got if pid == os.getpid()]
+    assert here and all(frozen > 1000 and young == parallel.YOUNG_COLLECTION_THRESHOLD for frozen, young in here)
+    if processes == 2 and parallel.start_method() == "fork":  # a forked helper inherits both
+        assert {(frozen > 1000, young) for pid, frozen, young in got if pid != os.getpid()} == {
+            (True, parallel.YOUNG_COLLECTION_THRESHOLD)}
+    assert gc.get_freeze_count() == 0 and gc.get_threshold() == before
+
+
+@pytest.mark.parametrize("owner", ["frozen", "disabled"])
+def test_a_collector_its_owner_set_up_is_left_alone(owner):
+    before = gc.get_threshold()
+    gc.freeze() if owner == "frozen" else gc.disable()
+    try:
+        frozen = gc.get_freeze_count()  # objects freed while frozen leave the count: compare loosely
+        jobs = [(os.getpid(), i, 0.0) for i in range(3)]
+        with parallel.batch_collections():
+            assert gc.get_threshold() == before and (gc.get_freeze_count() > frozen // 2) is (owner == "frozen")
+        assert list(parallel.imap_unordered(_pid_after, jobs, processes=1)) == [(i, os.getpid()) for i in range(3)]
+        assert gc.get_threshold() == before and (gc.get_freeze_count() > frozen // 2) is (owner == "frozen")
+        assert gc.isenabled() is (owner == "frozen")
+    finally:
+        gc.unfreeze()
+        gc.enable()
 
 
 @pytest.mark.parametrize("remaining, processes, expected", [
