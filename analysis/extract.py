@@ -36,7 +36,7 @@ from analysis import config, entities, quotes
 from analysis.corpus import Article
 from analysis.frames import frame, str_column
 from analysis.nlp import ParsedArticle, Unit, load_nlp, parse
-from analysis.parallel import guided_size, imap_unordered, resolve_processes
+from analysis.parallel import batch_collections, guided_size, imap_unordered, resolve_processes
 from analysis.records import TABLE_COLUMNS
 from analysis.sentiment import score
 from analysis.sentiment.fast import scorer as fast_scorer
@@ -317,18 +317,22 @@ def analyse_articles(articles: Iterable[Article], *, cache_dir: str | os.PathLik
     bar = progress_bar(total=len(todo), desc="NLP", unit="article", enabled=progress)
     store = cache if use_cache else None
     if processes == 1:  # a stream: one spaCy pipe over every article
-        for article_id, tables in _analysed(todo, store, batch_size):
-            hits[article_id] = tables
-            bar.update()
+        warm_up()  # the model loaded before the collector freezes what is alive
+        with batch_collections():
+            for article_id, tables in _analysed(todo, store, batch_size):
+                hits[article_id] = tables
+                bar.update()
         bar.close()
         return combine(articles, hits)
     # Each job comes back as a few stacked tables (unpickling many small frames would cost this
     # process, which also parses, a second per 600 articles); the cache hits are stacked here.
     parts = [(list(hits), combine([a for a in articles if a.id in hits], hits))] if hits else []
     jobs = ((chunk, store, batch_size) for chunk in _chunks(todo, processes))
-    for part in imap_unordered(_analyse_chunk, jobs, processes=processes, initializer=warm_up):
-        parts.append(part)
-        bar.update(len(part[0]))
+    # closed here even on an error: a traceback kept by a notebook must not keep its helpers and collector settings
+    with contextlib.closing(imap_unordered(_analyse_chunk, jobs, processes=processes, initializer=warm_up)) as done:
+        for part in done:
+            parts.append(part)
+            bar.update(len(part[0]))
     bar.close()
     return stack(articles, [tables for _ids, tables in parts])
 
