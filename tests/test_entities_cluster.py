@@ -226,6 +226,18 @@ def test_an_order_named_after_a_saint_is_no_person(nlp):
       "The plan was drafted with her son, Tobi Oyelaran, a lawyer in the capital.",
       "Oyelaran said the plan would be costed by an independent office."),
      "Marta Oyelaran", "Tobi Oyelaran", (1, 2)),
+    # round 7 (real news): the bare surname stood for the senator again and again before her son was named
+    # once in passing: later it is still she
+    (("Senator Marta Oyelaran unveiled her housing plan on Monday.",
+      "Oyelaran said the plan would cost little. Oyelaran has pushed for it since 2019.",
+      "The plan was drafted with help from her son, Tobi Oyelaran.",
+      "Oyelaran told reporters the plan would be paid for by a tax on empty homes."),
+     "Marta Oyelaran", "Tobi Oyelaran", (4, 1)),
+    # … but in the son's own paragraph the bare surname is still the nearest, the son
+    (("Senator Marta Oyelaran unveiled her housing plan on Monday.",
+      "Oyelaran said the plan would cost little. Oyelaran has pushed for it since 2019.",
+      "The plan was drafted by her son, Tobi Oyelaran. Oyelaran is a lawyer."),
+     "Marta Oyelaran", "Tobi Oyelaran", (3, 2)),
 ])
 def test_a_bare_surname_of_relatives_is_the_first_named_when_the_other_is_always_named_in_full(
         nlp, paragraphs, first, second, expected):
@@ -356,3 +368,69 @@ def test_a_city_named_x_city_is_also_called_x(nlp, paragraphs, labels, city, oth
     ents = entities_of(resolved(nlp, "Relief", tuple(paragraphs), labels))
     assert ents[city][0] == "GPE"
     assert (other in ents) if other else ents[city][1] == 2
+
+
+@pytest.mark.parametrize("paragraphs, name, n", [
+    # round 7 (real news): a city the gazetteer knows by a shorter name keeps its full name where the article
+    # writes it, and its short form joins it; elsewhere the short form is the name
+    (("NEW YORK (AP) — Subway fares rise on Monday.", "Riders in New York City will pay $3."), "New York City", 2),
+    (("Fares rise in New York City on Monday.",), "New York City", 1),
+    (("The governor of New York signed the bill.",), "New York", 1),
+])
+def test_a_city_keeps_its_full_name_where_the_article_writes_it(nlp, paragraphs, name, n):
+    ents = entities_of(mentions_of(nlp, "Fares", *paragraphs))
+    assert ents[name] == ("GPE", n) and not {"New York", "New York City"} - {name} & set(ents)
+
+
+@pytest.mark.parametrize("paragraphs, body, n", [
+    # round 7 (real news): a national body named with its country, then without it, is one organisation
+    (("Ada Quist won a U.S. Senate seat for Kell in 2018.", "Quist’s Senate office opened in May.",
+      "The Senate voted on the bill in May."), "U.S. Senate", 3),
+    (("He was elected to the United States Senate in 2012.", "He chaired two committees of the Senate."),
+     "United States Senate", 2),
+    (("The Kenya Wildlife Service said poaching fell.", "Wildlife Service rangers found two carcasses."),
+     "Kenya Wildlife Service", 2),
+])
+def test_a_national_body_without_its_country_is_the_same_body(nlp, paragraphs, body, n):
+    ents = entities_of(mentions_of(nlp, "Politics", *paragraphs))
+    bare = body.split(" ", 2 if body.startswith("United") else 1)[-1]
+    assert ents[body][1] == n and bare not in ents
+
+
+@pytest.mark.parametrize("paragraphs, outlet, n, short", [
+    # round 7 (real news): a newspaper named with its city is called by the words after it
+    (("The Kansas City Star reported that the mayor used a private phone.",
+      "The mayor told the Star she would stop.", "The Star said the emails were routine."),
+     "Kansas City Star", 3, "Star"),
+    (("The Denver Post obtained the emails.", "A spokesman told the Post the practice had stopped."),
+     "Denver Post", 2, "Post"),
+])
+def test_a_newspaper_named_with_its_city_is_called_by_the_rest(nlp, paragraphs, outlet, n, short):
+    ents = entities_of(resolved(nlp, "Emails", paragraphs, {f"^{short}$": "ORG"}))
+    assert ents[outlet][1] == n and short not in ents
+
+
+@pytest.mark.parametrize("paragraphs, labels, agency, short", [
+    # round 7 (real news): a government agency is called by its name without its head word
+    (("The Treasury Department issued new rules on Monday.", "Officials said the Treasury would not comment."),
+     {"^Treasury$": "ORG"}, "Treasury Department", "Treasury"),
+    (("The Tithe Bureau mailed its forms to 3 million homes.", "The Tithe collects the forms each spring."),
+     {"^Tithe$": "ORG", "Tithe Bureau": "ORG"}, "Tithe Bureau", "Tithe"),
+])
+def test_an_agency_without_its_head_word_is_the_agency(nlp, paragraphs, labels, agency, short):
+    ents = entities_of(resolved(nlp, "Rules", paragraphs, labels))
+    assert ents[agency][1] == 2 and short not in ents
+
+
+@pytest.mark.parametrize("paragraphs, labels, longer, short", [
+    # round 7 (real news): an organisation's name without an inner word is the organisation
+    (("The Harlow Maritime Heritage Museum issued a report.", "Days later the Harlow Heritage Museum said more."),
+     {"Harlow Heritage Museum": "ORG", "Harlow Maritime Heritage Museum": "ORG"},
+     "Harlow Maritime Heritage Museum", "Harlow Heritage Museum"),
+    (("The Kell Valley Growers Association met.", "The Kell Growers Association voted to strike."),
+     {"Kell Growers Association": "ORG", "Kell Valley Growers Association": "ORG"},
+     "Kell Valley Growers Association", "Kell Growers Association"),
+])
+def test_an_organisation_without_an_inner_word_is_the_organisation(nlp, paragraphs, labels, longer, short):
+    ents = entities_of(resolved(nlp, "Report", paragraphs, labels))
+    assert ents[longer][1] == 2 and short not in ents

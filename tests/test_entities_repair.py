@@ -19,7 +19,7 @@ from analysis.entities.repair import (
     split_dashes,
 )
 from analysis.nlp import load_nlp
-from tests.entity_texts import entities_of, resolved
+from tests.entity_texts import entities_of, mentions_of, resolved
 
 
 @pytest.fixture(scope="module")
@@ -102,6 +102,11 @@ def test_an_organisations_institute_is_a_second_name(text, span, whole):
     ("Dr. Lind: The data are clear.", None),
     ("Tomas Lind said the council would vote in May: all of it.", None),
     ("Ferries", None),  # one word without a full stop may be a line of anything
+    # round 7 (real news): a linked headline quoting a phrase is one too; a quotation in title case is none
+    ("Council Backs Unions On ‘Fair Pay.’", "Council Backs Unions On ‘Fair Pay.’"),
+    ("Kell Mayor Blames The Loss On ‘Reckless’ Spending In May",
+     "Kell Mayor Blames The Loss On ‘Reckless’ Spending In May"),
+    ("“We Will Win This Fight.”", None),
 ])
 def test_a_subheading_in_title_case(paragraph, heading):
     end = heading_end(paragraph)
@@ -254,3 +259,31 @@ def test_a_name_cut_after_its_first_word_grows_when_written_whole_elsewhere(text
     m = _mention(text, span, "GPE")
     extra = [Mention(0, 2, 1000 + i, 1000 + i + len(o), o, "LOC", "ner") for i, o in enumerate(others)]
     assert join_neighbours(text, [m, *extra], headline_end=0)[0].text == expected
+
+
+@pytest.mark.parametrize("sentence, court", [
+    # round 7 (real news): a court's circuit or district after "for the" is part of its name
+    ("The appeal now goes to the U.S. Court of Appeals for the 4th Circuit.",
+     "U.S. Court of Appeals for the 4th Circuit"),
+    ("The U.S. District Court for the Southern District of Ohio ruled on Friday.",
+     "U.S. District Court for the Southern District of Ohio"),
+])
+def test_a_courts_circuit_after_for_the_is_part_of_its_name(nlp, sentence, court):
+    ents = entities_of(mentions_of(nlp, "Ruling", sentence))
+    assert ents == {court: ("ORG", 1)}
+
+
+def test_no_court_joins_what_follows_for_the(nlp):
+    ents = entities_of(mentions_of(nlp, "Ruling", "Acme Holdings worked for the Harlow District Council in May."))
+    assert not any("for the" in e for e in ents)
+
+
+@pytest.mark.parametrize("sentence, university, town", [
+    # round 7 (real news): a university "of" a place named with its campus town after "at" is one name
+    ("said Ada Quist, who directs a poll at the University of Kell at Harlow.", "University of Kell at Harlow",
+     None),
+    ("The University of Texas at El Paso will open a clinic in Harlow.", "University of Texas at El Paso", "Harlow"),
+])
+def test_a_university_and_its_campus_after_at_are_one_name(nlp, sentence, university, town):
+    ents = entities_of(resolved(nlp, "Poll", (sentence,), {"^Harlow$": "GPE", "University of Kell$": "ORG"}))
+    assert ents[university] == ("ORG", 1) and (town is None or ents[town][1] == 1)

@@ -9,9 +9,15 @@ import pytest
 
 from analysis.entities.shapes import (
     descriptor_end,
+    event_called,
+    field_end,
     headline_core,
+    is_family,
     number_end,
+    residents_of,
     score_end,
+    show_title,
+    split_coordinated,
     split_joined_places,
     split_place_prefix,
     split_title_inside,
@@ -224,3 +230,113 @@ def test_a_town_before_a_mayors_title_is_the_town(nlp):
               "\"We need boats,\" said Palanas Mayor Rosalind Maglaya.")
     ents = entities_of(resolved(nlp, "Flood", parsed, {"^Palanas Mayor$": "PERSON", "^Palanas$": "GPE"}))
     assert ents["Palanas"] == ("GPE", 2) and "Palanas Mayor" not in ents
+
+
+@pytest.mark.parametrize("text, name, show", [
+    # round 7 (real news): all of a quotation after a network's possessive or "on" is a show's title
+    ('in an interview with Kellnet Radio\'s "Morning Hours."', "Morning Hours", True),
+    ("she said on \u201cSunday Desk\u201d last week", "Sunday Desk", True),
+    ("told the Harlow Courier\u2019s \u201cCity Beat,\u201d a podcast", "City Beat", True),
+    ('the mayor of "Port Kell" said', "Port Kell", False),  # no possessive nor "on" before it
+    ("Kellnet Radio's Ada Quist said", "Ada Quist", False),  # not in quotation marks
+    ('on "Ada Quist and the Band" tonight', "Ada Quist", False),  # part of the quotation only
+    ("Ada Quist, the author of Harbour Lights, teaches in Kell.", "Harbour Lights", True),  # a book
+    ("Ada Quist is the author of the book Harbour Lights.", "Harbour Lights", True),
+    ("The author, Ada Quist of Kell, said", "Kell", False),
+    ("the senator told KBC' Meet the Voters on Sunday", "Meet the Voters", True),  # a network's show with "the"
+    ("the senator told KBC's Ada Quist on Sunday", "Ada Quist", False),  # a network's reporter
+])
+def test_a_name_quoted_after_a_networks_possessive_is_a_show(text, name, show):
+    start = text.index(name)
+    assert show_title(text, start, start + len(name)) is show
+
+
+def test_a_show_is_no_organisation_and_leaves_its_network_apart(nlp):
+    ents = entities_of(resolved(nlp, "Show", ("The mayor spoke on Monday to Kellnet Radio's "
+                                              '"Breakfast Desk Daily."', "She cited a Breakfast Desk report."),
+                                {"^Breakfast Desk Daily$": "ORG", "^Breakfast Desk$": "ORG"}))
+    assert ents["Breakfast Desk Daily"][0] == "WORK_OF_ART" and ents["Breakfast Desk"] == ("ORG", 1)
+
+
+@pytest.mark.parametrize("text, span, expected", [
+    # round 7 (real news): a caption's fields glued together; a name ends before the next field's label
+    ("Name: Ada Quist Age: 41City: Port KellJob: Nurse", "Ada Quist Age", "Ada Quist"),
+    ("Name: Ada Quist Age: 41City: Port KellJob: Nurse", "Port KellJob", "Port Kell"),
+    ("Name: Ada Quist Age: 27 Job: nurse", "Ada Quist Age", "Ada Quist"),
+    ("Kansas City: the mayor said", "Kansas City", "Kansas City"),  # no caption of fields
+    ("Ada Quist Age 27", "Ada Quist Age", "Ada Quist Age"),  # no colon: no field
+    ("Harlow Academy: results", "Harlow Academy", "Harlow Academy"),  # no field word
+])
+def test_a_name_glued_to_a_captions_next_field_label_is_cut(text, span, expected):
+    start = text.index(span)
+    assert text[start:field_end(text, start, start + len(span))] == expected
+
+
+def test_a_caption_of_glued_fields_gives_its_names(nlp):
+    ents = entities_of(resolved(nlp, "Protest", ("Workers marched in Port Kell on Tuesday.",
+                                                 "Name: Ada Quist Age: 41City: Port KellJob: NursePay: $22 an hour."),
+                                {"Ada Quist Age": "PERSON", "NursePay": "ORG"}))
+    assert ents["Ada Quist"] == ("PERSON", 1) and not any("Age" in e or "Pay" in e for e in ents)
+
+
+@pytest.mark.parametrize("surface, names, expected", [
+    # round 7 (real news): two names coordinated in one span, one written alone elsewhere, are two
+    ("Harlow Action Fund and Fairway Trust", {"harlow action fund"}, ["Harlow Action Fund", "Fairway Trust"]),
+    ("Harlow Action Fund and Correct", {"harlow action fund"}, ["Harlow Action Fund"]),  # spaCy cut the second
+    ("Harlow Action Fund and Fairway Trust", set(), ["Harlow Action Fund and Fairway Trust"]),  # neither alone
+    ("Marks and Spencer", {"marks"}, ["Marks and Spencer"]),  # one word alone is no sure name
+    ("Trinidad and Tobago", {"trinidad and tobago"}, ["Trinidad and Tobago"]),  # known whole
+])
+def test_two_names_coordinated_in_one_span_are_split(surface, names, expected):
+    text = f"x {surface} y"
+    pieces = split_coordinated(text, 2, 2 + len(surface), "ORG", names)
+    assert [text[s:e] for s, e, _ in pieces] == expected
+
+
+@pytest.mark.parametrize("text, span, family", [
+    # round 7 (real news): "the" + the plural of a surname of the article is a family, no one person
+    ("every summer the Quists move to the coast", "Quists", True),
+    ("every summer the Quists move to the coast", "the Quists", True),
+    ("Quists Ltd said", "Quists", False),  # no "the"
+    ("the Harlows won", "Harlows", False),  # no person of the article so named
+])
+def test_a_family_is_no_person(text, span, family):
+    start = text.index(span)
+    assert is_family(text, start, start + len(span), frozenset({"ada quist", "quist"})) is family
+
+
+@pytest.mark.parametrize("text, name, event", [
+    # round 7 (real news): what an event is called is the event's name, no organisation
+    ("After the count, supporters held a fundraiser called Pints and Polls, where", "Pints and Polls", True),
+    ("the annual fundraiser dubbed \u201cKell Nights\u201d raised $5,000", "Kell Nights", True),
+    ("a group called Parents for Kell said", "Parents for Kell", False),  # a group is an organisation
+    ("the event was held in Kell on Monday", "Kell", False),
+])
+def test_what_an_event_is_called_is_its_name(text, name, event):
+    assert event_called(text, text.index(name)) is event
+
+
+def test_an_event_called_so_is_no_organisation(nlp):
+    ents = entities_of(resolved(nlp, "Event", ("After the count, supporters held a fundraiser called Pints and Polls.",
+                                               "Most Pints and Polls guests backed the mayor."),
+                                {"Pints and Polls": "ORG"}))
+    assert ents["Pints and Polls"] == ("EVENT", 2)
+
+
+@pytest.mark.parametrize("surface, names, residents", [
+    # round 7 (real news): the people of a name of the article, named after it
+    ("Main Streeters", {"main street"}, True),
+    ("Kellites", {"kell"}, True),
+    ("Main Streeters", set(), False),  # no such name in the article
+    ("Peters", {"pet"}, False),  # too short a name to be one's people
+    ("Reuters", {"reut"}, False),
+])
+def test_the_people_of_a_name_are_no_name(surface, names, residents):
+    assert residents_of(surface, names) is residents
+
+
+def test_the_people_of_a_name_are_a_group(nlp):
+    ents = entities_of(resolved(nlp, "Banks", ("Critics of Main Street banks met on Monday.",
+                                               "Main Streeters filled the hall."),
+                                {"^Main Street$": "ORG", "Main Streeters": "ORG"}))
+    assert ents["Main Streeters"][0] == "NORP"

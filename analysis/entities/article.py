@@ -2,7 +2,8 @@
 
 1. Clean spaCy's spans: grow an ORG (or product, work, facility) span over adjacent capitalised proper nouns
    it governs ("Tili" → "Ana Tili"), keep an institution named with a possessive whole ("St Oswin’s
-   College London"), split "Georgia’s Ministry of Foreign Affairs" in two, cut at dashes
+   College London"), split "Georgia’s Ministry of Foreign Affairs" and "Varga’s Redwood Capital" in two
+   (:mod:`analysis.entities.possessives`), cut at dashes
    ("Mozambique — Rescue"), split places joined by a hyphen ("Vienna-Bratislava") and drop common
    words so joined ("Red-Green"), split a place off ("University of Reading in England", "Museo …
    in Zapala", "Queensland Mackay") and two places apart ("Greenock to Aberdeen", "Enugu, Nigeria"),
@@ -60,6 +61,8 @@ from analysis.entities.names import (
     role_before,
 )
 from analysis.entities.party_tags import name_party_states, party_states
+from analysis.entities.possessives import possessive_pieces
+from analysis.entities.programmes import mark_programmes
 from analysis.entities.repair import (
     dateline_span,
     dateline_wire,
@@ -78,10 +81,14 @@ from analysis.entities.shapes import (
     alone_elsewhere,
     business_end,
     descriptor_end,
+    field_end,
     headline_core,
+    is_family,
     is_title_phrase,
     number_end,
+    residents_of,
     score_end,
+    split_coordinated,
     split_joined_places,
     split_locative,
     split_place_prefix,
@@ -89,6 +96,7 @@ from analysis.entities.shapes import (
     team_cue,
     team_parts,
     without_start,
+    work_kind,
 )
 from analysis.entities.social import social_tags
 
@@ -100,8 +108,8 @@ _NOT_AUTHOR = ORG_WORDS | _NON_PERSON_AUTHOR
 _NOT_NAME_POS = frozenset({"VERB", "AUX", "INTJ", "ADV", "PRON", "DET", "ADP", "SCONJ", "CCONJ", "PART"})
 _GROWN = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC"})  # spans spaCy often cuts short ("Tili")
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z]{2,6})\)")
-_POSSESSIVE_JOIN = re.compile(r"['\u2019]s\s+")
 _SURNAME_AFTER = re.compile(r"-([A-Z][a-z\u00e0-\u024f'\u2019]+)(?![\w-])")
+_MIDDLE_INITIAL = re.compile(r"[A-Z][a-z]+ (?:[A-Z]\. ?)+[A-Z][a-z][\w'\u2019-]*")
 _INT_COLUMNS = ("sentence_id", "paragraph", "start", "end")
 _HEADLINE_NUMBER = re.compile(r"(?:\s+(?:\d[\d,.]*%?|Q[1-4]|H[12]|FY\d{2,4}))+$")  # a headline's "Q1", "240"
 _LEGAL_AFTER = re.compile(r" ([A-Z][A-Za-z]{1,5}\.?)(?![\w-])")  # " GmbH", " Ltd.": a legal suffix after a span
@@ -116,14 +124,18 @@ def resolve_article(parsed, raw: pd.DataFrame) -> pd.DataFrame:
     mentions = join_neighbours(text, mentions, headline_end=headline_end)
     headings = _headings(parsed)
     mentions = _headline(_dateline(parsed, mentions), split=False, headings=headings)
-    mentions += patterns(parsed, mentions)
+    mentions += [_unglued(text, m) for m in patterns(parsed, mentions)]
     mentions += speaker_labels(parsed, mentions)
-    mentions += propagate(parsed, mentions)
+    mentions += propagate(parsed, mentions, headings=headings)
     mentions = _headline(join_neighbours(text, mentions, headline_end=headline_end), split=True,
                          title=parsed.article.title, headings=headings)
     if not is_sport(text):  # "Councillors in Stockton-on-Tees have rejected …" (a team may be "the Senators")
         mentions = [m for m in mentions if not _plural_title(m.text)]
-    mentions = _hyphenated(text, _businesses(parsed.article.text, mentions))
+    mentions = mark_programmes(text, _hyphenated(text, _businesses(parsed.article.text, mentions)))
+    if any(m.text.endswith(("ers", "ites")) for m in mentions):  # "Main Streeters" beside "Main Street"
+        keys = {name_key(m.text) for m in mentions}
+        mentions = [replace(m, spacy_label="NORP", hint="NORP", cue=False) if residents_of(m.text, keys) else m
+                    for m in mentions]
     mentions = _teams(text, _contexts(parsed, _storms(mentions)))
     mentions = [replace(m, bracketed=True) if text[m.start - 1:m.start] == "(" and text[m.end:m.end + 1] == ")"
                 and m.start > 0 else m for m in mentions]
@@ -148,6 +160,7 @@ def _clean_mentions(parsed, raw: pd.DataFrame) -> list[Mention]:
     names = {name_key(t) for t, lb in zip(texts, labels) if lb in NAME_LABELS}
     places = {name_key(t) for t, lb in zip(texts, labels) if lb in ("GPE", "LOC")}
     persons = frozenset(name_key(t) for t, lb in zip(texts, labels) if lb == "PERSON")
+    people = persons | {name_key(t.split()[-1]) for t in persons if " " in t}  # full names and their surnames
     sport = is_sport(text)
     raw_starts = set(starts)
     out = []
@@ -155,6 +168,8 @@ def _clean_mentions(parsed, raw: pd.DataFrame) -> list[Mention]:
         if spacy_label not in NAME_LABELS:
             continue
         start, end = int(start), int(end)
+        if is_family(text, start, end, people):
+            continue  # "the Quists": a family, no one person
         unit = units.get(int(paragraph))
         if spacy_label == "PERSON" and (legal := _LEGAL_AFTER.match(text, end)) is not None \
                 and legal.group(1).strip(".").lower() in LEGAL_SUFFIXES:
@@ -182,13 +197,16 @@ def _clean_mentions(parsed, raw: pd.DataFrame) -> list[Mention]:
             if grown is not None:
                 pieces += [(*grown, "ORG")]
             else:
-                pieces += [p for s, e in split_dashes(text, start, end) for p in _pieces(text, s, e, spacy_label)]
+                owners = people if int(paragraph) else None  # not in the headline
+                pieces += [p for s, e in split_dashes(text, start, end)
+                           for p in possessive_pieces(text, s, e, spacy_label, owners)]
         for s1, e1, label1 in pieces:
             cut = clean_name(text[s1:e1], person=False) if "-" in text[s1:e1] else None
             hyphens = split_hyphens(text, s1 + cut[0], s1 + cut[1], label1, places) if cut else None
             for s0, e0, label0 in [(s1, e1, label1)] if hyphens is None else hyphens:
                 for s, e, label in (p for titled in split_title_inside(text, s0, e0, label0)
-                                    for joined in split_joined_places(text, *titled)
+                                    for pair in split_coordinated(text, *titled, names)
+                                    for joined in split_joined_places(text, *pair)
                                     for piece in split_locative(text, *joined, names)
                                     for p in split_place_prefix(text, *piece, places, persons)):
                     mention = _cleaned(text, s, e, label, int(sid), int(paragraph), unit, sport=sport)
@@ -278,8 +296,8 @@ def _headline(mentions: list[Mention], *, split: bool, title: str = "",
                 m = replace(m, end=m.start + len(longer), text=longer, spacy_label="", cue=False)
                 grown_end = m.end
         key, words = name_key(m.text), m.text.split()
-        if key in body or known(m.text) is not None:
-            out.append(m)
+        if key in body or known(m.text) is not None or _MIDDLE_INITIAL.fullmatch(m.text):
+            out.append(m)  # a known name, one of the body, or a person's with a middle initial ("Tomas K. Brandt")
             continue
         pieces = headline_pieces(m.text, body) if split else None
         if pieces is None and split:
@@ -295,6 +313,15 @@ def _headline(mentions: list[Mention], *, split: bool, title: str = "",
         elif not all(ordinary(w) for w in words):
             out.append(m)
     return [n for n in map(_headline_number, out) if n is not None] if split else out
+
+
+def _unglued(text: str, m: Mention) -> Mention:
+    """A mention found by a pattern, cut before the label of a caption's next field ("Port KellJob" + ":"), or
+    a show's title (MSNBC's "Morning Hours") labelled a work, an event's name an event."""
+    if kind := work_kind(text, m.start, m.end):
+        return replace(m, spacy_label=kind, hint=kind, cue=False)
+    end = field_end(text, m.start, m.end)
+    return m if end == m.end else replace(m, end=end, text=text[m.start:end])
 
 
 def _headline_trim(words: list[str]) -> list[tuple[int, int]] | None:
@@ -495,31 +522,22 @@ def _business(text: str, m: Mention) -> Mention:
                    cue=False, hint="ORG")
 
 
-def _pieces(text: str, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
-    """A span split at an inner possessive when one side is a known place or the
-    right side an organisation ("Azerbaijan’s Ministry of Energy" → "Azerbaijan",
-    "Ministry of Energy"; "Putin’s Astana" → "Putin", "Astana")."""
-    m = _POSSESSIVE_JOIN.search(text, start, end)
-    if m is None or m.start() == start or m.end() >= end:
-        return [(start, end, label)]
-    left, right = text[start:m.start()], text[m.end():end]
-    entry, other = known(left), known(right)
-    if entry is None and other is None and right.split()[0].lower() not in ORG_WORDS:
-        return [(start, end, label)]
-    if entry is None and other is None and institution_end(text, start, end, set()) is not None:
-        return [(start, end, "ORG")]  # "St Oswin’s College London", "Children’s Hospital"
-    return [(start, m.start(), entry.label if entry else ""), (m.end(), end, other.label if other else label)]
-
-
 def _cleaned(text: str, start: int, end: int, label: str, sentence_id: int, paragraph: int, unit, *,
              sport: bool = False) -> Mention | None:
     if "\n" in text[start:end]:
         return None
+    if (glued := field_end(text, start, end)) != end:  # "Ada Quist Age" + ": 27", "WaitressPay" + ": $5"
+        end = glued
+        if all(ordinary(w) for w in text[start:end].split()):
+            return None
     cut = clean_name(text[start:end], person=label == "PERSON")
     if cut is None:
         return None
     span_start = start
     start, end = start + cut[0], start + cut[1]
+    kind = work_kind(text, start, end)  # MSNBC's "Morning Hours": a show; "an event called …"
+    if kind:
+        label = kind
     if text[end:end + 1] == "." and (entry := known(text[start:end + 1])) is not None and entry.label == "GPE":
         end += 1  # "Ore." in a dateline
     words = text[start:end].split()
@@ -558,7 +576,8 @@ def _cleaned(text: str, start: int, end: int, label: str, sentence_id: int, para
     cue = title_before(text, start)
     if not role and (label in ("PERSON", "") or cue):
         role = role_before(text, start)
-    return Mention(sentence_id, paragraph, start, end, surface, label, "ner", cue, name_start, hint, role)
+    return Mention(sentence_id, paragraph, start, end, surface, label, "ner", cue, name_start,
+                   kind or hint, role)
 
 
 def _plural_title(surface: str) -> bool:

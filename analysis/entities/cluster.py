@@ -1,6 +1,7 @@
 """Clustering one article's mentions into entities, and labelling each by a vote.
 
-- Known variants join their canonical name (US, U.S., the United States).
+- Known variants join their canonical name (US, U.S., the United States); a city the gazetteer knows by
+  a shorter name is named in full where the article writes it so ("New York City").
 - Full person names with one surname join when their first names agree; two
   people with one surname stay apart ("Anna Kowalski", "Piotr Kowalski").
 - A bare surname or first name joins its person, the nearest one before it when
@@ -32,6 +33,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
+from analysis.entities.gazetteer import FINDABLE_KEYS
 from analysis.entities.mention import Mention
 from analysis.entities.names import (
     ADMIN_WORDS,
@@ -110,6 +112,9 @@ class _Article:
             self.canonical.setdefault(cid, _spelling(entry.canonical, self.surface[k]) if entry else self.surface[k])
             for i in ix:
                 self.assign[i] = cid
+        for k, entry in self.entry.items():
+            if entry is not None and entry.label == "GPE" and k == name_key(entry.canonical + " City"):
+                self.canonical[f"K:{entry.canonical}|GPE"] = self.surface[k]  # the article says "New York City"
 
     def person_votes(self, k: str) -> int:
         return self.votes[k]["PERSON"] + self.cues[k]
@@ -241,6 +246,7 @@ class _Article:
             first_only = k not in by_surname and k not in by_middle
             place_cue = any(self.mentions[i].context == "GPE" or self.mentions[i].hint == "GPE" for i in ix)
             place_form = place_cue or self.placeish(k)
+            bare = [self.mentions[j].start for j in ix]
             for i in ix:
                 m = self.mentions[i]
                 target = self._bare_target(k, m, people, targets, k in geo_keys, first_only=first_only,
@@ -255,7 +261,7 @@ class _Article:
                     if org is not None and m.start < first and first_at.get(org, 1 << 40) < first:
                         target = org
                 if target == "person":
-                    self.assign[i] = self._nearest(people, seen, m.start, m.paragraph, paragraphs)
+                    self.assign[i] = self._nearest(people, seen, m.start, m.paragraph, paragraphs, bare=bare)
                 elif target is not None:
                     self.assign[i] = target
 
@@ -310,6 +316,14 @@ class _Article:
                 or words[-1].strip(".") in LEGAL_SUFFIXES
             if words[-1].strip(".") in LEGAL_SUFFIXES:
                 tiers[" ".join(words[:-1])][0].add(cid)
+            if org and len(words) == 2 and words[-1] in _AGENCY_HEADS and surface[0][:1].isupper() \
+                    and known(surface[0]) is None and not is_title_word(surface[0]):
+                tiers[words[0]][2].add(cid)  # "Treasury" of "Treasury Department"
+            if org and 3 <= len(words) <= 5 and len(words) == len(surface) and all(w[:1].isupper() for w in surface):
+                for i in range(1, len(words) - 1):  # "Kell Museum" of "Kell Maritime Museum"
+                    tiers[" ".join(words[:i] + words[i + 1:])][1].add(cid)
+            if org and (n := _country_words(surface, outlet=words[-1] in _OUTLET_WORDS)):
+                tiers[name_key(" ".join(surface[n:]))][1].add(cid)  # "Senate" of "U.S. Senate", "the Times"
             if org and words[0] in _GROUP_WORDS and len(legal_base(k).split()) > 2:
                 rest = legal_base(k).split()[1:]  # "Ipê Logística" and "Ipê" of "Grupo Ipê Logística"
                 tiers[" ".join(rest)][0].add(cid)
@@ -366,19 +380,26 @@ class _Article:
 
     @staticmethod
     def _nearest(people: set[str], seen: dict[str, list[int]], start: int, paragraph: int = -1,
-                 paragraphs: dict[int, int] | None = None) -> str:
+                 paragraphs: dict[int, int] | None = None, bare: list[int] | None = None) -> str:
         """The person mentioned last before ``start``, else the first mentioned. When several share the
         surname and all but the first named are named in full again and again, the writer tells those
         apart by their full names: a bare surname beyond the paragraph of the last full name is the
-        first named ("Peter Halvorsen" … "Ingrid Halvorsen" … "Ingrid Halvorsen" … "Halvorsen says")."""
+        first named ("Peter Halvorsen" … "Ingrid Halvorsen" … "Ingrid Halvorsen" … "Halvorsen says").
+        So it is when the bare surname (``bare``: the offsets of its mentions) stood twice or more for the
+        first named before a relative named in full once, in an earlier paragraph ("Halvorsen" …
+        "Halvorsen" … "hired his son, Jon Halvorsen." ¶ "Halvorsen said")."""
         first = min(people, key=lambda c: (min(seen[c], default=1 << 40), c))
         before = [(max(s for s in seen[c] if s < start), c) for c in people if any(s < start for s in seen[c])]
         if not before:
             return first
         last, nearest = max(before)
-        if (paragraphs is not None and len(people) > 1 and nearest != first
-                and paragraphs.get(last, paragraph) != paragraph
-                and all(len(seen[c]) >= 2 for c in people if c != first)):
+        if paragraphs is None or len(people) < 2 or nearest == first or paragraphs.get(last, paragraph) == paragraph:
+            return nearest
+        if all(len(seen[c]) >= 2 for c in people if c != first):
+            return first
+        named = min(seen[nearest])  # where the relative is first named in full
+        if len(seen[nearest]) == 1 and bare is not None and \
+                sum(min(seen[first]) < s < named for s in bare) >= 2:
             return first
         return nearest
 
@@ -470,6 +491,27 @@ def _particle_name(surface: str) -> bool:
     words = surface.split()
     return (len(words) >= 3 and words[0][:1].isupper() and words[-1][:1].isupper()
             and all(w.islower() and w in PARTICLES for w in words[1:-1]))
+
+
+#: Head words of a government agency's name, which the article may leave out ("the Treasury" of "the Treasury
+#: Department").
+_AGENCY_HEADS = frozenset("bureau department agency administration service".split())
+#: Head words of newspapers' names, which their readers call by the words after the city ("the Times").
+_OUTLET_WORDS = frozenset("""times post news herald journal tribune gazette globe chronicle courier telegraph
+observer examiner inquirer star sun register dispatch bee independent guardian mirror express""".split())
+
+
+def _country_words(words: list[str], *, outlet: bool = False) -> int:
+    """How many first words of a national body's name name its country ("U.S." of "U.S. Senate", "United
+    States" of "United States Senate"), or of a newspaper's its place (``outlet``: "New York" of "New York
+    Times"), before a capitalised rest; 0 if none."""
+    for n in (3, 2, 1):
+        head = " ".join(words[:n])
+        entry = known(head)
+        if len(words) > n and words[n][:1].isupper() and entry is not None and entry.label == "GPE" \
+                and (outlet or name_key(head) in FINDABLE_KEYS):
+            return n
+    return 0
 
 
 def _surface(mentions: list[Mention]) -> str:

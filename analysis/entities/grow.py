@@ -1,5 +1,6 @@
 """A mention grown to the known name it opens: spaCy tags "Islamic" (NORP) in "the Islamic State"
-and leaves "State" out; the gazetteer knows the whole name, so the mention becomes it."""
+and leaves "State" out; the gazetteer knows the whole name, so the mention becomes it (not over a
+compound's lower-case tail: "Islamic State-led")."""
 from __future__ import annotations
 
 import re
@@ -10,6 +11,7 @@ from analysis.entities.names import known
 
 __all__ = ["grow_known"]
 
+_LOWER_COMPOUND = re.compile(r"-[a-z][\w'\u2019-]*$")
 _NEXT_WORDS = re.compile(r"(?: (?:of |for |on )?[A-Z0-9][\w'\u2019-]*){1,3}")  # "Group" + " of 20"
 
 
@@ -40,6 +42,7 @@ def _grown(text: str, m: Mention) -> Mention | None:
     for n in range(len(words), 0, -1):
         tail = " ".join(words[:n])
         tail = tail[:-2] if tail.endswith(("'s", "\u2019s")) else tail  # "Islamic State's"
+        tail = _LOWER_COMPOUND.sub("", tail)  # "Islamic State" + "-as-…", "-led", "-style"
         entry = known(m.text + " " + tail)
         if entry is not None and entry.label in ("ORG", "GPE", "LOC"):
             return replace(m, end=m.end + 1 + len(tail), text=m.text + " " + tail, spacy_label=entry.label, hint="")

@@ -302,7 +302,8 @@ _LINKS = frozenset("of on the for and de".split())
 
 def _inside_longer_name(doc, i: int, j: int) -> bool:
     """Whether tokens i..j continue a capitalised name before them or after them, directly
-    or across "of", "on", "the" ("Convention on the Legal Status of the Caspian Sea")."""
+    or across "of", "on", "the" ("Convention on the Legal Status of the Caspian Sea"); a person "of" a
+    name is no longer name ("Ada Quist of Harlow Partners")."""
     def capital(tok) -> bool:
         return tok.text[:1].isupper() and (tok.pos_ == "PROPN" or tok.ent_type_ != "")
 
@@ -310,8 +311,9 @@ def _inside_longer_name(doc, i: int, j: int) -> bool:
     while k >= 0 and i - k <= 3 and doc[k].lower_ in _LINKS:
         k -= 1
     if k >= 0 and capital(doc[k]) and (k == i - 1 or doc[k + 1].lower_ in _LINKS) \
-            and not (k == i - 1 and is_title_word(doc[k].text)):  # "Selectwoman Hattie Quimby"
-        return True
+            and not (k == i - 1 and is_title_word(doc[k].text)) \
+            and not (k < i - 1 and doc[k].ent_type_ == "PERSON" and doc[k + 1].lower_ == "of"):
+        return True  # not "Selectwoman Hattie Quimby", nor a person's firm ("Ada Quist of Harlow Partners")
     k = j
     while k < len(doc) and k - j < 3 and doc[k].lower_ in _LINKS:
         k += 1
@@ -368,9 +370,12 @@ def _person_parts(text: str) -> list[str]:
     return parts
 
 
-def propagate(parsed, mentions: list[Mention]) -> list[Mention]:
-    """Untagged tokens spelled like a name of the article, a part of one, or a gazetteer name."""
+def propagate(parsed, mentions: list[Mention], *, headings: dict[int, tuple[int, int]] | None = None) -> list[Mention]:
+    """Untagged tokens spelled like a name of the article, a part of one, or a gazetteer name; subheadings
+    in the body (``headings``: paragraph → offsets) are headlines, where spaCy tags poorly and only case
+    counts ("… Warns ISIS Still Holds Towns In Peru")."""
     text = parsed.article.text
+    headings = headings or {}
     units = {u.paragraph: u for u in parsed.units}
     names: dict[tuple[str, ...], str] = {}  # token texts → "name" | "norp" | "short" | "club"
     sport = is_sport(text)
@@ -422,11 +427,14 @@ def propagate(parsed, mentions: list[Mention]) -> list[Mention]:
         doc, taken = unit.doc, _taken(unit, mentions)
         words, idx = unit.column("text"), unit.column("idx")
         i = 0
+        heading = headings.get(unit.paragraph)
+        title_case = len(unit.text) if unit.paragraph == 0 else heading[1] - unit.start if heading else -1
         while i < len(doc):
-            for seq in [*by_first.get(words[i], ()), *_known_at(words, idx, unit.text, i)]:
+            headline = idx[i] < title_case
+            for seq in [*by_first.get(words[i], ()), *_known_at(words, idx, unit.text, i, headline=headline)]:
                 j = i + len(seq)
                 if (words[i:j] != seq or any(k in taken for k in range(i, j))
-                        or not _propagation_ok(doc, i, j, names.get(seq, "country"), headline=unit.paragraph == 0)):
+                        or not _propagation_ok(doc, i, j, names.get(seq, "country"), headline=headline)):
                     continue
                 mention = _new(parsed, unit, sentences, i, j, "propagated")
                 if mention is None:
@@ -445,9 +453,11 @@ def _where(text: str, part: str) -> tuple[int, int]:
     return lo, lo + len(part)
 
 
-def _known_at(words: tuple[str, ...], idx: tuple[int, ...], text: str, i: int) -> tuple[tuple[str, ...], ...]:
+def _known_at(words: tuple[str, ...], idx: tuple[int, ...], text: str, i: int, *,
+              headline: bool = False) -> tuple[tuple[str, ...], ...]:
     """Token texts of a country or well-known organisation (from the gazetteer) starting at
-    token ``i``, if any; a short one must be in capitals ("US", not "Us").
+    token ``i``, if any; a short one must be in capitals ("US", not "Us"), but in a headline a
+    country that is no ordinary word ("Peru").
 
     Args:
         words: The texts of the doc's tokens.
@@ -462,7 +472,8 @@ def _known_at(words: tuple[str, ...], idx: tuple[int, ...], text: str, i: int) -
             last = i + n - 1
             span = text[idx[i]:idx[last] + len(words[last])]  # the span's text
             if name_key(span) in FINDABLE_KEYS:
-                if n == 1 and len(span.replace(".", "")) <= 5 and not span.isupper():
+                if n == 1 and len(span.replace(".", "")) <= 5 and not span.isupper() and not (
+                        headline and not ordinary(span) and lookup(name_key(span)).label == "GPE"):
                     return ()
                 return (words[i:i + n],)
     return ()

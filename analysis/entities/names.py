@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from analysis.entities.gazetteer import Known, lookup
 from analysis.entities.keys import POSSESSIVE, QUOTES, name_key
-from analysis.entities.lexicon import is_role_compound, lexicon
+from analysis.entities.lexicon import is_role_compound, lexicon, ordinary
 
 __all__ = ["NAME_LABELS", "PLACE_LABELS", "ORG_WORDS", "VENUE_WORDS", "COMMERCIAL_WORDS", "THING_WORDS", "GEO_WORDS",
            "LEGAL_SUFFIXES", "GENERIC_WORDS", "ADMIN_WORDS", "TOWN_WORDS", "CLUB_WORDS", "STORM_WORDS", "PARTICLES",
@@ -27,7 +27,7 @@ DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 
 #: Words that end a title: "President", "Mr", "Foreign Minister", "Dr".
 TITLE_HEADS = frozenset("""
-mr mrs ms miss mx dr prof professor sir dame lord lady president president-elect premier minister chancellor
+mr mrs ms miss mx dr prof professor sir dame lord lady president pres president-elect premier minister chancellor
 secretary secretary-general senator sen rep representative congressman congresswoman governor gov mayor
 ambassador envoy gen lt lieutenant col colonel maj capt captain cmdr commander admiral adm sgt sergeant
 marshal judge justice ceo cfo coo chairman chairwoman chairperson chair director spokesman spokeswoman
@@ -48,7 +48,7 @@ financial operating technology information investment marketing commercial""".sp
 #: Title heads stripped even when spaCy did not call the mention a PERSON ("Mr Trump" as ORG).
 _STRICT_HEADS = frozenset("""mr mrs ms miss dr prof president president-elect premier minister chancellor
 senator sen governor gov mayor sir dame cllr councillor councilwoman councilman councilmember alderman
-rep""".split())
+rep pres""".split())
 
 #: Royal and religious heads kept before a single name: "King Charles", "Pope Francis".
 _ROYAL = frozenset("king queen prince princess pope emperor empress sheikh emir sultan tsar czar lord lady".split())
@@ -152,7 +152,20 @@ crosstalk laughter applause inaudible unintelligible mbe obe cbe kbe dbe
 god lord almighty heaven hell pac pacs""".split()) | {  # God, "the LORD", Heaven and Hell; a "super PAC"
     "social security", "medicare", "medicaid", "obamacare"}  # US programmes, no organisations
 _PRONOUNS = frozenset("I me we us he him she her they them you".split())
+#: Religions are no entities (their adherents are NORP): "Islam", "Political Islam"; nor are ideologies
+#: named by a capitalised word in "-ism" ("Fascism", "Thatcherism"; "Western Journalism" is a name).
+_RELIGIONS = frozenset("""islam christianity judaism hinduism buddhism sikhism catholicism protestantism
+mormonism shintoism taoism jainism zoroastrianism""".split())
+_IDEOLOGY = re.compile(r"[A-Z][a-z]{2,}isms?")
 _EDGE_PUNCT = "\"'()[]{}<>,;:!?*#|/\\-_"
+
+
+def _creed(words: list[str]) -> bool:
+    """Whether a span names a religion ("Islam", "Political Islam": ordinary words before it) or an ideology
+    in one word ("Fascism")."""
+    if len(words) == 1 and _IDEOLOGY.fullmatch(words[0].rstrip(".,")) and known(words[0]) is None:
+        return True
+    return _bare(words[-1]) in _RELIGIONS and all(ordinary(w) for w in words[:-1])
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -345,7 +358,7 @@ def is_junk(text: str) -> bool:
         return True
     if len(words) > 1 and any(w in _PRONOUNS for w in words[1:]):
         return True  # "Piotr and I"
-    if name_key(text) in _SPURIOUS:
+    if name_key(text) in _SPURIOUS or _creed(words):
         return True
     return text.lower() in _JUNK_WORDS and not text.isupper()
 

@@ -14,7 +14,8 @@
   "of Georgia", "Bay of" + "Biscay", "Port of" + "Tacoma", "Sisters of" + "St. Casimir"); a place
   cut at an abbreviation is one ("Sault Ste." + "Marie"); a town cut at the hyphens of its particle
   grows over them ("Stockton" + "-on-Tees"); an organisation's head word spaCy cut off joins it
-  ("Glenmoy Co-operative" + "Society"): :func:`join_neighbours`.
+  ("Glenmoy Co-operative" + "Society"), a court its circuit ("Court of Appeals" + "for the 4th
+  Circuit") and a university its campus ("University of Texas" + "at El Paso"): :func:`join_neighbours`.
 - A glued headline span is cut down to the names the body uses ("Porthaven City Edge Kirkby
   Town"): :func:`headline_pieces`.
 - A storm is an event, not a person or a place ("Cyclone Tamsin", "Tamsin", "Tamsins"):
@@ -248,9 +249,19 @@ def join_neighbours(text: str, mentions: list, *, headline_end: int) -> list:
             if m.start <= prev.start:
                 out[-1] = m
                 continue
+            if _joined_court(prev.text):  # "… Court for the Southern District" + "Southern District of Ohio"
+                out[-1] = replace(prev, end=m.end, text=text[prev.start:m.end])
+                continue
         if prev is not None and prev.paragraph == m.paragraph and _abbreviated(text, prev, m):
             out[-1] = replace(prev, end=m.end, text=text[prev.start:m.end])  # "Sault Ste." + "Marie"
             continue
+        gap = text[prev.end:m.start] if prev is not None and prev.paragraph == m.paragraph else ""
+        if gap == " at " and _campus(text, prev, m):
+            out[-1] = replace(prev, end=m.end, text=text[prev.start:m.end], spacy_label="ORG", hint="ORG")
+            continue  # "University of Texas" + " at " + "El Paso"
+        if gap == " for the " and _court_tail(text, prev, m):
+            out[-1] = replace(prev, end=m.end, text=text[prev.start:m.end], spacy_label="ORG", hint="ORG")
+            continue  # "U.S. Court of Appeals" + " for the " + "4th Circuit"
         if prev is not None and prev.paragraph == m.paragraph and _org_head(text, prev, m):
             out[-1] = replace(prev, end=m.end, text=text[prev.start:m.end], spacy_label="ORG", hint="ORG")
             continue  # "Glenmoy Co-operative" + "Society"
@@ -395,6 +406,32 @@ def _grow_name(text: str, m, keys: set[str]):
     return joined if joined is not None else m
 
 
+def _court_tail(text: str, a, b) -> bool:
+    """Whether ``b`` is the circuit or district of the court named before it, "for the" between ("U.S. Court
+    of Appeals" + " for the " + "4th Circuit", "District Court" + " for the " + "Southern District of …")."""
+    return (text[a.end:b.start] == " for the " and "court" in a.text.lower().split()
+            and any(w.lower() in ("circuit", "district") for w in b.text.split()))
+
+
+def _campus(text: str, a, b) -> bool:
+    """Whether ``b`` is the campus town of the university named before it, "at" between ("University of
+    Texas" + " at " + "El Paso"): a university or college "of" a place, and a place."""
+    if text[a.end:b.start] != " at ":
+        return False
+    words = a.text.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    return (len(words) > 2 and words[0].lower() in ("university", "college")
+            and words[1] == "of" and b.spacy_label in ("GPE", "LOC", "PERSON", "") and b.text[:1].isupper()
+            and len(b.text.split()) <= 3)
+
+
+def _joined_court(name: str) -> bool:
+    """Whether a name is a court joined to its circuit or district ("District Court for the Southern District")."""
+    words = name.lower().split()
+    return "court" in words and " for the " in name and words[-1] in ("circuit", "district")
+
+
 def _org_head(text: str, a, b) -> bool:
     """Whether ``b`` is an organisation's head word spaCy cut from the name before it, one space away
     ("Glenmoy Co-operative" + "Society", "Arden Valley Growers" + "Association")."""
@@ -484,6 +521,7 @@ def headline_pieces(surface: str, body: set[str]) -> list[tuple[int, int]] | Non
 
 
 _HEADING_LOWER = frozenset("a an and as at by for from in into of off on or over the to vs with".split())
+_QUOTES = "\"'\u2018\u2019\u201c\u201d"
 _HEADING_WORD = re.compile(r"[A-Z0-9][\w\u2019'&.,-]*|[a-z]+")
 
 
@@ -492,20 +530,22 @@ def heading_end(paragraph: str) -> int | None:
     "Roads and Bridges") or opens it before a colon ("Fewer Buses on Rural Routes: The council …"),
     or None. Its words are capitalised but for short function words; two or more words for one
     before a colon (not a transcript's "MORROW:" or "Host:"), ten at most (sixteen for a whole paragraph,
-    a linked headline); a paragraph ending in a
-    question or in quotation marks is none."""
+    a linked headline); words may stand in quotation marks ("… On ‘Radical Change.’"); a paragraph
+    ending in a question or a quotation is none."""
     text = paragraph.strip()
     colon = text.find(": ")
     whole = colon < 0
     head = text.rstrip(".") if whole else text[:colon]
-    if not head or text[-1:] in "?!\"\u201d'\u2019" and whole:
-        return None
+    quoted = text[-1:] in _QUOTES and (text[:1] in _QUOTES or not re.search(r"(?:^|\s)[\"\u201c'\u2018]", text))
+    if not head or (text[-1:] in "?!" or quoted) and whole:
+        return None  # a question, or a quotation (not a headline quoting a phrase: "… On ‘Radical Change.’")
     words = head.split()
     if not 1 <= len(words) <= (16 if whole else 10) or (not whole and len(words) < 2) or head.isupper() \
             or not words[0][:1].isupper() \
             or is_title_word(words[0]):  # "Mr. Ban: …" is a transcript's speaker
         return None
     for w in words:
+        w = w.strip(_QUOTES) or w  # "‘Disastrous’", "‘Radical Change.’"
         if _HEADING_WORD.fullmatch(w) is None or (w.islower() and w not in _HEADING_LOWER) or w.endswith(","):
             return None
     if whole and len(words) == 1 and not text.endswith("."):

@@ -13,6 +13,10 @@
 - A party or a company, a title and a name in one span: "Fianna Fáil TD Breda Furlong" →
   "Fianna Fáil" + "Breda Furlong", "Labour MP" + "Tessa Orlington" → "Labour"
   (:func:`split_title_inside`).
+- Two names coordinated in one span, one written alone elsewhere: "Harlow Action Fund and Fairway" →
+  "Harlow Action Fund" + "Fairway" (:func:`split_coordinated`).
+- A family named by the plural of a surname of the article: "the Quists" (:func:`is_family`); the people of
+  a name of the article named after it, "Main Streeters" (:func:`residents_of`).
 - A place followed by another name: "Queensland Mackay" → "Queensland" + "Mackay"
   (:func:`split_place_prefix`).
 - Team cues: "Lakeshore coach", "Carver State beat Lakeshore" (:func:`team_cue`); a team named
@@ -20,6 +24,12 @@
   alone stands for it (:func:`team_parts`).
 - An organisation named "X without Y" cut after X: "Médecins" + "Sans Frontières"
   (:func:`without_start`); an outlet's channel number: "Rai News" + "24" (:func:`number_end`).
+- A name in quotation marks after a network's possessive or "on" is a show's title: MSNBC's "Morning
+  Hours", said on "Sunday Desk", and so is a title with "the" after a network's ("KBC's Meet the Voters");
+  one after "author of" is a book's (:func:`show_title`); a name an event is "called" is the event's
+  ("a fundraiser called Pints and Polls", :func:`event_called`).
+- A name glued to the label of a caption's next field is cut before it: "Name: Ada Quist Age: 27City: New
+  KellJob: …" → "Ada Quist", "Port Kell" (:func:`field_end`).
 - A title-case headline span no body name anchors, cut to the name inside: "Sea Ice Off
   Hokkaido Thinning Faster" → "Hokkaido" (:func:`headline_core`).
 
@@ -50,7 +60,9 @@ from analysis.entities.names import (
 __all__ = ["alone_elsewhere", "split_locative", "split_joined_places", "split_title_inside",
            "split_place_prefix", "descriptor_end",
            "is_title_phrase", "business_end", "team_cue", "team_parts", "PORTFOLIO_WORDS", "headline_core",
-           "number_end", "score_end", "without_start"]
+           "number_end", "score_end", "without_start", "show_title", "field_end", "split_coordinated",
+           "is_family", "event_called", "work_kind",
+           "residents_of"]
 
 #: Words that make or end a name of an organisation, place, thing (precomputed unions).
 _NAME_WORDS = ORG_WORDS | GEO_WORDS | THING_WORDS | GENERIC_WORDS | LEGAL_SUFFIXES
@@ -448,3 +460,109 @@ def headline_core(surface: str) -> tuple[int, int] | None:
     if (lo, hi) == (0, n) or all(ordinary(w) for w in core) or not core[0][:1].isupper():
         return None
     return spans[lo][0], spans[hi - 1][0] + len(words[hi - 1])
+
+
+_SHOW_BEFORE = re.compile(r"(?:[A-Z][\w.&]*['\u2019]s?|\bon)\s+[\"\u201c\u2018']$")
+_QUOTE_MARKS = "\"\u201c\u2018'"
+_SHOW_AFTER = re.compile(r"[.,!?]?[\"\u201d\u2019']")
+
+
+_NETWORK_BEFORE = re.compile(r"\b[A-Z]{2,6}['\u2019]s?\s+$")
+_AUTHOR_OF = re.compile(r"\b(?:author|co-author|editor) of (?:the (?:book|novel|memoir|report) )?$")
+
+
+def show_title(text: str, start: int, end: int) -> bool:
+    """Whether a span is all of a quotation after a network's possessive or "on" ("Kellnet Radio's "Morning
+    Hours."", "said on “Sunday Desk”"), or a title with "the" after a network's ("KBC's Meet the Voters"):
+    a show's title; or a book's after "author of" ("is the author of Harbour Lights and …"): no entity."""
+    if text.endswith(("of ", "book ", "novel ", "memoir ", "report "), 0, start) \
+            and _AUTHOR_OF.search(text, max(0, start - 40), start) is not None:
+        return True
+    if " the " in text[start:end] and _NETWORK_BEFORE.search(text, max(0, start - 20), start) is not None:
+        return True  # "KBC' Meet the Voters", not "KBC' Ada Quist"
+    return (text[start - 1:start] in _QUOTE_MARKS and start > 0 and _SHOW_AFTER.match(text, end) is not None
+            and _SHOW_BEFORE.search(text, max(0, start - 40), start) is not None)
+
+
+#: Labels of the fields of a photo caption or a profile box ("Name: … Age: … City: … Job: …").
+_FIELD_WORDS = frozenset("""name age city town hometown state country job occupation profession pay salary wage
+location title role photo credit source""".split())
+_FIELD_TAIL = re.compile(r"(?:(?<=\s)|(?<=[a-z]))([A-Z][a-z]+)$")
+_FIELD_LABEL = re.compile(r"([A-Z][a-z]+):")
+
+
+def field_end(text: str, start: int, end: int) -> int:
+    """The end of a name glued to the label of the next field of a caption, right before its colon ("Ada
+    Quist Age" + ":", "Port KellJob" + ":" → "Ada Quist", "Port Kell"), in a paragraph of three such fields
+    or more ("Kansas City: …" alone is a name); else ``end``."""
+    if text[end:end + 1] != ":":
+        return end
+    m = _FIELD_TAIL.search(text, start, end)
+    if m is None or m.start(1) <= start or m.group(1).lower() not in _FIELD_WORDS:
+        return end
+    line = text[text.rfind("\n", 0, start) + 1:end + 200].split("\n")[0]
+    if sum(label.lower() in _FIELD_WORDS for label in _FIELD_LABEL.findall(line)) < 3:
+        return end
+    return len(text[:m.start(1)].rstrip())
+
+
+def split_coordinated(text: str, start: int, end: int, label: str, names: set[str]) -> list[tuple[int, int, str]]:
+    """A span of two names joined by "and" when the article writes one of them alone elsewhere (``names``:
+    folded texts of its spans), a name of two words or more: "Harlow Action Fund and Fairway" → "Harlow
+    Action Fund", "Fairway"; a side of ordinary words only goes ("… Fund and Correct", spaCy's cut of a
+    name it missed; not "Fairway Trust"). Known names stay whole ("Trinidad and Tobago")."""
+    surface = text[start:end]
+    if surface.count(" and ") != 1 or known(surface) is not None:
+        return [(start, end, label)]
+    cut = surface.index(" and ")
+    head, tail = surface[:cut], surface[cut + 5:]
+    sides = [(start, start + cut, head), (start + cut + 5, end, tail)]
+    if not tail[:1].isupper() or not any(len(side.split()) > 1 and name_key(side) in names for _, _, side in sides):
+        return [(start, end, label)]
+    return [(s, e, label) for s, e, side in sides
+            if not all(ordinary(w) and w.lower() not in _NAME_WORDS for w in side.split())]
+
+
+def is_family(text: str, start: int, end: int, people: frozenset[str]) -> bool:
+    """Whether a span is a family, "the" + the plural of a surname of the article's people (``people``:
+    folded full names and surnames): "the Quists", "the Kennedys"; no one person."""
+    surface = text[start:end]
+    if text[start:start + 4].lower() == "the ":
+        surface = surface[4:]
+    elif text[max(0, start - 4):start].lower() != "the ":
+        return False
+    return " " not in surface and surface.endswith("s") and name_key(surface[:-1]) in people
+
+
+_EVENT_CALLED = re.compile(r"\b(?:event|rally|festival|fundraiser|dinner|gala|conference|summit|forum|breakfast|"
+                           r"luncheon|concert|fair|parade|march|race|contest|tournament)s?\b[^.;:!?]{0,30}\b"
+                           r"(?:called|named|dubbed|billed as)\s+[\"\u201c\u2018']?$")
+
+
+def event_called(text: str, start: int) -> bool:
+    """Whether a name is what an event is called ("a celebratory event was held called Pints and Polls", "a
+    fundraiser dubbed “Kell Nights”"): the event's name, no organisation (not "a group called …")."""
+    before = text[start - 12:start] if start > 12 else text[:start]
+    if "called" not in before and "named" not in before and "dubbed" not in before and "billed" not in before:
+        return False
+    return _EVENT_CALLED.search(text, max(0, start - 80), start) is not None
+
+
+def work_kind(text: str, start: int, end: int) -> str:
+    """"WORK_OF_ART" for a show's or a book's title (:func:`show_title`), "EVENT" for an event's name
+    (:func:`event_called`), else ""."""
+    if show_title(text, start, end):
+        return "WORK_OF_ART"
+    return "EVENT" if event_called(text, start) else ""
+
+
+def residents_of(surface: str, names: set[str]) -> bool:
+    """Whether a name is the people of another name of the article (``names``: folded mention texts) with
+    "-ers" or "-ites" ("Main Streeters" beside "Main Street", "Kellites"): a group of people (NORP)."""
+    if not surface.endswith(("ers", "ites")) or known(surface) is not None:
+        return False  # "Reuters"
+    for ending in ("ers", "ites"):
+        if surface.endswith(ending) and len(surface) > len(ending) + 3 \
+                and name_key(surface[:-len(ending)]) in names:
+            return True
+    return False

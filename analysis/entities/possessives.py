@@ -1,0 +1,50 @@
+"""A span split at an inner possessive: "Azerbaijan’s Ministry of Energy" → "Azerbaijan", "Ministry of
+Energy"; "Putin’s Astana" → "Putin", "Astana"; a person's before another name, "Varga’s Redwood Capital
+Group" → "Varga", "Redwood Capital Group" (round 7); an institution named with a possessive stays whole
+("St Oswin’s College London")."""
+from __future__ import annotations
+
+import re
+
+from analysis.entities.lexicon import ordinary
+from analysis.entities.names import ORG_WORDS, is_title_word, known, name_key
+from analysis.entities.repair import institution_end
+
+__all__ = ["possessive_pieces"]
+
+_POSSESSIVE_JOIN = re.compile(r"['\u2019]s\s+")
+
+
+def possessive_pieces(text: str, start: int, end: int, label: str,
+                      people: frozenset[str] | None = None) -> list[tuple[int, int, str]]:
+    """A span split at an inner possessive when one side is a known place or the
+    right side an organisation ("Azerbaijan’s Ministry of Energy" → "Azerbaijan",
+    "Ministry of Energy"; "Putin’s Astana" → "Putin", "Astana"), or when the left side is a person
+    (``people``: folded full names and surnames of the article's people, or a full name in a span spaCy
+    calls a person): "Varga’s Redwood Capital Group" → "Varga", "Redwood Capital Group"; ordinary words
+    after a person, no organisation's, go ("Ada Quist’s Almanac" → "Ada Quist"). Not in the headline
+    (``people`` None), where a possessive often opens a work's title."""
+    m = _POSSESSIVE_JOIN.search(text, start, end)
+    if m is None or m.start() == start or m.end() >= end:
+        return [(start, end, label)]
+    left, right = text[start:m.start()], text[m.end():end]
+    entry, other = known(left), known(right)
+    if people is not None and entry is None and right[:1].isupper() and _person_owner(left, label, people):
+        if other is None and all(ordinary(w) and w.lower() not in ORG_WORDS or w.islower() for w in right.split()):
+            return [(start, m.start(), "PERSON")]  # "Almanac", "Salt and Iron": a work's title
+        return [(start, m.start(), "PERSON"), (m.end(), end, other.label if other else "" if label == "PERSON"
+                                                else label)]
+    if entry is None and other is None and right.split()[0].lower() not in ORG_WORDS:
+        return [(start, end, label)]
+    if entry is None and other is None and institution_end(text, start, end, set()) is not None:
+        return [(start, end, "ORG")]  # "St Oswin’s College London", "Children’s Hospital"
+    return [(start, m.start(), entry.label if entry else ""), (m.end(), end, other.label if other else label)]
+
+
+def _person_owner(left: str, label: str, people: frozenset[str]) -> bool:
+    """Whether the part of a span before an inner possessive is a person: a name or surname of the
+    article's people, or a full name of two or three capitalised words in a span spaCy calls a person."""
+    words = left.split()
+    if not words or not all(w[:1].isupper() and not is_title_word(w) for w in words):
+        return False
+    return name_key(left) in people or (label == "PERSON" and 2 <= len(words) <= 3)

@@ -1,0 +1,23 @@
+"""A span split at an inner possessive (:mod:`analysis.entities.possessives`); the article-level tests are in
+``tests/test_entities_article.py``."""
+from __future__ import annotations
+
+import pytest
+
+from analysis.entities.possessives import possessive_pieces
+
+_PEOPLE = frozenset({"marta kovacs", "kovacs"})
+
+
+@pytest.mark.parametrize("surface, label, people, expected", [
+    ("Azerbaijan’s Ministry of Energy", "ORG", None, ["Azerbaijan", "Ministry of Energy"]),  # a known place
+    # round 7 (real news): a person of the article, or a full name spaCy calls a person, owns the name after it
+    ("Kovacs’s Redwood Capital Group", "ORG", _PEOPLE, ["Kovacs", "Redwood Capital Group"]),
+    ("Ada Quist’s Almanac", "PERSON", frozenset(), ["Ada Quist"]),  # a work's ordinary word goes
+    ("Kovacs’s Redwood Capital Group", "ORG", None, ["Kovacs’s Redwood Capital Group"]),  # not in a headline
+    ("Brandt’s Redwood Capital Group", "ORG", _PEOPLE, ["Brandt’s Redwood Capital Group"]),  # no such person
+])
+def test_a_span_is_split_at_an_inner_possessive(surface, label, people, expected):
+    text = f"x {surface} y"
+    pieces = possessive_pieces(text, 2, 2 + len(surface), label, people)
+    assert [text[s:e] for s, e, _ in pieces] == expected
