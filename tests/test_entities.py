@@ -79,6 +79,10 @@ def label_of(m: pd.DataFrame, entity: str) -> set[str]:
     ("Cllr Ayesha Patel Trust", False, "Cllr Ayesha Patel Trust"),
     # round 7 (real news): "Pres." is a title
     ("Pres. Obama", True, "Obama"), ("Pres. Obama", False, "Obama"),
+    # round 8b: a title before a surname's particle, and Malay honorifics
+    ("Mr de Varga", False, "de Varga"), ("Dr van der Holt", True, "van der Holt"),
+    ("Datuk Seri Amran bin Kassim", True, "Amran bin Kassim"), ("Puan Salmah binti Idris", True, "Salmah binti Idris"),
+    ("Tan Mei Ling", True, "Tan Mei Ling"),  # a family name, no title
 ])
 def test_titles_determiners_and_possessives_are_stripped(text, person, expected):
     cut = clean_name(text, person=person)

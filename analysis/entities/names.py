@@ -36,7 +36,8 @@ archbishop bishop cardinal rev reverend imam rabbi ayatollah coach manager found
 mp mep pm fm attorney-general attorney president-elect vice-president deputy-minister commissioner owner boss cllr
 executive treasurer councillor councilor superintendent inspector detective constable sheriff prosecutor
 clerk supervisor registrar auditor assessor warden officer
-chairman""".split())
+chairman
+datuk dato datin puan encik tun seri""".split())  # Malay honorifics: "Datuk Seri", "Puan"
 
 #: Words that may stand before a title head: "Vice", "Foreign", "former", "US", "Chief Financial" (Officer).
 TITLE_MODIFIERS = frozenset("""
@@ -136,7 +137,8 @@ THING_WORDS = frozenset("""pipeline interconnector corridor project initiative p
 accord convention summit deal bridge tunnel airport port terminal highway railway dam stadium arena tower
 building square street avenue road plant station field""".split())
 
-PARTICLES = frozenset("de da del della der den van von al el bin ibn bint la le du dos das di ter ten abu wa".split())
+PARTICLES = frozenset("de da del della der den van von al el bin ibn bint binti la le du dos das di ter ten abu wa"
+                      .split())
 _SUFFIXES = frozenset("jr sr ii iii iv".split())
 _ABBREV_END = re.compile(r"(?:\b[A-Za-z]\.(?:[A-Za-z]\.)*|\b(?:Jr|Sr|Inc|Co|Ltd|Corp|St|Mt|Bros)\.)$")
 _JUNK_WORDS = frozenset("""
@@ -306,6 +308,15 @@ def clean_name(text: str, *, person: bool) -> tuple[int, int] | None:
     return words[kept[0]][0], words[kept[1] - 1][1]
 
 
+def _name_start(rest: list[str]) -> bool:
+    """Whether the words after a title open a name: a capitalised word, or a surname's particle before one
+    ("Mr de Búrca", "Dr van der Linde")."""
+    i = 0
+    while i < len(rest) - 1 and rest[i] in PARTICLES:
+        i += 1
+    return rest[i][:1].isupper()
+
+
 def _lower_word(word: str) -> bool:
     """A lower-case word that cannot end or begin a name (particles like "de" or "of" can sit inside)."""
     return word.isalpha() and word.islower() and word not in PARTICLES
@@ -327,11 +338,11 @@ def _title_range(words: list[str], *, person: bool) -> tuple[int, int] | None:
     if head < 0:
         return 0, len(words)
     rest, title = words[head + 1:], _bare(words[head])
-    if not rest[0][:1].isupper() or (title in _ROYAL and len(rest) == 1):
+    if not _name_start(rest) or (title in _ROYAL and len(rest) == 1):
         return 0, len(words)
     strict = title in _STRICT_HEADS or is_role_compound(title)
     if not person and (not strict or any(_bare(w) in ORG_WORDS for w in rest)
-                       or not all(w[:1].isupper() for w in rest)):
+                       or not all(w[:1].isupper() or w in PARTICLES for w in rest)):
         return 0, len(words)
     return head + 1, len(words)
 
