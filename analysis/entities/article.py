@@ -366,18 +366,21 @@ def _headings(parsed) -> dict[int, tuple[int, int]]:
 
 def _hyphenated(text: str, mentions: list[Mention]) -> list[Mention]:
     """Two names joined by a hyphen are one when the article names the compound whole elsewhere
-    ("Emilia" + "Romagna" where the headline says "Emilia-Romagna"); else they stay two places
-    ("Bergen-Voss")."""
+    ("Emilia" + "Romagna" where the headline says "Emilia-Romagna"), a person when it is the surname of a
+    full name of the article ("Kellberg" + "Arvid" beside "Tomas Kellberg-Arvid"); else they stay
+    two places ("Bergen-Voss")."""
     keys = {name_key(m.text) for m in mentions if "-" in m.text}
     if not keys:
         return mentions
+    surnames = {name_key(w) for m in mentions if m.spacy_label == "PERSON" and " " in m.text.strip()
+                for w in m.text.split()[1:] if "-" in w}  # "Kellberg-Arvid" of "Tomas Kellberg-Arvid"
     out: list[Mention] = []
     for m in sorted(mentions, key=lambda m: (m.start < 0, m.start)):
         prev = out[-1] if out else None
         if (prev is not None and m.start >= 0 and prev.paragraph == m.paragraph and text[prev.end:m.start] == "-"
-                and name_key(text[prev.start:m.end]) in keys):
-            out[-1] = replace(prev, end=m.end, text=text[prev.start:m.end],
-                              spacy_label=prev.spacy_label or m.spacy_label)
+                and (key := name_key(text[prev.start:m.end])) in keys | surnames):
+            out[-1] = replace(prev, end=m.end, text=text[prev.start:m.end], spacy_label="PERSON" if key in surnames
+                              else prev.spacy_label or m.spacy_label)
             continue
         out.append(m)
     return out
