@@ -38,6 +38,7 @@ from dataclasses import replace
 import numpy as np
 import pandas as pd
 
+from analysis.entities.amounts import amount_end, is_amount
 from analysis.entities.cluster import cluster
 from analysis.entities.context import context_hint, coordinated, in_quotation
 from analysis.entities.grow import grow_known
@@ -184,7 +185,9 @@ def _clean_mentions(parsed, raw: pd.DataFrame) -> list[Mention]:
                 and run.group(1).split()[-1].lower() in ORG_WORDS and run.start(1) not in raw_starts:
             end, spacy_label = run.end(1), "ORG"  # "Deccan" + "Ledger", "British" + "Airways"
         end = number_end(text, start, particle_end(text, start, end))  # "Luc van den Broek", "Rai News 24"
-        end = score_end(text, start, end, spacy_label)  # "the Red Deer Wranglers" + " 4-3"
+        end = amount_end(text, start, score_end(text, start, end, spacy_label))  # "… Wranglers 4-3", "Perth 61" %
+        if is_amount(text[start:end]):
+            continue  # "N1.10" a share
         if spacy_label == "PERSON" and (hyphen := _SURNAME_AFTER.match(text, end)) is not None \
                 and " " in text[start:end].strip() and name_key(hyphen.group(1)) not in places \
                 and known(hyphen.group(1)) is None:
