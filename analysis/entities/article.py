@@ -62,6 +62,7 @@ from analysis.entities.names import (
     role_before,
 )
 from analysis.entities.party_tags import name_party_states, party_states
+from analysis.entities.pieces import join_written_whole
 from analysis.entities.possessives import possessive_pieces
 from analysis.entities.programmes import mark_programmes
 from analysis.entities.repair import (
@@ -122,7 +123,7 @@ def resolve_article(parsed, raw: pd.DataFrame) -> pd.DataFrame:
     """Resolved mentions of one parsed article (columns :data:`MENTION_COLUMNS`)."""
     text, headline_end = parsed.article.text, len(parsed.article.title)
     mentions = grow_known(text, split_joint(text, social_tags(parsed, _clean_mentions(parsed, raw))))
-    mentions = join_neighbours(text, mentions, headline_end=headline_end)
+    mentions = join_written_whole(text, join_neighbours(text, mentions, headline_end=headline_end))
     headings = _headings(parsed)
     mentions = _headline(_dateline(parsed, mentions), split=False, headings=headings)
     mentions += [_unglued(text, m) for m in patterns(parsed, mentions)]

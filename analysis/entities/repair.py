@@ -377,11 +377,16 @@ _WORD_BEFORE = re.compile(r"(?<![\w.-])([A-Z][\w\u2019'-]*) $")
 
 def _grow_written_whole(text: str, m, keys: set[str]):
     """A mention grown over the capitalised word before it when the article writes the two as one name
-    elsewhere ("in Eastern" + "Samar" beside "Eastern Samar"); else ``m``."""
+    elsewhere ("in Eastern" + "Samar" beside "Eastern Samar"), or that word and the mention's first word
+    ("Ras" + "Omani Port Services LLC" beside "Ras Omani"; round 8b); else ``m``."""
     if m.start < 0:
         return m
     before = _WORD_BEFORE.search(text, max(0, m.start - 40), m.start)
-    if before is None or (key := name_key(f"{before.group(1)} {m.text}")) not in keys or key == name_key(m.text):
+    if before is None:
+        return m
+    key, words = name_key(f"{before.group(1)} {m.text}"), m.text.split()
+    pair = name_key(f"{before.group(1)} {words[0]}") if len(words) > 1 else key
+    if key == name_key(m.text) or (key not in keys and (pair not in keys or is_title_word(before.group(1)))):
         return m
     return replace(m, start=before.start(1), text=text[before.start(1):m.end], cue=False)
 

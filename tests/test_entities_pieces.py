@@ -1,0 +1,26 @@
+"""A name spaCy cut in two where the article writes it whole (:mod:`analysis.entities.pieces`, round 8b)."""
+from __future__ import annotations
+
+import pytest
+
+from analysis.entities.mention import Mention
+from analysis.entities.pieces import join_written_whole
+
+
+def _at(text: str, surface: str, label: str, nth: int = 0) -> Mention:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(surface, start + 1)
+    return Mention(0, 1, start, start + len(surface), surface, label, "ner")
+
+
+@pytest.mark.parametrize("pieces, expected", [
+    ((("Ras Omani", "NORP"), ("Port Services", "PERSON")), ["Ras Omani Port Services", "Ras Omani Port Services LLC"]),
+    ((("Ras Omani", "NORP"), ("Kell", "PERSON")), ["Ras Omani", "Kell", "Ras Omani Port Services LLC"]),  # no such name
+])
+def test_two_pieces_of_a_name_written_whole_are_one(pieces, expected):
+    text = f"{' '.join(p for p, _ in pieces)} grew. Ras Omani Port Services LLC said so."
+    mentions = [_at(text, p, lb) for p, lb in pieces] + [_at(text, "Ras Omani Port Services LLC", "ORG")]
+    out = join_written_whole(text, mentions)
+    assert [m.text for m in out] == expected
+    assert out[0].spacy_label == ("ORG" if len(out) == 2 else "NORP")
