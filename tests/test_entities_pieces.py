@@ -24,3 +24,15 @@ def test_two_pieces_of_a_name_written_whole_are_one(pieces, expected):
     out = join_written_whole(text, mentions)
     assert [m.text for m in out] == expected
     assert out[0].spacy_label == ("ORG" if len(out) == 2 else "NORP")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Organisation for Trade and Security in Asia (OTSA) met.", "Organisation for Trade and Security in Asia"),
+    ("The Organisation for Trade and Security in Asia (OTS) met.", "Organisation for Trade and Security"),  # no A
+    ("The Tarvel Trade Union in Lisbon (TTU) met.", "Tarvel Trade Union"),  # the acronym leaves the place out
+])
+def test_a_body_cut_before_in_and_a_place_is_whole_when_its_acronym_takes_the_place(text, expected):
+    body = expected if expected.endswith("Security") or expected.endswith("Union") else expected.rsplit(" in ", 1)[0]
+    place = text.split(" in ")[1].split(" (")[0]
+    mentions = [_at(text, body, "ORG"), _at(text, place, "LOC")]
+    assert join_written_whole(text, mentions)[0].text == expected
