@@ -41,6 +41,7 @@ import pandas as pd
 from analysis.entities.amounts import amount_end, is_amount
 from analysis.entities.cluster import cluster
 from analysis.entities.context import context_hint, coordinated, in_quotation
+from analysis.entities.credits import credit_people
 from analysis.entities.grow import grow_known
 from analysis.entities.joint import split_joint
 from analysis.entities.lexicon import ordinary
@@ -138,7 +139,7 @@ def resolve_article(parsed, raw: pd.DataFrame) -> pd.DataFrame:
         keys = {name_key(m.text) for m in mentions}
         mentions = [replace(m, spacy_label="NORP", hint="NORP", cue=False) if residents_of(m.text, keys) else m
                     for m in mentions]
-    mentions = _teams(text, _contexts(parsed, _storms(mentions)))
+    mentions = credit_people(text, _teams(text, _contexts(parsed, _storms(mentions))))
     mentions = [replace(m, bracketed=True) if text[m.start - 1:m.start] == "(" and text[m.end:m.end + 1] == ")"
                 and m.start > 0 else m for m in mentions]
     article = parsed.article
