@@ -227,6 +227,9 @@ def test_demonym_compounds_are_norp_and_not_the_demonym(nlp):
      "Irtysh", "Irtysh River"),
     (["The Caspian Policy Forum (CPF) said the plan was sound.", "The CPF will publish a report."],
      "CPF", "Caspian Policy Forum"),
+    # round 8b: an acronym that takes a letter of "of" ("DOI" of "Department of Investigation")
+    (["The city Department of Inspection (DOI) found that the fixer steered 40 projects.",
+      "\"This was a VIP lane,\" DOI Commissioner Ada Quist told reporters."], "DOI", "Department of Inspection"),
 ])
 def test_spans_grow_split_and_short_forms_join(nlp, paragraphs, text, entity):
     m = mentions_of(nlp, "Headline", *paragraphs)
