@@ -445,11 +445,11 @@ def _teams(text: str, mentions: list[Mention]) -> list[Mention]:
     mentions = _nicknames(text, mentions)
     teams: dict[str, tuple[str, str]] = {}
     for m in mentions:
-        if m.start >= 0 and m.spacy_label != "PERSON" and (parts := team_parts(text, m.start, m.end)) is not None:
+        if m.start >= 0 and (parts := team_parts(text, m.start, m.end)) is not None:  # "the" + a name: no person
             teams[name_key(m.text)] = parts
     if not teams:
         return mentions
-    people = {name_key(w) for m in mentions if m.spacy_label == "PERSON" or m.cue
+    people = {name_key(w) for m in mentions if (m.spacy_label == "PERSON" or m.cue) and name_key(m.text) not in teams
               for w in m.text.split()[:-1 if len(m.text.split()) > 1 else 0] + m.text.split()[1:]}
     parts: dict[str, set[str]] = {}
     for key, (town, nickname) in teams.items():
