@@ -45,6 +45,9 @@ def nlp():
     (["Goaltender", "Noah", "Pelletier"], True, "PERSON", 1),
     (["Centre", "Noah", "Pelletier"], False, "PERSON", 0),  # mid-sentence: spaCy's span is kept
     (["Centre", "Pompidou"], True, "ORG", 0),
+    # round 8b: netball's and rugby's positions
+    (["Shooter", "Ana", "Tuilagi"], True, "PERSON", 1),
+    (["Hooker", "Ana", "Tuilagi"], True, "PERSON", 1),
 ])
 def test_a_role_noun_before_a_full_name_is_stripped(words, sentence_start, label, expected):
     assert descriptor_end(words, sentence_start=sentence_start, elsewhere=False, label=label) == expected

@@ -84,7 +84,8 @@ supporter supporters player players squad side team quarterback pitcher skipper 
 _PERSON_ROLES = (_TEAM_NOUNS - {"fan", "fans", "supporters", "players", "squad", "side", "team"}) | ROLE_HEADS
 #: Players' positions that are also words of names ("Centre", "Guard"), stripped before a full name.
 _POSITIONS = frozenset("""centre center defenceman defenseman goaltender goalie netminder fullback halfback flanker
-wicketkeeper batsman bowler catcher shortstop linebacker guard striker winger midfielder defender forward""".split())
+wicketkeeper batsman bowler catcher shortstop linebacker guard striker winger midfielder defender forward
+shooter goalscorer prop hooker fly-half scrum-half setter libero""".split())  # netball, rugby, volleyball (round 8b)
 _TEAM_VERBS = frozenset("beat defeat host face edge thrash rout down outscore overcome outplay draw tie".split())
 _LOCATIVE = re.compile(r"\s+(in|at)\s+|,\s+")
 #: Words that end names, so a headline word is none of them ("Korvel Mining Workers Strike").
