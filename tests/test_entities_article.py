@@ -379,3 +379,14 @@ def test_a_team_spacy_calls_a_person_is_a_team_in_a_match_report(nlp):
     raw = pd.DataFrame(rows)
     ents = entities_of(resolve_article(parsed, raw))
     assert ents["Kessock Tūī"] == ("ORG", 3) and "Tūī" not in ents
+
+
+# round 8b: a legal suffix after a bracketed private-company mark makes a person span a company
+@pytest.mark.parametrize("suffix", ["(Pvt) Ltd", "(Pty) Ltd", "(Private) Ltd"])
+def test_a_person_span_before_a_bracketed_legal_suffix_is_a_company(nlp, suffix):
+    parsed = parsed_of(nlp, "Tea", f"The figures were compiled by Kessock Hills Brokers {suffix} after the sale.")
+    text = parsed.article.text
+    start = text.index("Kessock")
+    raw = pd.DataFrame([{"sentence_id": 1, "paragraph": 1, "start": start, "end": start + 21,
+                         "text": "Kessock Hills Brokers", "spacy_label": "PERSON"}])  # spaCy's cut span
+    assert entities_of(resolve_article(parsed, raw)) == {f"Kessock Hills Brokers {suffix}": ("ORG", 1)}
