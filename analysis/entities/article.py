@@ -43,6 +43,7 @@ from analysis.entities.cluster import cluster
 from analysis.entities.context import context_hint, coordinated, in_quotation
 from analysis.entities.credits import credit_people
 from analysis.entities.grow import grow_known
+from analysis.entities.holidays import is_holiday
 from analysis.entities.joint import split_joint
 from analysis.entities.lexicon import ordinary
 from analysis.entities.listed import listed_place
@@ -190,8 +191,8 @@ def _clean_mentions(parsed, raw: pd.DataFrame) -> list[Mention]:
             end, spacy_label = run.end(1), "ORG"  # "Deccan" + "Ledger", "British" + "Airways"
         end = number_end(text, start, particle_end(text, start, end))  # "Luc van den Broek", "Rai News 24"
         end = amount_end(text, start, score_end(text, start, end, spacy_label))  # "… Wranglers 4-3", "Perth 61" %
-        if is_amount(text[start:end]):
-            continue  # "N1.10" a share
+        if is_amount(text[start:end]) or is_holiday(text[start:end]):
+            continue  # "N1.10" a share, "the Easter break"
         if spacy_label == "PERSON" and (hyphen := _SURNAME_AFTER.match(text, end)) is not None \
                 and " " in text[start:end].strip() and name_key(hyphen.group(1)) not in places \
                 and known(hyphen.group(1)) is None:
