@@ -45,6 +45,7 @@ from analysis.entities.credits import credit_people
 from analysis.entities.grow import grow_known
 from analysis.entities.holidays import is_holiday
 from analysis.entities.joint import split_joint
+from analysis.entities.laws import act_end
 from analysis.entities.lexicon import ordinary
 from analysis.entities.listed import listed_place
 from analysis.entities.mention import MENTION_COLUMNS, Mention, title_before
@@ -193,6 +194,8 @@ def _clean_mentions(parsed, raw: pd.DataFrame) -> list[Mention]:
         end = amount_end(text, start, score_end(text, start, end, spacy_label))  # "… Wranglers 4-3", "Perth 61" %
         if is_amount(text[start:end]) or is_holiday(text[start:end]):
             continue  # "N1.10" a share, "the Easter break"
+        if (act := act_end(text, end)) is not None:
+            end, spacy_label = act, "LAW"  # "Licensing" + " Acts"
         if spacy_label == "PERSON" and (hyphen := _SURNAME_AFTER.match(text, end)) is not None \
                 and " " in text[start:end].strip() and name_key(hyphen.group(1)) not in places \
                 and known(hyphen.group(1)) is None:
