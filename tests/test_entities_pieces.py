@@ -36,3 +36,13 @@ def test_a_body_cut_before_in_and_a_place_is_whole_when_its_acronym_takes_the_pl
     place = text.split(" in ")[1].split(" (")[0]
     mentions = [_at(text, body, "ORG"), _at(text, place, "LOC")]
     assert join_written_whole(text, mentions)[0].text == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("She moved from the University of Kell–Tarvel in 2024.", "University of Kell–Tarvel"),
+    ("She moved from the Kell Rail–Tarvel line in 2024.", "Kell Rail"),  # no university
+])
+def test_a_university_and_its_campus_after_a_dash_are_one(text, expected):
+    body = "University of Kell" if "University" in text else "Kell Rail"
+    out = join_written_whole(text, [_at(text, body, "ORG"), _at(text, "Tarvel", "GPE")])
+    assert out[0].text == expected

@@ -2,7 +2,8 @@
 that make a longer name of the article, with or without its legal suffix, are one ("Ras Omani" +
 "Port Services" beside "Ras Omani Port Services LLC"), in the headline too; a body cut before "in" + a
 place is one with it when the acronym in brackets after takes the place's initial ("Organisation for
-Trade and Security" + " in " + "Asia" + " (OTSA)")."""
+Trade and Security" + " in " + "Asia" + " (OTSA)"); a university and its campus after a dash are one
+("University of Kell" + "–" + "Tarvel")."""
 from __future__ import annotations
 
 import re
@@ -14,6 +15,8 @@ from analysis.entities.short_forms import abbreviates, legal_base
 
 __all__ = ["join_written_whole"]
 
+_CAMPUS_DASHES = frozenset({"\u2013", "-"})
+_CAMPUS_WORDS = frozenset({"university", "college", "université", "universidad", "universidade", "universität"})
 _ACRONYM_AFTER = re.compile(r" \(([A-Z]{3,8})\)")
 
 
@@ -36,6 +39,10 @@ def join_written_whole(text: str, mentions: list[Mention]) -> list[Mention]:
         if gap == " " and (key := name_key(text[prev.start:m.end])) in whole:
             out[-1] = replace(prev, end=m.end, text=text[prev.start:m.end], spacy_label=whole[key] or m.spacy_label,
                               cue=False)
+            continue
+        if gap in _CAMPUS_DASHES and prev.spacy_label == "ORG" and m.text[:1].isupper() and " " not in m.text.strip() \
+                and _CAMPUS_WORDS & set(name_key(prev.text).split()):
+            out[-1] = replace(prev, end=m.end, text=text[prev.start:m.end], cue=False)  # "University of Kell–Tarvel"
             continue
         if gap == " in " and prev.spacy_label == "ORG" and _located_acronym(text, prev, m):
             out[-1] = replace(prev, end=m.end, text=text[prev.start:m.end], cue=False)
