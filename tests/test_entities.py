@@ -109,6 +109,8 @@ def test_lone_titles_leave_nothing(text):
     ("Islam", True), ("Political Islam", True), ("Judaism", True), ("Fascism", True), ("Marxisms", True),
     ("Islamic State", False), ("Western Journalism", False), ("Prism", False), ("Ismail", False),
     ("Mount Islam Trust", False),
+    # round 8b: fuels and finance terms
+    ("LNG", True), ("KYC", True), ("ETF", True), ("LNG Canada", False),
 ])
 def test_junk(text, junk):
     assert is_junk(text) is junk

@@ -146,12 +146,14 @@ he she they it we i you him her them us me his hers its their our my your who wh
 dad mum mom mother father mama papa grandma grandpa granny grandad nan auntie sis bro
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
 september october november december today tomorrow yesterday""".split())
-#: Common acronyms and units spaCy tags as names: "AI", "CEO", "GDP", "COVID", "Fahrenheit"; abbreviations
+#: Common acronyms and units spaCy tags as names: "AI", "CEO", "GDP", "COVID", "Fahrenheit", fuels and
+#: finance terms ("LNG", "KYC", "ETF"; round 8b); abbreviations
 #: of common nouns ("the ER"), transcript notes ("(CROSSTALK.)") and honours ("appointed MBE").
 _SPURIOUS = frozenset("""ai a.i ceo cfo coo cto gdp gnp cpi covid covid-19 sars-cov-2 fahrenheit celsius ipo
 esg evs ev lgbt lgbtq lgbtq+ vat pm2.5 dna rna hiv aids ceos er icu nicu a&e ppe
 crosstalk laughter applause inaudible unintelligible mbe obe cbe kbe dbe
-god lord almighty heaven hell pac pacs""".split()) | {  # God, "the LORD", Heaven and Hell; a "super PAC"
+god lord almighty heaven hell pac pacs lng lpg cng kyc aml etf etfs reit reits gps sms suv suvs mri
+""".split()) | {  # God, "the LORD", Heaven and Hell; a "super PAC"
     "social security", "medicare", "medicaid", "obamacare"}  # US programmes, no organisations
 _PRONOUNS = frozenset("I me we us he him she her they them you".split())
 #: Religions are no entities (their adherents are NORP): "Islam", "Political Islam"; nor are ideologies
