@@ -47,7 +47,7 @@ from analysis.entities.holidays import is_holiday
 from analysis.entities.joint import split_joint
 from analysis.entities.laws import act_end
 from analysis.entities.lexicon import ordinary
-from analysis.entities.listed import listed_place
+from analysis.entities.listed import listed_place, royal_plural
 from analysis.entities.mention import MENTION_COLUMNS, Mention, title_before
 from analysis.entities.missed import patterns, propagate, speaker_labels
 from analysis.entities.names import (
@@ -137,7 +137,8 @@ def resolve_article(parsed, raw: pd.DataFrame) -> pd.DataFrame:
     mentions = _headline(join_neighbours(text, mentions, headline_end=headline_end), split=True,
                          title=parsed.article.title, headings=headings)
     if not is_sport(text):  # "Councillors in Stockton-on-Tees have rejected …" (a team may be "the Senators")
-        mentions = [m for m in mentions if not _plural_title(m.text) or listed_place(text, m, mentions)]
+        mentions = [m for m in mentions if not _plural_title(m.text) or listed_place(text, m, mentions)
+                    or royal_plural(m)]
     mentions = mark_programmes(text, _hyphenated(text, _businesses(parsed.article.text, mentions)))
     if any(m.text.endswith(("ers", "ites")) for m in mentions):  # "Main Streeters" beside "Main Street"
         keys = {name_key(m.text) for m in mentions}
