@@ -65,6 +65,7 @@ from analysis.entities.names import (
     name_key,
     role_before,
 )
+from analysis.entities.party_places import party_place_end
 from analysis.entities.party_tags import name_party_states, party_states
 from analysis.entities.pieces import join_written_whole
 from analysis.entities.possessives import possessive_pieces
@@ -197,6 +198,8 @@ def _clean_mentions(parsed, raw: pd.DataFrame) -> list[Mention]:
             continue  # "N1.10" a share, "the Easter break"
         if (act := act_end(text, end)) is not None:
             end, spacy_label = act, "LAW"  # "Licensing" + " Acts"
+        if (place_end := party_place_end(text, start, end, places)) is not None:
+            end, spacy_label = place_end, "GPE"  # "Queens" of "Queens Democratic" + " club"
         if spacy_label == "PERSON" and (hyphen := _SURNAME_AFTER.match(text, end)) is not None \
                 and " " in text[start:end].strip() and name_key(hyphen.group(1)) not in places \
                 and known(hyphen.group(1)) is None:
