@@ -65,6 +65,7 @@ from analysis.entities.names import (
     name_key,
     role_before,
 )
+from analysis.entities.outlet import outlet_mentions
 from analysis.entities.party_places import party_place_end
 from analysis.entities.party_tags import name_party_states, party_states
 from analysis.entities.pieces import join_written_whole
@@ -141,6 +142,7 @@ def resolve_article(parsed, raw: pd.DataFrame) -> pd.DataFrame:
         mentions = [m for m in mentions if not _plural_title(m.text) or listed_place(text, m, mentions)
                     or royal_plural(m)]
     mentions = mark_programmes(text, _hyphenated(text, _businesses(parsed.article.text, mentions)))
+    mentions = outlet_mentions(parsed, mentions)
     if any(m.text.endswith(("ers", "ites")) for m in mentions):  # "Main Streeters" beside "Main Street"
         keys = {name_key(m.text) for m in mentions}
         mentions = [replace(m, spacy_label="NORP", hint="NORP", cue=False) if residents_of(m.text, keys) else m
