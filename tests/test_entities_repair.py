@@ -38,6 +38,9 @@ def nlp():
     ("Giulia Lo said so.", "Giulia Lo", "Giulia Lo"),  # nothing capitalised after it
     ("Lo Wai-ming said", "Lo", "Lo"),  # a surname "Lo" alone is no particle
     ("Museum of Art della Valle", "Museum of Art", "Museum of Art"),  # no particle inside
+    # round 8b: a title before the given name
+    ("praise from Puan Salmah binti Idris, an analyst", "Puan Salmah", "Puan Salmah binti Idris"),
+    ("praise from Dr Salmah bin Idris, an analyst", "Dr Salmah", "Dr Salmah bin Idris"),
 ])
 def test_particle_end(text, span, expected):
     start = text.index(span)

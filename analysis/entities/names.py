@@ -49,7 +49,7 @@ financial operating technology information investment marketing commercial""".sp
 #: Title heads stripped even when spaCy did not call the mention a PERSON ("Mr Trump" as ORG).
 _STRICT_HEADS = frozenset("""mr mrs ms miss dr prof president president-elect premier minister chancellor
 senator sen governor gov mayor sir dame cllr councillor councilwoman councilman councilmember alderman
-rep pres""".split())
+rep pres datuk dato datin puan encik tun""".split())
 
 #: Royal and religious heads kept before a single name: "King Charles", "Pope Francis".
 _ROYAL = frozenset("king queen prince princess pope emperor empress sheikh emir sultan tsar czar lord lady".split())

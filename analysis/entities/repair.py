@@ -198,6 +198,8 @@ def particle_end(text: str, start: int, end: int) -> int:
     m = _PARTICLE_AFTER.match(text, end)
     if words[0].lower() == "the" and len(words) > 1:
         words = words[1:]
+    if len(words) > 1 and is_title_word(words[0]):
+        words = words[1:]  # "Puan Noraini" + " binti Yusof" (round 8b)
     inner = len(words) > 2 and any(w in PARTICLES for w in words[1:-1])  # "Consorzio di Bonifica" + " della Romagna"
     if (len(words) == 1 or inner) and words[0][:1].isupper() and m is not None:
         return m.end()
