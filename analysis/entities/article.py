@@ -119,6 +119,7 @@ _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z]{2,6})\)")
 _SURNAME_AFTER = re.compile(r"-([A-Z][a-z\u00e0-\u024f'\u2019]+)(?![\w-])")
 _MIDDLE_INITIAL = re.compile(r"[A-Z][a-z]+ (?:[A-Z]\. ?)+[A-Z][a-z][\w'\u2019-]*")
 _INT_COLUMNS = ("sentence_id", "paragraph", "start", "end")
+_DIGIT = re.compile(r"\d")
 _HEADLINE_NUMBER = re.compile(r"(?:\s+(?:\d[\d,.]*%?|Q[1-4]|H[12]|FY\d{2,4}))+$")  # a headline's "Q1", "240"
 _LEGAL_AFTER = re.compile(r" (?:\((?:Pvt|Pty|Private)\.?\) )?([A-Z][A-Za-z]{1,6}\.?)(?![\w-])")  # " GmbH",
 # " Ltd.", " (Pvt) Ltd": a legal suffix after a span
@@ -195,9 +196,13 @@ def _clean_mentions(parsed, raw: pd.DataFrame) -> list[Mention]:
                 and run.group(1).split()[-1].lower() in ORG_WORDS and run.start(1) not in raw_starts:
             end, spacy_label = run.end(1), "ORG"  # "Deccan" + "Ledger", "British" + "Airways"
         end = number_end(text, start, particle_end(text, start, end))  # "Luc van den Broek", "Rai News 24"
-        end = amount_end(text, start, score_end(text, start, end, spacy_label))  # "… Wranglers 4-3", "Perth 61" %
-        if is_amount(text[start:end]) or is_holiday(text[start:end]):
-            continue  # "N1.10" a share, "the Easter break"
+        end = score_end(text, start, end, spacy_label)  # "the Red Deer Wranglers" + " 4-3"
+        if _DIGIT.search(text, start, end) is not None:
+            end = amount_end(text, start, end)  # "Perth 61" + " per cent"
+            if is_amount(text[start:end]):
+                continue  # "N1.10" a share
+        if is_holiday(text[start:end]):
+            continue  # "the Easter break"
         if (act := act_end(text, end)) is not None:
             end, spacy_label = act, "LAW"  # "Licensing" + " Acts"
         if (place_end := party_place_end(text, start, end, places)) is not None:

@@ -2,6 +2,7 @@
 "Diwali" a place, a person or an organisation ("before the Easter break")."""
 from __future__ import annotations
 
+import functools
 import re
 
 __all__ = ["is_holiday"]
@@ -14,6 +15,7 @@ _HOLIDAY = re.compile(
     r"(?:\s+(?:day|eve|sunday|monday|weekend|holidays?|break|recess|season|period))?", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=50_000)
 def is_holiday(surface: str) -> bool:
     """Whether a span is a holiday or feast, maybe with its day or break ("Easter", "Christmas Eve", "the
     Thanksgiving weekend"): a date, no name."""

@@ -3,6 +3,7 @@
 organisation mentions of the source, whatever spaCy calls them or where it missed them."""
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import replace
 
@@ -14,6 +15,18 @@ __all__ = ["outlet_mentions"]
 _PAPER_WORDS = frozenset("""chronicle post times herald gazette tribune courier journal telegraph guardian observer
 globe star mail express mirror beacon ledger record examiner inquirer sentinel register bulletin dispatch
 independent standard monitor""".split())
+
+
+@functools.lru_cache(maxsize=256)
+def _patterns(source: str) -> tuple[tuple[re.Pattern, bool], ...]:
+    """The outlet's forms as patterns, and whether each is its newspaper word alone."""
+    out = []
+    for form in _forms(source):
+        paper = " " not in form and form[:1].isupper() and not form.isupper()
+        pattern = (r"(?<=\bthe )" if paper else r"(?<![\w-])") + re.escape(form) + (
+            r"(?=['\u2019]s\b|[^\w'\u2019-]|$)(?! [A-Z])" if paper else r"(?![\w-])")
+        out.append((re.compile(pattern, re.IGNORECASE if paper else 0), paper))
+    return tuple(out)
 
 
 def _forms(source: str) -> list[str]:
@@ -33,18 +46,14 @@ def _forms(source: str) -> list[str]:
 def outlet_mentions(parsed, mentions: list[Mention]) -> list[Mention]:
     """Mentions with the outlet's names in the body marked as organisations, those spaCy missed added
     (origin "pattern"); its newspaper word alone only after "the" and before no capitalised word."""
-    source = getattr(parsed.article, "source", "") or ""
-    forms = _forms(source)
-    if not forms:
+    patterns = _patterns(getattr(parsed.article, "source", "") or "")
+    if not patterns:
         return mentions
     text, start0 = parsed.article.text, len(parsed.article.title)
     spans: list[tuple[int, int]] = []
-    for form in forms:
-        paper = " " not in form and form[:1].isupper() and not form.isupper()
-        pattern = (r"(?<=\bthe )" if paper else r"(?<![\w-])") + re.escape(form) + (
-            r"(?=['\u2019]s\b|[^\w'\u2019-]|$)(?! [A-Z])" if paper else r"(?![\w-])")
-        for m in re.finditer(pattern, text[start0:], flags=0 if not paper else re.IGNORECASE):
-            s, e = start0 + m.start(), start0 + m.end()
+    for pattern, paper in patterns:
+        for m in pattern.finditer(text, start0):
+            s, e = m.start(), m.end()
             if paper and not text[s:s + 1].isupper():
                 continue
             if not any(a <= s < b or a < e <= b for a, b in spans):
@@ -57,11 +66,12 @@ def outlet_mentions(parsed, mentions: list[Mention]) -> list[Mention]:
             m = replace(m, spacy_label="ORG", hint="ORG", cue=False)
         out.append(m)
     covered = [(m.start, m.end) for m in mentions if m.start >= 0]
+    missed = [(s, e) for s, e in spans if not any(a < e and s < b for a, b in covered)]
+    if not missed:
+        return out
     sentences = [(u.start + sent.start_char, u.start + sent.end_char, sid, u.paragraph)
                  for sid, u, sent in parsed.sentences()]
-    for s, e in spans:
-        if any(a < e and s < b for a, b in covered):
-            continue
+    for s, e in missed:
         where = next(((sid, par) for a, b, sid, par in sentences if a <= s < b), None)
         if where is not None:
             out.append(Mention(where[0], where[1], s, e, text[s:e], "ORG", "pattern", hint="ORG"))
