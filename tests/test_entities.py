@@ -79,6 +79,11 @@ def label_of(m: pd.DataFrame, entity: str) -> set[str]:
     ("Cllr Ayesha Patel Trust", False, "Cllr Ayesha Patel Trust"),
     # round 7 (real news): "Pres." is a title
     ("Pres. Obama", True, "Obama"), ("Pres. Obama", False, "Obama"),
+    # round 8b: a title before a surname's particle, and Malay honorifics
+    ("Mr de Varga", False, "de Varga"), ("Dr van der Holt", True, "van der Holt"),
+    ("Datuk Seri Amran bin Kassim", True, "Amran bin Kassim"), ("Puan Salmah binti Idris", True, "Salmah binti Idris"),
+    ("Tan Mei Ling", True, "Tan Mei Ling"),  # a family name, no title
+    ("Puan Salmah", False, "Salmah"), ("Datuk Amran", False, "Amran"),  # honorifics spaCy calls organisations
 ])
 def test_titles_determiners_and_possessives_are_stripped(text, person, expected):
     cut = clean_name(text, person=person)
@@ -105,6 +110,8 @@ def test_lone_titles_leave_nothing(text):
     ("Islam", True), ("Political Islam", True), ("Judaism", True), ("Fascism", True), ("Marxisms", True),
     ("Islamic State", False), ("Western Journalism", False), ("Prism", False), ("Ismail", False),
     ("Mount Islam Trust", False),
+    # round 8b: fuels and finance terms
+    ("LNG", True), ("KYC", True), ("ETF", True), ("LNG Canada", False),
 ])
 def test_junk(text, junk):
     assert is_junk(text) is junk
@@ -223,6 +230,9 @@ def test_demonym_compounds_are_norp_and_not_the_demonym(nlp):
      "Irtysh", "Irtysh River"),
     (["The Caspian Policy Forum (CPF) said the plan was sound.", "The CPF will publish a report."],
      "CPF", "Caspian Policy Forum"),
+    # round 8b: an acronym that takes a letter of "of" ("DOI" of "Department of Investigation")
+    (["The city Department of Inspection (DOI) found that the fixer steered 40 projects.",
+      "\"This was a VIP lane,\" DOI Commissioner Ada Quist told reporters."], "DOI", "Department of Inspection"),
 ])
 def test_spans_grow_split_and_short_forms_join(nlp, paragraphs, text, entity):
     m = mentions_of(nlp, "Headline", *paragraphs)

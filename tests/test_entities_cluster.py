@@ -39,6 +39,9 @@ def test_a_compound_surname_alone_joins_its_person(nlp, paragraphs, person, alon
     ("Korea Polar Research Institute", "KOPRI", True), ("Sindicato Nacional de Trabajadores Mineros", "SNTM", True),
     ("Tarvin Polar Research Institute", "TAPRI", True), ("United Nations", "UN", True),
     ("Tarvin Polar Research Institute", "NATO", False), ("Alpha Beta", "ABC", False), ("Alpha Beta", "BA", False),
+    # round 8b: an exchange's X
+    ("Kellish Exchange", "KGX", False), ("Kellish Exchange", "KLX", True), ("Tarvel Securities Exchange", "TSX", True),
+    ("Kellish Exports", "KX", False),
 ])
 def test_an_acronym_stands_for_a_name(name, acronym, expected):
     assert _abbreviates(acronym, name) is expected

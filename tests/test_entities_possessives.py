@@ -16,6 +16,10 @@ _PEOPLE = frozenset({"marta kovacs", "kovacs"})
     ("Ada Quist’s Almanac", "PERSON", frozenset(), ["Ada Quist"]),  # a work's ordinary word goes
     ("Kovacs’s Redwood Capital Group", "ORG", None, ["Kovacs’s Redwood Capital Group"]),  # not in a headline
     ("Brandt’s Redwood Capital Group", "ORG", _PEOPLE, ["Brandt’s Redwood Capital Group"]),  # no such person
+    # round 8b: an irregular plural's possessive opens a body's name, no owner
+    ("Northern People's Party", "ORG", frozenset(), ["Northern People's Party"]),
+    ("Tarvel Women’s Institute", "ORG", frozenset(), ["Tarvel Women’s Institute"]),
+    ("Children’s Fund", "ORG", None, ["Children’s Fund"]),
 ])
 def test_a_span_is_split_at_an_inner_possessive(surface, label, people, expected):
     text = f"x {surface} y"

@@ -38,6 +38,9 @@ def nlp():
     ("Giulia Lo said so.", "Giulia Lo", "Giulia Lo"),  # nothing capitalised after it
     ("Lo Wai-ming said", "Lo", "Lo"),  # a surname "Lo" alone is no particle
     ("Museum of Art della Valle", "Museum of Art", "Museum of Art"),  # no particle inside
+    # round 8b: a title before the given name
+    ("praise from Puan Salmah binti Idris, an analyst", "Puan Salmah", "Puan Salmah binti Idris"),
+    ("praise from Dr Salmah bin Idris, an analyst", "Dr Salmah", "Dr Salmah bin Idris"),
 ])
 def test_particle_end(text, span, expected):
     start = text.index(span)
@@ -254,6 +257,12 @@ def test_a_name_cut_before_its_lower_case_words_grows_to_its_acronym(text, span,
     ("Aid reached Palanas in Western Lumara on Thursday.", "Lumara", ["Western Lumara"], "Western Lumara"),
     ("The Tarvin Lumara ferry left.", "Lumara", ["Western Lumara"], "Lumara"),  # not written whole
     ("The Lumara Ferries said so.", "Lumara Ferries", ["Lumara Ferries"], "Lumara Ferries"),  # "The" is no name
+    # round 8b: the word before and the span's first word are a name of the article
+    ("KELLA — Ras Omani Port Services LLC said so.", "Omani Port Services LLC", ["Ras Omani"],
+     "Ras Omani Port Services LLC"),
+    ("KELLA — Mr Omani Port Services said so.", "Omani Port Services", ["Mr Omani"], "Omani Port Services"),
+    ("KELLA — Ras Omani Port Services LLC said so.", "Omani Port Services LLC", ["Ras Tanura"],
+     "Omani Port Services LLC"),  # no such name
 ])
 def test_a_name_cut_after_its_first_word_grows_when_written_whole_elsewhere(text, span, others, expected):
     m = _mention(text, span, "GPE")

@@ -45,6 +45,9 @@ def nlp():
     (["Goaltender", "Noah", "Pelletier"], True, "PERSON", 1),
     (["Centre", "Noah", "Pelletier"], False, "PERSON", 0),  # mid-sentence: spaCy's span is kept
     (["Centre", "Pompidou"], True, "ORG", 0),
+    # round 8b: netball's and rugby's positions
+    (["Shooter", "Ana", "Tuilagi"], True, "PERSON", 1),
+    (["Hooker", "Ana", "Tuilagi"], True, "PERSON", 1),
 ])
 def test_a_role_noun_before_a_full_name_is_stripped(words, sentence_start, label, expected):
     assert descriptor_end(words, sentence_start=sentence_start, elsewhere=False, label=label) == expected
@@ -164,6 +167,9 @@ def test_an_appositive_person_is_split_off_in_an_article(nlp):
 @pytest.mark.parametrize("text, surface, label, expected", [
     ("services to Kelso, Brora and Lairg, and", "Kelso, Brora and Lairg", "ORG", ["Kelso", "Brora", "Lairg"]),
     ("audited by Kelso, Brora and Lairg, and", "Kelso, Brora and Lairg", "ORG", ["Kelso, Brora and Lairg"]),
+    # round 8b: two names a work's label joins after a preposition of place
+    ("moving out to Kelso and Lairg, or", "Kelso and Lairg", "WORK_OF_ART", ["Kelso", "Lairg"]),
+    ("the song Kelso and Lairg, by", "Kelso and Lairg", "WORK_OF_ART", ["Kelso and Lairg"]),  # no preposition
 ])
 def test_a_list_of_places_after_a_preposition_of_place_is_split(text, surface, label, expected):
     start = text.index(surface)

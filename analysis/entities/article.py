@@ -38,11 +38,16 @@ from dataclasses import replace
 import numpy as np
 import pandas as pd
 
+from analysis.entities.amounts import amount_end, is_amount
 from analysis.entities.cluster import cluster
 from analysis.entities.context import context_hint, coordinated, in_quotation
+from analysis.entities.credits import credit_people
 from analysis.entities.grow import grow_known
+from analysis.entities.holidays import is_holiday
 from analysis.entities.joint import split_joint
+from analysis.entities.laws import act_end
 from analysis.entities.lexicon import ordinary
+from analysis.entities.listed import listed_place, royal_plural
 from analysis.entities.mention import MENTION_COLUMNS, Mention, title_before
 from analysis.entities.missed import patterns, propagate, speaker_labels
 from analysis.entities.names import (
@@ -60,7 +65,10 @@ from analysis.entities.names import (
     name_key,
     role_before,
 )
+from analysis.entities.outlet import outlet_mentions
+from analysis.entities.party_places import party_place_end
 from analysis.entities.party_tags import name_party_states, party_states
+from analysis.entities.pieces import join_written_whole
 from analysis.entities.possessives import possessive_pieces
 from analysis.entities.programmes import mark_programmes
 from analysis.entities.repair import (
@@ -111,8 +119,10 @@ _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z]{2,6})\)")
 _SURNAME_AFTER = re.compile(r"-([A-Z][a-z\u00e0-\u024f'\u2019]+)(?![\w-])")
 _MIDDLE_INITIAL = re.compile(r"[A-Z][a-z]+ (?:[A-Z]\. ?)+[A-Z][a-z][\w'\u2019-]*")
 _INT_COLUMNS = ("sentence_id", "paragraph", "start", "end")
+_DIGIT = re.compile(r"\d")
 _HEADLINE_NUMBER = re.compile(r"(?:\s+(?:\d[\d,.]*%?|Q[1-4]|H[12]|FY\d{2,4}))+$")  # a headline's "Q1", "240"
-_LEGAL_AFTER = re.compile(r" ([A-Z][A-Za-z]{1,5}\.?)(?![\w-])")  # " GmbH", " Ltd.": a legal suffix after a span
+_LEGAL_AFTER = re.compile(r" (?:\((?:Pvt|Pty|Private)\.?\) )?([A-Z][A-Za-z]{1,6}\.?)(?![\w-])")  # " GmbH",
+# " Ltd.", " (Pvt) Ltd": a legal suffix after a span
 _AFTER_DASH = re.compile(r"[\u2014\u2013-]\s*$|(?:^|[\s(])[\u201c\u2018\"']$")  # or an opening quote mark
 _ORG_AFTER = re.compile(r" ((?:[A-Z][\w\u2019'&-]* ){0,2}[A-Z][\w\u2019'&-]*)")
 
@@ -121,7 +131,7 @@ def resolve_article(parsed, raw: pd.DataFrame) -> pd.DataFrame:
     """Resolved mentions of one parsed article (columns :data:`MENTION_COLUMNS`)."""
     text, headline_end = parsed.article.text, len(parsed.article.title)
     mentions = grow_known(text, split_joint(text, social_tags(parsed, _clean_mentions(parsed, raw))))
-    mentions = join_neighbours(text, mentions, headline_end=headline_end)
+    mentions = join_written_whole(text, join_neighbours(text, mentions, headline_end=headline_end))
     headings = _headings(parsed)
     mentions = _headline(_dateline(parsed, mentions), split=False, headings=headings)
     mentions += [_unglued(text, m) for m in patterns(parsed, mentions)]
@@ -130,13 +140,15 @@ def resolve_article(parsed, raw: pd.DataFrame) -> pd.DataFrame:
     mentions = _headline(join_neighbours(text, mentions, headline_end=headline_end), split=True,
                          title=parsed.article.title, headings=headings)
     if not is_sport(text):  # "Councillors in Stockton-on-Tees have rejected …" (a team may be "the Senators")
-        mentions = [m for m in mentions if not _plural_title(m.text)]
+        mentions = [m for m in mentions if not _plural_title(m.text) or listed_place(text, m, mentions)
+                    or royal_plural(m)]
     mentions = mark_programmes(text, _hyphenated(text, _businesses(parsed.article.text, mentions)))
+    mentions = outlet_mentions(parsed, mentions)
     if any(m.text.endswith(("ers", "ites")) for m in mentions):  # "Main Streeters" beside "Main Street"
         keys = {name_key(m.text) for m in mentions}
         mentions = [replace(m, spacy_label="NORP", hint="NORP", cue=False) if residents_of(m.text, keys) else m
                     for m in mentions]
-    mentions = _teams(text, _contexts(parsed, _storms(mentions)))
+    mentions = credit_people(text, _teams(text, _contexts(parsed, _storms(mentions))))
     mentions = [replace(m, bracketed=True) if text[m.start - 1:m.start] == "(" and text[m.end:m.end + 1] == ")"
                 and m.start > 0 else m for m in mentions]
     article = parsed.article
@@ -185,6 +197,16 @@ def _clean_mentions(parsed, raw: pd.DataFrame) -> list[Mention]:
             end, spacy_label = run.end(1), "ORG"  # "Deccan" + "Ledger", "British" + "Airways"
         end = number_end(text, start, particle_end(text, start, end))  # "Luc van den Broek", "Rai News 24"
         end = score_end(text, start, end, spacy_label)  # "the Red Deer Wranglers" + " 4-3"
+        if _DIGIT.search(text, start, end) is not None:
+            end = amount_end(text, start, end)  # "Perth 61" + " per cent"
+            if is_amount(text[start:end]):
+                continue  # "N1.10" a share
+        if is_holiday(text[start:end]):
+            continue  # "the Easter break"
+        if (act := act_end(text, end)) is not None:
+            end, spacy_label = act, "LAW"  # "Licensing" + " Acts"
+        if (place_end := party_place_end(text, start, end, places)) is not None:
+            end, spacy_label = place_end, "GPE"  # "Queens" of "Queens Democratic" + " club"
         if spacy_label == "PERSON" and (hyphen := _SURNAME_AFTER.match(text, end)) is not None \
                 and " " in text[start:end].strip() and name_key(hyphen.group(1)) not in places \
                 and known(hyphen.group(1)) is None:
@@ -366,18 +388,21 @@ def _headings(parsed) -> dict[int, tuple[int, int]]:
 
 def _hyphenated(text: str, mentions: list[Mention]) -> list[Mention]:
     """Two names joined by a hyphen are one when the article names the compound whole elsewhere
-    ("Emilia" + "Romagna" where the headline says "Emilia-Romagna"); else they stay two places
-    ("Bergen-Voss")."""
+    ("Emilia" + "Romagna" where the headline says "Emilia-Romagna"), a person when it is the surname of a
+    full name of the article ("Kellberg" + "Arvid" beside "Tomas Kellberg-Arvid"); else they stay
+    two places ("Bergen-Voss")."""
     keys = {name_key(m.text) for m in mentions if "-" in m.text}
     if not keys:
         return mentions
+    surnames = {name_key(w) for m in mentions if m.spacy_label == "PERSON" and " " in m.text.strip()
+                for w in m.text.split()[1:] if "-" in w}  # "Kellberg-Arvid" of "Tomas Kellberg-Arvid"
     out: list[Mention] = []
     for m in sorted(mentions, key=lambda m: (m.start < 0, m.start)):
         prev = out[-1] if out else None
         if (prev is not None and m.start >= 0 and prev.paragraph == m.paragraph and text[prev.end:m.start] == "-"
-                and name_key(text[prev.start:m.end]) in keys):
-            out[-1] = replace(prev, end=m.end, text=text[prev.start:m.end],
-                              spacy_label=prev.spacy_label or m.spacy_label)
+                and (key := name_key(text[prev.start:m.end])) in keys | surnames):
+            out[-1] = replace(prev, end=m.end, text=text[prev.start:m.end], spacy_label="PERSON" if key in surnames
+                              else prev.spacy_label or m.spacy_label)
             continue
         out.append(m)
     return out
@@ -436,11 +461,11 @@ def _teams(text: str, mentions: list[Mention]) -> list[Mention]:
     mentions = _nicknames(text, mentions)
     teams: dict[str, tuple[str, str]] = {}
     for m in mentions:
-        if m.start >= 0 and m.spacy_label != "PERSON" and (parts := team_parts(text, m.start, m.end)) is not None:
+        if m.start >= 0 and (parts := team_parts(text, m.start, m.end)) is not None:  # "the" + a name: no person
             teams[name_key(m.text)] = parts
     if not teams:
         return mentions
-    people = {name_key(w) for m in mentions if m.spacy_label == "PERSON" or m.cue
+    people = {name_key(w) for m in mentions if (m.spacy_label == "PERSON" or m.cue) and name_key(m.text) not in teams
               for w in m.text.split()[:-1 if len(m.text.split()) > 1 else 0] + m.text.split()[1:]}
     parts: dict[str, set[str]] = {}
     for key, (town, nickname) in teams.items():

@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
+from analysis.entities.facilities import is_building
 from analysis.entities.gazetteer import FINDABLE_KEYS
 from analysis.entities.mention import Mention
 from analysis.entities.names import (
@@ -555,7 +556,7 @@ def vote(mentions: list[Mention], name: str, *, person: bool = False, shared: bo
     for lb, n in told.items():
         votes[lb] += n * CONTEXT_WEIGHT
     words_of_name = name_key(name).split()
-    if votes["FAC"] and entry is None and (len(words_of_name) == 1 or (
+    if votes["FAC"] and entry is None and not is_building(words_of_name) and (len(words_of_name) == 1 or (
             told["GPE"] + told["LOC"] and not any(w in _FACILITY_WORDS for w in words_of_name))):
         votes[place] += votes.pop("FAC")  # a one-word "facility", or one "in" which things happen without a
         # facility word, is a place spaCy mislabelled ("Luzon", "in Le Havre")

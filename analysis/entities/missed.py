@@ -45,6 +45,7 @@ from analysis.entities.names import (
 )
 from analysis.entities.repair import is_sport, storm_name
 from analysis.entities.shapes import alone_elsewhere, descriptor_end, is_title_phrase, team_cue, team_parts
+from analysis.entities.short_forms import abbreviates
 
 __all__ = ["propagate", "patterns", "speaker_labels"]
 
@@ -403,7 +404,8 @@ def propagate(parsed, mentions: list[Mention], *, headings: dict[int, tuple[int,
             for part in _short_forms(m.text):
                 add(span, *_where(m.text, part), "short")
             acronym = _ACRONYM_AFTER.match(text, m.end)
-            if acronym and acronym.group(1) in initials(m.text):  # "Caspian Policy Forum (CPF)"
+            if acronym and (acronym.group(1) in initials(m.text)  # "Caspian Policy Forum (CPF)"
+                            or abbreviates(acronym.group(1), m.text)):  # "Office of Audit (OOA)" (round 8b)
                 names.setdefault((acronym.group(1),), "name")
         words = m.text.split()
         if m.spacy_label in ("GPE", "LOC") and len(words) > 1 and words[-1].lower() in ADMIN_WORDS:

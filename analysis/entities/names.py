@@ -36,7 +36,8 @@ archbishop bishop cardinal rev reverend imam rabbi ayatollah coach manager found
 mp mep pm fm attorney-general attorney president-elect vice-president deputy-minister commissioner owner boss cllr
 executive treasurer councillor councilor superintendent inspector detective constable sheriff prosecutor
 clerk supervisor registrar auditor assessor warden officer
-chairman""".split())
+chairman
+datuk dato datin puan encik tun seri""".split())  # Malay honorifics: "Datuk Seri", "Puan"
 
 #: Words that may stand before a title head: "Vice", "Foreign", "former", "US", "Chief Financial" (Officer).
 TITLE_MODIFIERS = frozenset("""
@@ -48,7 +49,7 @@ financial operating technology information investment marketing commercial""".sp
 #: Title heads stripped even when spaCy did not call the mention a PERSON ("Mr Trump" as ORG).
 _STRICT_HEADS = frozenset("""mr mrs ms miss dr prof president president-elect premier minister chancellor
 senator sen governor gov mayor sir dame cllr councillor councilwoman councilman councilmember alderman
-rep pres""".split())
+rep pres datuk dato datin puan encik tun""".split())
 
 #: Royal and religious heads kept before a single name: "King Charles", "Pope Francis".
 _ROYAL = frozenset("king queen prince princess pope emperor empress sheikh emir sultan tsar czar lord lady".split())
@@ -136,7 +137,8 @@ THING_WORDS = frozenset("""pipeline interconnector corridor project initiative p
 accord convention summit deal bridge tunnel airport port terminal highway railway dam stadium arena tower
 building square street avenue road plant station field""".split())
 
-PARTICLES = frozenset("de da del della der den van von al el bin ibn bint la le du dos das di ter ten abu wa".split())
+PARTICLES = frozenset("de da del della der den van von al el bin ibn bint binti la le du dos das di ter ten abu wa"
+                      .split())
 _SUFFIXES = frozenset("jr sr ii iii iv".split())
 _ABBREV_END = re.compile(r"(?:\b[A-Za-z]\.(?:[A-Za-z]\.)*|\b(?:Jr|Sr|Inc|Co|Ltd|Corp|St|Mt|Bros)\.)$")
 _JUNK_WORDS = frozenset("""
@@ -144,12 +146,14 @@ he she they it we i you him her them us me his hers its their our my your who wh
 dad mum mom mother father mama papa grandma grandpa granny grandad nan auntie sis bro
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
 september october november december today tomorrow yesterday""".split())
-#: Common acronyms and units spaCy tags as names: "AI", "CEO", "GDP", "COVID", "Fahrenheit"; abbreviations
+#: Common acronyms and units spaCy tags as names: "AI", "CEO", "GDP", "COVID", "Fahrenheit", fuels and
+#: finance terms ("LNG", "KYC", "ETF"; round 8b); abbreviations
 #: of common nouns ("the ER"), transcript notes ("(CROSSTALK.)") and honours ("appointed MBE").
 _SPURIOUS = frozenset("""ai a.i ceo cfo coo cto gdp gnp cpi covid covid-19 sars-cov-2 fahrenheit celsius ipo
 esg evs ev lgbt lgbtq lgbtq+ vat pm2.5 dna rna hiv aids ceos er icu nicu a&e ppe
 crosstalk laughter applause inaudible unintelligible mbe obe cbe kbe dbe
-god lord almighty heaven hell pac pacs""".split()) | {  # God, "the LORD", Heaven and Hell; a "super PAC"
+god lord almighty heaven hell pac pacs lng lpg cng kyc aml etf etfs reit reits gps sms suv suvs mri
+""".split()) | {  # God, "the LORD", Heaven and Hell; a "super PAC"
     "social security", "medicare", "medicaid", "obamacare"}  # US programmes, no organisations
 _PRONOUNS = frozenset("I me we us he him she her they them you".split())
 #: Religions are no entities (their adherents are NORP): "Islam", "Political Islam"; nor are ideologies
@@ -306,6 +310,15 @@ def clean_name(text: str, *, person: bool) -> tuple[int, int] | None:
     return words[kept[0]][0], words[kept[1] - 1][1]
 
 
+def _name_start(rest: list[str]) -> bool:
+    """Whether the words after a title open a name: a capitalised word, or a surname's particle before one
+    ("Mr de Búrca", "Dr van der Linde")."""
+    i = 0
+    while i < len(rest) - 1 and rest[i] in PARTICLES:
+        i += 1
+    return rest[i][:1].isupper()
+
+
 def _lower_word(word: str) -> bool:
     """A lower-case word that cannot end or begin a name (particles like "de" or "of" can sit inside)."""
     return word.isalpha() and word.islower() and word not in PARTICLES
@@ -327,11 +340,11 @@ def _title_range(words: list[str], *, person: bool) -> tuple[int, int] | None:
     if head < 0:
         return 0, len(words)
     rest, title = words[head + 1:], _bare(words[head])
-    if not rest[0][:1].isupper() or (title in _ROYAL and len(rest) == 1):
+    if not _name_start(rest) or (title in _ROYAL and len(rest) == 1):
         return 0, len(words)
     strict = title in _STRICT_HEADS or is_role_compound(title)
     if not person and (not strict or any(_bare(w) in ORG_WORDS for w in rest)
-                       or not all(w[:1].isupper() for w in rest)):
+                       or not all(w[:1].isupper() or w in PARTICLES for w in rest)):
         return 0, len(words)
     return head + 1, len(words)
 

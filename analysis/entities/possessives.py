@@ -13,6 +13,8 @@ from analysis.entities.repair import institution_end
 __all__ = ["possessive_pieces"]
 
 _POSSESSIVE_JOIN = re.compile(r"['\u2019]s\s+")
+#: Irregular plurals whose possessive opens a body's name ("People’s Party", "Children’s Fund"): no owner.
+_COLLECTIVES = frozenset("people peoples women children men".split())
 
 
 def possessive_pieces(text: str, start: int, end: int, label: str,
@@ -28,6 +30,8 @@ def possessive_pieces(text: str, start: int, end: int, label: str,
     if m is None or m.start() == start or m.end() >= end:
         return [(start, end, label)]
     left, right = text[start:m.start()], text[m.end():end]
+    if left.split() and left.split()[-1].lower() in _COLLECTIVES:
+        return [(start, end, label)]  # "European People’s Party", "Women’s Institute": the members' body
     entry, other = known(left), known(right)
     if people is not None and entry is None and right[:1].isupper() and _person_owner(left, label, people):
         if other is None and all(ordinary(w) and w.lower() not in ORG_WORDS or w.islower() for w in right.split()):

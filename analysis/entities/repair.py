@@ -198,6 +198,8 @@ def particle_end(text: str, start: int, end: int) -> int:
     m = _PARTICLE_AFTER.match(text, end)
     if words[0].lower() == "the" and len(words) > 1:
         words = words[1:]
+    if len(words) > 1 and is_title_word(words[0]):
+        words = words[1:]  # "Puan Noraini" + " binti Yusof" (round 8b)
     inner = len(words) > 2 and any(w in PARTICLES for w in words[1:-1])  # "Consorzio di Bonifica" + " della Romagna"
     if (len(words) == 1 or inner) and words[0][:1].isupper() and m is not None:
         return m.end()
@@ -377,11 +379,16 @@ _WORD_BEFORE = re.compile(r"(?<![\w.-])([A-Z][\w\u2019'-]*) $")
 
 def _grow_written_whole(text: str, m, keys: set[str]):
     """A mention grown over the capitalised word before it when the article writes the two as one name
-    elsewhere ("in Eastern" + "Samar" beside "Eastern Samar"); else ``m``."""
+    elsewhere ("in Eastern" + "Samar" beside "Eastern Samar"), or that word and the mention's first word
+    ("Ras" + "Omani Port Services LLC" beside "Ras Omani"; round 8b); else ``m``."""
     if m.start < 0:
         return m
     before = _WORD_BEFORE.search(text, max(0, m.start - 40), m.start)
-    if before is None or (key := name_key(f"{before.group(1)} {m.text}")) not in keys or key == name_key(m.text):
+    if before is None:
+        return m
+    key, words = name_key(f"{before.group(1)} {m.text}"), m.text.split()
+    pair = name_key(f"{before.group(1)} {words[0]}") if len(words) > 1 else key
+    if key == name_key(m.text) or (key not in keys and (pair not in keys or is_title_word(before.group(1)))):
         return m
     return replace(m, start=before.start(1), text=text[before.start(1):m.end], cue=False)
 

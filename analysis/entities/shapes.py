@@ -84,7 +84,8 @@ supporter supporters player players squad side team quarterback pitcher skipper 
 _PERSON_ROLES = (_TEAM_NOUNS - {"fan", "fans", "supporters", "players", "squad", "side", "team"}) | ROLE_HEADS
 #: Players' positions that are also words of names ("Centre", "Guard"), stripped before a full name.
 _POSITIONS = frozenset("""centre center defenceman defenseman goaltender goalie netminder fullback halfback flanker
-wicketkeeper batsman bowler catcher shortstop linebacker guard striker winger midfielder defender forward""".split())
+wicketkeeper batsman bowler catcher shortstop linebacker guard striker winger midfielder defender forward
+shooter goalscorer prop hooker fly-half scrum-half setter libero""".split())  # netball, rugby, volleyball (round 8b)
 _TEAM_VERBS = frozenset("beat defeat host face edge thrash rout down outscore overcome outplay draw tie".split())
 _LOCATIVE = re.compile(r"\s+(in|at)\s+|,\s+")
 #: Words that end names, so a headline word is none of them ("Korvel Mining Workers Strike").
@@ -131,8 +132,16 @@ def split_joined_places(text: str, start: int, end: int, label: str) -> list[tup
     capitalised names that are no ordinary words nor organisation or thing words, or by a comma
     ("Enugu, Nigeria") in a span spaCy calls a place when the tail is a known place written out
     (not "Ore."). Each side gets its known label, else GPE. A person's name after a comma is an
-    appositive, not part of the name before it ("the Member for Condamine, Rhys Fairweather, whose")."""
+    appositive, not part of the name before it ("the Member for Condamine, Rhys Fairweather, whose").
+    Two names joined by "and" after a preposition of place that spaCy calls a work are places ("out to
+    Baldivis and Ellenbrook")."""
     surface = text[start:end]
+    if label == "WORK_OF_ART" and surface.count(" and ") == 1 and known(surface) is None \
+            and _PLACE_PREPOSITION.search(text[max(0, start - 9):start]):
+        head, tail = surface.split(" and ")  # "moving out to Baldivis and Ellenbrook" (round 8b)
+        if _list_item(head) and _list_item(tail) and _name_side(head) and _name_side(tail):
+            cut = surface.index(" and ")
+            return [(start, start + cut, _place_label(head)), (start + cut + 5, end, _place_label(tail))]
     if label not in ("GPE", "LOC", "ORG", "FAC", "") or known(surface) is not None:
         return [(start, end, label)]
     listed = _place_list(surface, label, text[max(0, start - 9):start])

@@ -58,7 +58,8 @@ def legal_base(key: str) -> str:
 
 def abbreviates(acronym: str, name: str) -> bool:
     """Whether an acronym stands for a multi-word name: each word but "of", "the", "and", "for" gives
-    its initial and maybe more letters, in order ("KOPRI" of "Korea Polar Research Institute")."""
+    its initial and maybe more letters, in order ("KOPRI" of "Korea Polar Research Institute"); "Exchange"
+    may give an X ("NGX" of "Nigerian Exchange")."""
     words, letters = name.lower().split(), acronym.lower()
 
     def match(wi: int, pos: int) -> bool:
@@ -67,6 +68,8 @@ def abbreviates(acronym: str, name: str) -> bool:
         w = words[wi]
         if w in ACRONYM_SKIP and match(wi + 1, pos):
             return True
+        if pos < len(letters) and letters[pos] == "x" and w.startswith("exchange"):
+            return match(wi + 1, pos + 1)  # "ASX", "NGX": X for an exchange (round 8b)
         if pos >= len(letters) or w[0] != letters[pos]:
             return False
         pos += 1

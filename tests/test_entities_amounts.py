@@ -1,0 +1,40 @@
+"""Amounts are no names (:mod:`analysis.entities.amounts`, round 8b): a sum written with a currency's
+letters is dropped, a figure glued after a name before its unit is cut."""
+from __future__ import annotations
+
+import pytest
+
+from analysis.entities.amounts import amount_end, is_amount
+from analysis.nlp import load_nlp
+from tests.entity_texts import entities_of, mentions_of
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+@pytest.mark.parametrize("surface, amount", [
+    ("N1.10", True), ("RM2.40", True), ("Rs1,250", True), ("₦4.5bn", True), ("$5", True),
+    ("G7", False), ("A380", False), ("F1", False), ("M25", False), ("Kell", False),
+])
+def test_a_sum_in_a_currencys_letters_is_an_amount(surface, amount):
+    assert is_amount(surface) is amount
+
+
+@pytest.mark.parametrize("text, span, expected", [
+    ("Kessport cleared 66 per cent and Tarvel 61 per cent.", "Tarvel 61 per cent", "Tarvel"),
+    ("Kessport 12 points behind", "Kessport 12", "Kessport"),
+    ("Kessport 40% up", "Kessport 40", "Kessport"),
+    ("Fight for 15 rally", "Fight for 15", "Fight for 15"),  # no unit after the figure
+    ("Group of 20 leaders", "Group of 20", "Group of 20"),
+])
+def test_a_figure_before_its_unit_is_cut_from_a_name(text, span, expected):
+    start = text.index(span)
+    assert text[start:amount_end(text, start, start + len(span))] == expected
+
+
+def test_amounts_give_no_entities(nlp):
+    ents = entities_of(mentions_of(nlp, "Results", "The board proposed a dividend of N2.15 per share, down from "
+                                                   "N3.40. Tarvel cleared 61 per cent and Kessport 58 per cent."))
+    assert not any(any(c.isdigit() for c in e) for e in ents)

@@ -1,0 +1,34 @@
+"""A name right before "Act" or "Acts" is a law's (:mod:`analysis.entities.laws`, round 8b)."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis.entities.article import resolve_article
+from analysis.entities.laws import act_end
+from analysis.nlp import load_nlp
+from tests.entity_texts import entities_of, parsed_of
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+@pytest.mark.parametrize("text, end, expected", [
+    ("under the Licensing Acts arising", 19, 24), ("the Tarvel Water Act of 2019", 16, 20),
+    ("the Tarvel Actors Guild", 10, None), ("Tarvel acts fast", 6, None),
+])
+def test_act_after_a_name_ends_a_law(text, end, expected):
+    assert act_end(text, end) == expected
+
+
+def test_a_name_cut_before_acts_is_a_law_and_names_nothing_else(nlp):
+    parsed = parsed_of(nlp, "Fine", "Ada Quist pleaded guilty to two offences under the Licensing Acts on Monday.",
+                       "“Licensing hours are not a suggestion,” the judge said.")
+    text = parsed.article.text
+    start = text.index("Licensing Acts")
+    raw = pd.DataFrame([{"sentence_id": 1, "paragraph": 1, "start": start, "end": start + 9, "text": "Licensing",
+                         "spacy_label": "LOC"}])  # spaCy's cut span and label on such copy
+    ents = entities_of(resolve_article(parsed, raw))
+    assert "Licensing" not in ents and ents["Licensing Acts"][0] == "LAW"
