@@ -12,9 +12,10 @@ import pytest
 from analysis import entities, evaluate
 from analysis.config import ROOT
 from analysis.corpus import Article, read_corpus
+from analysis.entities import corpus
 from analysis.entities import sql as entities_sql
 from analysis.entities.aliases import Aliases, as_aliases, load_aliases
-from analysis.entities.names import clean_name, is_junk, name_key
+from analysis.entities.names import clean_name, is_junk, is_spurious, known, name_key
 from analysis.extract import analyse_articles, extract
 from analysis.nlp import load_nlp, parse
 from analysis.plots import entities as charts
@@ -665,3 +666,52 @@ def test_resolution_in_chunks_of_articles_equals_one_pass(chunk_tables, aliases)
                                   tables.entity_table(whole, chunk_tables["articles"], chunk_tables["sentences"]))
     pd.testing.assert_frame_equal(tables.finish_cooccurrence(pairs, tables.best_labels(parts.labels)),
                                   tables.cooccurrence_table(whole))
+
+
+@pytest.mark.parametrize("longer, short, joined", [
+    # round 8 (real news): an acronym opening a longer name elsewhere is a name of its own ("GOP" of a feature
+    # titled "XLP Power Rankings"); an ordinary first word is the company's short form
+    ("XLP Power Rankings", "XLP", False), ("Kessler Freight Lines", "Kessler", True),
+])
+def test_an_acronym_is_no_short_form_of_a_longer_name_across_the_corpus(longer, short, joined):
+    names = pd.DataFrame({"label": ["ORG", "ORG"]}, index=[longer, short])
+    mapping = {n: n for n in names.index}
+    corpus._link_short_forms(names, mapping)
+    assert (mapping[short] == longer) is joined
+
+
+@pytest.mark.parametrize("text, expected", [
+    # round 8 (real news): fears of a group named in one word, and a "super PAC", are no names
+    ("Islamophobia", True), ("Homophobia", True), ("Super PAC", True), ("Super PACs", True),
+    ("Phobos", False), ("Quist PAC Fund", False),
+    ("IG", True), ("FOIA", True),  # an inspector general, a public-records request
+])
+def test_spurious_names(text, expected):
+    assert is_spurious(text) is expected
+
+
+def test_a_super_pac_in_a_headline_gives_no_name(nlp):
+    m = mentions_of(nlp, "Super PAC Ad Attack Coming in Dornvale",
+                    "A super PAC backing Ada Quist will spend $2 million on ads.",
+                    "The PAC said the ads would run in Dornvale.", "Islamophobia was the subject of a forum there.")
+    assert not set(m["entity"]) & {"PAC", "Super PAC", "Islamophobia"}
+
+
+@pytest.mark.parametrize("name, canonical, label", [
+    # round 8 (real news): states of the past and their peoples, and the US parties with their short forms
+    ("Soviet", "Soviets", "NORP"), ("USSR", "Soviet Union", "GPE"), ("Yugoslav", "Yugoslavs", "NORP"),
+    ("GOP", "Republican Party", "ORG"), ("G.O.P.", "Republican Party", "ORG"),
+    ("Democrat Party", "Democratic Party", "ORG"),
+])
+def test_the_gazetteer_knows_past_states_and_us_parties(name, canonical, label):
+    entry = known(name)
+    assert (entry.canonical, entry.label) == (canonical, label)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # round 8 (real news): markup glued to a name is no part of it (an embedded tweet's closing tag)
+    ("Dornvale.</tweet", "Dornvale"), ("<b>Ada Quist</b>", "Ada Quist"), ("<tweet>", None),
+])
+def test_markup_glued_to_a_name_is_cut(text, expected):
+    cut = clean_name(text, person=False)
+    assert (text[cut[0]:cut[1]] if cut else None) == expected

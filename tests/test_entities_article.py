@@ -390,3 +390,13 @@ def test_a_person_span_before_a_bracketed_legal_suffix_is_a_company(nlp, suffix)
     raw = pd.DataFrame([{"sentence_id": 1, "paragraph": 1, "start": start, "end": start + 21,
                          "text": "Kessock Hills Brokers", "spacy_label": "PERSON"}])  # spaCy's cut span
     assert entities_of(resolve_article(parsed, raw)) == {f"Kessock Hills Brokers {suffix}": ("ORG", 1)}
+
+
+@pytest.mark.parametrize("paragraphs, outlet, person", [
+    # round 8 (real news): an organisation's span grows over no hyphenated title after it
+    (("The chief spoke in a discussion with Kellnet Editor-in-Chief Ada Quist on Thursday.",
+      "He told Kellnet he would stay."), "Kellnet", "Ada Quist"),
+])
+def test_an_organisation_span_does_not_grow_over_a_hyphenated_title(nlp, paragraphs, outlet, person):
+    ents = entities_of(mentions_of(nlp, "Talk", *paragraphs))
+    assert ents[outlet] == ("ORG", 2) and ents[person][0] == "PERSON"

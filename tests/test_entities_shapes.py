@@ -299,6 +299,18 @@ def test_two_names_coordinated_in_one_span_are_split(surface, names, expected):
     assert [text[s:e] for s, e, _ in pieces] == expected
 
 
+@pytest.mark.parametrize("surface, people, expected", [
+    # round 8 (real news): two surnames of the article's people coordinated in one span are two people
+    ("Quist and Brandt", {"quist", "brandt", "ada quist"}, [("Quist", "PERSON"), ("Brandt", "PERSON")]),
+    ("Quist and Brandt", {"quist"}, [("Quist and Brandt", "ORG")]),  # a firm named after two, one unknown
+    ("Marks and Spencer", frozenset(), [("Marks and Spencer", "ORG")]),
+])
+def test_two_surnames_coordinated_in_one_span_are_two_people(surface, people, expected):
+    text = f"x {surface} y"
+    pieces = split_coordinated(text, 2, 2 + len(surface), "ORG", set(), frozenset(people))
+    assert [(text[s:e], lb) for s, e, lb in pieces] == expected
+
+
 @pytest.mark.parametrize("text, span, family", [
     # round 7 (real news): "the" + the plural of a surname of the article is a family, no one person
     ("every summer the Quists move to the coast", "Quists", True),
@@ -346,3 +358,37 @@ def test_the_people_of_a_name_are_a_group(nlp):
                                                "Main Streeters filled the hall."),
                                 {"^Main Street$": "ORG", "Main Streeters": "ORG"}))
     assert ents["Main Streeters"][0] == "NORP"
+
+
+@pytest.mark.parametrize("words, sentence_start, elsewhere, expected", [
+    # round 8 (real news): an adjective opening a sentence before a known organisation written alone elsewhere
+    (["Top", "State", "Department"], True, True, 1), (["Leading", "White", "House"], True, True, 0),  # VBG
+    (["Top", "State", "Department"], False, True, 0), (["Top", "State", "Department"], True, False, 0),
+    (["Great", "Britain"], True, True, 0),  # a known place whole
+])
+def test_an_adjective_before_a_known_organisation_goes(words, sentence_start, elsewhere, expected):
+    assert descriptor_end(words, sentence_start=sentence_start, elsewhere=elsewhere, label="ORG") == expected
+
+
+@pytest.mark.parametrize("surface, label, expected", [
+    # round 8 (real news): a known place and a known people or party in one span are the place and the group,
+    # whatever spaCy calls the span ("the former Ohio Democratic Governor, Ada Quist")
+    ("Ohio Democratic", "PERSON", [("Ohio", "GPE"), ("Democratic", "NORP")]),
+    ("Texas Republicans", "ORG", [("Texas", "GPE"), ("Republicans", "NORP")]),
+    ("Jordan Ellis", "PERSON", [("Jordan Ellis", "PERSON")]),
+    ("Democratic Party", "ORG", [("Democratic Party", "ORG")]),
+])
+def test_a_place_and_a_party_in_one_span_are_split(surface, label, expected):
+    text = f"x {surface} y"
+    pieces = split_place_prefix(text, 2, 2 + len(surface), label, set())
+    assert [(text[s:e], lb) for s, e, lb in pieces] == expected
+
+
+@pytest.mark.parametrize("text, title, expected", [
+    # round 8 (real news): a show's title quoted with two apostrophes, as the NYT quotes, after a network's
+    ("Mr. Quist said by telephone on KBN's ''Morning Desk.'' ''She lies,'' he said.", "Morning Desk", True),
+    ("Mr. Quist said it to Ada Brandt on Monday.", "Ada Brandt", False),
+])
+def test_a_show_quoted_with_two_apostrophes_is_a_title(text, title, expected):
+    start = text.index(title)
+    assert show_title(text, start, start + len(title)) is expected

@@ -42,7 +42,9 @@ from analysis.entities.amounts import amount_end, is_amount
 from analysis.entities.cluster import cluster
 from analysis.entities.context import context_hint, coordinated, in_quotation
 from analysis.entities.credits import credit_people
+from analysis.entities.glue import clause_pieces, connective_end, owner_pieces
 from analysis.entities.grow import grow_known
+from analysis.entities.heads import head_references
 from analysis.entities.holidays import is_holiday
 from analysis.entities.joint import split_joint
 from analysis.entities.laws import act_end
@@ -60,6 +62,7 @@ from analysis.entities.names import (
     clean_name,
     is_junk,
     is_role_ending,
+    is_spurious,
     is_title_word,
     known,
     name_key,
@@ -139,6 +142,7 @@ def resolve_article(parsed, raw: pd.DataFrame) -> pd.DataFrame:
     mentions += propagate(parsed, mentions, headings=headings)
     mentions = _headline(join_neighbours(text, mentions, headline_end=headline_end), split=True,
                          title=parsed.article.title, headings=headings)
+    mentions = [m for m in mentions if not is_spurious(m.text)]  # "PAC" of a headline's "Super PAC"
     if not is_sport(text):  # "Councillors in Stockton-on-Tees have rejected …" (a team may be "the Senators")
         mentions = [m for m in mentions if not _plural_title(m.text) or listed_place(text, m, mentions)
                     or royal_plural(m)]
@@ -151,6 +155,7 @@ def resolve_article(parsed, raw: pd.DataFrame) -> pd.DataFrame:
     mentions = credit_people(text, _teams(text, _contexts(parsed, _storms(mentions))))
     mentions = [replace(m, bracketed=True) if text[m.start - 1:m.start] == "(" and text[m.end:m.end + 1] == ")"
                 and m.start > 0 else m for m in mentions]
+    mentions = head_references(parsed, mentions)  # "the Department" of the article's one department
     article = parsed.article
     mentions += _bylines(getattr(article, "byline", article.authors))
     rows = cluster(party_states(parsed, mentions))
@@ -196,6 +201,9 @@ def _clean_mentions(parsed, raw: pd.DataFrame) -> list[Mention]:
                 and run.group(1).split()[-1].lower() in ORG_WORDS and run.start(1) not in raw_starts:
             end, spacy_label = run.end(1), "ORG"  # "Deccan" + "Ledger", "British" + "Airways"
         end = number_end(text, start, particle_end(text, start, end))  # "Luc van den Broek", "Rai News 24"
+        cut_names = names  # a name grown over "and" + a word is not split there again at spaCy's own cut
+        if (grown_end := connective_end(text, start, end, spacy_label)) != end:  # "Kell Center" + " for Rural Studies"
+            cut_names, end = names - {name_key(text[start:end])}, grown_end
         end = score_end(text, start, end, spacy_label)  # "the Red Deer Wranglers" + " 4-3"
         if _DIGIT.search(text, start, end) is not None:
             end = amount_end(text, start, end)  # "Perth 61" + " per cent"
@@ -220,14 +228,15 @@ def _clean_mentions(parsed, raw: pd.DataFrame) -> list[Mention]:
                 pieces += [(*grown, "ORG")]
             else:
                 owners = people if int(paragraph) else None  # not in the headline
-                pieces += [p for s, e in split_dashes(text, start, end)
-                           for p in possessive_pieces(text, s, e, spacy_label, owners)]
+                pieces += [g for s, e in split_dashes(text, start, end)
+                           for p in possessive_pieces(text, s, e, spacy_label, owners)
+                           for c in clause_pieces(text, *p, unit) for g in owner_pieces(text, *c, owners)]
         for s1, e1, label1 in pieces:
             cut = clean_name(text[s1:e1], person=False) if "-" in text[s1:e1] else None
             hyphens = split_hyphens(text, s1 + cut[0], s1 + cut[1], label1, places) if cut else None
             for s0, e0, label0 in [(s1, e1, label1)] if hyphens is None else hyphens:
                 for s, e, label in (p for titled in split_title_inside(text, s0, e0, label0)
-                                    for pair in split_coordinated(text, *titled, names)
+                                    for pair in split_coordinated(text, *titled, cut_names, people)
                                     for joined in split_joined_places(text, *pair)
                                     for piece in split_locative(text, *joined, names)
                                     for p in split_place_prefix(text, *piece, places, persons)):
@@ -569,7 +578,8 @@ def _cleaned(text: str, start: int, end: int, label: str, sentence_id: int, para
     if len(words) > 1 and unit is not None:
         first = unit.doc.char_span(start - unit.start, start - unit.start + len(words[0]), alignment_mode="expand")
         rest = text[start + len(words[0]):end].strip()
-        drop = descriptor_end(words, sentence_start=first is not None and first[0].is_sent_start, label=label,
+        opening = (first is not None and first[0].is_sent_start) or _AFTER_DASH.search(text, max(0, start - 3), start)
+        drop = descriptor_end(words, sentence_start=bool(opening), label=label,
                               elsewhere=alone_elsewhere(text, rest, text[start:end]))
         if drop:
             start = end - len(rest)
@@ -636,7 +646,8 @@ def _extend(span):
     start, end = span.start, span.end
 
     def name_like(tok) -> bool:
-        return tok.i not in taken and tok.pos_ == "PROPN" and tok.text[:1].isupper() and not is_title_word(tok.text)
+        return tok.i not in taken and tok.pos_ == "PROPN" and tok.text[:1].isupper() and not is_title_word(tok.text) \
+            and not (tok.whitespace_ == "" and is_title_word(_whole_word(tok)))  # "Editor" of "Editor-in-Chief"
 
     while start > 0:
         tok = doc[start - 1]
@@ -651,6 +662,14 @@ def _extend(span):
             and doc[end - 1].head.i == end:
         end += 1
     return doc[start:end]
+
+
+def _whole_word(tok) -> str:
+    """The word between spaces that a token begins ("Editor-in-Chief" for "Editor")."""
+    doc, i = tok.doc, tok.i
+    while i + 1 < len(doc) and doc[i].whitespace_ == "":
+        i += 1
+    return doc[tok.i:i + 1].text
 
 
 # --- 3. byline -------------------------------------------------------------------------------

@@ -61,7 +61,7 @@ from analysis.entities.names import (
 )
 from analysis.entities.short_forms import abbreviates, fold, legal_base, legal_prefixes, shortens, translated
 
-__all__ = ["cluster", "KNOWN_WEIGHT", "LABEL_ORDER", "vote"]
+__all__ = ["cluster", "KNOWN_WEIGHT", "LABEL_ORDER", "own_acronym", "vote"]
 
 _abbreviates = abbreviates  # the name the tests know
 
@@ -152,9 +152,12 @@ class _Article:
             if (pn is None or self.entry[k] is not None or demonym_compound(k)
                     or (self.placeish(k, ("GPE", "LOC")) and not evidence)
                     or has_acronym(self.surface[k]) or self.votes[k]["EVENT"] or words[0] in ("st", "saint")
+                    or _known_tail(self.surface[k].split())  # "Quist White House": no person's name
                     or (words[0] in BODY_WORDS and "of" in words)  # "Sisters of St. Casimir"
                     or all(self.mentions[i].context == "PREFIX" for i in self.forms[k])
-                    or any(w in ORG_WORDS or w in GEO_WORDS or w in THING_WORDS or w in TOWN_WORDS for w in words)
+                    or any(w in ORG_WORDS or w in GEO_WORDS or w in THING_WORDS for w in words)
+                    or (any(w in TOWN_WORDS for w in words)  # "Dana Grove" is a person where spaCy says so
+                        and self.votes[k]["PERSON"] * 2 <= sum(self.votes[k].values()))
                     or not all(w[:1].isupper() or w.islower() for w in self.surface[k].split())
                     or not any(self.mentions[i].name_start for i in self.forms[k])
                     or 2 * sum(self.mentions[i].hint == "ORG" for i in self.forms[k]) > len(self.forms[k])
@@ -245,7 +248,8 @@ class _Article:
             if not people and not targets:
                 continue
             first_only = k not in by_surname and k not in by_middle
-            place_cue = any(self.mentions[i].context == "GPE" or self.mentions[i].hint == "GPE" for i in ix)
+            place_cue = any((self.mentions[i].context == "GPE" and not self._person_said(k, self.mentions[i]))
+                            or self.mentions[i].hint == "GPE" for i in ix)
             place_form = place_cue or self.placeish(k)
             bare = [self.mentions[j].start for j in ix]
             for i in ix:
@@ -277,10 +281,12 @@ class _Article:
         if people and (context in ("PERSON", "SPEAKER") or m.cue):
             return "person"
         single = next(iter(targets)) if len(targets) == 1 else self._main(targets)
-        if context == "PREFIX":
-            return single
+        if context == "PREFIX":  # "Kessel chief executive …"; "Quist spokesman …" with no body named Quist
+            return single if single is not None or not people or first_only else "person"
         if context == "ORG" and single is not None and not geo:
             return single
+        if context == "GPE" and people and self._person_said(k, m):
+            return "person"  # "cheering Marlowe with …": spaCy's PERSON outweighs the preposition
         if context == "GPE":
             return single if single is not None and geo else None
         entry = self.entry[k]
@@ -295,6 +301,11 @@ class _Article:
         if single is not None and (geo or not self.placeish(k) or (not place_cue and self._company(single))):
             return single
         return None
+
+    def _person_said(self, k: str, m: Mention) -> bool:
+        """Whether spaCy calls a mention of a word no gazetteer knows a person, and no mention of it a place."""
+        v = self.votes[k]
+        return m.spacy_label == "PERSON" and self.entry[k] is None and not (v["GPE"] or v["LOC"])
 
     def _company(self, cid: str) -> bool:
         """Whether a cluster is named with a legal suffix ("Sekwati Platinum Holdings Ltd")."""
@@ -349,7 +360,7 @@ class _Article:
                 ends = {(0, surface[0])} | ({(1, surface[-1])} if len(words) == 2 and plural else set())
                 for pos, word in ends:
                     bare = word.lower()
-                    if (len(word) > 2 and word[:1].isupper() and bare not in _NOT_SHORT
+                    if (len(word) > 2 and word[:1].isupper() and bare not in _NOT_SHORT and not own_acronym(surface)
                             and bare not in LEGAL_SUFFIXES and not is_title_word(word) and known(word) is None):
                         tiers[name_key(word)][2 + pos].add(cid)
         for key, cids in natural.items():  # a city is not the river, lake or valley named after it
@@ -479,6 +490,28 @@ def _owned_by_place(prefix: list[str], rest: list[str]) -> bool:
         w in _INSTITUTION_WORDS for w in rest)
 
 
+def _known_tail(surface: list[str]) -> bool:
+    """Whether a name ends in a known organisation's or facility's name of two words or more ("Quist White
+    House"), so it is no person's name though shaped like one."""
+    for n in range(1, len(surface) - 1):
+        entry = known(" ".join(surface[n:]))
+        if entry is not None and entry.label in ("ORG", "FAC"):
+            return True
+    return False
+
+
+def own_acronym(surface: list[str]) -> bool:
+    """Whether the first word of a longer name is an acronym in capitals, a name of its own rather than that
+    name's short form ("KBN" of "KBN Metro Weekly", "XLP" of "XLP Power Rankings"); not before one head word
+    ("NBC" of "NBC News", "KLM" of "KLM Group")."""
+    word = surface[0]
+    if not (2 <= len(word) <= 6 and word.isalpha() and word.isupper()):
+        return False
+    rest = [name_key(w) for w in surface[1:]]
+    return not (len(rest) == 1 and (rest[0] in ORG_WORDS or rest[0] in _OUTLET_WORDS or rest[0] in _AGENCY_HEADS
+                                    or rest[0].strip(".") in LEGAL_SUFFIXES))
+
+
 def _compound_surname(short: str, full: str) -> bool:
     """Whether a two-word name is the compound surname of a longer one ("Quispe Mamani" of
     "Héctor Quispe Mamani", "Madeira Lopes" of "Ana Madeira Lopes"): its words end the longer name
@@ -570,6 +603,8 @@ def vote(mentions: list[Mention], name: str, *, person: bool = False, shared: bo
         votes[entry.label] += KNOWN_WEIGHT
     if person:
         votes["PERSON"] += PERSON_PATTERN_WEIGHT if votes["PERSON"] else SHARED_SURNAME_WEIGHT if shared else 0
+        if len(words) > 1 and votes["PERSON"]:
+            votes.pop("NORP", None)  # a person's full name is no people's ("Harquist" read as "-ist")
     if has_acronym(name) or all(m.context == "PREFIX" for m in mentions):
         votes.pop("PERSON", None)  # "BVH Havens", "CARE Australia", "Kessel" in "Kessel chief executive" are no people
     if any(w in ORG_WORDS or w.strip(".") in LEGAL_SUFFIXES for w in words[1:]) or (words and words[0] in ORG_WORDS) \

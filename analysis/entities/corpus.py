@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.entities.aliases import Aliases
-from analysis.entities.cluster import KNOWN_WEIGHT, PERSON_PATTERN_WEIGHT
+from analysis.entities.cluster import KNOWN_WEIGHT, PERSON_PATTERN_WEIGHT, own_acronym
 from analysis.entities.cluster import LABEL_ORDER as _LABEL_ORDER
 from analysis.entities.mention import MENTION_COLUMNS
 from analysis.entities.names import (
@@ -224,7 +224,7 @@ def _link_short_forms(names: pd.DataFrame, mapping: dict[str, str]) -> None:
             shorts[("ORG", " ".join(words[:-1]))].add(name)
         tail = known(" ".join(words[1:]))  # "BBC Scotland" is no long form of "BBC"
         if label == "ORG" and "of" not in words and not any(w in _INSTITUTION_WORDS for w in words) \
-                and not (tail is not None and tail.label in ("GPE", "LOC")):
+                and not (tail is not None and tail.label in ("GPE", "LOC")) and not own_acronym(name.split()):
             shorts[("ORG", words[0])].add(name)
         if words[-1] in GEO_WORDS or words[-1] in ADMIN_WORDS or words[-1] in TOWN_WORDS:
             shorts[("PLACE", " ".join(words[:-1]))].add(name)

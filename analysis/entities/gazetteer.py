@@ -217,6 +217,10 @@ Northern Ireland | | Northern Irish | Belfast
 Greenland | | Greenlandic; Greenlander | Nuuk
 Hong Kong | | Hongkonger |
 Puerto Rico | | Puerto Rican; Puerto Ricans | San Juan
+Soviet Union | USSR; U.S.S.R. | Soviets; Soviet |
+Yugoslavia | | Yugoslavs; Yugoslav |
+Czechoslovakia | | Czechoslovaks; Czechoslovak |
+East Germany | German Democratic Republic; GDR | East Germans; East German |
 """
 
 #: Places that are not countries, and groups of people that are not demonyms (religions, ethnic groups:
@@ -268,7 +272,7 @@ The Hague | GPE | Hague
 Rio de Janeiro | GPE | Rio
 St Louis | GPE | St. Louis; Saint Louis
 New Delhi | GPE | Delhi
-Democrat | NORP | Democrats
+Democrat | NORP | Democrats; Democratic
 Republican | NORP | Republicans
 Conservative | NORP | Conservatives
 Tory | NORP | Tories
@@ -381,6 +385,8 @@ State Department | US State Department; U.S. State Department; Department of Sta
 Pentagon | US Department of Defense; Department of Defense
 Kremlin |
 White House |
+Republican Party | GOP; G.O.P.; Republican party
+Democratic Party | Democrat Party; Democratic party
 Associated Press | AP
 Agence France-Presse | AFP
 Reuters |

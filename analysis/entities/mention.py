@@ -32,7 +32,8 @@ class Mention:
     context: str = ""  # what its sentence says it is (:func:`analysis.entities.context.context_hint`)
     quoted: bool = False  # it stands inside a quotation
     bracketed: bool = False  # it stands alone in brackets: "(IGAD)", a short form of the name before it
-    team: str = ""  # the key of the team its town or nickname alone stands for ("Hamilton" of "Hamilton Stags")
+    team: str = ""  # the key of the name it stands for: a team's town or nickname alone ("Hamilton" of "Hamilton
+    # Stags"), an organisation's head word ("the Department" of "Kell Department of Roads")
 
 
 def title_before(text: str, start: int) -> bool:

@@ -13,7 +13,7 @@ from analysis.entities.lexicon import is_role_compound, lexicon, ordinary
 __all__ = ["NAME_LABELS", "PLACE_LABELS", "ORG_WORDS", "VENUE_WORDS", "COMMERCIAL_WORDS", "THING_WORDS", "GEO_WORDS",
            "LEGAL_SUFFIXES", "GENERIC_WORDS", "ADMIN_WORDS", "TOWN_WORDS", "CLUB_WORDS", "STORM_WORDS", "PARTICLES",
            "ROLE_HEADS", "BODY_WORDS", "name_key", "clean_name", "is_junk", "is_title_word", "is_title_head",
-           "is_role_ending",
+           "is_role_ending", "is_spurious",
            "PersonName", "person_name", "first_names_compatible", "initials", "known", "demonym_compound",
            "has_acronym", "role_before"]
 
@@ -35,7 +35,7 @@ spokesperson leader speaker king queen prince princess pope emperor empress shei
 archbishop bishop cardinal rev reverend imam rabbi ayatollah coach manager founder candidate nominee hon
 mp mep pm fm attorney-general attorney president-elect vice-president deputy-minister commissioner owner boss cllr
 executive treasurer councillor councilor superintendent inspector detective constable sheriff prosecutor
-clerk supervisor registrar auditor assessor warden officer
+clerk supervisor registrar auditor assessor warden officer editor-in-chief commander-in-chief
 chairman
 datuk dato datin puan encik tun seri""".split())  # Malay honorifics: "Datuk Seri", "Puan"
 
@@ -147,20 +147,21 @@ dad mum mom mother father mama papa grandma grandpa granny grandad nan auntie si
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
 september october november december today tomorrow yesterday""".split())
 #: Common acronyms and units spaCy tags as names: "AI", "CEO", "GDP", "COVID", "Fahrenheit", fuels and
-#: finance terms ("LNG", "KYC", "ETF"; round 8b); abbreviations
-#: of common nouns ("the ER"), transcript notes ("(CROSSTALK.)") and honours ("appointed MBE").
+#: finance terms ("LNG", "KYC", "ETF"); abbreviations of common nouns ("the ER", "the IG" for an inspector
+#: general, a "FOIA request"), transcript notes ("(CROSSTALK.)") and honours ("appointed MBE").
 _SPURIOUS = frozenset("""ai a.i ceo cfo coo cto gdp gnp cpi covid covid-19 sars-cov-2 fahrenheit celsius ipo
 esg evs ev lgbt lgbtq lgbtq+ vat pm2.5 dna rna hiv aids ceos er icu nicu a&e ppe
 crosstalk laughter applause inaudible unintelligible mbe obe cbe kbe dbe
-god lord almighty heaven hell pac pacs lng lpg cng kyc aml etf etfs reit reits gps sms suv suvs mri
+god lord almighty heaven hell pac pacs ig foia lng lpg cng kyc aml etf etfs reit reits gps sms suv suvs mri
 """.split()) | {  # God, "the LORD", Heaven and Hell; a "super PAC"
-    "social security", "medicare", "medicaid", "obamacare"}  # US programmes, no organisations
+    "social security", "medicare", "medicaid", "obamacare",  # US programmes, no organisations
+    "super pac", "super pacs"}
 _PRONOUNS = frozenset("I me we us he him she her they them you".split())
 #: Religions are no entities (their adherents are NORP): "Islam", "Political Islam"; nor are ideologies
 #: named by a capitalised word in "-ism" ("Fascism", "Thatcherism"; "Western Journalism" is a name).
 _RELIGIONS = frozenset("""islam christianity judaism hinduism buddhism sikhism catholicism protestantism
 mormonism shintoism taoism jainism zoroastrianism""".split())
-_IDEOLOGY = re.compile(r"[A-Z][a-z]{2,}isms?")
+_IDEOLOGY = re.compile(r"[A-Z][a-z]{2,}(?:isms?|phobias?)")  # and fears of a group: "Islamophobia"
 _EDGE_PUNCT = "\"'()[]{}<>,;:!?*#|/\\-_"
 
 
@@ -233,6 +234,8 @@ def has_acronym(name: str) -> bool:
     """Whether a multi-word name has an all-capitals word of 2-6 letters without dots ("BVH Havens",
     "CARE Australia"): an organisation, never a person's name."""
     words = name.split()
+    if words and words[-1].lower() in _SUFFIXES:
+        words = words[:-1]  # "Amos Lee Varn IV": a generational suffix, no acronym
     return len(words) > 1 and any(2 <= len(w) <= 6 and w.isalpha() and w.isupper() for w in words)
 
 
@@ -277,6 +280,10 @@ def clean_name(text: str, *, person: bool) -> tuple[int, int] | None:
     """
     text = text.translate(QUOTES)
     start, end = 0, len(text)
+    if text.startswith("<") and ">" in text:
+        start = text.index(">") + 1  # "<b>Quist": markup glued before a name
+    if (tag := text.find("<", start + 1)) > 0:
+        end = tag  # "Dornvale.</tweet": markup glued after it
     while True:
         before = (start, end)
         while start < end and text[start] in _EDGE_PUNCT + " \t":
@@ -374,6 +381,12 @@ def is_junk(text: str) -> bool:
     if name_key(text) in _SPURIOUS or _creed(words):
         return True
     return text.lower() in _JUNK_WORDS and not text.isupper()
+
+
+def is_spurious(text: str) -> bool:
+    """Whether a name, found anywhere (a headline, a propagated mention), is a common acronym or noun that
+    spaCy tags as a name ("PAC" of a "Super PAC", "ICU") or an ideology in one word ("Islamophobia")."""
+    return name_key(text) in _SPURIOUS or _creed(text.split())
 
 
 @dataclass(frozen=True)

@@ -274,6 +274,14 @@ def _place_label(side: str) -> str:
     return entry.label if entry is not None and entry.label in ("GPE", "LOC") else "GPE"
 
 
+def _place_and_people(surface: str) -> int | None:
+    """Where a known place ends in a span that is that place and a known people or party ("Ohio Republican",
+    "Texas Democratic"), or None."""
+    head, _, tail = surface.rpartition(" ")
+    entry = known(tail) if head else None
+    return len(head) if entry is not None and entry.label == "NORP" and _place(head) else None
+
+
 def split_place_prefix(text: str, start: int, end: int, label: str,
                        places: set[str], persons: frozenset[str] = frozenset()) -> list[tuple[int, int, str]]:
     """A span split after a leading place when another name follows it ("Queensland
@@ -284,6 +292,8 @@ def split_place_prefix(text: str, start: int, end: int, label: str,
     tail is a person's name elsewhere (``persons``: folded names spaCy calls people; "Odessa Grant"
     where "Grant said")."""
     surface = text[start:end]
+    if known(surface) is None and (party := _place_and_people(surface)) is not None:
+        return [(start, start + party, "GPE"), (start + party + 1, end, "NORP")]  # "Tarvin Democratic" Governor
     if label == "PERSON" or known(surface) is not None:
         return [(start, end, label)]
     head_word, *tail_words = surface.split()
@@ -323,6 +333,11 @@ def descriptor_end(words: list[str], *, sentence_start: bool, elsewhere: bool, l
     if label == "PERSON" and sentence_start and len(rest) >= 2 and bare in _POSITIONS \
             and all(w[:1].isupper() for w in rest):
         return 1  # "Centre Eli Vanderhoek cut the lead": a player's position, though also a word of names
+    rest_entry = known(" ".join(rest))
+    if sentence_start and elsewhere and rest_entry is not None and rest_entry.label == "ORG" \
+            and known(" ".join(words)) is None \
+            and lexicon().get(bare) in ("JJ", "JJS") and not is_title_head(first):
+        return 1  # "Top Kell Party donor Ada Quist said": an adjective before a known organisation
     if (bare in _NAME_WORDS | STORM_WORDS
             or is_title_word(first)
             or known(first) is not None or not all(w[:1].isupper() for w in rest) or known(" ".join(rest))):
@@ -471,7 +486,7 @@ def headline_core(surface: str) -> tuple[int, int] | None:
     return spans[lo][0], spans[hi - 1][0] + len(words[hi - 1])
 
 
-_SHOW_BEFORE = re.compile(r"(?:[A-Z][\w.&]*['\u2019]s?|\bon)\s+[\"\u201c\u2018']$")
+_SHOW_BEFORE = re.compile(r"(?:[A-Z][\w.&]*['\u2019]s?|\bon)\s+(?:''|[\"\u201c\u2018'])$")  # or NYT's ''
 _QUOTE_MARKS = "\"\u201c\u2018'"
 _SHOW_AFTER = re.compile(r"[.,!?]?[\"\u201d\u2019']")
 
@@ -515,17 +530,21 @@ def field_end(text: str, start: int, end: int) -> int:
     return len(text[:m.start(1)].rstrip())
 
 
-def split_coordinated(text: str, start: int, end: int, label: str, names: set[str]) -> list[tuple[int, int, str]]:
+def split_coordinated(text: str, start: int, end: int, label: str, names: set[str],
+                      people: frozenset[str] = frozenset()) -> list[tuple[int, int, str]]:
     """A span of two names joined by "and" when the article writes one of them alone elsewhere (``names``:
     folded texts of its spans), a name of two words or more: "Harlow Action Fund and Fairway" → "Harlow
     Action Fund", "Fairway"; a side of ordinary words only goes ("… Fund and Correct", spaCy's cut of a
-    name it missed; not "Fairway Trust"). Known names stay whole ("Trinidad and Tobago")."""
+    name it missed; not "Fairway Trust"). Two surnames of the article's people (``people``: folded full
+    names and surnames) are two people ("Quist and Brandt"). Known names stay whole ("Trinidad and Tobago")."""
     surface = text[start:end]
     if surface.count(" and ") != 1 or known(surface) is not None:
         return [(start, end, label)]
     cut = surface.index(" and ")
     head, tail = surface[:cut], surface[cut + 5:]
     sides = [(start, start + cut, head), (start + cut + 5, end, tail)]
+    if all(" " not in side and side[:1].isupper() and name_key(side) in people for _, _, side in sides):
+        return [(s, e, "PERSON") for s, e, _ in sides]  # "Quist and Brandt are moving up"
     if not tail[:1].isupper() or not any(len(side.split()) > 1 and name_key(side) in names for _, _, side in sides):
         return [(start, end, label)]
     return [(s, e, label) for s, e, side in sides

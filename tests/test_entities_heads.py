@@ -1,0 +1,34 @@
+"""An organisation called by its head word alone (round 8, real news): "the Department" in an article naming one
+department stands for it; not where two organisations share the head word. Tiny hand-written texts."""
+from __future__ import annotations
+
+import pytest
+
+from analysis.nlp import load_nlp
+from tests.entity_texts import entities_of, mentions_of
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+@pytest.mark.parametrize("paragraphs, body, n", [
+    (("The Kell Department of Roads said on Monday that the bridge would close.",
+      "\"The Department is committed to safety,\" a spokesman said.",
+      "Critics said the Department had ignored the warnings for years."), "Kell Department of Roads", 3),
+    (("The Dornvale Water Authority raised its rates in May.", "The Authority said costs had doubled."),
+     "Dornvale Water Authority", 2),
+])
+def test_an_organisation_called_by_its_head_word_alone(nlp, paragraphs, body, n):
+    m = mentions_of(nlp, "Rates", *paragraphs)
+    ents = entities_of(m)
+    assert ents[body] == ("ORG", n)
+    assert not {"Department", "Authority"} & set(ents)
+
+
+def test_a_head_word_shared_by_two_organisations_stays_apart(nlp):
+    m = mentions_of(nlp, "Roads", "The Kell Department of Roads and the Dornvale Department of Health met on Monday.",
+                    "The Department said the talks went well.")
+    assert not set(m.loc[m["text"] == "Department", "entity"]) & {"Kell Department of Roads",
+                                                                   "Dornvale Department of Health"}
