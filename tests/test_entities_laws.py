@@ -5,7 +5,8 @@ import pandas as pd
 import pytest
 
 from analysis.entities.article import resolve_article
-from analysis.entities.laws import act_end
+from analysis.entities.laws import act_end, is_act, mark_acts
+from analysis.entities.mention import Mention
 from analysis.nlp import load_nlp
 from tests.entity_texts import entities_of, parsed_of
 
@@ -32,3 +33,28 @@ def test_a_name_cut_before_acts_is_a_law_and_names_nothing_else(nlp):
                          "spacy_label": "LOC"}])  # spaCy's cut span and label on such copy
     ents = entities_of(resolve_article(parsed, raw))
     assert "Licensing" not in ents and ents["Licensing Acts"][0] == "LAW"
+
+
+@pytest.mark.parametrize("surface, expected", [
+    ("Fair Rents Act", True), ("Tarvel Water Acts", True), ("Act", False), ("Tarvel Actors Guild", False),
+    ("ACT", False), ("Tarvel Act Party", False),
+])
+def test_a_span_ending_with_act_is_a_law(surface, expected):
+    assert is_act(surface) is expected
+
+
+def test_a_law_spacy_calls_an_organisation_names_no_organisation(nlp):
+    parsed = parsed_of(nlp, "Rents", "Ada Quist said the Fair Rents Act would be repealed by June.")
+    text = parsed.article.text
+    start = text.index("Fair Rents Act")
+    raw = pd.DataFrame([{"sentence_id": 1, "paragraph": 1, "start": start, "end": start + 14, "text": "Fair Rents Act",
+                         "spacy_label": "ORG"}])
+    ents = entities_of(resolve_article(parsed, raw))
+    assert ents["Fair Rents Act"][0] == "LAW"
+
+
+def test_every_mention_of_an_act_is_a_law_whoever_found_it():
+    found = [Mention(1, 1, 4, 24, "Digital Services Act", "", "pattern"),
+             Mention(1, 1, 30, 40, "Ada Quist", "PERSON", "ner"),
+             Mention(-1, -1, -1, -1, "Tarvel Act", "", "byline")]
+    assert [(m.spacy_label, m.hint) for m in mark_acts(found)] == [("LAW", "LAW"), ("PERSON", ""), ("", "")]

@@ -25,3 +25,20 @@ def test_a_span_is_split_at_an_inner_possessive(surface, label, people, expected
     text = f"x {surface} y"
     pieces = possessive_pieces(text, 2, 2 + len(surface), label, people)
     assert [text[s:e] for s, e, _ in pieces] == expected
+
+
+@pytest.mark.parametrize("surface, alone, expected", [
+    # round 9: ordinary words after an owner the article names alone go (an award, a list, a column)
+    ("Kellnet’s Person", {"kellnet"}, ["Kellnet"]),
+    ("Kellnet’s Best Places", {"kellnet"}, ["Kellnet"]),
+    ("Kellnet’s Person", set(), ["Kellnet’s Person"]),  # the owner never alone: left whole
+    ("Kellnet’s Board", {"kellnet"}, ["Kellnet", "Board"]),  # a body's head word: two names
+    ("Kellnet’s Directorate-General for Trade", {"kellnet"}, ["Kellnet", "Directorate-General for Trade"]),
+    ("Kellnet’s Directorate-General for Trade", set(), ["Kellnet’s Directorate-General for Trade"]),
+])
+def test_ordinary_words_after_an_owner_named_alone_go(surface, alone, expected):
+    text = f"x {surface} y"
+    pieces = possessive_pieces(text, 2, 2 + len(surface), "ORG", frozenset(), alone=alone)
+    assert [text[s:e] for s, e, _ in pieces] == expected
+    if expected == ["Kellnet"]:  # not in the headline, where a possessive often opens a work's title
+        assert possessive_pieces(text, 2, 2 + len(surface), "ORG", None, alone=alone)[0][1] == 2 + len(surface)

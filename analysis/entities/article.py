@@ -39,6 +39,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.entities.amounts import amount_end, is_amount
+from analysis.entities.chambers import chamber_pieces
 from analysis.entities.cluster import cluster
 from analysis.entities.context import context_hint, coordinated, in_quotation
 from analysis.entities.credits import credit_people
@@ -47,11 +48,12 @@ from analysis.entities.grow import grow_known
 from analysis.entities.heads import head_references
 from analysis.entities.holidays import is_holiday
 from analysis.entities.joint import split_joint
-from analysis.entities.laws import act_end
+from analysis.entities.laws import act_end, mark_acts
 from analysis.entities.lexicon import ordinary
 from analysis.entities.listed import listed_place, royal_plural
 from analysis.entities.mention import MENTION_COLUMNS, Mention, title_before
 from analysis.entities.missed import patterns, propagate, speaker_labels
+from analysis.entities.modifiers import facility_owner, modifier_end
 from analysis.entities.names import (
     CLUB_WORDS,
     GEO_WORDS,
@@ -110,6 +112,7 @@ from analysis.entities.shapes import (
     work_kind,
 )
 from analysis.entities.social import social_tags
+from analysis.entities.titled import titled_person_start
 
 __all__ = ["MENTION_COLUMNS", "Mention", "resolve_article"]
 
@@ -118,6 +121,7 @@ _NON_PERSON_AUTHOR = frozenset("staff desk editor editors team correspondent rep
 _NOT_AUTHOR = ORG_WORDS | _NON_PERSON_AUTHOR
 _NOT_NAME_POS = frozenset({"VERB", "AUX", "INTJ", "ADV", "PRON", "DET", "ADP", "SCONJ", "CCONJ", "PART"})
 _GROWN = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC"})  # spans spaCy often cuts short ("Tili")
+_NO_TITLED = frozenset({"PERSON", "GPE", "LOC", "FAC", "LAW"})  # labels whose spans hold no titled person
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z]{2,6})\)")
 _SURNAME_AFTER = re.compile(r"-([A-Z][a-z\u00e0-\u024f'\u2019]+)(?![\w-])")
 _MIDDLE_INITIAL = re.compile(r"[A-Z][a-z]+ (?:[A-Z]\. ?)+[A-Z][a-z][\w'\u2019-]*")
@@ -146,7 +150,7 @@ def resolve_article(parsed, raw: pd.DataFrame) -> pd.DataFrame:
     if not is_sport(text):  # "Councillors in Stockton-on-Tees have rejected …" (a team may be "the Senators")
         mentions = [m for m in mentions if not _plural_title(m.text) or listed_place(text, m, mentions)
                     or royal_plural(m)]
-    mentions = mark_programmes(text, _hyphenated(text, _businesses(parsed.article.text, mentions)))
+    mentions = mark_acts(mark_programmes(text, _hyphenated(text, _businesses(parsed.article.text, mentions))))
     mentions = outlet_mentions(parsed, mentions)
     if any(m.text.endswith(("ers", "ites")) for m in mentions):  # "Main Streeters" beside "Main Street"
         keys = {name_key(m.text) for m in mentions}
@@ -213,6 +217,13 @@ def _clean_mentions(parsed, raw: pd.DataFrame) -> list[Mention]:
             continue  # "the Easter break"
         if (act := act_end(text, end)) is not None:
             end, spacy_label = act, "LAW"  # "Licensing" + " Acts"
+        if (person_end := modifier_end(text, start, end, people)) is not None:
+            end, spacy_label = person_end, "PERSON"  # "Quist" + " Administration"
+        elif (owner := facility_owner(text, start, end)) is not None:
+            end, spacy_label = owner  # "U.S." + " Embassy"
+        if spacy_label not in _NO_TITLED \
+                and (titled := titled_person_start(text, start, end, names, people)) is not None:
+            start, spacy_label = titled, "PERSON"  # "Ranking Democrat" + "Ada B. Quist" called an organisation
         if (place_end := party_place_end(text, start, end, places)) is not None:
             end, spacy_label = place_end, "GPE"  # "Queens" of "Queens Democratic" + " club"
         if spacy_label == "PERSON" and (hyphen := _SURNAME_AFTER.match(text, end)) is not None \
@@ -229,8 +240,9 @@ def _clean_mentions(parsed, raw: pd.DataFrame) -> list[Mention]:
             else:
                 owners = people if int(paragraph) else None  # not in the headline
                 pieces += [g for s, e in split_dashes(text, start, end)
-                           for p in possessive_pieces(text, s, e, spacy_label, owners)
-                           for c in clause_pieces(text, *p, unit) for g in owner_pieces(text, *c, owners)]
+                           for p in possessive_pieces(text, s, e, spacy_label, owners, alone=names)
+                           for c in clause_pieces(text, *p, unit) for o in owner_pieces(text, *c, owners)
+                           for g in chamber_pieces(text, *o, names=names)]
         for s1, e1, label1 in pieces:
             cut = clean_name(text[s1:e1], person=False) if "-" in text[s1:e1] else None
             hyphens = split_hyphens(text, s1 + cut[0], s1 + cut[1], label1, places) if cut else None

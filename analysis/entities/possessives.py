@@ -18,13 +18,17 @@ _COLLECTIVES = frozenset("people peoples women children men".split())
 
 
 def possessive_pieces(text: str, start: int, end: int, label: str,
-                      people: frozenset[str] | None = None) -> list[tuple[int, int, str]]:
+                      people: frozenset[str] | None = None, *,
+                      alone: set[str] | frozenset[str] = frozenset()) -> list[tuple[int, int, str]]:
     """A span split at an inner possessive when one side is a known place or the
     right side an organisation ("Azerbaijan’s Ministry of Energy" → "Azerbaijan",
     "Ministry of Energy"; "Putin’s Astana" → "Putin", "Astana"), or when the left side is a person
     (``people``: folded full names and surnames of the article's people, or a full name in a span spaCy
     calls a person): "Varga’s Redwood Capital Group" → "Varga", "Redwood Capital Group"; ordinary words
-    after a person, no organisation's, go ("Ada Quist’s Almanac" → "Ada Quist"). Not in the headline
+    after a person, no organisation's, go ("Ada Quist’s Almanac" → "Ada Quist"), and so do ordinary words
+    after any owner the article names alone (``alone``: folded names of its spans; round 9): "Kellnet’s
+    Person of the Year" → "Kellnet"; before other names, such an owner is split off ("Commission’s
+    Directorate-General for Trade" → "Commission", "Directorate-General for Trade"). Not in the headline
     (``people`` None), where a possessive often opens a work's title."""
     m = _POSSESSIVE_JOIN.search(text, start, end)
     if m is None or m.start() == start or m.end() >= end:
@@ -33,8 +37,14 @@ def possessive_pieces(text: str, start: int, end: int, label: str,
     if left.split() and left.split()[-1].lower() in _COLLECTIVES:
         return [(start, end, label)]  # "European People’s Party", "Women’s Institute": the members' body
     entry, other = known(left), known(right)
+    if people is not None and entry is None and other is None and name_key(left) in alone and right[:1].isupper():
+        owner = (start, m.start(), "" if label == "PERSON" else label)
+        if _ordinary_words(right):
+            return [owner]  # "Kellnet’s Person": an award's
+        if institution_end(text, start, end, set()) is None:
+            return [owner, (m.end(), end, label)]  # "Commission’s Directorate-General for Trade"
     if people is not None and entry is None and right[:1].isupper() and _person_owner(left, label, people):
-        if other is None and all(ordinary(w) and w.lower() not in ORG_WORDS or w.islower() for w in right.split()):
+        if other is None and _ordinary_words(right):
             return [(start, m.start(), "PERSON")]  # "Almanac", "Salt and Iron": a work's title
         return [(start, m.start(), "PERSON"), (m.end(), end, other.label if other else "" if label == "PERSON"
                                                 else label)]
@@ -52,3 +62,8 @@ def _person_owner(left: str, label: str, people: frozenset[str]) -> bool:
     if not words or not all(w[:1].isupper() and not is_title_word(w) for w in words):
         return False
     return name_key(left) in people or (label == "PERSON" and 2 <= len(words) <= 3)
+
+
+def _ordinary_words(words: str) -> bool:
+    """Whether words are ordinary or lower-case and none an organisation's head word ("Almanac", "Person")."""
+    return all(ordinary(w) and w.lower() not in ORG_WORDS or w.islower() for w in words.split())

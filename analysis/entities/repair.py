@@ -29,6 +29,7 @@ import functools
 import re
 from dataclasses import replace
 
+from analysis.entities.chambers import CHAMBERS
 from analysis.entities.gazetteer import FINDABLE_KEYS
 from analysis.entities.lexicon import common_noun, ordinary
 from analysis.entities.names import (
@@ -402,7 +403,7 @@ def _grow_name(text: str, m, keys: set[str]):
     before = text[max(0, m.start - 40):m.start].split("\n")[-1].split(" ")
     if len(before) >= 3 and before[-1] == "" and is_title_word(before[-3]) \
             and before[-2][:1].isupper() and before[-2].isalpha() and not is_title_word(before[-2]) \
-            and known(before[-2]) is None:
+            and known(before[-2]) is None and before[-2] not in CHAMBERS:  # "a special House" + "Tarvel"
         start = m.start - len(before[-2]) - 1
         return replace(m, start=start, text=text[start:m.end], spacy_label="PERSON")
     nxt = _NEXT_NAME.match(text, m.end)
@@ -449,8 +450,8 @@ def _org_head(text: str, a, b) -> bool:
 
 def _side_by_side(text: str, a, b):
     """One mention for two names separated by one space ("Dallas" + "Quigley"), or None."""
-    if text[a.end:b.start] != " " or len(a.text.split()) != 1 or len(b.text.split()) > 2:
-        return None
+    if text[a.end:b.start] != " " or len(a.text.split()) != 1 or len(b.text.split()) > 2 or a.text in CHAMBERS:
+        return None  # "House" + "Tarvel" (+ " committee"): a chamber and a topic
     for x in (a, b):
         entry = known(x.text)
         if x.spacy_label == "NORP" or (entry is not None and entry.label in ("NORP", "ORG")) or is_title_word(x.text):
