@@ -9,7 +9,7 @@ from analysis.entities.article import resolve_article
 from analysis.extract import _mention_rows, extract
 from analysis.nlp import parse
 
-__all__ = ["article", "parsed_of", "raw_of", "mentions_of", "entities_of", "resolved"]
+__all__ = ["article", "parsed_of", "raw_of", "raw_spans", "mentions_of", "entities_of", "resolved"]
 
 
 def article(title: str, *paragraphs: str) -> Article:
@@ -26,6 +26,19 @@ def parsed_of(nlp, title: str, *paragraphs: str):
 def raw_of(parsed) -> pd.DataFrame:
     """spaCy's entities of a parsed article, as the NLP pass hands them to entity resolution."""
     return _mention_rows(parsed)
+
+
+def raw_spans(parsed, *spans: tuple[str, str, int]) -> pd.DataFrame:
+    """spaCy's entities replaced by ``spans``, each (text, spaCy label, paragraph): the text's first
+    occurrence in that paragraph (0 the headline), one sentence a paragraph (spaCy's cuts and labels on
+    real copy, made certain)."""
+    text, parts = parsed.article.text, [parsed.article.title, *parsed.article.paragraphs]
+    rows = []
+    for surface, label, paragraph in spans:
+        start = text.index(surface, sum(len(part) + 1 for part in parts[:paragraph]))
+        rows.append({"sentence_id": paragraph, "paragraph": paragraph, "start": start, "end": start + len(surface),
+                     "text": surface, "spacy_label": label})
+    return pd.DataFrame(rows)
 
 
 def mentions_of(nlp, title: str, *paragraphs: str) -> pd.DataFrame:

@@ -2,13 +2,12 @@
 round 9)."""
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 
 from analysis.entities.article import resolve_article
 from analysis.entities.chambers import chamber_pieces
 from analysis.nlp import load_nlp
-from tests.entity_texts import entities_of, parsed_of
+from tests.entity_texts import entities_of, parsed_of, raw_spans
 
 
 @pytest.mark.parametrize("sentence, span, names, expected", [
@@ -34,13 +33,6 @@ def nlp():
 def test_the_chamber_and_its_topic_stay_apart(nlp):
     parsed = parsed_of(nlp, "Hearing", "Ada Quist testified before a special House Tarvel committee in May.",
                        "The attack in Tarvel killed four people, and the House voted on Friday.")
-    text = parsed.article.text
-    first, place, house = text.index("House Tarvel"), text.index("in Tarvel") + 3, text.index("the House") + 4
-    raw = pd.DataFrame([{"sentence_id": 1, "paragraph": 1, "start": first, "end": first + 12,
-                         "text": "House Tarvel", "spacy_label": "ORG"},
-                        {"sentence_id": 2, "paragraph": 2, "start": place, "end": place + 6, "text": "Tarvel",
-                         "spacy_label": "GPE"},
-                        {"sentence_id": 2, "paragraph": 2, "start": house, "end": house + 5, "text": "House",
-                         "spacy_label": "ORG"}])
+    raw = raw_spans(parsed, ("House Tarvel", "ORG", 1), ("Tarvel", "GPE", 2), ("House", "ORG", 2))
     ents = entities_of(resolve_article(parsed, raw))
     assert "House Tarvel" not in ents and ents["House"] == ("ORG", 2) and ents["Tarvel"] == ("GPE", 2)

@@ -1,14 +1,13 @@
 """A name right before "Act" or "Acts" is a law's (:mod:`analysis.entities.laws`, round 8b)."""
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 
 from analysis.entities.article import resolve_article
 from analysis.entities.laws import act_end, is_act, mark_acts
 from analysis.entities.mention import Mention
 from analysis.nlp import load_nlp
-from tests.entity_texts import entities_of, parsed_of
+from tests.entity_texts import entities_of, parsed_of, raw_spans
 
 
 @pytest.fixture(scope="module")
@@ -27,10 +26,7 @@ def test_act_after_a_name_ends_a_law(text, end, expected):
 def test_a_name_cut_before_acts_is_a_law_and_names_nothing_else(nlp):
     parsed = parsed_of(nlp, "Fine", "Ada Quist pleaded guilty to two offences under the Licensing Acts on Monday.",
                        "“Licensing hours are not a suggestion,” the judge said.")
-    text = parsed.article.text
-    start = text.index("Licensing Acts")
-    raw = pd.DataFrame([{"sentence_id": 1, "paragraph": 1, "start": start, "end": start + 9, "text": "Licensing",
-                         "spacy_label": "LOC"}])  # spaCy's cut span and label on such copy
+    raw = raw_spans(parsed, ("Licensing", "LOC", 1))  # spaCy's cut span and label on such copy
     ents = entities_of(resolve_article(parsed, raw))
     assert "Licensing" not in ents and ents["Licensing Acts"][0] == "LAW"
 
@@ -45,10 +41,7 @@ def test_a_span_ending_with_act_is_a_law(surface, expected):
 
 def test_a_law_spacy_calls_an_organisation_names_no_organisation(nlp):
     parsed = parsed_of(nlp, "Rents", "Ada Quist said the Fair Rents Act would be repealed by June.")
-    text = parsed.article.text
-    start = text.index("Fair Rents Act")
-    raw = pd.DataFrame([{"sentence_id": 1, "paragraph": 1, "start": start, "end": start + 14, "text": "Fair Rents Act",
-                         "spacy_label": "ORG"}])
+    raw = raw_spans(parsed, ("Fair Rents Act", "ORG", 1))
     ents = entities_of(resolve_article(parsed, raw))
     assert ents["Fair Rents Act"][0] == "LAW"
 

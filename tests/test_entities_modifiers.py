@@ -1,13 +1,12 @@
 """A person's name used as a modifier before "Administration" (:mod:`analysis.entities.modifiers`, round 9)."""
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 
 from analysis.entities.article import resolve_article
 from analysis.entities.modifiers import facility_owner, modifier_end
 from analysis.nlp import load_nlp
-from tests.entity_texts import entities_of, parsed_of
+from tests.entity_texts import entities_of, parsed_of, raw_spans
 
 _PEOPLE = frozenset({"ada quist", "quist"})
 
@@ -32,12 +31,7 @@ def nlp():
 def test_the_administration_does_not_name_the_person(nlp):
     parsed = parsed_of(nlp, "Budget", "Ada Quist signed the budget on Monday.",
                        "Critics of the Quist Administration said it came too late.")
-    text = parsed.article.text
-    start, first = text.index("Quist Administration"), text.index("Ada Quist")
-    raw = pd.DataFrame([{"sentence_id": 1, "paragraph": 1, "start": first, "end": first + 9, "text": "Ada Quist",
-                         "spacy_label": "PERSON"},
-                        {"sentence_id": 2, "paragraph": 2, "start": start, "end": start + 20,
-                         "text": "Quist Administration", "spacy_label": "ORG"}])
+    raw = raw_spans(parsed, ("Ada Quist", "PERSON", 1), ("Quist Administration", "ORG", 2))
     ents = entities_of(resolve_article(parsed, raw))
     assert "Quist Administration" not in ents and ents["Ada Quist"][0] == "PERSON"
 
@@ -57,9 +51,6 @@ def test_a_known_owner_before_a_facility_is_the_owner(surface, expected):
 
 def test_the_facility_names_no_organisation(nlp):
     parsed = parsed_of(nlp, "Protest", "Protesters gathered outside the U.S. Embassy in Tarvel on Monday.")
-    text = parsed.article.text
-    start = text.index("U.S. Embassy")
-    raw = pd.DataFrame([{"sentence_id": 1, "paragraph": 1, "start": start, "end": start + 12, "text": "U.S. Embassy",
-                         "spacy_label": "ORG"}])
+    raw = raw_spans(parsed, ("U.S. Embassy", "ORG", 1))
     ents = entities_of(resolve_article(parsed, raw))
     assert "U.S. Embassy" not in ents and ents["United States"][0] == "GPE"

@@ -2,13 +2,12 @@
 round 9)."""
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 
 from analysis.entities.article import resolve_article
 from analysis.entities.titled import titled_person_start
 from analysis.nlp import load_nlp
-from tests.entity_texts import entities_of, parsed_of
+from tests.entity_texts import entities_of, parsed_of, raw_spans
 
 _NAMES = frozenset({"quist", "brandt", "tarvel"})
 _PEOPLE = frozenset({"quist"})
@@ -41,11 +40,6 @@ def nlp():
 def test_a_titled_person_spacy_calls_an_organisation_is_the_person(nlp):
     parsed = parsed_of(nlp, "Panel", "Ranking Democrat Ada B. Quist said the panel had wasted money.",
                        "Quist has long opposed it.")
-    text = parsed.article.text
-    first, second = text.index("Ranking Democrat"), text.index("Quist has")
-    raw = pd.DataFrame([{"sentence_id": 1, "paragraph": 1, "start": first, "end": first + 29,
-                         "text": "Ranking Democrat Ada B. Quist", "spacy_label": "ORG"},
-                        {"sentence_id": 2, "paragraph": 2, "start": second, "end": second + 5, "text": "Quist",
-                         "spacy_label": "GPE"}])
+    raw = raw_spans(parsed, ("Ranking Democrat Ada B. Quist", "ORG", 1), ("Quist", "GPE", 2))
     ents = entities_of(resolve_article(parsed, raw))
     assert "Ranking Democrat Ada B. Quist" not in ents and ents["Ada B. Quist"] == ("PERSON", 2)
