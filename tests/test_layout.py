@@ -104,7 +104,8 @@ def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
 
 
 def test_the_graph_is_read():
-    assert "analysis.quotes.speakers" in GRAPH["analysis.quotes"]
+    assert "analysis.quotes.article" in GRAPH["analysis.quotes"]
+    assert "analysis.quotes.speakers" in GRAPH["analysis.quotes.attribution"]
     assert "analysis.entities" in GRAPH["analysis.extract"] and "analysis.nlp" in GRAPH["analysis.extract"]
     assert {"analysis.store.layout", "analysis.store.query"} <= GRAPH["analysis.store.tables"]
 
