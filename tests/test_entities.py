@@ -15,7 +15,7 @@ from analysis.corpus import Article, read_corpus
 from analysis.entities import corpus
 from analysis.entities import sql as entities_sql
 from analysis.entities.aliases import Aliases, as_aliases, load_aliases
-from analysis.entities.names import clean_name, is_junk, is_spurious, known, name_key
+from analysis.entities.names import clean_name, is_junk, is_spurious, known, name_key, person_name
 from analysis.extract import analyse_articles, extract
 from analysis.nlp import load_nlp, parse
 from analysis.plots import entities as charts
@@ -715,3 +715,14 @@ def test_the_gazetteer_knows_past_states_and_us_parties(name, canonical, label):
 def test_markup_glued_to_a_name_is_cut(text, expected):
     cut = clean_name(text, person=False)
     assert (text[cut[0]:cut[1]] if cut else None) == expected
+
+
+@pytest.mark.parametrize("names, groups", [
+    # round 10 (real news): full names whose middle initials differ are two people across the corpus
+    (["Harlan W. Quist", "Harlan K.T. Quist"], 2),
+    (["Harlan W. Quist", "Harlan Quist"], 1),
+    (["Harlan W. Quist", "Harlan Walker Quist"], 1),
+])
+def test_full_names_with_other_middle_initials_are_two_people(names, groups):
+    parsed = {n: person_name(n) for n in names}
+    assert len(corpus._group_full_names(names, parsed)) == groups

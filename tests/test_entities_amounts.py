@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from analysis.entities.amounts import amount_end, is_amount
+from analysis.entities.article import resolve_article
 from analysis.nlp import load_nlp
-from tests.entity_texts import entities_of, mentions_of
+from tests.entity_texts import entities_of, mentions_of, parsed_of, raw_spans
 
 
 @pytest.fixture(scope="module")
@@ -16,6 +17,7 @@ def nlp():
 
 @pytest.mark.parametrize("surface, amount", [
     ("N1.10", True), ("RM2.40", True), ("Rs1,250", True), ("₦4.5bn", True), ("$5", True),
+    ("GH¢21,000", True), ("GH₵3.50", True), ("₽1,200", True),  # round 10 (blind 14): the cedi's sign and others
     ("G7", False), ("A380", False), ("F1", False), ("M25", False), ("Kell", False),
 ])
 def test_a_sum_in_a_currencys_letters_is_an_amount(surface, amount):
@@ -38,3 +40,9 @@ def test_amounts_give_no_entities(nlp):
     ents = entities_of(mentions_of(nlp, "Results", "The board proposed a dividend of N2.15 per share, down from "
                                                    "N3.40. Tarvel cleared 61 per cent and Kessport 58 per cent."))
     assert not any(any(c.isdigit() for c in e) for e in ents)
+
+
+def test_a_sum_before_lower_case_words_is_no_name(nlp):  # round 10 (blind 14): "GH¢21,000 per tonne"
+    parsed = parsed_of(nlp, "Prices", "Growers will get GH\u00a221,000 per tonne this season.")
+    ents = entities_of(resolve_article(parsed, raw_spans(parsed, ("GH\u00a221,000 per tonne", "PERSON", 1))))
+    assert not ents, ents

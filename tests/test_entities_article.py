@@ -8,24 +8,15 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from spacy.tokens import Span
 
 from analysis.entities.article import resolve_article
 from analysis.nlp import load_nlp
-from tests.entity_texts import entities_of, mentions_of, parsed_of, raw_of, resolved
+from tests.entity_texts import entities_of, mentions_of, parsed_of, raw_of
 
 
 @pytest.fixture(scope="module")
 def nlp():
     return load_nlp()
-
-
-def test_a_person_span_ending_in_a_legal_suffix_is_a_company_grown_to_its_name(nlp):
-    parsed = parsed_of(nlp, "Dam", "The dam's operator, Hidro Tarvanne SA, began releasing more water in 2023.")
-    doc = next(u for u in parsed.units if u.paragraph == 1).doc
-    tokens = [t.text for t in doc]
-    doc.ents = [Span(doc, tokens.index("Tarvanne"), tokens.index("SA") + 1, label="PERSON")]  # spaCy's cut span
-    assert entities_of(resolve_article(parsed, raw_of(parsed))) == {"Hidro Tarvanne SA": ("ORG", 1)}
 
 
 @pytest.mark.parametrize("title, paragraph, whole, parts", [
@@ -47,21 +38,6 @@ def test_a_hyphenated_name_the_article_uses_whole_is_one(nlp, title, paragraph, 
         assert ents[whole][1] == 2 and not set(whole.split("-")) & set(ents)
     else:
         assert set(parts) <= set(ents)
-
-
-@pytest.mark.parametrize("paragraphs, forced, kept, dropped", [
-    (("The Tarvel Harbour Board met on Monday to set next year's dues.", "Cleaner Water Ahead.",
-      "The board said the Tarvel Harbour Board would spend more on dredging."),
-     {"^Cleaner Water Ahead$": "ORG"}, "Tarvel Harbour Board", "Cleaner Water Ahead"),
-    (("The Tarvel Harbour Board met on Monday to set next year's dues.",
-      "Fewer Ferries on Winter Routes: The Tarvel Harbour Board cut two crossings in May."),
-     {"Fewer Ferries": "ORG"}, "Tarvel Harbour Board", "Fewer Ferries on Winter Routes"),
-])
-def test_a_subheading_in_the_body_is_a_headline(nlp, paragraphs, forced, kept, dropped):
-    ents = entities_of(resolved(nlp, "Dues", paragraphs, forced))
-    assert ents[kept] == ("ORG", 2)
-    assert not any(dropped.split()[0] in e for e in ents)
-
 
 
 def _with_raw(parsed, word: str, label: str) -> pd.DataFrame:
@@ -92,53 +68,11 @@ def test_the_plural_of_a_title_may_be_a_team_in_a_match_report(nlp):
     assert "Senators" in entities_of(resolve_article(parsed, _with_raw(parsed, "Senators", "ORG")))
 
 
-@pytest.mark.parametrize("title, paragraphs, word, kept", [
-    ("The Rise of Hollin Weave, Kessock\u2019s Tweed House",
-     ("Hollin Weave sells tweed jackets in Kessock.",
-      "\u201cTweed brands tend to stall early. I would worry,\u201d says Mara Quist, an analyst."),
-     "Tweed", "Mara Quist"),
-    ("Pottery Sales Rise at Marden Wharf",
-     ("Sales of pottery rose at Marden Wharf, said Ilse Varga.", "'Pottery is back,' Varga said."), "Pottery",
-     "Ilse Varga"),
-])
-def test_an_ordinary_word_opening_a_quotation_is_no_name_though_the_headline_capitalises_it(nlp, title, paragraphs,
-                                                                                          word, kept):
-    parsed = parsed_of(nlp, title, *paragraphs)
-    ents = entities_of(resolve_article(parsed, _with_raw(parsed, word, "ORG")))
-    assert kept in ents and word not in ents
-
-
 def test_a_name_after_a_quote_mark_stays_a_name(nlp):
     parsed = parsed_of(nlp, "Marden Wharf Reopens", "Sales rose at Marden Wharf, said Ilse Varga.",
                        "\u201cKessock is next,\u201d Varga said of the town of Kessock.")
     ents = entities_of(resolve_article(parsed, _with_raw(parsed, "Kessock", "GPE")))
     assert ents["Kessock"][1] == 2
-
-
-@pytest.mark.parametrize("paragraphs, nickname, label, team, n", [
-    (("Kessock State coach Ada Lind saw her side trail by ten points at half-time.",
-      "Then the Otters beat Marrow Vale 24-21 to win the title in the final minute.",
-      "Marrow Vale coach Ines Maro said the season was not over.",
-      "Kessock State play again in May, and the Otters will start as favourites."),
-     "Otters", "PERSON", "Kessock State", 4),  # the nearest team before it, most often
-    (("Kessock State coach Ada Lind saw her side trail by ten points at half-time.",
-      "Then the Larks beat Marrow Vale 24-21 to win the title in the final minute.",
-      "Marrow Vale coach Ines Maro said the season was not over.",
-      "Kessock State play again in May, and the Larks will start as favourites."),
-     "Larks", "NORP", "Kessock State", 4),  # spaCy's NORP for a nickname
-])
-def test_a_teams_nickname_alone_joins_the_team_it_follows_in_a_match_report(nlp, paragraphs, nickname, label, team,
-                                                                            n):
-    parsed = parsed_of(nlp, "Result", *paragraphs)
-    ents = entities_of(resolve_article(parsed, _with_raw(parsed, nickname, label)))
-    assert ents[team] == ("ORG", n) and nickname not in ents
-
-
-def test_a_nickname_alone_is_no_team_outside_a_match_report(nlp):
-    parsed = parsed_of(nlp, "Council", "Kessock Vale councillors met on Monday to discuss the library budget.",
-                       "The Otters, a swimming club, asked Kessock Vale for a grant.")
-    ents = entities_of(resolve_article(parsed, _with_raw(parsed, "Otters", "ORG")))
-    assert "Otters" in ents
 
 
 # round 5 (blind 8): a corporate officer's title ("Chief Financial Officer") is no name
@@ -155,47 +89,12 @@ def test_a_corporate_officers_title_is_no_name(nlp, paragraph, person, title_wor
 
 
 # round 5 (blind 8 round, blind 5 and 7's errors): a number or period code glued after a headline name
-@pytest.mark.parametrize("title, paragraph, labels, gone, kept", [
-    ("Tarvin College to Shut Campus and Cut 240 Jobs", "Tarvin College will shut its campus, cutting about 240 jobs.",
-     {"Cut 240": "ORG"}, "Cut 240", None),
-    ("Orvane Foods Q1 Profit Jumps 38%", "Orvane Foods Ltd said first-quarter profit rose 38%.",
-     {"Orvane Foods Q1": "ORG"}, "Orvane Foods Q1", "Orvane Foods Ltd"),
-])
-def test_a_number_glued_after_a_headline_name_is_no_part_of_it(nlp, title, paragraph, labels, gone, kept):
-    ents = entities_of(resolved(nlp, title, (paragraph,), labels))
-    assert gone not in ents and (kept is None or kept in ents)
 
 
 # round 5 (blind 8): an ordinary word opening a sentence is no name for standing inside a company's name
-@pytest.mark.parametrize("paragraphs, word, company", [
-    (("Workers at Tarvo Platinum Ltd went on strike.",
-      "Platinum group metal prices have fallen by a third since 2022."),
-     "Platinum", "Tarvo Platinum Ltd"),
-])
-def test_an_ordinary_word_opening_a_sentence_is_no_name_for_being_a_later_word_of_a_name(nlp, paragraphs, word,
-                                                                                         company):
-    ents = entities_of(resolved(nlp, "Strike", paragraphs, {f"^{word}$": "ORG"}))
-    assert word not in ents and company in ents
-
-
-def test_an_ordinary_word_capitalised_after_a_lower_case_word_stays_a_name(nlp):
-    ents = entities_of(resolved(nlp, "Strike", ("Shares in Platinum rose.", "Platinum said profit doubled."),
-                                {"^Platinum$": "ORG"}))
-    assert "Platinum" in ents
 
 
 # round 6 (real news): title-case words glued to a name in a headline or a linked headline go
-@pytest.mark.parametrize("title, paragraphs, word, label, gone, kept", [
-    ("Rivals Debate", ("Three rivals for the nomination spoke in Dornvale on Friday.", "Related:",
-                       "KLP Candidates Reject The Idea Of A Higher Wage For Farm Workers."),
-     "KLP Candidates", "ORG", "KLP Candidates", "KLP"),  # plural nouns after an acronym
-    ("Senator Vows To Slam Fed Over Rates", ("Senator Ilse Varnholt spoke in Dornvale on Friday.",),
-     "Slam Fed", "ORG", "Slam Fed", "Federal Reserve"),  # words before a known name
-])
-def test_title_case_words_glued_to_a_headline_name_go(nlp, title, paragraphs, word, label, gone, kept):
-    parsed = parsed_of(nlp, title, *paragraphs)
-    ents = entities_of(resolve_article(parsed, _with_raw(parsed, word, label)))
-    assert gone not in ents and kept in ents
 
 
 def test_plural_nouns_after_a_name_in_the_body_stay(nlp):
@@ -221,6 +120,13 @@ def test_a_span_opening_a_known_name_grows_to_it(nlp, paragraph, word, entity, n
     assert ents[entity] == ("ORG", n) and word not in ents
 
 
+def test_a_span_opening_a_known_place_grows_over_an_elided_particle(nlp):  # round 10 (blind 14)
+    parsed = parsed_of(nlp, "Cocoa", "Cocoa farmers in C\u00f4te d\u2019Ivoire sold less in May.")
+    raw = _with_raw(parsed, "C\u00f4te", "ORG")  # spaCy's cut span, forced
+    raw = raw[~((raw["text"] != "C\u00f4te") & raw["text"].str.contains("C\u00f4te"))]
+    ents = entities_of(resolve_article(parsed, raw))
+    assert ents["Ivory Coast"] == ("GPE", 1) and "C\u00f4te" not in ents
+
 
 # round 6 (real news): a writer's social-media tagline, hashtags and handles
 @pytest.mark.parametrize("paragraph, word, label, gone, kept", [
@@ -229,6 +135,8 @@ def test_a_span_opening_a_known_name_grows_to_it(nlp, paragraph, word, entity, n
     ("Follow Kell Dorran on Twitter @KellDorran.", "Twitter @KellDorran", "PERSON", "Twitter @KellDorran",
      {"Twitter"}),  # a span is cut before a handle
     ("The hashtag #HelpDornvale spread fast on Sunday.", "HelpDornvale", "ORG", "HelpDornvale", set()),
+    ("Follow Kell Dorran on Twitter\u00a0@KellDorran.", "Twitter\u00a0@KellDorran", "PERSON",
+     "Twitter\u00a0@KellDorran", {"Twitter"}),  # round 10 (real news): after a no-break space too
 ])
 def test_a_social_media_tagline_names_the_network_and_the_writer(nlp, paragraph, word, label, gone, kept):
     parsed = parsed_of(nlp, "Floods", "Rivers rose in Dornvale on Sunday.", paragraph)
@@ -254,6 +162,20 @@ def test_a_polls_sponsors_joined_by_a_slash_or_a_hyphen_are_two(nlp, paragraph, 
     raw = raw[~((raw["text"] != word) & raw["text"].apply(lambda t: t in word or word in t))]
     ents = entities_of(resolve_article(parsed, raw))
     assert word not in ents and set(parts) <= set(ents)
+
+
+# round 10 (real news): one sponsor's "Poll" goes; a hyphen joins two sponsors when the first is written alone
+@pytest.mark.parametrize("paragraphs, word, parts", [
+    (("The Dorn Tribune Poll was taken in May.",), "Dorn Tribune Poll", ("Dorn Tribune",)),
+    (("The Dorn Tribune said on Monday that the race was close.", "The Dorn Tribune-Vantage Analytics poll "
+      "put the mayor ahead."), "Dorn Tribune-Vantage Analytics", ("Dorn Tribune", "Vantage Analytics")),
+])
+def test_a_polls_sponsor_is_named_without_the_poll(nlp, paragraphs, word, parts):
+    parsed = parsed_of(nlp, "Mayor Ahead", *paragraphs)
+    raw = _with_raw(parsed, word, "ORG")  # spaCy's span, forced
+    raw = raw[~((raw["text"] != word) & raw["text"].apply(lambda t: t in word or word in t))]
+    ents = entities_of(resolve_article(parsed, raw))
+    assert word not in ents and set(parts) <= set(ents), ents
 
 
 def test_a_hyphenated_name_outside_a_poll_stays_whole(nlp):
@@ -349,54 +271,11 @@ def test_an_institution_named_with_a_possessive_stays_whole(nlp):
 
 
 # round 8b: a hyphenated surname spaCy splits, with a possessive, is the person named in full elsewhere
-def test_a_hyphenated_surname_split_before_a_possessive_is_the_person(nlp):
-    parsed = parsed_of(nlp, "Cotton", "Tomas Kellberg-Arvid, managing director of Tarvel Exporters, put it bluntly.",
-                       "Kellberg-Arvid’s company buys mainly cotton.")
-    text = parsed.article.text
-    raw = raw_of(parsed)
-    raw = raw[raw["paragraph"] < 2]
-    start = text.index("Kellberg-Arvid’s")  # spaCy's piece on real copy: the first half, a place
-    raw = pd.concat([raw, pd.DataFrame([{"sentence_id": 2, "paragraph": 2, "start": start, "end": start + 8,
-                                         "text": "Kellberg", "spacy_label": "GPE"}])]).reset_index(drop=True)
-    ents = entities_of(resolve_article(parsed, raw))
-    assert ents["Tomas Kellberg-Arvid"] == ("PERSON", 2) and "Kellberg" not in ents and "Arvid" not in ents
 
 
 # round 8b: a team spaCy calls a person ("the Kessock Tūī") is still a team, and its nickname alone joins it
-def test_a_team_spacy_calls_a_person_is_a_team_in_a_match_report(nlp):
-    paragraphs = ("The Harlow Kea came from six goals down to beat the Kessock Tūī 54-53 in the netball league.",
-                  "For three quarters it looked like the Tūī's night, and the Tūī coach said so.")
-    parsed = parsed_of(nlp, "Result", *paragraphs)
-    text = parsed.article.text
-    rows = []  # spaCy's labels on such copy: the team a person, its nickname a people
-    for name, label, nth in (("Kessock Tūī", "PERSON", 0), ("Tūī", "NORP", 1), ("Tūī", "NORP", 2)):
-        start = -1
-        for _ in range(nth + 1):
-            start = text.index(name, start + 1)
-        paragraph = 1 if start < text.index("For three") else 2
-        rows.append({"sentence_id": paragraph, "paragraph": paragraph, "start": start, "end": start + len(name),
-                     "text": name, "spacy_label": label})
-    raw = pd.DataFrame(rows)
-    ents = entities_of(resolve_article(parsed, raw))
-    assert ents["Kessock Tūī"] == ("ORG", 3) and "Tūī" not in ents
 
 
 # round 8b: a legal suffix after a bracketed private-company mark makes a person span a company
-@pytest.mark.parametrize("suffix", ["(Pvt) Ltd", "(Pty) Ltd", "(Private) Ltd"])
-def test_a_person_span_before_a_bracketed_legal_suffix_is_a_company(nlp, suffix):
-    parsed = parsed_of(nlp, "Tea", f"The figures were compiled by Kessock Hills Brokers {suffix} after the sale.")
-    text = parsed.article.text
-    start = text.index("Kessock")
-    raw = pd.DataFrame([{"sentence_id": 1, "paragraph": 1, "start": start, "end": start + 21,
-                         "text": "Kessock Hills Brokers", "spacy_label": "PERSON"}])  # spaCy's cut span
-    assert entities_of(resolve_article(parsed, raw)) == {f"Kessock Hills Brokers {suffix}": ("ORG", 1)}
 
 
-@pytest.mark.parametrize("paragraphs, outlet, person", [
-    # round 8 (real news): an organisation's span grows over no hyphenated title after it
-    (("The chief spoke in a discussion with Kellnet Editor-in-Chief Ada Quist on Thursday.",
-      "He told Kellnet he would stay."), "Kellnet", "Ada Quist"),
-])
-def test_an_organisation_span_does_not_grow_over_a_hyphenated_title(nlp, paragraphs, outlet, person):
-    ents = entities_of(mentions_of(nlp, "Talk", *paragraphs))
-    assert ents[outlet] == ("ORG", 2) and ents[person][0] == "PERSON"

@@ -32,3 +32,23 @@ def test_a_head_word_shared_by_two_organisations_stays_apart(nlp):
                     "The Department said the talks went well.")
     assert not set(m.loc[m["text"] == "Department", "entity"]) & {"Kell Department of Roads",
                                                                    "Dornvale Department of Health"}
+
+
+# round 10 (real news, blind 14): a legislative chamber called by its head word beside one state's chamber
+
+
+@pytest.mark.parametrize("paragraphs, body", [
+    (("The Nebraska Legislature passed the water bill on Friday.", "The Legislature will take it up again in May."),
+     "Nebraska Legislature"),
+    (("The Vermont Senate approved the budget late on Tuesday.", "Leaders said the Senate would adjourn in June."),
+     "Vermont Senate"),
+])
+def test_a_chamber_called_by_its_head_word_alone(nlp, paragraphs, body):
+    ents = entities_of(mentions_of(nlp, "Budget", *paragraphs))
+    assert ents[body][1] == 2, ents
+
+
+def test_the_house_is_no_short_form_of_the_white_house(nlp):
+    m = mentions_of(nlp, "Bill", "Aides at the White House declined to comment on Monday.",
+                    "The House passed the bill later that week.")
+    assert "White House" not in set(m.loc[m["text"] == "House", "entity"])

@@ -42,3 +42,18 @@ def test_ordinary_words_after_an_owner_named_alone_go(surface, alone, expected):
     assert [text[s:e] for s, e, _ in pieces] == expected
     if expected == ["Kellnet"]:  # not in the headline, where a possessive often opens a work's title
         assert possessive_pieces(text, 2, 2 + len(surface), "ORG", None, alone=alone)[0][1] == 2 + len(surface)
+
+
+@pytest.mark.parametrize("surface, label, expected", [
+    # round 10 (real news): an outlet's or a company's person after its possessive
+    ("Kellnet’s Dora Vantreece", "ORG", ["Kellnet", "Dora Vantreece"]),
+    ("Harbor Courier’s Dora Vantreece", "ORG", ["Harbor Courier", "Dora Vantreece"]),
+    ("Harbor News’ Dora Vantreece", "ORG", ["Harbor News", "Dora Vantreece"]),  # a plural's possessive too
+    ("Harbor News’ Washington", "ORG", ["Harbor News", "Washington"]),
+    ("Kell Citizens’ Alliance", "ORG", ["Kell Citizens’ Alliance"]),  # the members' body
+    ("Kellnet’s Political Editor", "ORG", ["Kellnet’s Political Editor"]),  # no person's name
+])
+def test_a_person_after_an_organisations_possessive_is_split_off(surface, label, expected):
+    text = f"x {surface} y"
+    pieces = possessive_pieces(text, 2, 2 + len(surface), label, frozenset())
+    assert [text[s:e] for s, e, _ in pieces] == expected

@@ -10,9 +10,11 @@ from analysis import entities, evaluate
 from analysis.config import ROOT
 from analysis.corpus import Article, read_corpus
 from analysis.entities.context import context_hint, in_quotation
+from analysis.entities.datelines import dateline_span
+from analysis.entities.headlines import headline_pieces
 from analysis.entities.lexicon import agent_noun, is_role_compound, ordinary
 from analysis.entities.names import clean_name, role_before
-from analysis.entities.repair import dateline_span, headline_pieces, split_dashes, split_hyphens, storm_name
+from analysis.entities.repair import split_dashes, split_hyphens, storm_name
 from analysis.extract import analyse_articles, extract
 from analysis.nlp import load_nlp, parse
 

@@ -8,9 +8,9 @@ import re
 __all__ = ["is_amount", "amount_end"]
 
 #: One to three letters or a currency sign, then a number with a decimal point or a thousands comma.
-_AMOUNT = re.compile(r"(?:[A-Z][A-Za-z]{0,2}\$?|[$£€¥₦₹₨₱₩])\s?\d{1,3}(?:,\d{3})*(?:\.\d+)?"
-                     r"(?:bn|m|k|tn|mn|cr)?")
-_SIGNS = "$£€¥₦₹₨₱₩"
+_AMOUNT = re.compile(r"(?:[A-Z][A-Za-z]{0,2}[$¢₵]?|[$£€¥₦₹₨₱₩₵₽₺₴₫฿])\s?\d{1,3}(?:,\d{3})*(?:\.\d+)?"
+                     r"(?:bn|m|k|tn|mn|cr)?")  # round 10: the cedi's "GH¢", "GH₵" and other signs
+_SIGNS = "$£€¥₦₹₨₱₩₵₽₺₴₫฿"
 _FIGURE = re.compile(r"\s+\d[\d,.]*(?![\w,.])")
 _UNIT_AFTER = re.compile(r"\s*(?:%|per\s?cent\b|percent\b|pc\b|points?\b|pts\b|basis\s+points\b)")
 

@@ -21,8 +21,11 @@ Gov. Reynaldo Sison", a place or body but no person), or "" when it says nothing
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from analysis.entities.lexicon import TRADE_NOUNS
-from analysis.entities.names import ROLE_HEADS, is_title_head, known
+from analysis.entities.mention import Mention
+from analysis.entities.names import ROLE_HEADS, is_title_head, known, name_key
 
 __all__ = ["context_hint", "PERSON_VERBS", "BUSINESS_NOUNS", "BUSINESS_VERBS", "MOTION_PREPS", "MOTION_VERBS",
            "in_quotation", "coordinated"]
@@ -183,3 +186,35 @@ def in_quotation(text: str, start: int) -> bool:
     before = text[line_start:start]
     curly = sum(before.count(c) for c in "\u201c") - sum(before.count(c) for c in "\u201d")
     return curly > 0 or before.count('"') % 2 == 1
+
+
+def mark_contexts(parsed, mentions: list[Mention]) -> list[Mention]:
+    """Mentions with what their sentence says they are and whether they stand in a quotation."""
+    units = {u.paragraph: u for u in parsed.units}
+    text = parsed.article.text
+    places = {name_key(m.text) for m in mentions if m.spacy_label in ("GPE", "LOC") or m.hint == "GPE"}
+    named = {name_key(w) for m in mentions if m.spacy_label == "PERSON" and " " in m.text.strip()
+             for w in m.text.split()}  # words of people's full names
+    out = []
+    for m in mentions:
+        unit = units.get(m.paragraph)
+        entry = known(m.text)
+        if unit is None or m.start < 0 or m.paragraph == 0 or m.text.count(" ") > 3 or (entry is not None and (
+                entry.label in ("NORP", "ORG") or " " in m.text)):  # one-word places may be first names
+            out.append(m)
+            continue
+        span = unit.doc.char_span(m.start - unit.start, m.end - unit.start, alignment_mode="expand")
+        context = context_hint(span) if span is not None else ""
+        if m.text.count(" ") > 1 and context != "PERSON":
+            context = ""  # a longer name takes only a person's cue ("Lucía Garmendia Otxoa, an analyst")
+        listed = not context and span is not None and len(span) == 1 and name_key(m.text) not in named and any(
+            x.text[:1].isupper() and (name_key(x.text) in places or _known_place(x.text))
+            for x in coordinated(span.root))  # "Kettering, Oakwood and Centerville": a list with a place
+        out.append(replace(m, context="GPE" if listed else context, hint="GPE" if listed else m.hint,
+                           quoted=in_quotation(text, m.start)))
+    return out
+
+
+def _known_place(word: str) -> bool:
+    entry = known(word)
+    return entry is not None and entry.label in ("GPE", "LOC")

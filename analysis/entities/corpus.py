@@ -24,8 +24,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.entities.aliases import Aliases
-from analysis.entities.cluster import KNOWN_WEIGHT, PERSON_PATTERN_WEIGHT, own_acronym
-from analysis.entities.cluster import LABEL_ORDER as _LABEL_ORDER
+from analysis.entities.forms import own_acronym
 from analysis.entities.mention import MENTION_COLUMNS
 from analysis.entities.names import (
     ADMIN_WORDS,
@@ -42,6 +41,8 @@ from analysis.entities.names import (
     name_key,
     person_name,
 )
+from analysis.entities.votes import KNOWN_WEIGHT, PERSON_PATTERN_WEIGHT
+from analysis.entities.votes import LABEL_ORDER as _LABEL_ORDER
 
 __all__ = ["resolve", "keys", "DOMINANT_SHARE", "Plan", "aggregate", "combine_aggregates", "plan", "apply",
            "speaker_names", "AGGREGATE_COLUMNS", "SPEAKER_COLUMNS"]
@@ -299,7 +300,8 @@ def _group_full_names(order: list[str], parsed: dict) -> list[list[str]]:
         else:
             lookup = {first, *first.split("-"), "initial:" + first[0]}
         cands = set().union(*(index.get((*base, k), set()) for k in lookup))
-        fits = [c for c in cands if all(first_names_compatible(pn.first, parsed[o].first) for o in clusters[c])]
+        fits = [c for c in cands if all(first_names_compatible(pn.first, parsed[o].first)
+                                        and _middles_agree(name, pn, o, parsed[o]) for o in clusters[c])]
         if len(fits) > 1:
             continue
         if fits:
@@ -312,6 +314,22 @@ def _group_full_names(order: list[str], parsed: dict) -> list[list[str]]:
         for k in register | {"letter:" + first[0]}:
             index[(*base, k)].add(cid)
     return clusters
+
+
+def _middle_initial(name: str, pn) -> str:
+    """The initial of a full name's middle name or initials ("h" of "George H.W. Bush"), or ""."""
+    words = name_key(name).replace(",", " ").split()
+    if pn.suffix:
+        words = words[:-1]
+    middle = words[1:len(words) - len(pn.surname.split())]
+    return middle[0][:1] if middle else ""
+
+
+def _middles_agree(a: str, pa, b: str, pb) -> bool:
+    """Whether two full names' middle initials allow one person: equal, or one name without (round 10:
+    "George W. Bush" is not "George H.W. Bush")."""
+    x, y = _middle_initial(a, pa), _middle_initial(b, pb)
+    return not x or not y or x == y
 
 
 def _link_acronyms(names: pd.DataFrame, mapping: dict[str, str]) -> None:

@@ -327,9 +327,16 @@ Virginia; Wisconsin; Wyoming
 #: One-word organisations found in the text even where spaCy misses them ("the Facebook page").
 _FINDABLE_ORGS = frozenset("Reuters Facebook Google Microsoft YouTube Instagram WhatsApp TikTok LinkedIn".split())
 
-#: US states' abbreviations in datelines (AP style), those that are no English word or title once
-#: the dots are gone ("Ill.", "Mass.", "Miss.", "Pa." are left out): state → abbreviations.
+#: US states' abbreviations in datelines (AP style): state → abbreviations. Those that are English words or
+#: titles once the dots are gone ("Ill.", "Mass.", "Miss.", "Pa.") match only with their dot, which the key of
+#: an abbreviation of two letters or more keeps ("pa."); Canada's provinces and territories (round 10). "N.Y."
+#: is left out: its key is that of "NY", which the gazetteer's "New York" (the city) would take.
 _STATE_ABBREVIATIONS = """
+Illinois: Ill.; Indiana: Ind.; Louisiana: La.; Massachusetts: Mass.; Mississippi: Miss.; Pennsylvania: Pa.;
+Texas: Tex.; Washington: Wash.; Delaware: Del.;
+Nova Scotia: N.S.; Ontario: Ont.; Quebec: Que.; British Columbia: B.C.; Alberta: Alta.; Saskatchewan: Sask.;
+New Brunswick: N.B.; Prince Edward Island: P.E.I.; Newfoundland and Labrador: N.L., Nfld.; Yukon: Y.T.;
+Northwest Territories: N.W.T.; Nunavut: Nvt.;
 Alabama: Ala.; Arizona: Ariz.; Arkansas: Ark.; California: Calif.; Colorado: Colo.; Connecticut: Conn.;
 Florida: Fla.; Georgia: Ga.; Kansas: Kan., Kans.; Kentucky: Ky.; Maryland: Md.; Michigan: Mich.; Minnesota: Minn.;
 Montana: Mont.; Nebraska: Neb., Nebr.; Nevada: Nev.; New Hampshire: N.H.; New Jersey: N.J.; New Mexico: N.M.;
@@ -453,6 +460,7 @@ def _build() -> dict[str, Known]:
         add(name, Known(name, "GPE"))
     for item in _items(_STATE_ABBREVIATIONS.replace("\n", " ")):
         state, abbreviations = (f.strip() for f in item.split(":"))
+        add(state, Known(state, "GPE"))  # a Canadian province the other lists lack
         for surface in abbreviations.split(","):
             add(surface.strip(), Known(state, "GPE"))
     for item in _items(_STATE_NICKNAMES.replace("\n", " ")):

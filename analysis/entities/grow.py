@@ -12,7 +12,8 @@ from analysis.entities.names import known
 __all__ = ["grow_known"]
 
 _LOWER_COMPOUND = re.compile(r"-[a-z][\w'\u2019-]*$")
-_NEXT_WORDS = re.compile(r"(?: (?:of |for |on )?[A-Z0-9][\w'\u2019-]*){1,3}")  # "Group" + " of 20"
+_NEXT_WORDS = re.compile(r"(?: (?:of |for |on )?(?:[dl]['\u2019])?[A-Z0-9][\w'\u2019-]*){1,3}")  # "Group" + " of 20",
+# "Côte" + " d’Ivoire" (round 10: an elided French particle)
 
 
 def grow_known(text: str, mentions: list[Mention]) -> list[Mention]:

@@ -1,5 +1,6 @@
 """An organisation called by its head word alone (round 8): "the Department" in an article naming one
-department ("the Kell Department of Roads" … "the Department said"), "the Council" beside one council. spaCy
+department ("the Kell Department of Roads" … "the Department said"), "the Council" beside one council, "the
+Senate" beside one state's senate (round 10). spaCy
 rarely tags the bare head word; these mentions stand for the one organisation of the article with that head
 (:attr:`analysis.entities.mention.Mention.team` carries its key, as for a team's town)."""
 from __future__ import annotations
@@ -13,9 +14,12 @@ from analysis.entities.names import known, name_key
 
 __all__ = ["head_references"]
 
-_HEADS = frozenset("department agency bureau commission committee ministry council board authority".split())
-_THE_HEAD = re.compile(r"\b[Tt]he (Department|Agency|Bureau|Commission|Committee|Ministry|Council|Board|Authority)"
-                       r"\b(?!\s+(?:of|for|on|to|and)\b)(?! [A-Z])")
+#: Legislative chambers: "the Senate" of "the Missouri Senate", "the House" of "the Kell House of Delegates"; their
+#: owner is named after a place (no "White House") or opens with the chamber.
+_CHAMBERS = frozenset("senate house assembly legislature parliament".split())
+_HEADS = frozenset("department agency bureau commission committee ministry council board authority".split()) | _CHAMBERS
+_THE_HEAD = re.compile(r"\b[Tt]he (Department|Agency|Bureau|Commission|Committee|Ministry|Council|Board|Authority"
+                       r"|Senate|House|Assembly|Legislature|Parliament)\b(?!\s+(?:of|for|on|to|and)\b)(?! [A-Z])")
 
 
 def _head(key: str) -> str | None:
@@ -23,9 +27,15 @@ def _head(key: str) -> str | None:
     "state department", "department of state", "kell department of roads")."""
     words = key.split()
     if len(words) > 1 and words[-1] in _HEADS:
-        return words[-1]
-    heads = [w for w, after in zip(words, words[1:]) if w in _HEADS and after == "of"]
-    return heads[0] if heads and len(words) > 2 else None
+        head, owner = words[-1], " ".join(words[:-1])
+    else:
+        heads = [(i, w) for i, (w, after) in enumerate(zip(words, words[1:])) if w in _HEADS and after == "of"]
+        if not heads or len(words) <= 2:
+            return None
+        head, owner = heads[0][1], " ".join(words[:heads[0][0]])
+    if head in _CHAMBERS and owner and ((entry := known(owner)) is None or entry.label != "GPE"):
+        return None  # "the White House" is no chamber
+    return head
 
 
 def head_references(parsed, mentions: list[Mention]) -> list[Mention]:

@@ -22,6 +22,7 @@ from collections import defaultdict
 from dataclasses import replace
 
 from analysis.entities.context import MOTION_PREPS, MOTION_VERBS, coordinated
+from analysis.entities.descriptors import alone_elsewhere, descriptor_end, is_title_phrase
 from analysis.entities.gazetteer import FINDABLE_KEYS, lookup
 from analysis.entities.lexicon import ordinary
 from analysis.entities.mention import Mention, title_before
@@ -43,9 +44,10 @@ from analysis.entities.names import (
     name_key,
     person_name,
 )
+from analysis.entities.nicknames import nickname
 from analysis.entities.repair import is_sport, storm_name
-from analysis.entities.shapes import alone_elsewhere, descriptor_end, is_title_phrase, team_cue, team_parts
 from analysis.entities.short_forms import abbreviates
+from analysis.entities.teams import team_cue, team_parts
 
 __all__ = ["propagate", "patterns", "speaker_labels"]
 
@@ -358,7 +360,8 @@ def _plural(word: str) -> bool:
 
 
 def _person_parts(text: str) -> list[str]:
-    """Surname and (unless it names a place) first name of a full person name."""
+    """Surname, nickname ("Tomek" of "Tomasz "Tomek" Wierzba") and (unless it names a place) first name of a
+    full person name."""
     pn = person_name(text)
     if pn is None or any(w.lower() in _NOT_PERSON for w in text.split()):
         return []
@@ -366,6 +369,8 @@ def _person_parts(text: str) -> list[str]:
     n_surname = len(pn.surname.split())
     surname = " ".join(words[len(words) - n_surname - (1 if pn.suffix else 0):len(words) - (1 if pn.suffix else 0)])
     parts = [surname]
+    if (nick := nickname(text, key=False)) is not None:
+        parts.append(nick)
     if known(words[0]) is None and len(words[0].rstrip(".")) > 1:
         parts.append(words[0])
     return parts

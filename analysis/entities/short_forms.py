@@ -12,16 +12,17 @@ import unicodedata
 from collections.abc import Iterable
 
 from analysis.entities.mention import Mention
-from analysis.entities.names import LEGAL_SUFFIXES
+from analysis.entities.names import LEGAL_SUFFIXES, ORG_WORDS, is_title_word, known, name_key
 
-__all__ = ["ACRONYM_SKIP", "LOWER_NAMED", "abbreviates", "comma_named", "fold", "legal_base", "legal_prefixes",
-           "shortens", "translated"]
+__all__ = ["ACRONYM_SKIP", "LOWER_NAMED", "abbreviates", "comma_named", "defined", "fold", "legal_base",
+           "legal_prefixes", "shortens", "translated"]
 
 #: Words an acronym may skip, English and Romance ("Agenzia regionale per la salute", ARS).
 ACRONYM_SKIP = frozenset("""of the and for on & de la per di del della des du da do dos das et y e el le les los
 las""".split())
 #: Lower-case words of a name in a Romance language spaCy cut off, before its acronym ("Agence" + " régionale de
 #: santé" + " (ARS)").
+_DEFINING_LINKS = frozenset({"of", "and", "for", "on"})
 LOWER_NAMED = re.compile(r"((?: [a-z\u00e0-\u00ff][\w'\u2019\u00e0-\u00ff-]*){1,5}) \(([A-Z]{2,8})\)")
 _ACRONYM_BRACKET = re.compile(r" \(([A-Z]{3,8})\)")
 
@@ -92,6 +93,18 @@ def translated(acronym: str, m: Mention) -> bool:
     firsts = {w[0].lower() for w in words}
     return (m.spacy_label == "ORG" and len(words) >= 3 and all(w[:1].isupper() for w in words)
             and 2 * sum(c in firsts for c in acronym.lower()) >= len(acronym))
+
+def defined(acronym: str, m: Mention) -> bool:
+    """Whether a short form in brackets right after an organisation's name is defined there whatever its
+    letters (a name translated, or in syllables: "Law and Justice (PiS)", "Ghana Cocoa Board (COCOBOD)"): two
+    capitals or more, no known name or title, after a name of three words or more (a shorter one may be the
+    tail of a name spaCy cut, "Anti-Corruption Commission" of "Ethics and …") with an organisation's word or a
+    linking word ("of", "and"), which no place's or team's name is ("Tarvin Valley Hawks (WPL)")."""
+    words = name_key(m.text).split()
+    return (sum(c.isupper() for c in acronym) >= 2 and known(acronym) is None and not is_title_word(acronym)
+            and m.spacy_label not in ("GPE", "LOC", "PERSON") and len(words) >= 3
+            and any(w in ORG_WORDS or w in _DEFINING_LINKS for w in words[1:]))
+
 
 def shortens(word: str, name: str) -> bool:
     """Whether a short form in title case is made of the name's letters in order, beginning with its

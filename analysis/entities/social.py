@@ -23,9 +23,9 @@ def social_tags(parsed, mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         if m.start > 0 and text[m.start - 1] in "#@":
             continue
-        cut = next((i for i, c in enumerate(m.text) if c in "#@" and i > 0 and m.text[i - 1] == " "), None)
-        if cut is not None:
-            kept = m.text[:cut].rstrip(" :")
+        cut = next((i for i, c in enumerate(m.text) if c in "#@" and i > 0 and m.text[i - 1].isspace()), None)
+        if cut is not None:  # after a space, a no-break one too ("Twitter\u00a0@AnaTili", round 10)
+            kept = m.text[:cut].rstrip(" :\u00a0")
             m = replace(m, end=m.start + len(kept), text=kept)
             if re.fullmatch(_NETWORKS, kept):
                 m = replace(m, spacy_label="ORG", hint="ORG")
