@@ -19,6 +19,8 @@ def nlp():
       "Critics said the Department had ignored the warnings for years."), "Kell Department of Roads", 3),
     (("The Dornvale Water Authority raised its rates in May.", "The Authority said costs had doubled."),
      "Dornvale Water Authority", 2),
+    (("The Dornvale Water Authority raised its rates in May.",  # round 10b: "to" + a verb after the head word
+      "Tenants urged the Authority to freeze them until the pipes are fixed."), "Dornvale Water Authority", 2),
 ])
 def test_an_organisation_called_by_its_head_word_alone(nlp, paragraphs, body, n):
     m = mentions_of(nlp, "Rates", *paragraphs)

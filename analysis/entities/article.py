@@ -34,6 +34,7 @@ from analysis.entities.descriptors import business_end, residents_of
 from analysis.entities.grow import grow_known
 from analysis.entities.headlines import heading_spans, headline_mentions, unglued
 from analysis.entities.heads import head_references
+from analysis.entities.initialisms import initial_mentions
 from analysis.entities.joint import split_joint
 from analysis.entities.laws import mark_acts
 from analysis.entities.listed import listed_place, royal_plural
@@ -45,7 +46,9 @@ from analysis.entities.nicknames import nickname_people
 from analysis.entities.outlet import outlet_mentions
 from analysis.entities.party_tags import name_party_states, party_states
 from analysis.entities.pieces import join_written_whole
+from analysis.entities.place_cues import dateline_places
 from analysis.entities.programmes import mark_programmes
+from analysis.entities.regional import parent_companies
 from analysis.entities.repair import is_sport, storm_name
 from analysis.entities.social import social_tags
 from analysis.entities.teams import team_mentions
@@ -69,6 +72,7 @@ def resolve_article(parsed, raw: pd.DataFrame) -> pd.DataFrame:
     mentions += [unglued(text, m) for m in patterns(parsed, mentions)]
     mentions += speaker_labels(parsed, mentions)
     mentions += propagate(parsed, mentions, headings=headings)
+    mentions += initial_mentions(parsed, mentions)  # "the PQ" of the "Parti Québécois"
     mentions = headline_mentions(join_neighbours(text, mentions, headline_end=headline_end), split=True,
                                  title=parsed.article.title, headings=headings)
     mentions = [m for m in mentions if not is_spurious(m.text)]  # "PAC" of a headline's "Super PAC"
@@ -81,7 +85,8 @@ def resolve_article(parsed, raw: pd.DataFrame) -> pd.DataFrame:
         keys = {name_key(m.text) for m in mentions}
         mentions = [replace(m, spacy_label="NORP", hint="NORP", cue=False) if residents_of(m.text, keys) else m
                     for m in mentions]
-    mentions = credit_people(text, team_mentions(text, mark_contexts(parsed, _storms(mentions))))
+    mentions = parent_companies(dateline_places(mark_contexts(parsed, _storms(mentions))))
+    mentions = credit_people(text, team_mentions(text, mentions))
     mentions = [replace(m, bracketed=True) if text[m.start - 1:m.start] == "(" and text[m.end:m.end + 1] == ")"
                 and m.start > 0 else m for m in mentions]
     mentions = head_references(parsed, mentions)  # "the Department" of the article's one department

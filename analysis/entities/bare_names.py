@@ -21,6 +21,7 @@ from analysis.entities.names import (
     name_key,
 )
 from analysis.entities.nicknames import nickname
+from analysis.entities.regional import regional_parent
 from analysis.entities.short_forms import legal_base
 from analysis.entities.votes import TOWN
 
@@ -73,12 +74,13 @@ class BareNames:
             first_only = k not in by_surname and k not in by_middle and not nicknamed
             place_cue = any((self.mentions[i].context == "GPE" and not self._person_said(k, self.mentions[i]))
                             or self.mentions[i].hint == "GPE" for i in ix)
+            placed = any(self.mentions[i].hint == "GPE" or self.mentions[i].origin == "dateline" for i in ix)
             place_form = place_cue or self.placeish(k)
             bare = [self.mentions[j].start for j in ix]
             for i in ix:
                 m = self.mentions[i]
                 target = self._bare_target(k, m, people, targets, k in geo_keys, first_only=first_only,
-                                           place_form=place_form, place_cue=place_cue)
+                                           place_form=place_form, place_cue=place_cue, placed=placed)
                 if target == "person" and targets and 0 <= m.start \
                         and not (m.cue or m.context in ("PERSON", "SPEAKER")):
                     # before the person is first named in full, and after the organisation sharing the name
@@ -94,7 +96,7 @@ class BareNames:
                     self.assign[i] = target
 
     def _bare_target(self, k: str, m: Mention, people, targets, geo: bool, *, first_only: bool,
-                     place_form: bool, place_cue: bool = False) -> str | None:
+                     place_form: bool, place_cue: bool = False, placed: bool = False) -> str | None:
         """Where one bare mention goes: "person" (its person), an organisation or place cluster, or
         None (it stays its own). Its sentence decides first ("Vik said", "Kessler shareholders",
         "in Savannah"), then spaCy's label; a first name that is also a place stays the place unless
@@ -108,7 +110,7 @@ class BareNames:
             return single if single is not None or not people or first_only else "person"
         if context == "ORG" and single is not None and not geo:
             return single
-        if context == "GPE" and people and self._person_said(k, m):
+        if context == "GPE" and people and self._person_said(k, m) and m.hint != "GPE":
             return "person"  # "cheering Marlowe with …": spaCy's PERSON outweighs the preposition
         if context == "GPE":
             return single if single is not None and geo else None
@@ -121,6 +123,8 @@ class BareNames:
             not m.spacy_label and self.person_votes(k) * 2 >= sum(self.votes[k].values())))
         if to_person:  # an unknown "place" sharing a person's surname is spaCy's mislabel
             return "person"
+        if placed and single is not None and context != "ORG" and self._org_named(single):
+            return None  # "Fujairah" of a dateline or a list of places, beside the "Fujairah Oil Industry Zone"
         if single is not None and (geo or not self.placeish(k) or (not place_cue and self._company(single))):
             return single
         return None
@@ -129,6 +133,11 @@ class BareNames:
         """Whether spaCy calls a mention of a word no gazetteer knows a person, and no mention of it a place."""
         v = self.votes[k]
         return m.spacy_label == "PERSON" and self.entry[k] is None and not (v["GPE"] or v["LOC"])
+
+    def _org_named(self, cid: str) -> bool:
+        """Whether most of the votes of a cluster's name say ORG ("Fujairah Oil Industry Zone")."""
+        key = name_key(self.canonical[cid])
+        return key in self.votes and self.org_votes(key)
 
     def _company(self, cid: str) -> bool:
         """Whether a cluster is named with a legal suffix ("Sekwati Platinum Holdings Ltd")."""
@@ -185,6 +194,8 @@ class BareNames:
                 # a company with a legal suffix is no institution ("Mavo Labs Ltd")
                 plural = surface[-1].endswith("s") and not surface[-1].endswith("ss")
                 ends = {(0, surface[0])} | ({(1, surface[-1])} if len(words) == 2 and plural else set())
+                if regional_parent(self.surface[k]) is not None:
+                    ends = set()  # "Kestrova" is the parent of "Kestrova Europe Ltd", not its short form
                 for pos, word in ends:
                     bare = word.lower()
                     if (len(word) > 2 and word[:1].isupper() and bare not in _NOT_SHORT and not own_acronym(surface)

@@ -26,6 +26,7 @@ from dataclasses import replace
 from analysis.entities.lexicon import TRADE_NOUNS
 from analysis.entities.mention import Mention
 from analysis.entities.names import ROLE_HEADS, is_title_head, known, name_key
+from analysis.entities.place_cues import list_after_locative, place_object
 
 __all__ = ["context_hint", "PERSON_VERBS", "BUSINESS_NOUNS", "BUSINESS_VERBS", "MOTION_PREPS", "MOTION_VERBS",
            "in_quotation", "coordinated"]
@@ -154,6 +155,8 @@ def context_hint(span) -> str:
         return "GPE"
     if dep == "pobj" and head.lower_ in MOTION_PREPS and head.head.lemma_.lower() in MOTION_VERBS:
         return "GPE"  # "flew to Jordan", "airlifted from Chimoio"
+    if place_object(span):
+        return "GPE"  # "the city of Mansfield", "visitors from Moate"
     if span.end + 2 < len(doc) and doc[span.end].text == "," and _state_or_country(doc[span.end + 1]):
         return "GPE"
     return ""
@@ -207,10 +210,12 @@ def mark_contexts(parsed, mentions: list[Mention]) -> list[Mention]:
         context = context_hint(span) if span is not None else ""
         if m.text.count(" ") > 1 and context != "PERSON":
             context = ""  # a longer name takes only a person's cue ("Lucía Garmendia Otxoa, an analyst")
-        listed = not context and span is not None and len(span) == 1 and name_key(m.text) not in named and any(
+        group = coordinated(span.root) if not context and span is not None and len(span) == 1 else []
+        listed = bool(group) and (name_key(m.text) not in named or list_after_locative(span.root, group)) and any(
             x.text[:1].isupper() and (name_key(x.text) in places or _known_place(x.text))
-            for x in coordinated(span.root))  # "Kettering, Oakwood and Centerville": a list with a place
-        out.append(replace(m, context="GPE" if listed else context, hint="GPE" if listed else m.hint,
+            for x in group)  # "Kettering, Oakwood and Centerville": a list with a place
+        placed = listed or (context == "GPE" and span is not None and place_object(span))  # "suburb of Webster"
+        out.append(replace(m, context="GPE" if listed else context, hint="GPE" if placed else m.hint,
                            quoted=in_quotation(text, m.start)))
     return out
 

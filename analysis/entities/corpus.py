@@ -41,6 +41,7 @@ from analysis.entities.names import (
     name_key,
     person_name,
 )
+from analysis.entities.regional import regional_parent
 from analysis.entities.votes import KNOWN_WEIGHT, PERSON_PATTERN_WEIGHT
 from analysis.entities.votes import LABEL_ORDER as _LABEL_ORDER
 
@@ -225,7 +226,8 @@ def _link_short_forms(names: pd.DataFrame, mapping: dict[str, str]) -> None:
             shorts[("ORG", " ".join(words[:-1]))].add(name)
         tail = known(" ".join(words[1:]))  # "BBC Scotland" is no long form of "BBC"
         if label == "ORG" and "of" not in words and not any(w in _INSTITUTION_WORDS for w in words) \
-                and not (tail is not None and tail.label in ("GPE", "LOC")) and not own_acronym(name.split()):
+                and not (tail is not None and tail.label in ("GPE", "LOC")) and not own_acronym(name.split()) \
+                and regional_parent(name) is None:  # nor "Kestrova Europe Ltd" of "Kestrova"
             shorts[("ORG", words[0])].add(name)
         if words[-1] in GEO_WORDS or words[-1] in ADMIN_WORDS or words[-1] in TOWN_WORDS:
             shorts[("PLACE", " ".join(words[:-1]))].add(name)

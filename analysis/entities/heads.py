@@ -19,7 +19,8 @@ __all__ = ["head_references"]
 _CHAMBERS = frozenset("senate house assembly legislature parliament".split())
 _HEADS = frozenset("department agency bureau commission committee ministry council board authority".split()) | _CHAMBERS
 _THE_HEAD = re.compile(r"\b[Tt]he (Department|Agency|Bureau|Commission|Committee|Ministry|Council|Board|Authority"
-                       r"|Senate|House|Assembly|Legislature|Parliament)\b(?!\s+(?:of|for|on|to|and)\b)(?! [A-Z])")
+                       r"|Senate|House|Assembly|Legislature|Parliament)\b(?!\s+(?:of|for|on|and)\b)"
+                       r"(?!\s+to\s+[A-Z])(?! [A-Z])")  # "urged the Council to act": "to" + a verb opens no longer name
 
 
 def _head(key: str) -> str | None:
