@@ -53,7 +53,7 @@ logger = logging.getLogger(__name__)
 #: whose every module does; its source is part of the cache key, so a change to it invalidates the cache.
 _VERSIONED_CODE = ("analysis.extract", "analysis.records", "analysis.frames", "analysis.sentiment:score")
 _VERSIONED_PACKAGES = ("nlp", "entities", "quotes")
-_VERSIONED_FILES = ("sentiment/fast.py",)
+_VERSIONED_FILES = ("sentiment/fast.py", "entities/data/places.tsv")
 #: How a cache entry is written: one pickle per article (a twentieth of the time of a Parquet file per
 #: table, and exactly the frames that were stored); pandas' version is part of the key.
 _CACHE_FORMAT = "pickle-5"
@@ -372,10 +372,12 @@ def _analyse_chunk(job: tuple[list[Article], Path | None, int]) -> tuple[list[st
 def warm_up() -> None:
     """Load what the per-article pass needs (spaCy model, TextBlob lexicon): a helper process does
     this as it starts, while this one is already parsing."""
+    from analysis.entities.places import load as load_places
     from analysis.sentiment.fast import scorer
 
     load_nlp()
     scorer()
+    load_places()
     pipeline_version()
 
 

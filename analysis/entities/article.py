@@ -47,6 +47,7 @@ from analysis.entities.outlet import outlet_mentions
 from analysis.entities.party_tags import name_party_states, party_states
 from analysis.entities.pieces import join_written_whole
 from analysis.entities.place_cues import dateline_places
+from analysis.entities.places import world_places
 from analysis.entities.programmes import mark_programmes
 from analysis.entities.regional import parent_companies
 from analysis.entities.repair import is_sport, storm_name
@@ -87,6 +88,7 @@ def resolve_article(parsed, raw: pd.DataFrame) -> pd.DataFrame:
                     for m in mentions]
     mentions = parent_companies(dateline_places(mark_contexts(parsed, _storms(mentions))))
     mentions = credit_people(text, team_mentions(text, mentions))
+    mentions = world_places(parsed, mentions)  # real places spaCy mislabelled or missed (round 10c)
     mentions = [replace(m, bracketed=True) if text[m.start - 1:m.start] == "(" and text[m.end:m.end + 1] == ")"
                 and m.start > 0 else m for m in mentions]
     mentions = head_references(parsed, mentions)  # "the Department" of the article's one department
