@@ -1,6 +1,7 @@
 """``analysis.analyse``: the tables over a corpus, filtering, writing, and reading a store."""
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 
@@ -106,9 +107,11 @@ def test_nlp_pass_on_two_processes_gives_the_tables_of_one(corpus, tmp_path, mon
 
     one = analysis.analyse(corpus, cache_dir=tmp_path / "one", n_process=1, progress=False)
     monkeypatch.setattr(extract, "MIN_ARTICLES_PER_PROCESS", 1)  # a helper even for a dozen articles
-    here, analysed = [], extract._analysed
+    here, analysed, this_process = [], extract._analysed, os.getpid()
 
     def lingering(articles, *args):  # this process waits for the helper's first article, then dawdles
+        if os.getpid() != this_process:  # the helper (a fork: it has this function too) works at once
+            return analysed(articles, *args)
         deadline = time.monotonic() + 120
         while not any((tmp_path / "two").rglob("*.pickle")) and time.monotonic() < deadline:
             time.sleep(0.1)
