@@ -9,7 +9,7 @@ from analysis.entities.article import resolve_article
 from analysis.extract import _mention_rows, extract
 from analysis.nlp import parse
 
-__all__ = ["article", "parsed_of", "raw_of", "raw_spans", "mentions_of", "entities_of", "resolved"]
+__all__ = ["article", "parsed_of", "raw_of", "raw_spans", "raw_with", "mentions_of", "entities_of", "resolved"]
 
 
 def article(title: str, *paragraphs: str) -> Article:
@@ -39,6 +39,18 @@ def raw_spans(parsed, *spans: tuple[str, str, int]) -> pd.DataFrame:
         rows.append({"sentence_id": paragraph, "paragraph": paragraph, "start": start, "end": start + len(surface),
                      "text": surface, "spacy_label": label})
     return pd.DataFrame(rows)
+
+
+def raw_with(parsed, word: str, label: str) -> pd.DataFrame:
+    """spaCy's entities plus ``word`` tagged ``label`` wherever it stands capitalised (as on real copy)."""
+    text, raw = parsed.article.text, raw_of(parsed)
+    rows, start = [], text.find(word)
+    while start >= 0:
+        paragraph = next(u.paragraph for u in parsed.units if u.start <= start < u.start + len(u.text))
+        rows.append({"sentence_id": paragraph, "paragraph": paragraph, "start": start, "end": start + len(word),
+                     "text": word, "spacy_label": label})
+        start = text.find(word, start + 1)
+    return pd.concat([raw, pd.DataFrame(rows)]).sort_values("start").reset_index(drop=True)
 
 
 def mentions_of(nlp, title: str, *paragraphs: str) -> pd.DataFrame:

@@ -11,7 +11,7 @@ import pytest
 
 from analysis.entities.article import resolve_article
 from analysis.nlp import load_nlp
-from tests.entity_texts import entities_of, mentions_of, parsed_of, raw_of
+from tests.entity_texts import entities_of, mentions_of, parsed_of, raw_of, raw_with
 
 
 @pytest.fixture(scope="module")
@@ -40,18 +40,6 @@ def test_a_hyphenated_name_the_article_uses_whole_is_one(nlp, title, paragraph, 
         assert set(parts) <= set(ents)
 
 
-def _with_raw(parsed, word: str, label: str) -> pd.DataFrame:
-    """spaCy's entities plus ``word`` tagged ``label`` wherever it stands capitalised (as on real copy)."""
-    text, raw = parsed.article.text, raw_of(parsed)
-    rows, start = [], text.find(word)
-    while start >= 0:
-        paragraph = next(u.paragraph for u in parsed.units if u.start <= start < u.start + len(u.text))
-        rows.append({"sentence_id": paragraph, "paragraph": paragraph, "start": start, "end": start + len(word),
-                     "text": word, "spacy_label": label})
-        start = text.find(word, start + 1)
-    return pd.concat([raw, pd.DataFrame(rows)]).sort_values("start").reset_index(drop=True)
-
-
 @pytest.mark.parametrize("title, paragraph", [
     ("Councillors Reject Bus Plan", "Councillors in Marden have rejected a plan to take the buses back."),
     ("Budget Talks", "The treasurer met Senators on the finance committee on Tuesday."),
@@ -59,19 +47,19 @@ def _with_raw(parsed, word: str, label: str) -> pd.DataFrame:
 def test_the_plural_of_a_title_is_no_name(nlp, title, paragraph):
     word = paragraph.split()[0] if paragraph.startswith("Councillors") else "Senators"
     parsed = parsed_of(nlp, title, paragraph)
-    assert word not in entities_of(resolve_article(parsed, _with_raw(parsed, word, "ORG")))
+    assert word not in entities_of(resolve_article(parsed, raw_with(parsed, word, "ORG")))
 
 
 def test_the_plural_of_a_title_may_be_a_team_in_a_match_report(nlp):
     parsed = parsed_of(nlp, "Result", "The Senators beat the Harbour Kings 4-2 on Saturday, with two goals in the "
                        "last minute of the match.", "Senators coach Lara Voss praised the goalkeeper.")
-    assert "Senators" in entities_of(resolve_article(parsed, _with_raw(parsed, "Senators", "ORG")))
+    assert "Senators" in entities_of(resolve_article(parsed, raw_with(parsed, "Senators", "ORG")))
 
 
 def test_a_name_after_a_quote_mark_stays_a_name(nlp):
     parsed = parsed_of(nlp, "Marden Wharf Reopens", "Sales rose at Marden Wharf, said Ilse Varga.",
                        "\u201cKessock is next,\u201d Varga said of the town of Kessock.")
-    ents = entities_of(resolve_article(parsed, _with_raw(parsed, "Kessock", "GPE")))
+    ents = entities_of(resolve_article(parsed, raw_with(parsed, "Kessock", "GPE")))
     assert ents["Kessock"][1] == 2
 
 
@@ -99,7 +87,7 @@ def test_a_corporate_officers_title_is_no_name(nlp, paragraph, person, title_wor
 
 def test_plural_nouns_after_a_name_in_the_body_stay(nlp):
     parsed = parsed_of(nlp, "Vote", "The Dornvale Rovers beat the Kell Harriers on Friday.")
-    ents = entities_of(resolve_article(parsed, _with_raw(parsed, "Kell Harriers", "ORG")))
+    ents = entities_of(resolve_article(parsed, raw_with(parsed, "Kell Harriers", "ORG")))
     assert "Kell Harriers" in ents
 
 
@@ -114,7 +102,7 @@ def test_plural_nouns_after_a_name_in_the_body_stay(nlp):
 ])
 def test_a_span_opening_a_known_name_grows_to_it(nlp, paragraph, word, entity, n):
     parsed = parsed_of(nlp, "Villages Seized", paragraph)
-    raw = _with_raw(parsed, word, "NORP")  # spaCy's cut span, forced
+    raw = raw_with(parsed, word, "NORP")  # spaCy's cut span, forced
     raw = raw[~((raw["text"] != word) & raw["text"].str.contains(word))]
     ents = entities_of(resolve_article(parsed, raw))
     assert ents[entity] == ("ORG", n) and word not in ents
@@ -122,7 +110,7 @@ def test_a_span_opening_a_known_name_grows_to_it(nlp, paragraph, word, entity, n
 
 def test_a_span_opening_a_known_place_grows_over_an_elided_particle(nlp):  # round 10 (blind 14)
     parsed = parsed_of(nlp, "Cocoa", "Cocoa farmers in C\u00f4te d\u2019Ivoire sold less in May.")
-    raw = _with_raw(parsed, "C\u00f4te", "ORG")  # spaCy's cut span, forced
+    raw = raw_with(parsed, "C\u00f4te", "ORG")  # spaCy's cut span, forced
     raw = raw[~((raw["text"] != "C\u00f4te") & raw["text"].str.contains("C\u00f4te"))]
     ents = entities_of(resolve_article(parsed, raw))
     assert ents["Ivory Coast"] == ("GPE", 1) and "C\u00f4te" not in ents
@@ -140,7 +128,7 @@ def test_a_span_opening_a_known_place_grows_over_an_elided_particle(nlp):  # rou
 ])
 def test_a_social_media_tagline_names_the_network_and_the_writer(nlp, paragraph, word, label, gone, kept):
     parsed = parsed_of(nlp, "Floods", "Rivers rose in Dornvale on Sunday.", paragraph)
-    raw = _with_raw(parsed, word, label)
+    raw = raw_with(parsed, word, label)
     raw = raw[~((raw["text"] != word) & raw["text"].apply(lambda t: t in word or word in t))]
     ents = entities_of(resolve_article(parsed, raw))
     assert gone not in ents and kept <= set(ents)
@@ -158,7 +146,7 @@ def test_a_social_media_tagline_names_the_network_and_the_writer(nlp, paragraph,
 ])
 def test_a_polls_sponsors_joined_by_a_slash_or_a_hyphen_are_two(nlp, paragraph, word, parts):
     parsed = parsed_of(nlp, "Mayor Ahead", paragraph)
-    raw = _with_raw(parsed, word, "ORG")  # spaCy's joined span, forced
+    raw = raw_with(parsed, word, "ORG")  # spaCy's joined span, forced
     raw = raw[~((raw["text"] != word) & raw["text"].apply(lambda t: t in word or word in t))]
     ents = entities_of(resolve_article(parsed, raw))
     assert word not in ents and set(parts) <= set(ents)
@@ -172,7 +160,7 @@ def test_a_polls_sponsors_joined_by_a_slash_or_a_hyphen_are_two(nlp, paragraph, 
 ])
 def test_a_polls_sponsor_is_named_without_the_poll(nlp, paragraphs, word, parts):
     parsed = parsed_of(nlp, "Mayor Ahead", *paragraphs)
-    raw = _with_raw(parsed, word, "ORG")  # spaCy's span, forced
+    raw = raw_with(parsed, word, "ORG")  # spaCy's span, forced
     raw = raw[~((raw["text"] != word) & raw["text"].apply(lambda t: t in word or word in t))]
     ents = entities_of(resolve_article(parsed, raw))
     assert word not in ents and set(parts) <= set(ents), ents
@@ -180,7 +168,7 @@ def test_a_polls_sponsor_is_named_without_the_poll(nlp, paragraphs, word, parts)
 
 def test_a_hyphenated_name_outside_a_poll_stays_whole(nlp):
     parsed = parsed_of(nlp, "Choir", "The Collectif Haut-Vallon Chanteurs sang in Dornvale on Sunday.")
-    raw = _with_raw(parsed, "Collectif Haut-Vallon Chanteurs", "ORG")
+    raw = raw_with(parsed, "Collectif Haut-Vallon Chanteurs", "ORG")
     raw = raw[~((raw["text"] != "Collectif Haut-Vallon Chanteurs") & raw["text"].str.contains("Vallon"))]
     assert "Collectif Haut-Vallon Chanteurs" in entities_of(resolve_article(parsed, raw))
 
@@ -192,7 +180,7 @@ def test_a_hyphenated_name_outside_a_poll_stays_whole(nlp):
 ])
 def test_a_compounds_suffix_is_no_part_of_the_name(nlp, paragraph, word, name):
     parsed = parsed_of(nlp, "Council Votes", paragraph)
-    raw = _with_raw(parsed, word, "PERSON" if " " in name else "GPE")
+    raw = raw_with(parsed, word, "PERSON" if " " in name else "GPE")
     raw = raw[~((raw["text"] != word) & raw["text"].apply(lambda t: t in word or word in t))]
     ents = entities_of(resolve_article(parsed, raw))
     assert word not in ents and name in ents
@@ -219,7 +207,7 @@ def test_a_party_state_tag_names_the_state(nlp, paragraph, surface, state):
 ])
 def test_a_states_nickname_is_the_state(nlp, paragraph, nickname, state):
     parsed = parsed_of(nlp, "Campaign", paragraph)
-    raw = _with_raw(parsed, nickname, "ORG")  # as spaCy tags it on real copy
+    raw = raw_with(parsed, nickname, "ORG")  # as spaCy tags it on real copy
     raw = raw[~((raw["text"] != nickname) & raw["text"].str.contains(nickname.split()[0]))]
     assert entities_of(resolve_article(parsed, raw))[state] == ("GPE", 2)
 

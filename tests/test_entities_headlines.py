@@ -4,13 +4,12 @@ after a headline name, an ordinary word a title-case headline capitalises. Tiny 
 other than those of the test sets."""
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 
 from analysis.entities.article import resolve_article
 from analysis.entities.headlines import heading_end, headline_core, headline_pieces
 from analysis.nlp import load_nlp
-from tests.entity_texts import entities_of, parsed_of, raw_of, resolved
+from tests.entity_texts import entities_of, parsed_of, raw_with, resolved
 
 
 @pytest.fixture(scope="module")
@@ -77,18 +76,6 @@ def test_a_headline_span_is_cut_to_the_name_inside(surface, expected):
     assert (surface[slice(*core)] if core else None) == expected
 
 
-def _with_raw(parsed, word: str, label: str) -> pd.DataFrame:
-    """spaCy's entities plus ``word`` tagged ``label`` wherever it stands capitalised (as on real copy)."""
-    text, raw = parsed.article.text, raw_of(parsed)
-    rows, start = [], text.find(word)
-    while start >= 0:
-        paragraph = next(u.paragraph for u in parsed.units if u.start <= start < u.start + len(u.text))
-        rows.append({"sentence_id": paragraph, "paragraph": paragraph, "start": start, "end": start + len(word),
-                     "text": word, "spacy_label": label})
-        start = text.find(word, start + 1)
-    return pd.concat([raw, pd.DataFrame(rows)]).sort_values("start").reset_index(drop=True)
-
-
 @pytest.mark.parametrize("paragraphs, forced, kept, dropped", [
     (("The Tarvel Harbour Board met on Monday to set next year's dues.", "Cleaner Water Ahead.",
       "The board said the Tarvel Harbour Board would spend more on dredging."),
@@ -115,7 +102,7 @@ def test_a_subheading_in_the_body_is_a_headline(nlp, paragraphs, forced, kept, d
 def test_an_ordinary_word_opening_a_quotation_is_no_name_though_the_headline_capitalises_it(nlp, title, paragraphs,
                                                                                           word, kept):
     parsed = parsed_of(nlp, title, *paragraphs)
-    ents = entities_of(resolve_article(parsed, _with_raw(parsed, word, "ORG")))
+    ents = entities_of(resolve_article(parsed, raw_with(parsed, word, "ORG")))
     assert kept in ents and word not in ents
 
 
@@ -139,5 +126,5 @@ def test_a_number_glued_after_a_headline_name_is_no_part_of_it(nlp, title, parag
 ])
 def test_title_case_words_glued_to_a_headline_name_go(nlp, title, paragraphs, word, label, gone, kept):
     parsed = parsed_of(nlp, title, *paragraphs)
-    ents = entities_of(resolve_article(parsed, _with_raw(parsed, word, label)))
+    ents = entities_of(resolve_article(parsed, raw_with(parsed, word, label)))
     assert gone not in ents and kept in ents

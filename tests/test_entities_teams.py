@@ -9,7 +9,7 @@ import pytest
 from analysis.entities.article import resolve_article
 from analysis.entities.teams import score_end, team_parts
 from analysis.nlp import load_nlp
-from tests.entity_texts import entities_of, mentions_of, parsed_of, raw_of
+from tests.entity_texts import entities_of, mentions_of, parsed_of, raw_with
 
 
 @pytest.fixture(scope="module")
@@ -60,18 +60,6 @@ def test_a_team_with_a_two_word_town_and_a_score_after_it_is_whole(nlp, paragrap
     assert not any(e.endswith("5-2") for e in ents)
 
 
-def _with_raw(parsed, word: str, label: str) -> pd.DataFrame:
-    """spaCy's entities plus ``word`` tagged ``label`` wherever it stands capitalised (as on real copy)."""
-    text, raw = parsed.article.text, raw_of(parsed)
-    rows, start = [], text.find(word)
-    while start >= 0:
-        paragraph = next(u.paragraph for u in parsed.units if u.start <= start < u.start + len(u.text))
-        rows.append({"sentence_id": paragraph, "paragraph": paragraph, "start": start, "end": start + len(word),
-                     "text": word, "spacy_label": label})
-        start = text.find(word, start + 1)
-    return pd.concat([raw, pd.DataFrame(rows)]).sort_values("start").reset_index(drop=True)
-
-
 @pytest.mark.parametrize("paragraphs, nickname, label, team, n", [
     (("Kessock State coach Ada Lind saw her side trail by ten points at half-time.",
       "Then the Otters beat Marrow Vale 24-21 to win the title in the final minute.",
@@ -87,14 +75,14 @@ def _with_raw(parsed, word: str, label: str) -> pd.DataFrame:
 def test_a_teams_nickname_alone_joins_the_team_it_follows_in_a_match_report(nlp, paragraphs, nickname, label, team,
                                                                             n):
     parsed = parsed_of(nlp, "Result", *paragraphs)
-    ents = entities_of(resolve_article(parsed, _with_raw(parsed, nickname, label)))
+    ents = entities_of(resolve_article(parsed, raw_with(parsed, nickname, label)))
     assert ents[team] == ("ORG", n) and nickname not in ents
 
 
 def test_a_nickname_alone_is_no_team_outside_a_match_report(nlp):
     parsed = parsed_of(nlp, "Council", "Kessock Vale councillors met on Monday to discuss the library budget.",
                        "The Otters, a swimming club, asked Kessock Vale for a grant.")
-    ents = entities_of(resolve_article(parsed, _with_raw(parsed, "Otters", "ORG")))
+    ents = entities_of(resolve_article(parsed, raw_with(parsed, "Otters", "ORG")))
     assert "Otters" in ents
 
 
