@@ -15,7 +15,15 @@ from analysis.corpus import Article, read_corpus
 from analysis.entities import corpus
 from analysis.entities import sql as entities_sql
 from analysis.entities.aliases import Aliases, as_aliases, load_aliases
-from analysis.entities.names import clean_name, is_junk, is_spurious, known, name_key, person_name
+from analysis.entities.names import (
+    clean_name,
+    first_names_compatible,
+    is_junk,
+    is_spurious,
+    known,
+    name_key,
+    person_name,
+)
 from analysis.extract import analyse_articles, extract
 from analysis.nlp import load_nlp, parse
 from analysis.plots import entities as charts
@@ -85,6 +93,18 @@ def label_of(m: pd.DataFrame, entity: str) -> set[str]:
     ("Datuk Seri Amran bin Kassim", True, "Amran bin Kassim"), ("Puan Salmah binti Idris", True, "Salmah binti Idris"),
     ("Tan Mei Ling", True, "Tan Mei Ling"),  # a family name, no title
     ("Puan Salmah", False, "Salmah"), ("Datuk Amran", False, "Amran"),  # honorifics spaCy calls organisations
+    # round 11: abbreviated roles of councillors and legislators ("Cr", Kenya's "MCA", "MLA") and police ranks
+    ("Cr Quealy", True, "Quealy"), ("Cr Marnie Quealy", False, "Marnie Quealy"), ("MCA Evans Ondieki", True,
+                                                                                  "Evans Ondieki"),
+    ("MLA Harjit Sidhu", True, "Harjit Sidhu"), ("Supt Ray Ochoa", True, "Ray Ochoa"),
+    # round 11: Japanese honorifics after a name
+    ("Hamasaki-san", True, "Hamasaki"), ("Tanaka-sensei", False, "Tanaka"), ("Hamasaki-san’s", True, "Hamasaki"),
+    ("Vasquez-Holt", True, "Vasquez-Holt"),  # a hyphenated surname
+    # round 11: "General" after a title head, and a general's rank before a person spaCy tagged
+    ("Attorney General Loretta Quist", True, "Loretta Quist"), ("Inspector General Ray Ochoa", True, "Ray Ochoa"),
+    ("General Tarvell", True, "Tarvell"), ("General Ada Tarvell", True, "Ada Tarvell"),
+    ("General Electric", True, "General Electric"), ("General Motors", True, "General Motors"),
+    ("General Tarvell", False, "General Tarvell"),  # not a person's span: maybe a company
 ])
 def test_titles_determiners_and_possessives_are_stripped(text, person, expected):
     cut = clean_name(text, person=person)
@@ -726,3 +746,18 @@ def test_markup_glued_to_a_name_is_cut(text, expected):
 def test_full_names_with_other_middle_initials_are_two_people(names, groups):
     parsed = {n: person_name(n) for n in names}
     assert len(corpus._group_full_names(names, parsed)) == groups
+
+
+@pytest.mark.parametrize("a, b, expected", [
+    # round 11: a common short form of a given name is that name
+    ("sandy", "sandra", True), ("tam", "thomas", True), ("bill", "william", True), ("william", "bill", True),
+    ("sandy", "thomas", False), ("maria", "mario", False), ("louis", "louise", False),
+])
+def test_short_forms_of_given_names_are_compatible(a, b, expected):
+    assert first_names_compatible(a, b) is expected
+
+
+def test_a_short_given_name_joins_the_full_one(nlp):
+    m = mentions_of(nlp, "Parish", "Sandra Vellacott has kept the parish books since 1990.",
+                    "Sandy Vellacott said the roof needed work.", "Vellacott said she would stay on.")
+    assert set(m.loc[m["text"].str.contains("Vellacott"), "entity"]) == {"Sandra Vellacott"}

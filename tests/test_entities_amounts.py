@@ -30,6 +30,10 @@ def test_a_sum_in_a_currencys_letters_is_an_amount(surface, amount):
     ("Kessport 40% up", "Kessport 40", "Kessport"),
     ("Fight for 15 rally", "Fight for 15", "Fight for 15"),  # no unit after the figure
     ("Group of 20 leaders", "Group of 20", "Group of 20"),
+    # round 11: a poll's two figures and their unit
+    ("In the survey Tarvell trails Quell 52 to 44 percent.", "Quell 52 to 44 percent", "Quell"),
+    ("Quell leads Tarvell 46-40% in the poll.", "Tarvell 46-40", "Tarvell"),
+    ("Rai News 24 to air it", "Rai News 24", "Rai News 24"),  # no unit
 ])
 def test_a_figure_before_its_unit_is_cut_from_a_name(text, span, expected):
     start = text.index(span)

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from analysis.entities.article import resolve_article
 from analysis.nlp import load_nlp
-from tests.entity_texts import entities_of, mentions_of, resolved
+from tests.entity_texts import entities_of, mentions_of, parsed_of, raw_spans, resolved
 
 
 @pytest.fixture(scope="module")
@@ -235,3 +236,28 @@ def test_a_name_without_an_inner_word_that_opens_another_name_stays_apart(nlp, p
     ents = entities_of(resolved(nlp, "Hospital merger", tuple(paragraphs),
                                 {f"^{short}$": "ORG", f"^{long}$": "ORG", "^Ostby Clinics$": "ORG"}))
     assert ents.get(short, ("", 0))[1] == 2 and ents.get(long, ("", 0))[1] == 1, ents
+
+
+@pytest.mark.parametrize("paragraphs, bank, bare", [
+    # round 11: a bank's word opening its name is left out of its short form
+    (["Zurich-based Bank Corvaz AG and Geneva's Banque Rhodelle SA have agreed to merge.",
+      "The combined group, to be called Corvaz Rhodelle Group, will be based in Zurich, Corvaz said.",
+      "Shares in Corvaz rose on Tuesday."], "Bank Corvaz AG", "Corvaz"),
+    (["Zurich-based Bank Corvaz AG and Geneva's Banque Rhodelle SA have agreed to merge.",
+      "Rhodelle said its clients would not notice the change."], "Banque Rhodelle SA", "Rhodelle"),
+    (["Lisbon's Banco Tavira will close ten branches, the lender said.",
+      "Tavira has cut 400 jobs since 2020."], "Banco Tavira", "Tavira"),
+])
+def test_a_banks_short_form_leaves_out_the_bank_word(nlp, paragraphs, bank, bare):
+    m = mentions_of(nlp, "Banks", *paragraphs)
+    assert set(m.loc[m["text"] == bare, "entity"]) == {bank}
+
+
+def test_a_call_sign_before_a_channel_number_and_head_word_is_its_short_form(nlp):
+    # round 11: "WKRX" of "WKRX 27 News"
+    paragraphs = ("Judge Carla Wiggins told WKRX 27 News she had not made up her mind.",
+                  "A WKRX reporter asked the county for the contract.")
+    parsed = parsed_of(nlp, "Vote", *paragraphs)
+    raw = raw_spans(parsed, ("Carla Wiggins", "PERSON", 1), ("WKRX 27 News", "ORG", 1), ("WKRX", "ORG", 2))
+    ents = entities_of(resolve_article(parsed, raw))
+    assert ents["WKRX 27 News"] == ("ORG", 2) and "WKRX" not in ents

@@ -266,3 +266,67 @@ def test_a_person_with_a_generational_suffix_keeps_his_surname(nlp):
 def test_a_name_twice_before_the_longer_name_it_begins_stays_apart(nlp, paragraphs, short, long, n):
     ents = entities_of(resolved(nlp, "Deal", tuple(paragraphs), {f"^(?:the )?{short}$": "ORG", f"^{long}$": "ORG"}))
     assert ents.get(short, ("", 0))[1] == n and long in ents, ents
+
+
+@pytest.mark.parametrize("paragraphs, name, acronym", [
+    # round 11: a known acronym the article defines in brackets as another name's short form is that name
+    (["The petition was filed by the candidate of the Democratic Renewal Congress (DRC), Ada Quist.",
+      "The DRC state chairman said the party trusted the court.",
+      "Quist said the DRC would field candidates in every ward."], "Democratic Renewal Congress", "DRC"),
+    (["Shares in Universal Alloy Exchange (UAE) rose after the results.",
+      "UAE said its orders doubled."], "Universal Alloy Exchange", "UAE"),
+])
+def test_a_known_acronym_defined_in_brackets_is_the_name_before_it(nlp, paragraphs, name, acronym):
+    m = resolved(nlp, "Results", tuple(paragraphs), {acronym: "ORG"})
+    assert set(m.loc[m["text"] == acronym, "entity"]) == {name}
+
+
+def test_a_known_acronym_of_its_own_name_in_brackets_stays_known(nlp):
+    m = mentions_of(nlp, "Talks", "Envoys of the Democratic Republic of the Congo (DRC) met in Nairobi.",
+                    "The DRC said the talks went well.")
+    assert set(m.loc[m["text"] == "DRC", "entity"]) == {"Democratic Republic of the Congo"}
+
+
+@pytest.mark.parametrize("paragraphs, labels, company, short", [
+    # round 11: the first words of a company's name are its short form, though spaCy calls them a person
+    (["Keystone Aqua Utilities wants to buy the borough's water system.",
+      "Keystone Aqua says rates would rise by 9 percent.",
+      "Residents said Keystone Aqua had not kept its promises."],
+     {"Keystone Aqua": "PERSON"}, "Keystone Aqua Utilities", "Keystone Aqua"),
+    (["The order went to Kilcreggan Marine Engineering, the yard said.",
+      "Kilcreggan Marine had bid for it too, the union said."],
+     {"Kilcreggan Marine$": "PERSON"}, "Kilcreggan Marine Engineering", "Kilcreggan Marine"),
+    (["The season opened with the arrival of an Azure Tarvell Cruises ship, the first of 72 calls.",
+      "Azure Tarvell, which is based in Genoa, will make 18 calls."],
+     {}, "Azure Tarvell Cruises", "Azure Tarvell"),  # a cruise line
+])
+def test_a_companys_first_words_are_its_short_form(nlp, paragraphs, labels, company, short):
+    m = resolved(nlp, "Deal", tuple(paragraphs), labels)
+    assert set(m.loc[m["text"] == short, "entity"]) == {company}
+    assert set(m.loc[m["entity"] == company, "label"]) == {"ORG"}
+
+
+def test_a_person_named_with_a_title_is_no_short_form_of_her_company(nlp):
+    m = mentions_of(nlp, "Deal", "Businesswoman Ada Quist founded Ada Quist Holdings in 1998.",
+                    "Ada Quist said the firm would grow.")
+    assert set(m.loc[m["text"] == "Ada Quist", "entity"]) == {"Ada Quist"}
+
+
+@pytest.mark.parametrize("paragraphs, name, acronym", [
+    # round 11: an acronym that leaves out the state or country opening the name
+    (["The Pennsylvania Public Utility Commission held a hearing on the sale on Tuesday.",
+      "The PUC will rule in March.", "Residents asked the PUC to reject the deal."],
+     "Pennsylvania Public Utility Commission", "PUC"),
+    (["The Kenya Wildlife Service said the herd had moved north.", "A KWS ranger counted 40 animals."],
+     "Kenya Wildlife Service", "KWS"),  # the whole name's initials, as before
+])
+def test_an_acronym_may_leave_out_the_state_opening_the_name(nlp, paragraphs, name, acronym):
+    m = resolved(nlp, "Hearing", tuple(paragraphs), {acronym: "ORG"})
+    assert set(m.loc[m["text"] == acronym, "entity"]) == {name}
+
+
+def test_a_person_with_a_role_after_lose_to_is_no_team(nlp):
+    # round 11: "lose to" marks a team in a match report, not a candidate named with her role in an election
+    m = mentions_of(nlp, "Vote", "The board had been expected to lose to businesswoman Marcia Boyce-Holder, who stood "
+                    "for a reform ticket.", "Boyce-Holder, who runs a shipping agency, called the ruling a delay.")
+    assert set(m.loc[m["text"] == "Boyce-Holder", "entity"]) == {"Marcia Boyce-Holder"}

@@ -53,3 +53,14 @@ def test_a_surname_listed_with_a_place_stays_the_person(nlp):
     ents = entities_of(resolved(nlp, "Visit", ("Tom Kell met the mayor in Leeds.", "Kell and Leeds council agreed."),
                                 {"^Kell$": "PERSON"}))
     assert ents["Tom Kell"] == ("PERSON", 2)
+
+
+@pytest.mark.parametrize("paragraphs, labels", [
+    # round 11: "X, <state> Gov. …" lists candidates; the state opens a title, it does not place X
+    (("Tarvin Gov. Ada Quell is hoping to surge in the north.",
+      "Brandt, Quell, Iowa Gov. Ray Ochoa and Sen. Lena Hofstad spoke at the fair."),
+     {"^Quell$": "ORG"}),
+])
+def test_a_surname_before_a_states_title_is_no_town(nlp, paragraphs, labels):
+    m = resolved(nlp, "Race", paragraphs, labels)
+    assert set(m.loc[m["text"] == "Quell", "entity"]) == {"Ada Quell"}

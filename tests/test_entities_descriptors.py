@@ -35,6 +35,22 @@ def test_a_role_noun_before_a_full_name_is_stripped(words, sentence_start, label
     assert descriptor_end(words, sentence_start=sentence_start, elsewhere=False, label=label) == expected
 
 
+@pytest.mark.parametrize("words, sentence_start, elsewhere, label, expected", [
+    # round 11: a function word or adjective glued to a surname at a sentence start
+    (["Against", "Marwick"], True, False, "PERSON", 1),  # "Against Marwick, the motion failed"
+    (["Among", "Marwick", "Quell"], True, False, "PERSON", 1),
+    (["Its", "Dalvania"], True, False, "PERSON", 1),  # "Its Dalvania office", spaCy's PERSON
+    (["Top", "Marwick"], True, True, "PERSON", 1),  # "Top Marwick aides said"
+    (["Top", "Marwick"], True, False, "PERSON", 0),  # the rest never alone
+    (["Against", "Marwick"], False, False, "PERSON", 0),  # mid-sentence
+    (["Rich", "Marwick"], True, True, "PERSON", 0),  # a given name (NNP in the lexicon)
+    (["Young", "Marwick"], True, True, "PERSON", 0),
+    (["Our", "Principles", "Fund"], True, False, "ORG", 0),  # an organisation's name
+])
+def test_an_opening_word_glued_to_a_surname_is_stripped(words, sentence_start, elsewhere, label, expected):
+    assert descriptor_end(words, sentence_start=sentence_start, elsewhere=elsewhere, label=label) == expected
+
+
 @pytest.mark.parametrize("text, span, expected", [
     ("the mayor told Tele Corvo News 24 on Monday", "Tele Corvo News", "Tele Corvo News 24"),
     ("shown on Kanal Sport 2.", "Kanal Sport", "Kanal Sport 2"),

@@ -21,12 +21,15 @@ def nlp():
      "Dornvale Water Authority", 2),
     (("The Dornvale Water Authority raised its rates in May.",  # round 10b: "to" + a verb after the head word
       "Tenants urged the Authority to freeze them until the pipes are fixed."), "Dornvale Water Authority", 2),
+    # round 11: a tribunal
+    (("The Kessport Lands Tribunal upheld the claim in 2009.",
+      "Four claimants asked the Tribunal in 2021 to pause the talks."), "Kessport Lands Tribunal", 2),
 ])
 def test_an_organisation_called_by_its_head_word_alone(nlp, paragraphs, body, n):
     m = mentions_of(nlp, "Rates", *paragraphs)
     ents = entities_of(m)
     assert ents[body] == ("ORG", n)
-    assert not {"Department", "Authority"} & set(ents)
+    assert not {"Department", "Authority", "Tribunal"} & set(ents)
 
 
 def test_a_head_word_shared_by_two_organisations_stays_apart(nlp):

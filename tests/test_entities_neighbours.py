@@ -179,3 +179,15 @@ def test_no_court_joins_what_follows_for_the(nlp):
 def test_a_university_and_its_campus_after_at_are_one_name(nlp, sentence, university, town):
     ents = entities_of(resolved(nlp, "Poll", (sentence,), {"^Harlow$": "GPE", "University of Kell$": "ORG"}))
     assert ents[university] == ("ORG", 1) and (town is None or ents[town][1] == 1)
+
+
+@pytest.mark.parametrize("text, surname, expected", [
+    # round 11: a title ending a sentence titles no word of the next
+    ("The court fined the Tarvin governor. Against Marwick, the motion failed.", "Marwick", "Marwick"),
+    ("It asked to meet the First Minister. Its Dalvania organiser spoke.", "Dalvania", "Dalvania"),
+    ("The plan was backed by Selectwoman Hattie Quimby on Monday.", "Quimby", "Hattie Quimby"),
+    ("The plan was backed by Gov. Hattie Quimby on Monday.", "Quimby", "Hattie Quimby"),  # an abbreviation
+])
+def test_a_title_ending_a_sentence_grows_no_name_after_it(text, surname, expected):
+    m = _mention(text, surname, "PERSON")
+    assert [x.text for x in join_neighbours(text, [m], headline_end=0)] == [expected]

@@ -50,3 +50,25 @@ def test_a_quoted_word_in_a_headline_is_no_nickname(nlp):
     ents = entities_of(mentions_of(nlp, "Harwick \u2018Wary\u2019 Over Port Budget",
                                    "The Harwick port board met on Monday."))
     assert not any("Wary" in e for e in ents), ents
+
+
+@pytest.mark.parametrize("paragraphs, person, nick", [
+    # round 11: the nickname and the surname make the person too
+    (["Its president, Arturo \"Tuco\" Méndez, said growers paid three groups.",
+      "\"Tuco Méndez is right,\" Aldana said."], 'Arturo "Tuco" Méndez', "Tuco Méndez"),
+    # round 11: a nickname given after the name, "known (to fans) as", "alias"
+    (["Soap star Dean Costigan appeared in court yesterday.",
+      "Costigan, known to fans as 'Cozzy', is alleged to have lost his temper.",
+      "A source said bosses were 'standing by Cozzy' for now."], "Dean Costigan", "Cozzy"),
+    (["Police named Rogelio Ventura Ochoa, alias \"El Grillo,\" as the leader.",
+      "El Grillo fled to the hills, officers said."], "Rogelio Ventura Ochoa", "El Grillo"),
+])
+def test_a_nickname_given_with_or_after_the_name_is_the_person(nlp, paragraphs, person, nick):
+    m = mentions_of(nlp, "Court", *paragraphs)
+    assert set(m.loc[m["text"] == nick, "entity"]) == {person}
+
+
+def test_known_as_without_a_name_after_it_links_nothing(nlp):
+    m = mentions_of(nlp, "Court", "Dean Costigan, known to fans as the nicest man on the set, denied it.",
+                    "Tasha Quinlan said she was surprised.")
+    assert set(m["entity"]) == {"Dean Costigan", "Tasha Quinlan"}

@@ -1,6 +1,6 @@
 """Amounts are no names (round 8b): a sum written with a currency's letters ("N1.10", "RM2.40", "Rs1,250",
 "₦4.5bn") is dropped, and a figure glued after a name is cut when a unit follows it ("Melbourne 61" of
-"Melbourne 61 per cent", "Ipswich 12 points")."""
+"Melbourne 61 per cent", "Ipswich 12 points"; round 11: "Quell" of "Quell 52 to 44 percent")."""
 from __future__ import annotations
 
 import re
@@ -12,7 +12,8 @@ _AMOUNT = re.compile(r"(?:[A-Z][A-Za-z]{0,2}[$¢₵]?|[$£€¥₦₹₨₱₩�
                      r"(?:bn|m|k|tn|mn|cr)?")  # round 10: the cedi's "GH¢", "GH₵" and other signs
 _SIGNS = "$£€¥₦₹₨₱₩₵₽₺₴₫฿"
 _FIGURE = re.compile(r"\s+\d[\d,.]*(?![\w,.])")
-_UNIT_AFTER = re.compile(r"\s*(?:%|per\s?cent\b|percent\b|pc\b|points?\b|pts\b|basis\s+points\b)")
+_UNIT_AFTER = re.compile(r"\s*(?:(?:to|-|\u2013)\s*\d[\d.]*\s*)?"  # round 11: a poll's "52 to 44 percent"
+                         r"(?:%|per\s?cent\b|percent\b|pc\b|points?\b|pts\b|basis\s+points\b)")
 
 
 def is_amount(surface: str) -> bool:

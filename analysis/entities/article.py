@@ -31,6 +31,7 @@ from analysis.entities.context import mark_contexts
 from analysis.entities.credits import credit_people
 from analysis.entities.datelines import dateline_mentions
 from analysis.entities.descriptors import business_end, residents_of
+from analysis.entities.elided import elided_people
 from analysis.entities.grow import grow_known
 from analysis.entities.headlines import heading_spans, headline_mentions, unglued
 from analysis.entities.heads import head_references
@@ -42,9 +43,11 @@ from analysis.entities.mention import MENTION_COLUMNS, Mention
 from analysis.entities.missed import patterns, propagate, speaker_labels
 from analysis.entities.names import ORG_WORDS, is_spurious, is_title_word, name_key
 from analysis.entities.neighbours import join_neighbours
-from analysis.entities.nicknames import nickname_people
+from analysis.entities.nicknames import known_as, nickname_people
 from analysis.entities.outlet import outlet_mentions
+from analysis.entities.pairs import split_pairs
 from analysis.entities.party_tags import name_party_states, party_states
+from analysis.entities.peoples import tribal_peoples
 from analysis.entities.pieces import join_written_whole
 from analysis.entities.place_cues import dateline_places
 from analysis.entities.places import world_places
@@ -74,6 +77,7 @@ def resolve_article(parsed, raw: pd.DataFrame) -> pd.DataFrame:
     mentions += speaker_labels(parsed, mentions)
     mentions += propagate(parsed, mentions, headings=headings)
     mentions += initial_mentions(parsed, mentions)  # "the PQ" of the "Parti Québécois"
+    mentions = elided_people(parsed, mentions)  # "Tarun D’Sauza", which spaCy misses
     mentions = headline_mentions(join_neighbours(text, mentions, headline_end=headline_end), split=True,
                                  title=parsed.article.title, headings=headings)
     mentions = [m for m in mentions if not is_spurious(m.text)]  # "PAC" of a headline's "Super PAC"
@@ -81,13 +85,15 @@ def resolve_article(parsed, raw: pd.DataFrame) -> pd.DataFrame:
         mentions = [m for m in mentions if not _plural_title(m.text) or listed_place(text, m, mentions)
                     or royal_plural(m)]
     mentions = mark_acts(mark_programmes(text, _hyphenated(text, _businesses(parsed.article.text, mentions))))
+    mentions = split_pairs(text, mentions)  # "the Quell-Brandt plan": two people
     mentions = outlet_mentions(parsed, mentions)
     if any(m.text.endswith(("ers", "ites", "ns")) for m in mentions):  # "Main Streeters" beside "Main Street"
         keys = {name_key(m.text) for m in mentions}
         mentions = [replace(m, spacy_label="NORP", hint="NORP", cue=False) if residents_of(m.text, keys) else m
                     for m in mentions]
+    mentions = tribal_peoples(text, mentions)  # "Ngāti Awa": an iwi, a people
     mentions = parent_companies(dateline_places(mark_contexts(parsed, _storms(mentions))))
-    mentions = credit_people(text, team_mentions(text, mentions))
+    mentions = known_as(text, credit_people(text, team_mentions(text, mentions)))  # "Costa, known as 'Cozzy'"
     mentions = world_places(parsed, mentions)  # real places spaCy mislabelled or missed (round 10c)
     mentions = [replace(m, bracketed=True) if text[m.start - 1:m.start] == "(" and text[m.end:m.end + 1] == ")"
                 and m.start > 0 else m for m in mentions]

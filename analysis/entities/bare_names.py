@@ -31,6 +31,8 @@ _INSTITUTION_WORDS = ORG_WORDS - COMMERCIAL_WORDS
 _NOT_SHORT = ORG_WORDS | GENERIC_WORDS
 #: Words opening a company's name that its short form leaves out ("Grupo Ipê Logística" → "Ipê Logística").
 _GROUP_WORDS = frozenset("grupo groupe gruppo group grupa gruppe".split())
+#: A bank's word opening its name, which its short form leaves out ("Banque Corvaz SA" → "Corvaz"; round 11).
+_BANK_WORDS = frozenset("bank banque banco banca banka bankhaus".split())
 
 
 class BareNames:
@@ -177,6 +179,9 @@ class BareNames:
                 tiers[" ".join(rest)][0].add(cid)
                 if known(rest[0]) is None and rest[0] not in _NOT_SHORT and len(rest[0]) > 2:
                     tiers[rest[0]][2].add(cid)
+            if words[0] in _BANK_WORDS and len(base := legal_base(k).split()) == 2 and surface[1][:1].isupper() \
+                    and known(surface[1]) is None and base[1] not in _NOT_SHORT and len(base[1]) > 2:
+                tiers[base[1]][0].add(cid)  # "Corvaz" of "Bank Corvaz AG", not of a later "Corvaz Tessin Group"
             if words[0] in STORM_WORDS:
                 tiers[words[-1]][0].add(cid)  # "Tamsin" → "Cyclone Tamsin"
             if "'s" in k and org:

@@ -62,6 +62,7 @@ from analysis.entities.repair import (
     split_hyphens,
     storm_name,
 )
+from analysis.entities.seats import split_seat_holder
 from analysis.entities.shapes import (
     split_coordinated,
     split_joined_places,
@@ -169,7 +170,8 @@ def clean_mentions(parsed, raw: pd.DataFrame) -> list[Mention]:
                                     for pair in split_coordinated(text, *titled, cut_names, people)
                                     for joined in split_joined_places(text, *pair)
                                     for piece in split_locative(text, *joined, names)
-                                    for p in split_place_prefix(text, *piece, places, persons)):
+                                    for prefixed in split_place_prefix(text, *piece, places, persons)
+                                    for p in split_seat_holder(text, *prefixed, places)):
                     mention = _cleaned(text, s, e, label, int(sid), int(paragraph), unit, sport=sport)
                     if mention is not None:
                         out.append(mention)

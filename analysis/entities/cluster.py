@@ -48,6 +48,7 @@ from analysis.entities.mention import Mention
 from analysis.entities.names import (
     BODY_WORDS,
     CLUB_WORDS,
+    COMMERCIAL_WORDS,
     GENERIC_WORDS,
     GEO_WORDS,
     ORG_WORDS,
@@ -61,11 +62,23 @@ from analysis.entities.names import (
     name_key,
     person_name,
 )
-from analysis.entities.nicknames import without_nickname
-from analysis.entities.short_forms import abbreviates, defined, legal_base, legal_prefixes, shortens, translated
+from analysis.entities.nicknames import nickname, without_nickname
+from analysis.entities.short_forms import (
+    abbreviates,
+    company_prefixes,
+    defined,
+    legal_base,
+    legal_prefixes,
+    place_free_initials,
+    redefined,
+    shortens,
+    translated,
+)
 from analysis.entities.votes import DEMONYM_ENDINGS, vote
 
 __all__ = ["cluster"]
+
+_QUOTES = frozenset("\"\u201c\u2018'")  # a nickname stands in quotation marks
 
 
 
@@ -83,6 +96,8 @@ class _Article(BareNames):
         self.cues = {k: sum(mentions[i].cue or mentions[i].context == "PERSON" for i in ix)
                      for k, ix in self.forms.items()}
         self.entry = {k: known(self.surface[k]) for k in self.forms}
+        for k in redefined(mentions, self.forms):  # "Democratic Renewal Congress (DRC)": not the Congo here
+            self.entry[k] = None
         self.assign: dict[int, str] = {}
         self.canonical: dict[str, str] = {}
         self.persons: set[str] = set()
@@ -122,7 +137,13 @@ class _Article(BareNames):
         """Full names → person clusters, by surname and compatible first names."""
         cands = {}
         bare_people = {k for k in self.forms if self.person_votes(k) and not self.placeish(k)}
-        legal = self.legal = legal_prefixes(self.forms)  # "Minera Altiplano" of "Minera Altiplano SA"
+        # "Minera Altiplano" of "Minera Altiplano SA"; "Keystone Aqua" of "Keystone Aqua Utilities" (round 11)
+        self.company = {k for k in company_prefixes(self.forms) if k in self.forms and self.entry[k] is None
+                        and not self.placeish(k)}  # not "Montgomery County" of "… County Environmental Services"
+        legal = self.legal = legal_prefixes(self.forms) | self.company
+        nicks = {n for k in self.forms if not _QUOTES.isdisjoint(self.surface[k])
+                 and (n := nickname(self.surface[k])) is not None}
+        # "Tuco" of "Arturo "Tuco" Méndez"
         for k in self.forms:
             if k in legal and not self.cues[k]:
                 continue
@@ -141,8 +162,9 @@ class _Article(BareNames):
                     or (any(w in TOWN_WORDS for w in words)  # "Dana Grove" is a person where spaCy says so
                         and self.votes[k]["PERSON"] * 2 <= sum(self.votes[k].values()))
                     or not all(w[:1].isupper() or w.islower() for w in plain.split())
-                    or not any(self.mentions[i].name_start for i in self.forms[k])
-                    or 2 * sum(self.mentions[i].hint == "ORG" for i in self.forms[k]) > len(self.forms[k])
+                    or (not any(self.mentions[i].name_start for i in self.forms[k]) and words[0] not in nicks)
+                    or (2 * sum(self.mentions[i].hint == "ORG" for i in self.forms[k]) > len(self.forms[k])
+                        and not (self.cues[k] and self.votes[k]["PERSON"]))  # "lose to businesswoman Ada Quist"
                     or (words[-1] in CLUB_WORDS and any(self.mentions[i].hint == "ORG" for i in self.forms[k]))):
                 continue
             cands[k] = pn
@@ -154,7 +176,7 @@ class _Article(BareNames):
         for k in sorted(voted | shared, key=lambda k: (-len(k.split()), -len(self.forms[k]), k)):
             pn = cands[k]
             for members in groups[(pn.surname, pn.suffix)]:
-                if all(first_names_compatible(pn.first, cands[o].first) for o in members) \
+                if all(first_names_compatible(pn.first, cands[o].first) or self._nicknamed(k, o) for o in members) \
                         or any(compound_surname(k, o) for o in members):
                     members.append(k)
                     break
@@ -173,6 +195,12 @@ class _Article(BareNames):
                     self.assign[i] = cid
         self.person_forms = {k: cands[k] for k in voted | shared}
 
+    def _nicknamed(self, k: str, o: str) -> bool:
+        """Whether one full name's first word is the other's nickname ("Tuco Méndez" of "Arturo "Tuco" Méndez";
+        round 11)."""
+        a, b = k.split()[0], o.split()[0]
+        return nickname(self.surface[o]) == a or nickname(self.surface[k]) == b
+
     # -- organisation prefixes -------------------------------------------------------------
     def org_prefixes(self) -> None:
         """A multi-word organisation name that begins the one longer organisation name
@@ -180,7 +208,9 @@ class _Article(BareNames):
         def org(k: str) -> bool:
             prefix = not self.placeish(k) and any(self.mentions[i].context == "PREFIX"  # "Sierra Norte partner"
                                                   for i in self.forms[k])
-            return ((self.org_votes(k) or prefix) and self.entry[k] is None
+            company = len(words := k.split()) > 2 and words[-1] in COMMERCIAL_WORDS and not (
+                set(self.votes[k]) - {"ORG", "PERSON"})  # "… Aqua Utilities" called a person; not a show's name
+            return ((self.org_votes(k) or prefix or company) and self.entry[k] is None
                     and self.assign[self.forms[k][0]] not in self.persons)
 
         orgs = [k for k in self.forms if org(k) or (  # "Buckeye Trench" of "Buckeye Trench & Pipe LLC"
@@ -223,7 +253,7 @@ class _Article(BareNames):
         for cid in set(self.assign.values()):
             name = self.canonical[cid]
             if cid not in self.persons and len(name.split()) > 1:
-                for acronym in initials(name):
+                for acronym in initials(name) | place_free_initials(name):  # "PUC" of "Pennsylvania Public …"
                     longs[acronym].add(cid)
         ends = {(m.paragraph, m.end): i for i, m in enumerate(self.mentions) if m.start >= 0}
         for k, ix in self.forms.items():

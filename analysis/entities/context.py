@@ -157,7 +157,8 @@ def context_hint(span) -> str:
         return "GPE"  # "flew to Jordan", "airlifted from Chimoio"
     if place_object(span):
         return "GPE"  # "the city of Mansfield", "visitors from Moate"
-    if span.end + 2 < len(doc) and doc[span.end].text == "," and _state_or_country(doc[span.end + 1]):
+    if span.end + 2 < len(doc) and doc[span.end].text == "," and _state_or_country(doc[span.end + 1]) \
+            and not is_title_head(doc[span.end + 2].text):  # round 11: not "Quell, Iowa Gov. Ray Ochoa"
         return "GPE"
     return ""
 

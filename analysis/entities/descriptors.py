@@ -54,6 +54,8 @@ _PERSON_ROLES = (TEAM_NOUNS - {"fan", "fans", "supporters", "players", "squad", 
 _POSITIONS = frozenset("""centre center defenceman defenseman goaltender goalie netminder fullback halfback flanker
 wicketkeeper batsman bowler catcher shortstop linebacker guard striker winger midfielder defender forward
 shooter goalscorer prop hooker fly-half scrum-half setter libero""".split())  # netball, rugby, volleyball (round 8b)
+#: Tags of closed-class words that open no person's name ("Against", "Its", "Among", "Every").
+_FUNCTION_TAGS = frozenset("IN DT PRP$ CC TO WDT WP WRB PDT".split())
 _POSSESSIVE_TAIL = re.compile(r"['\u2019]s\s+([A-Z][\w'\u2019-]*)")
 _WITHOUT = "Sans|Sin|Sem|Senza|Ohne|Zonder|Without"
 _WITHOUT_BEFORE = re.compile(r"([A-Z][\w\u2019'-]+) (?:(?:" + _WITHOUT + r") )?$")
@@ -83,6 +85,9 @@ def descriptor_end(words: list[str], *, sentence_start: bool, elsewhere: bool, l
     if label == "PERSON" and sentence_start and len(rest) >= 2 and bare in _POSITIONS \
             and all(w[:1].isupper() for w in rest):
         return 1  # "Centre Eli Vanderhoek cut the lead": a player's position, though also a word of names
+    if label == "PERSON" and sentence_start and _opening_word(first, elsewhere=elsewhere) \
+            and all(w[:1].isupper() for w in rest):
+        return 1  # round 11: "Against Marwick, the motion failed", "Top Marwick aides said"
     rest_entry = known(" ".join(rest))
     if sentence_start and elsewhere and rest_entry is not None and rest_entry.label == "ORG" \
             and known(" ".join(words)) is None \
@@ -108,6 +113,14 @@ def descriptor_end(words: list[str], *, sentence_start: bool, elsewhere: bool, l
         return 1  # "Neighboring Ashby Junction"
     # "Brewer Ostmark said …, Ostmark's chief executive said": a noun that is also a surname
     return int(sentence_start and elsewhere and lexicon().get(bare) in ("NN", "NNS"))
+
+
+def _opening_word(word: str, *, elsewhere: bool) -> bool:
+    """Whether a capitalised word opening a sentence is no given name but a function word ("Against",
+    "Its", "Among") or, when the rest of the span stands alone elsewhere, an adjective or adverb ("Top"):
+    the tagger lexicon's tag of the capitalised form (given names there are NNP: "Rich", "Young")."""
+    tag = lexicon().get(word.strip(".,"))
+    return tag in _FUNCTION_TAGS or (elsewhere and tag in ("JJ", "JJS", "RB"))
 
 
 def alone_elsewhere(text: str, rest: str, full: str) -> bool:

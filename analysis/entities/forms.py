@@ -54,11 +54,12 @@ def known_tail(surface: list[str]) -> bool:
 def own_acronym(surface: list[str]) -> bool:
     """Whether the first word of a longer name is an acronym in capitals, a name of its own rather than that
     name's short form ("KBN" of "KBN Metro Weekly", "XLP" of "XLP Power Rankings"); not before one head word
-    ("NBC" of "NBC News", "KLM" of "KLM Group")."""
+    ("NBC" of "NBC News", "KLM" of "KLM Group"), a channel's number before it too ("WLXK" of "WLXK 27 News";
+    round 11)."""
     word = surface[0]
     if not (2 <= len(word) <= 6 and word.isalpha() and word.isupper()):
         return False
-    rest = [name_key(w) for w in surface[1:]]
+    rest = [name_key(w) for w in surface[1:] if not w.isdigit()]
     return not (len(rest) == 1 and (rest[0] in ORG_WORDS or rest[0] in OUTLET_WORDS or rest[0] in AGENCY_HEADS
                                     or rest[0].strip(".") in LEGAL_SUFFIXES))
 

@@ -17,9 +17,10 @@ __all__ = ["head_references"]
 #: Legislative chambers: "the Senate" of "the Missouri Senate", "the House" of "the Kell House of Delegates"; their
 #: owner is named after a place (no "White House") or opens with the chamber.
 _CHAMBERS = frozenset("senate house assembly legislature parliament".split())
-_HEADS = frozenset("department agency bureau commission committee ministry council board authority".split()) | _CHAMBERS
+_HEADS = frozenset("department agency bureau commission committee ministry council board authority tribunal"
+                   .split()) | _CHAMBERS  # round 11: "the Tribunal" of the "Waitangi Tribunal"
 _THE_HEAD = re.compile(r"\b[Tt]he (Department|Agency|Bureau|Commission|Committee|Ministry|Council|Board|Authority"
-                       r"|Senate|House|Assembly|Legislature|Parliament)\b(?!\s+(?:of|for|on|and)\b)"
+                       r"|Tribunal|Senate|House|Assembly|Legislature|Parliament)\b(?!\s+(?:of|for|on|and)\b)"
                        r"(?!\s+to\s+[A-Z])(?! [A-Z])")  # "urged the Council to act": "to" + a verb opens no longer name
 
 

@@ -46,7 +46,7 @@ from analysis.entities.names import (
 )
 from analysis.entities.nicknames import nickname
 from analysis.entities.repair import is_sport, storm_name
-from analysis.entities.short_forms import abbreviates
+from analysis.entities.short_forms import abbreviates, defined
 from analysis.entities.teams import team_cue, team_parts
 
 __all__ = ["propagate", "patterns", "speaker_labels"]
@@ -410,7 +410,8 @@ def propagate(parsed, mentions: list[Mention], *, headings: dict[int, tuple[int,
                 add(span, *_where(m.text, part), "short")
             acronym = _ACRONYM_AFTER.match(text, m.end)
             if acronym and (acronym.group(1) in initials(m.text)  # "Caspian Policy Forum (CPF)"
-                            or abbreviates(acronym.group(1), m.text)):  # "Office of Audit (OOA)" (round 8b)
+                            or abbreviates(acronym.group(1), m.text)  # "Office of Audit (OOA)" (round 8b)
+                            or defined(acronym.group(1), m)):  # round 11: "… Producers' Union (UPAU)"
                 names.setdefault((acronym.group(1),), "name")
         words = m.text.split()
         if m.spacy_label in ("GPE", "LOC") and len(words) > 1 and words[-1].lower() in ADMIN_WORDS:

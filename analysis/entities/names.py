@@ -37,7 +37,8 @@ mp mep pm fm attorney-general attorney president-elect vice-president deputy-min
 executive treasurer councillor councilor superintendent inspector detective constable sheriff prosecutor
 clerk supervisor registrar auditor assessor warden officer editor-in-chief commander-in-chief
 chairman
-datuk dato datin puan encik tun seri""".split())  # Malay honorifics: "Datuk Seri", "Puan"
+datuk dato datin puan encik tun seri
+cr mca mla mpp supt insp""".split())  # Malay honorifics: "Datuk Seri", "Puan"; round 11: "Cr" (councillor), "MCA"
 
 #: Words that may stand before a title head: "Vice", "Foreign", "former", "US", "Chief Financial" (Officer).
 TITLE_MODIFIERS = frozenset("""
@@ -49,7 +50,7 @@ financial operating technology information investment marketing commercial""".sp
 #: Title heads stripped even when spaCy did not call the mention a PERSON ("Mr Trump" as ORG).
 _STRICT_HEADS = frozenset("""mr mrs ms miss dr prof president president-elect premier minister chancellor
 senator sen governor gov mayor sir dame cllr councillor councilwoman councilman councilmember alderman
-rep pres datuk dato datin puan encik tun""".split())
+rep pres datuk dato datin puan encik tun cr mca mla""".split())
 
 #: Royal and religious heads kept before a single name: "King Charles", "Pope Francis".
 _ROYAL = frozenset("king queen prince princess pope emperor empress sheikh emir sultan tsar czar lord lady".split())
@@ -106,7 +107,7 @@ petroleum capital partners resources mining logistics shipping investments secur
 forum studies review wire dispatch monitor observer ledger echo courier chronicle bulletin telegraph express
 weekly works consortium observatory laboratory lab labs robotics pharmaceuticals line lines museum academy
 hospital clinic orchestra theatre theater library gallery cooperative co-operative collective coalition guild
-syndicate collectif
+syndicate collectif utilities
 universidad universidade università université universität universiteit museo museu musée instituto institut
 istituto fundación fundação fondation stiftung ministerio ministère ministerium sindicato syndicat partido parti
 partei hôpital klinik klinikum escuela école colegio liceo teatro théâtre orquesta academia akademie académie
@@ -130,7 +131,7 @@ foods beverages brewing hotels resorts robótica robotica tecnologia tecnologias
 services servicios serviços soluciones soluções ingeniería engenharia
 herald monitor observer ledger echo courier chronicle bulletin telegraph express weekly review times press
 tribune gazette journal daily magazine newspaper tv radio network bank fund exchange trust consortium line
-lines""".split())
+lines utilities cruises""".split())
 
 #: Words that make a facility, project or event, never a person ("Baku Interconnector").
 THING_WORDS = frozenset("""pipeline interconnector corridor project initiative programme program agreement treaty
@@ -267,6 +268,9 @@ def demonym_compound(text: str) -> bool:
     return len(parts) > 1 and all((e := known(p)) is not None and e.label in ("NORP", "GPE") for p in parts)
 
 
+_HONORIFIC_SUFFIX = re.compile(r"(?<=[a-z])-(?:san|sama|sensei|kun|chan|senpai)$")
+
+
 def clean_name(text: str, *, person: bool) -> tuple[int, int] | None:
     """Offsets (start, end) of the name inside ``text`` once determiners, titles,
     possessives and edge punctuation are stripped; None when nothing name-like is left.
@@ -294,6 +298,9 @@ def clean_name(text: str, *, person: bool) -> tuple[int, int] | None:
         m = POSSESSIVE.search(text[start:end])
         if m and end - start - len(m.group()) > 0:
             end = start + m.start()
+        m = _HONORIFIC_SUFFIX.search(text, start, end) if "-" in text else None
+        if m and m.start() > start + 1:
+            end = m.start()  # round 11: Japanese honorifics after a name ("Hamasaki-san")
         m = re.match(r"(?i)(?:the|a|an|this|that|these|those)\s+", text[start:end])
         if m and end - start > len(m.group()):
             start += m.end()
@@ -344,8 +351,13 @@ def _title_range(words: list[str], *, person: bool) -> tuple[int, int] | None:
             return 0, len(words)
         keep = [i for i, w in enumerate(words) if not is_title_word(w)]
         return (keep[0], keep[-1] + 1) if keep else None
+    if head < 0 and person and len(words) > 1 and _bare(words[0]) == "general" \
+            and all(w[:1].isupper() and _bare(w) not in ORG_WORDS and not ordinary(w) for w in words[1:]):
+        return 1, len(words)  # round 11: the rank before a person spaCy tagged ("General Tarvell")
     if head < 0:
         return 0, len(words)
+    while head + 2 < len(words) and _bare(words[head + 1]) == "general":
+        head += 1  # round 11: "Attorney General", "Inspector General" before the name
     rest, title = words[head + 1:], _bare(words[head])
     if not _name_start(rest) or (title in _ROYAL and len(rest) == 1):
         return 0, len(words)
@@ -415,16 +427,33 @@ def person_name(name: str) -> PersonName | None:
     return PersonName(words[0], " ".join(words[start:]), suffix)
 
 
+#: Common English short forms of given names (round 11: "Sandy" of "Sandra", "Tam" of "Thomas"), folded.
+_SHORT_GIVEN = {short: frozenset(full.split(",")) for short, full in (item.split(":") for item in """
+sandy:sandra,alexandra,alexander bill:william billy:william will:william liz:elizabeth beth:elizabeth
+betty:elizabeth bob:robert rob:robert bobby:robert jim:james jimmy:james jamie:james mike:michael
+mick:michael tom:thomas tam:thomas tommy:thomas dick:richard rick:richard rich:richard kate:katherine,catherine
+kathy:katherine,kathleen,catherine cathy:catherine,katherine ted:edward,theodore ed:edward,edwin
+eddie:edward tony:anthony andy:andrew drew:andrew dave:david steve:steven,stephen chris:christopher,christine
+matt:matthew pat:patrick,patricia peggy:margaret maggie:margaret meg:margaret sue:susan,suzanne
+jenny:jennifer jen:jennifer joe:joseph joey:joseph sam:samuel,samantha ben:benjamin dan:daniel
+danny:daniel nick:nicholas,nicolas alex:alexander,alexandra greg:gregory jeff:jeffrey jerry:gerald,jerome
+larry:lawrence,laurence len:leonard lenny:leonard nate:nathan,nathaniel pete:peter phil:philip,phillip
+ron:ronald ronnie:ronald tim:timothy vicky:victoria vic:victor,victoria walt:walter wally:walter
+debbie:deborah deb:deborah becky:rebecca barb:barbara fred:frederick frank:francis,franklin
+hank:henry harry:henry,harold charlie:charles chuck:charles jack:john johnny:john jon:jonathan
+josh:joshua judy:judith kim:kimberly mandy:amanda molly:mary polly:mary sally:sarah""".split())}
+
+
 def first_names_compatible(a: str, b: str) -> bool:
     """Whether two folded first names can be the same person's: equal, one an
-    initial of the other ("d." / "donald"), or one a hyphen part of the other
-    ("kassym" / "kassym-jomart")."""
+    initial of the other ("d." / "donald"), one a hyphen part of the other
+    ("kassym" / "kassym-jomart"), or one a common short form of the other ("sandy" / "sandra")."""
     a, b = a.rstrip("."), b.rstrip(".")
     if a == b:
         return True
     if len(a) == 1 or len(b) == 1:
         return a[0] == b[0]
-    return a in b.split("-") or b in a.split("-")
+    return a in b.split("-") or b in a.split("-") or b in _SHORT_GIVEN.get(a, ()) or a in _SHORT_GIVEN.get(b, ())
 
 
 def initials(name: str) -> set[str]:

@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from analysis.entities.chambers import CHAMBERS
 from analysis.entities.gazetteer import FINDABLE_KEYS
-from analysis.entities.lexicon import common_noun
+from analysis.entities.lexicon import common_noun, lexicon
 from analysis.entities.names import (
     ADMIN_WORDS,
     BODY_WORDS,
@@ -31,6 +31,7 @@ from analysis.entities.names import (
     name_key,
 )
 from analysis.entities.repair import institution_end
+from analysis.entities.seats import after_seat
 from analysis.entities.short_forms import LOWER_NAMED, abbreviates, comma_named
 
 __all__ = ["join_neighbours"]
@@ -233,7 +234,7 @@ def _grow_name(text: str, m, keys: set[str]):
     if " " in m.text:
         return m
     before = text[max(0, m.start - 40):m.start].split("\n")[-1].split(" ")
-    if len(before) >= 3 and before[-1] == "" and is_title_word(before[-3]) \
+    if len(before) >= 3 and before[-1] == "" and is_title_word(before[-3]) and not _sentence_end(before[-3]) \
             and before[-2][:1].isupper() and before[-2].isalpha() and not is_title_word(before[-2]) \
             and known(before[-2]) is None and before[-2] not in CHAMBERS:  # "a special House" + "Tarvel"
         start = m.start - len(before[-2]) - 1
@@ -244,6 +245,15 @@ def _grow_name(text: str, m, keys: set[str]):
     joined = _side_by_side(text, m, replace(m, start=nxt.start(1), end=nxt.end(1), text=nxt.group(1),
                                             spacy_label=""))
     return joined if joined is not None else m
+
+
+def _sentence_end(word: str) -> bool:
+    """Whether a title word ends its sentence ("… the Tarvin governor." before "Against Marwick, …"), so it
+    titles no word of the next ("… the First Minister. Its Scotland organiser"): a stop after a whole noun,
+    not an abbreviation ("Gov.", "Sen.", "Capt."), or another clause mark (round 11)."""
+    bare = word[:-1].lower()
+    return word.endswith((",", ";", ":", "!", "?")) or (
+        word.endswith(".") and len(bare) > 4 and lexicon().get(bare) in ("NN", "NNS"))
 
 
 def _court_tail(text: str, a, b) -> bool:
@@ -282,8 +292,9 @@ def _org_head(text: str, a, b) -> bool:
 
 def _side_by_side(text: str, a, b):
     """One mention for two names separated by one space ("Dallas" + "Quigley"), or None."""
-    if text[a.end:b.start] != " " or len(a.text.split()) != 1 or len(b.text.split()) > 2 or a.text in CHAMBERS:
-        return None  # "House" + "Tarvel" (+ " committee"): a chamber and a topic
+    if text[a.end:b.start] != " " or len(a.text.split()) != 1 or len(b.text.split()) > 2 or a.text in CHAMBERS \
+            or after_seat(text, a.start):
+        return None  # "House" + "Tarvel" (+ " committee"): a chamber and a topic; "Member for Lismore" + "Ada Quist"
     for x in (a, b):
         entry = known(x.text)
         if x.spacy_label == "NORP" or (entry is not None and entry.label in ("NORP", "ORG")) or is_title_word(x.text):

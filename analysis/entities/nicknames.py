@@ -1,6 +1,7 @@
 """A person named with a nickname in quotation marks between the first name and the surname ("Yoav "Yogi"
 Shalev", "Huw ‘Dai’ Morgan-Lloyd", "Rebecca “Becky” Marchbanks"): one name, whose nickname alone later stands
-for the person ("Yogi writes code …", "Becky says").
+for the person ("Yogi writes code …", "Becky says"); so does a nickname given after the name ("Costa, known to
+fans as 'Cozzy'", "Ochoa, alias "El Grillo"", :func:`known_as`).
 
 spaCy often cuts such a name at the quotation marks ("Piotrek” Żuraw", "Kwadwo" + "Asamoah-Frimpong") or tags
 only a part of it; :func:`nickname_people` makes the whole one PERSON mention, and :func:`nickname` and
@@ -9,12 +10,13 @@ only a part of it; :func:`nickname_people` makes the whole one PERSON mention, a
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from analysis.entities.lexicon import ordinary
 from analysis.entities.mention import Mention
 from analysis.entities.names import is_title_word, name_key
 
-__all__ = ["nickname", "without_nickname", "nickname_people"]
+__all__ = ["nickname", "without_nickname", "nickname_people", "known_as"]
 
 _PAIRS = {"\u201c": "\u201d", "\u2018": "\u2019", '"': '"', "'": "'"}
 _WORD = r"[^\W\d_][\w\u2019'.-]*"  # capitalised and with a lower-case letter: checked by :func:`_name_word`
@@ -72,3 +74,30 @@ def _name_word(word: str) -> bool:
     """Whether a word can be a first name or a surname here: capitalised, with a lower-case letter, no
     ordinary word and no title."""
     return word[0].isupper() and any(c.islower() for c in word) and not ordinary(word) and not is_title_word(word)
+
+
+_OPEN, _CLOSE = "\"\u201c\u2018'", "\"\u201d\u2019',"
+#: A nickname given right after a name: ", known (to fans) as 'X'", ", nicknamed X", ", alias "X"".
+_KNOWN_AS = re.compile(r",? (?:(?:who is|widely|better|affectionately|popularly|locally) )*"
+                       r"(?:(?:known|nicknamed|dubbed)(?: to [a-z]+(?: [a-z]+){0,3})? as|nicknamed|dubbed|alias|aka)"
+                       r" [" + _OPEN + r"]?((?:El |La |The |Big |Little )?[A-Z][\w-]*(?:[\u2019'][a-z]+)?)"
+                       r"[" + _CLOSE + r"]*")
+_ANY_KNOWN_AS = re.compile(r"\b(?:known|nicknamed|dubbed|alias|aka)\b")
+
+
+def known_as(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Mentions with the nickname given right after a person's name ("Costa, known to fans as 'Cozzy', …",
+    "Ochoa, alias "El Grillo"") made to stand for that person wherever it stands alone (round 11): it joins
+    the cluster of the name before it, whatever spaCy called either."""
+    if _ANY_KNOWN_AS.search(text) is None:  # cheap: no cue anywhere
+        return mentions
+    links: dict[str, str] = {}
+    for m in mentions:
+        if m.start < 0 or m.paragraph == 0:
+            continue
+        hit = _KNOWN_AS.match(text, m.end)
+        if hit is not None and _name_word(hit.group(1).split()[-1]) and name_key(hit.group(1)) != name_key(m.text):
+            links[name_key(hit.group(1))] = name_key(m.text)
+    if not links:
+        return mentions
+    return [replace(m, team=links[k]) if m.start >= 0 and (k := name_key(m.text)) in links else m for m in mentions]

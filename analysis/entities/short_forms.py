@@ -12,10 +12,18 @@ import unicodedata
 from collections.abc import Iterable
 
 from analysis.entities.mention import Mention
-from analysis.entities.names import LEGAL_SUFFIXES, ORG_WORDS, is_title_word, known, name_key
+from analysis.entities.names import (
+    COMMERCIAL_WORDS,
+    LEGAL_SUFFIXES,
+    ORG_WORDS,
+    initials,
+    is_title_word,
+    known,
+    name_key,
+)
 
 __all__ = ["ACRONYM_SKIP", "LOWER_NAMED", "abbreviates", "comma_named", "defined", "fold", "legal_base",
-           "legal_prefixes", "shortens", "translated"]
+           "legal_prefixes", "company_prefixes", "place_free_initials", "redefined", "shortens", "translated"]
 
 #: Words an acronym may skip, English and Romance ("Agenzia regionale per la salute", ARS).
 ACRONYM_SKIP = frozenset("""of the and for on & de la per di del della des du da do dos das et y e el le les los
@@ -49,6 +57,33 @@ def legal_prefixes(keys: Iterable[str]) -> set[str]:
             out.update(" ".join(words[:n]) for n in range(2, len(words))
                        if words[n - 1] not in ("&", "and", "of", "the", "for"))
     return out
+
+def company_prefixes(keys: Iterable[str]) -> set[str]:
+    """The first two words or more of each name of three words or more ending in a company's word
+    ("keystone aqua" of "keystone aqua utilities", "kilcreggan marine" of "kilcreggan marine engineering";
+    round 11): the company's short forms, no person's name unless a title or a sentence says so (not an
+    institution's word: "Ada Quist Foundation" may be named after a person)."""
+    out = set()
+    for k in keys:
+        words = k.split()
+        if len(words) > 2 and words[-1] in COMMERCIAL_WORDS:
+            out.update(" ".join(words[:n]) for n in range(2, len(words))
+                       if words[n - 1] not in ("&", "and", "of", "the", "for"))
+    return out
+
+
+def place_free_initials(name: str) -> set[str]:
+    """Initials of an organisation's name without the state or country it opens with, which its acronym
+    often leaves out ("PUC" of "Pennsylvania Public Utility Commission"; round 11), when two words or more
+    remain of which one is an organisation's word; else none."""
+    words = name.split()
+    for n in (1, 2):
+        rest = words[n:]
+        if len(rest) >= 2 and (entry := known(" ".join(words[:n]))) is not None and entry.label == "GPE" \
+                and any(w.lower() in ORG_WORDS for w in rest):
+            return initials(" ".join(rest))
+    return set()
+
 
 def legal_base(key: str) -> str:
     """A name without its trailing legal suffixes ("chaffey bend citrus" of "chaffey bend citrus pty ltd")."""
@@ -104,6 +139,28 @@ def defined(acronym: str, m: Mention) -> bool:
     return (sum(c.isupper() for c in acronym) >= 2 and known(acronym) is None and not is_title_word(acronym)
             and m.spacy_label not in ("GPE", "LOC", "PERSON") and len(words) >= 3
             and any(w in ORG_WORDS or w in _DEFINING_LINKS for w in words[1:]))
+
+
+def redefined(mentions: list[Mention], forms: dict[str, list[int]]) -> set[str]:
+    """Keys of known acronyms the article defines in brackets as the short form of another name it
+    spells out, so that name is what they stand for here ("Democratic Renewal Congress (DRC)" is no
+    Congo; round 11): all capitals, right after a name they abbreviate that is not the known one."""
+    out: set[str] = set()
+    ends = None
+    for k, ix in forms.items():
+        word = mentions[ix[0]].text
+        if not (word.isupper() and word.isalpha() and 2 <= len(word) <= 6) \
+                or not any(mentions[i].bracketed for i in ix) or (entry := known(word)) is None:
+            continue
+        if ends is None:
+            ends = {(m.paragraph, m.end): m for m in mentions if m.start >= 0}
+        for i in ix:
+            m = mentions[i]
+            long = ends.get((m.paragraph, m.start - 2)) if m.bracketed else None
+            if long is not None and abbreviates(word, long.text) and (
+                    (other := known(long.text)) is None or other.canonical != entry.canonical):
+                out.add(k)
+    return out
 
 
 def shortens(word: str, name: str) -> bool:
