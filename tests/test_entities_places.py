@@ -8,7 +8,7 @@ import time
 import pytest
 
 from analysis.entities.article import resolve_article
-from analysis.entities.places import PLACES_FILE, ambiguous, load, place_kind
+from analysis.entities.places import PLACES_FILE, ambiguous, load, own_place, place_kind, state_short
 from analysis.extract import _VERSIONED_FILES
 from analysis.nlp import load_nlp
 from tests.entity_texts import entities_of, parsed_of, raw_spans, resolved
@@ -34,7 +34,10 @@ def test_the_lexicon_is_small_sorted_attributed_and_versioned():
 
 @pytest.mark.parametrize("name, kind", [
     ("Bydgoszcz", "city"), ("Pécs", "city"), ("Pecs", "city"), ("Wisconsin", "region"), ("Norway", "country"),
-    ("Ciudad Real", "city"), ("Plumville", None), ("MBA", None),
+    ("Ciudad Real", "city"), ("Plumville", None), ("MBA", None), ("Whangārei", "city"),  # its ASCII form
+    # first-level regions outside the US (ISO 3166-2): provinces, states, prefectures; a city keeps its name
+    ("Pampanga", "region"), ("Western Visayas", "region"), ("Johor", "region"), ("Benue", "region"),
+    ("Bihar", "region"), ("Antofagasta", "city"), ("Central", "city"), ("North East", None),
 ])
 def test_place_kind(name, kind):
     assert place_kind(name) == kind
@@ -52,6 +55,13 @@ def test_ambiguous_names_are_common_words_or_first_names(name, expected):
     (("Rail freight from the depot at Szeged rose in May.", "Hauliers said the Szeged depot was full."),
      [("Szeged", "PRODUCT", 1), ("Szeged", "PRODUCT", 2)], "Szeged"),
     (("The night ferry for Trondheim was cancelled again.",), [("Trondheim", "WORK_OF_ART", 1)], "Trondheim"),
+    # a country, spaCy's facility: no country is a building
+    (("Monaco hosted the ministers for a summit.", "The talks at the Monaco ran for two days.",
+      "Guests at the Monaco ate well.", "Staff at the Monaco were tired."),
+     [("Monaco", "FAC", 1), ("Monaco", "FAC", 2), ("Monaco", "FAC", 3), ("Monaco", "FAC", 4)], "Monaco"),
+    # a region, spaCy's product
+    (("Rice farmers in Pampanga lost their crop.", "Pampanga growers asked for aid."),
+     [("Pampanga", "PRODUCT", 1), ("Pampanga", "PRODUCT", 2)], "Pampanga"),
 ])
 def test_a_known_place_spacy_dropped_is_a_place(nlp, paragraphs, spans, place):
     parsed = parsed_of(nlp, "Freight", *paragraphs)
@@ -85,6 +95,12 @@ def test_a_person_company_or_team_named_like_a_place_is_no_place(nlp, paragraphs
     assert ents.get(name, (None,))[0] == label
 
 
+def test_a_regions_name_as_a_peoples_adjective_is_no_place(nlp):
+    parsed = parsed_of(nlp, "Gas", "The Balkan country wants cheaper gas.")
+    ents = entities_of(resolve_article(parsed, raw_spans(parsed, ("Balkan", "NORP", 1))))
+    assert ents.get("Balkan", (None,))[0] != "GPE"
+
+
 def test_a_common_word_named_like_a_town_needs_a_place_position(nlp):
     ents = entities_of(resolved(nlp, "Books", ("Critics praised Bend, her third novel.",), {"^Bend$": "WORK_OF_ART"}))
     assert ents.get("Bend", (None,))[0] != "GPE"
@@ -96,6 +112,13 @@ def test_a_common_word_named_like_a_town_needs_a_place_position(nlp):
     ("State Rep. Dana Pruitt, R-Sheboygan, voted against the bill.", "Sheboygan"),
     ("The convoy went from Olsztyn to Bydgoszcz overnight.", "Bydgoszcz"),
     ("She grew up in Ciudad Real and moved away at 18.", "Ciudad Real"),
+    # a region after a town and a comma
+    ("The firm has a plant in Ota, Ogun State, and a depot.", "Ogun State"),
+    ("It owns a refinery in Pasir Gudang, Johor, and a mill.", "Johor"),
+    # a region after an agency's acronym and before its office's role
+    ("DSWD Eastern Visayas regional director Carmelo Dacanay flew in.", "Eastern Visayas"),
+    # the second of two places joined by an en dash or a slash
+    ("The plot lies next to the Nairobi\u2013Mombasa highway.", "Mombasa"),
 ])
 def test_a_known_place_spacy_missed_in_a_place_position_is_found(nlp, paragraph, name):
     ents = entities_of(resolved(nlp, "Trip", (paragraph,), {f"^{name}$": ""}))
@@ -149,3 +172,43 @@ def test_a_three_letter_town_is_no_ambiguous_name(nlp):
 def test_a_missed_place_after_at_or_in_a_list_with_a_place_is_found(nlp, paragraph):
     ents = entities_of(resolved(nlp, "Mines", (paragraph,), {"^Ludhiana$": ""}))
     assert ents["Ludhiana"] == ("GPE", 1)
+
+
+@pytest.mark.parametrize("short, longer, placed, expected", [
+    ("Machakos", "Machakos County", True, True),  # a city beside its county
+    ("Antofagasta", "Antofagasta Region", False, True),
+    ("Pune", "Pune Nagarik Sahakari Bank", True, True),  # a city beside a company named after it
+    ("Pampanga", "Pampanga River", True, True),  # a region where a place stands, beside its river
+    ("Pampanga", "Pampanga River", False, False),  # "the Pampanga": the river
+    ("Benue", "Benue Province", True, False),  # a region is its administrative name
+    ("Aurora", "Aurora Province", True, False),  # a province, a small town of that name aside
+    ("Tacloban", "Tacloban City", True, False),
+    ("Plumville", "Plumville County", True, False),  # no place the lexicon knows
+    ("Machakos", "Nairobi County", True, False),
+])
+def test_own_place(short, longer, placed, expected):
+    assert own_place(short, longer, placed=placed) is expected
+
+
+def test_a_city_where_a_place_stands_is_not_its_county(nlp):
+    ents = entities_of(resolved(nlp, "Court", (
+        "Machakos County has frozen the sale of the plot.",
+        "The Environment and Land Court in Machakos stopped the transfer.",
+        "Machakos County officials said they would appeal."), {}))
+    assert ents["Machakos County"][1] == 2 and ents["Machakos"] == ("GPE", 1)
+
+
+@pytest.mark.parametrize("name, short", [
+    ("Benue State", "Benue"), ("Bayelsa State", "Bayelsa"), ("Ohio State", None), ("Lagos State", None),
+    ("Khartoum State", None),  # the city of Khartoum is no short form of its state
+    ("Benue", None),
+])
+def test_state_short(name, short):
+    assert state_short(name) == short
+
+
+def test_a_regions_name_joins_its_name_with_state(nlp):
+    ents = entities_of(resolved(nlp, "Benue tribunal reserves judgment", (
+        "The tribunal sat in Makurdi, the Benue State capital, on Tuesday.",
+        "The people of Benue were robbed, the petitioner said."), {}))
+    assert ents["Benue State"][1] >= 2 and "Benue" not in ents

@@ -136,6 +136,9 @@ def test_storm_names(surface, name):
 @pytest.mark.parametrize("paragraph, place", [
     ("KESWICK, England (AP) — Walkers were", "KESWICK"), ("PORT LOUIS, July 2 (Reuters) - The", "PORT LOUIS"),
     ("TARTU — Students marched", "TARTU"), ("The UN said on Monday", None), ("NATO, the EU and", None),
+    # a known place in capitals before a colon (round 11b); not a label of the copy
+    ("PUNE: Shares of a dairy rose", "PUNE"), ("KOTA KINABALU: Palm oil output", "KOTA KINABALU"),
+    ("UPDATE: The council voted", None), ("WATCH: The mayor speaks", None),
 ])
 def test_datelines(paragraph, place):
     found = dateline_span(paragraph)

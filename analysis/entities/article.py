@@ -50,6 +50,7 @@ from analysis.entities.party_tags import name_party_states, party_states
 from analysis.entities.peoples import tribal_peoples
 from analysis.entities.pieces import join_written_whole
 from analysis.entities.place_cues import dateline_places
+from analysis.entities.place_spans import place_spans
 from analysis.entities.places import world_places
 from analysis.entities.programmes import mark_programmes
 from analysis.entities.regional import parent_companies
@@ -94,7 +95,7 @@ def resolve_article(parsed, raw: pd.DataFrame) -> pd.DataFrame:
     mentions = tribal_peoples(text, mentions)  # "Ngāti Awa": an iwi, a people
     mentions = parent_companies(dateline_places(mark_contexts(parsed, _storms(mentions))))
     mentions = known_as(text, credit_people(text, team_mentions(text, mentions)))  # "Costa, known as 'Cozzy'"
-    mentions = world_places(parsed, mentions)  # real places spaCy mislabelled or missed (round 10c)
+    mentions = world_places(parsed, place_spans(text, mentions))  # places cut, glued, mislabelled or missed
     mentions = [replace(m, bracketed=True) if text[m.start - 1:m.start] == "(" and text[m.end:m.end + 1] == ")"
                 and m.start > 0 else m for m in mentions]
     mentions = head_references(parsed, mentions)  # "the Department" of the article's one department

@@ -21,6 +21,7 @@ from analysis.entities.names import (
     name_key,
 )
 from analysis.entities.nicknames import nickname
+from analysis.entities.places import own_place, state_short
 from analysis.entities.regional import regional_parent
 from analysis.entities.short_forms import legal_base
 from analysis.entities.votes import TOWN
@@ -114,6 +115,9 @@ class BareNames:
             return single
         if context == "GPE" and people and self._person_said(k, m) and m.hint != "GPE":
             return "person"  # "cheering Marlowe with …": spaCy's PERSON outweighs the preposition
+        if single is not None and (place_form or placed) and own_place(self.surface[k], self.canonical[single],
+                                                                       placed=placed):
+            return None  # "in Machakos" beside "Machakos County" (:func:`analysis.entities.places.own_place`)
         if context == "GPE":
             return single if single is not None and geo else None
         entry = self.entry[k]
@@ -190,6 +194,8 @@ class BareNames:
                 tiers[words[-1]][3].add(cid)  # "City" → "Porthaven City" in a match report
             if words[-1] == "city" and self.placeish(k, ("GPE",)) and known(" ".join(surface[:-1])) is None:
                 tiers[" ".join(words[:-1])][1].add(cid)  # "Tacloban" of "Tacloban City"; not "Mexico" of "Mexico City"
+            if state_short(self.surface[k]) is not None:
+                tiers[" ".join(words[:-1])][1].add(cid)  # "Benue" of "Benue State"
             if words[-1] in GEO_WORDS or words[-1] in ADMIN_WORDS or words[-1] in TOWN_WORDS:
                 tiers[" ".join(words[:-1])][1].add(cid)
                 if words[-1] in GEO_WORDS:

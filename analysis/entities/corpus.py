@@ -41,6 +41,7 @@ from analysis.entities.names import (
     name_key,
     person_name,
 )
+from analysis.entities.places import own_place
 from analysis.entities.regional import regional_parent
 from analysis.entities.votes import KNOWN_WEIGHT, PERSON_PATTERN_WEIGHT
 from analysis.entities.votes import LABEL_ORDER as _LABEL_ORDER
@@ -236,7 +237,8 @@ def _link_short_forms(names: pd.DataFrame, mapping: dict[str, str]) -> None:
         label = labels[name]
         kind = "ORG" if label == "ORG" else "PLACE" if label in ("GPE", "LOC") else None
         cands = shorts.get((kind, name_key(name)), set()) - {name}
-        if kind and len(cands) == 1 and known(name) is None:
+        if kind and len(cands) == 1 and known(name) is None and not (
+                kind == "PLACE" and own_place(name, next(iter(cands)), placed=False)):  # a city: not its county
             redirect[name] = next(iter(cands))
     for old, target in mapping.items():
         mapping[old] = redirect.get(target, target)

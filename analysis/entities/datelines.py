@@ -7,15 +7,28 @@ import re
 
 from analysis.entities.mention import Mention
 from analysis.entities.names import known
+from analysis.entities.places import place_kind
 
 __all__ = ["dateline_span", "dateline_wire", "dateline_mentions"]
 
 _DATELINE = re.compile(r"([A-Z][A-Z'\u2019.\-]*(?: [A-Z][A-Z'\u2019.\-]*){0,3})(?=,|\s+\(|\s+[\u2014\u2013-]\s)")
 
 
+#: A place in capitals and a colon opening a paragraph, as South and South-East Asian and Gulf papers write
+#: datelines ("MUMBAI: Shares of …", "KOTA KINABALU: …").
+_COLON_DATELINE = re.compile(r"([A-Z][A-Z'\u2019.\-]*(?: [A-Z][A-Z'\u2019.\-]*){0,2}): (?=[A-Z\u201c\"])")
+
+
 def dateline_span(paragraph: str) -> tuple[int, int] | None:
     """Offsets of the place in capitals that opens a paragraph as a dateline ("CEDAR HOLLOW, Ore.
-    (AP) —", "OSLO, May 6 (Reuters) -", "N'DJAMENA (AFP) -"), or None."""
+    (AP) —", "OSLO, May 6 (Reuters) -", "N'DJAMENA (AFP) -", or a place the world-places lexicon knows
+    before a colon: "MUMBAI: Shares of …"; not "UPDATE: …"), or None."""
+    c = _COLON_DATELINE.match(paragraph)
+    if c is not None:
+        name = c.group(1).title().replace("'S", "'s")
+        entry = known(name)
+        if place_kind(name) is not None or (entry is not None and entry.label in ("GPE", "LOC")):
+            return c.start(1), c.end(1)
     m = _DATELINE.match(paragraph)
     if m is None or len(m.group(1).replace(" ", "")) < 3 or not any(c.isalpha() for c in m.group(1)):
         return None

@@ -2,8 +2,9 @@
 labels PRODUCT, ORG, PERSON, NORP or WORK_OF_ART ("Santander", "Győr", "Zanzibar") or misses ("from Owo",
 "Fredericton-based").
 
-The lexicon is ``data/places.tsv`` (GeoNames, CC BY 4.0, written by ``bench/make_places.py``: cities of
-15,000 people or more, US states and counties, countries), read once per process (:func:`load`, called by
+The lexicon is ``data/places.tsv`` (GeoNames, CC BY 4.0, and ISO 3166-2 names, written by
+``bench/make_places.py``: cities of 15,000 people or more, US states and counties, other countries' regions
+(round 11b), countries), read once per process (:func:`load`, called by
 :func:`analysis.extract.warm_up` before helper processes fork). :func:`world_places` runs on the article's
 mentions once their contexts are known (:mod:`analysis.entities.context`):
 
@@ -24,6 +25,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from dataclasses import replace
 from pathlib import Path
 
@@ -35,12 +37,14 @@ from analysis.entities.names import (
     LEGAL_SUFFIXES,
     ORG_WORDS,
     THING_WORDS,
+    TOWN_WORDS,
     is_title_head,
     known,
 )
 from analysis.quotes.names import given_name_gender
 
-__all__ = ["PLACES_FILE", "load", "place_kind", "ambiguous", "world_places"]
+__all__ = ["PLACES_FILE", "load", "place_kind", "ambiguous", "world_places", "own_place", "state_short", "word_after",
+           "NOT_PLACE_AFTER", "OFFICE_ROLES"]
 
 PLACES_FILE = Path(__file__).parent / "data" / "places.tsv"
 #: spaCy labels a known place may wrongly carry, which drop it from the names (a product, a work, a people…);
@@ -52,7 +56,11 @@ _WRONG = _DROPPED | _NAMED
 #: Contexts that say a name is no place (:func:`analysis.entities.context.context_hint`).
 _NOT_PLACE = frozenset({"PERSON", "SPEAKER", "ORG", "PREFIX"})
 #: Words after a name that make it an organisation, team, thing or a longer place ("Santander Bank").
-_AFTER = ORG_WORDS | LEGAL_SUFFIXES | CLUB_WORDS | THING_WORDS | GEO_WORDS
+NOT_PLACE_AFTER = ORG_WORDS | LEGAL_SUFFIXES | CLUB_WORDS | THING_WORDS | GEO_WORDS
+#: Roles after an agency's acronym and a region that make the region its office's ("OCD Western Visayas
+#: spokesperson", "DSWD Eastern Visayas regional director"; not "BBC Scotland's", "ETH Zurich and").
+OFFICE_ROLES = frozenset("""regional district provincial area spokesperson spokesman spokeswoman director manager
+chief head official officer coordinator commander superintendent administrator""".split())
 #: Words before a missed name that make it a place ("from Owo"); "of" and "to" only for unambiguous names.
 _PLACE_PREPS = frozenset("in from near outside across around throughout inside within into via".split())
 _WEAK_PREPS = frozenset("of to at".split())
@@ -65,6 +73,7 @@ _TOWN_BEFORE = re.compile(r"(?:\b(?P<noun>[A-Za-z]+) (?:in|near|outside)|\b(?:ci
                           r"|traveled|north|south|east|west|away) from|\bgrew up in) $")
 _ABSTRACT = frozenset("""faith trust confidence belief interest stake role support hope pride share part
 investment""".split())
+_PAIR_BEFORE = re.compile(r"(?<![\w'\u2019.-])([A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+)?)[\u2013/]$")
 _PARTY_BEFORE = re.compile(r"[,(] ?[RDI]-$")  # "R-Oshkosh": a legislator's party and home town
 #: A run of capitalised words (with connectors) standing alone: a candidate for a missed place; a capitalised
 #: preposition opening a sentence is no part of it ("In Olsztyn").
@@ -81,10 +90,42 @@ def load() -> dict[str, str]:
 
 
 def place_kind(name: str) -> str | None:
-    """"city", "region" or "country" when the lexicon knows ``name`` (as written; a curly apostrophe
-    counts as a straight one), else None."""
-    row = load().get(name.replace("\u2019", "'"))
+    """"city", "region" or "country" when the lexicon knows ``name`` (as written, or without its accents; a
+    curly apostrophe counts as a straight one), else None."""
+    name = name.replace("\u2019", "'")
+    row = load().get(name)
+    if row is None and not name.isascii():  # "Whangārei": the lexicon has every name's ASCII form
+        row = load().get("".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)))
     return row.partition("\t")[0] if row is not None else None
+
+
+def state_short(name: str) -> str | None:
+    """The short form of a region named with "State" ("Benue" of "Benue State"), when the lexicon knows both
+    as regions; None otherwise ("Ohio State" is a university, "Lagos State" no short form of the city)."""
+    short, _, state = name.rpartition(" ")
+    if state != "State" or place_kind(name) != "region" or place_kind(short) != "region":
+        return None
+    return short
+
+
+def own_place(short: str, longer: str, *, placed: bool = True) -> bool:
+    """Whether a known place's bare name, where the article puts it as a place ("in Machakos", a dateline),
+    names a place of its own rather than the longer name it begins: a city beside its county, region or
+    province ("Machakos County", "Antofagasta Region"), a city beside a company named after it ("Pune Nagarik
+    Sahakari Bank"), and, when ``placed`` (the object of "in", "from"…; not "the Magdalena, Colombia's main
+    waterway"), a city or region beside its river, bay or valley ("in Pampanga", "Pampanga River"). A region's
+    name stays the short form of its administrative name ("Morobe" of "Morobe Province"), and a city that of
+    its "City" ("Tacloban City")."""
+    words, more = short.split(), longer.split()
+    if len(more) <= len(words) or [w.lower() for w in more[:len(words)]] != [w.lower() for w in words]:
+        return False
+    kind = place_kind(short if not short.isupper() else short.title())
+    head = more[-1].lower().strip(".")
+    if kind is None or head == "city" or head in TOWN_WORDS:
+        return False
+    if head in GEO_WORDS:
+        return placed
+    return kind == "city"
 
 
 @functools.lru_cache(maxsize=4096)
@@ -112,7 +153,7 @@ def _word_before(text: str, start: int) -> str:
     return words[-1] if words and before[-1:] == " " else ""
 
 
-def _word_after(text: str, end: int) -> str:
+def word_after(text: str, end: int) -> str:
     after = text[end:end + 30].split("\n")[0]
     words = after.split()
     return words[0].strip(".,;:!?\"'\u2019\u201d()") if words and after[:1] == " " else ""
@@ -122,10 +163,10 @@ def _against(text: str, m: Mention) -> bool:
     """Whether this mention says its name is no place."""
     if m.cue or m.role or m.context in _NOT_PLACE or m.team:
         return True
-    before, after = _word_before(text, m.start), _word_after(text, m.end)
+    before, after = _word_before(text, m.start), word_after(text, m.end)
     if before and (is_title_head(before) or given_name_gender(before) is not None):
         return True  # "Mayor Gore", "Ray Bowman"
-    if after[:1].isupper() and after.lower() in _AFTER:
+    if after[:1].isupper() and after.lower() in NOT_PLACE_AFTER:
         return True  # "Santander Bank", "Dunfermline Athletic"
     return text[m.end:m.end + 2] in ("'s", "\u2019s") and m.context != "GPE"
 
@@ -157,7 +198,11 @@ def _relabel(text: str, mentions: list[Mention]) -> list[Mention]:
                 or any(w in inside for w in name.split()) or any(_against(text, m) for m in group)):
             continue
         placed = any(m.context == "GPE" or m.hint == "GPE" for m in group)
-        dropped = all(m.spacy_label in _DROPPED or m.spacy_label in ("GPE", "LOC") for m in group)
+        country = place_kind(name) == "country"  # no country is a building: "in Monaco" FAC
+        dropped = all(m.spacy_label in _DROPPED or m.spacy_label in ("GPE", "LOC")
+                      or (country and m.spacy_label == "FAC") for m in group)
+        if dropped and place_kind(name) == "region" and any(m.spacy_label == "NORP" for m in group):
+            dropped = False  # a region's name as a people's adjective: "the Balkan country"
         if not placed and (not dropped or ambiguous(name)):
             continue  # "Honda" the carmaker, "Gore" the surname: only where a place stands
         if not dropped and ambiguous(name):
@@ -175,13 +220,17 @@ def _missed(parsed, mentions: list[Mention]) -> list[Mention]:
     sentences: dict[int, list[tuple[int, int]]] = {}
     out = list(mentions)
     starts = {a for a, _ in spans}
+    acronyms = {(m.start, m.end) for m in mentions if m.start >= 0 and m.text.isupper() and " " not in m.text}
     for unit in parsed.units:
         if unit.paragraph == 0:
             continue
         for run in _RUN.finditer(unit.text):
             s, words = unit.start + run.start("name"), run.group("name")
-            if s in starts:
-                continue  # a mention's name (most runs are)
+            if s in starts:  # a mention's name (most runs are), or an acronym's and a region's ("DSWD Eastern Visayas")
+                head = words.partition(" ")[0]
+                if not (head.isupper() and head.isalpha() and (s, s + len(head)) in acronyms and " " in words):
+                    continue
+                s, words = s + len(head) + 1, words.partition(" ")[2]
             if words[1:2] == "-" and words[:1] in "RDI":
                 s, words = s + 2, words[2:]  # "R-Oshkosh"
             head, dash, tail = words.partition(" ")[0].partition("-")
@@ -229,9 +278,15 @@ def _place_position(text: str, s: int, e: int, name: str, places: set[str]) -> b
         return True  # "Oshkosh, Wisconsin"
     words = before.split()
     if not words or before[-1:] != " ":
-        return name in places
+        pair = _PAIR_BEFORE.search(before)  # "the Nairobi–Mombasa highway": a route between two places
+        return name in places or (pair is not None and pair.group(1) in places and not ambiguous(name))
     weak = ambiguous(name)
     prep = words[-1]
+    if prep.isupper() and prep.isalpha() and 2 <= len(prep) <= 6 and not weak and word_after(text, e) in OFFICE_ROLES:
+        return True  # "DSWD Eastern Visayas regional director": the region of an agency's office
+    if (not weak and prep[-1:] == "," and prep[:1].isupper() and len(prep) > 2
+            and place_kind(name) in ("region", "country")):
+        return True  # "in Ota, Ogun State", "Pasir Gudang, Johor": a town and its region
     if prep in _PLACE_PREPS and not weak:
         return True
     if prep in _WEAK_PREPS and not weak and (len(words) < 2 or words[-2].lower() not in _ORG_BEFORE_OF):
