@@ -18,6 +18,14 @@ def seed_path() -> Path:
 
 
 @pytest.fixture(scope="session")
+def nlp():
+    """newslens' spaCy pipeline (loaded once per process: :func:`analysis.nlp.load_nlp` is cached)."""
+    from analysis.nlp import load_nlp
+
+    return load_nlp()
+
+
+@pytest.fixture(scope="session")
 def seed_article(seed_path):
     from analysis.corpus import read_corpus
 

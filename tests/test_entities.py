@@ -25,7 +25,7 @@ from analysis.entities.names import (
     person_name,
 )
 from analysis.extract import analyse_articles, extract
-from analysis.nlp import load_nlp, parse
+from analysis.nlp import parse
 from analysis.plots import entities as charts
 
 matplotlib.use("Agg")
@@ -33,11 +33,6 @@ matplotlib.use("Agg")
 SHARED = ROOT.parent / "shared"
 SEED = ROOT / "data" / "samples" / "000_7363fc605d1a34bd.txt"
 GOLD_ARTICLES, GOLD_DIR = ROOT / "tests" / "data" / "articles", ROOT / "tests" / "data" / "gold"
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 def article(title: str, *paragraphs: str, authors: tuple[str, ...] = (), id: str = "t", source: str = "Test Wire",

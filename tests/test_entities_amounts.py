@@ -6,13 +6,7 @@ import pytest
 
 from analysis.entities.amounts import amount_end, is_amount
 from analysis.entities.article import resolve_article
-from analysis.nlp import load_nlp
 from tests.entity_texts import entities_of, mentions_of, parsed_of, raw_spans
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 @pytest.mark.parametrize("surface, amount", [

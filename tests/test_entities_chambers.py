@@ -6,7 +6,6 @@ import pytest
 
 from analysis.entities.article import resolve_article
 from analysis.entities.chambers import chamber_pieces
-from analysis.nlp import load_nlp
 from tests.entity_texts import entities_of, parsed_of, raw_spans
 
 
@@ -23,11 +22,6 @@ def test_a_chamber_before_a_topic_and_committee_is_split(sentence, span, names, 
     start = sentence.index(span)
     pieces = chamber_pieces(sentence, start, start + len(span), "ORG", names=names)
     assert [sentence[s:e] for s, e, _ in pieces] == expected
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 def test_the_chamber_and_its_topic_stay_apart(nlp):

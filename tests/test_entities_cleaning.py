@@ -8,13 +8,7 @@ import pytest
 from spacy.tokens import Span
 
 from analysis.entities.article import resolve_article
-from analysis.nlp import load_nlp
 from tests.entity_texts import entities_of, mentions_of, parsed_of, raw_of, raw_spans, resolved
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 def test_a_person_span_ending_in_a_legal_suffix_is_a_company_grown_to_its_name(nlp):

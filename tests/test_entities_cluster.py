@@ -14,13 +14,7 @@ import pytest
 
 from analysis.entities.article import resolve_article
 from analysis.entities.short_forms import abbreviates
-from analysis.nlp import load_nlp
 from tests.entity_texts import entities_of, mentions_of, parsed_of, raw_of, resolved
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 @pytest.mark.parametrize("paragraphs, person, alone", [

@@ -6,13 +6,7 @@ from __future__ import annotations
 import pytest
 
 from analysis.entities.article import resolve_article
-from analysis.nlp import load_nlp
 from tests.entity_texts import entities_of, parsed_of, raw_of, resolved
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 def test_a_long_name_takes_a_persons_cue_when_spacy_calls_it_an_organisation(nlp):

@@ -6,13 +6,7 @@ from __future__ import annotations
 import pytest
 
 from analysis.entities.descriptors import descriptor_end, field_end, is_family, number_end, residents_of, without_start
-from analysis.nlp import load_nlp
 from tests.entity_texts import entities_of, resolved
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 @pytest.mark.parametrize("words, sentence_start, label, expected", [

@@ -4,13 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.nlp import load_nlp
 from tests.entity_texts import mentions_of
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 @pytest.mark.parametrize("paragraphs, person, alone", [

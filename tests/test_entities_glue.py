@@ -9,13 +9,7 @@ import pytest
 
 from analysis.entities.article import resolve_article
 from analysis.entities.glue import connective_end, owner_pieces
-from analysis.nlp import load_nlp
 from tests.entity_texts import entities_of, parsed_of, raw_of
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 def glued(nlp, paragraphs: tuple[str, ...], span: str, label: str) -> pd.DataFrame:

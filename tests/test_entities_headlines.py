@@ -8,13 +8,7 @@ import pytest
 
 from analysis.entities.article import resolve_article
 from analysis.entities.headlines import heading_end, headline_core, headline_pieces
-from analysis.nlp import load_nlp
 from tests.entity_texts import entities_of, parsed_of, raw_with, resolved
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 @pytest.mark.parametrize("paragraph, heading", [

@@ -4,13 +4,7 @@ from __future__ import annotations
 import pytest
 
 from analysis.entities.holidays import is_holiday
-from analysis.nlp import load_nlp
 from tests.entity_texts import entities_of, resolved
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 @pytest.mark.parametrize("surface, holiday", [

@@ -6,13 +6,7 @@ import pytest
 from analysis.entities.article import resolve_article
 from analysis.entities.laws import act_end, is_act, mark_acts
 from analysis.entities.mention import Mention
-from analysis.nlp import load_nlp
 from tests.entity_texts import entities_of, parsed_of, raw_spans
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 @pytest.mark.parametrize("text, end, expected", [

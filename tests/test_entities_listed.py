@@ -3,13 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.nlp import load_nlp
 from tests.entity_texts import entities_of, resolved
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 @pytest.mark.parametrize("paragraph, kept, gone", [

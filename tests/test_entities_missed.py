@@ -8,13 +8,7 @@ import pandas as pd
 import pytest
 
 from analysis.entities.article import resolve_article
-from analysis.nlp import load_nlp
 from tests.entity_texts import entities_of, mentions_of, parsed_of, raw_of, resolved
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 @pytest.mark.parametrize("sentence, place", [

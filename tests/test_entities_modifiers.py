@@ -5,7 +5,6 @@ import pytest
 
 from analysis.entities.article import resolve_article
 from analysis.entities.modifiers import facility_owner, modifier_end
-from analysis.nlp import load_nlp
 from tests.entity_texts import entities_of, parsed_of, raw_spans
 
 _PEOPLE = frozenset({"ada quist", "quist"})
@@ -21,11 +20,6 @@ def test_a_person_before_administration_is_the_person(surface, expected):
     text = f"the {surface} said"
     end = modifier_end(text, 4, 4 + len(surface), _PEOPLE)
     assert (text[4:end] if end is not None else None) == expected
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 def test_the_administration_does_not_name_the_person(nlp):

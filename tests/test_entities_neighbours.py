@@ -9,13 +9,7 @@ import pytest
 
 from analysis.entities.mention import Mention
 from analysis.entities.neighbours import join_neighbours
-from analysis.nlp import load_nlp
 from tests.entity_texts import entities_of, mentions_of, resolved
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 def _mention(text: str, surface: str, label: str, after: int = 0) -> Mention:

@@ -6,13 +6,7 @@ from __future__ import annotations
 import pytest
 
 from analysis.entities.nicknames import nickname, without_nickname
-from analysis.nlp import load_nlp
 from tests.entity_texts import entities_of, mentions_of
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 @pytest.mark.parametrize("name, key, plain", [

@@ -6,13 +6,8 @@ import pytest
 
 from analysis.corpus import Article
 from analysis.entities.article import resolve_article
-from analysis.nlp import load_nlp, parse
+from analysis.nlp import parse
 from tests.entity_texts import entities_of, raw_of
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 def _resolved(nlp, source: str, *paragraphs: str) -> dict:

@@ -6,13 +6,7 @@ import pytest
 
 from analysis.entities.mention import Mention
 from analysis.entities.pairs import split_pairs
-from analysis.nlp import load_nlp
 from tests.entity_texts import mentions_of
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 def _mention(text: str, surface: str, label: str) -> Mention:

@@ -5,13 +5,7 @@ from __future__ import annotations
 import pytest
 
 from analysis.entities.party_places import party_place_end
-from analysis.nlp import load_nlp
 from tests.entity_texts import entities_of, mentions_of
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 @pytest.mark.parametrize("text, span, expected", [

@@ -6,13 +6,7 @@ from __future__ import annotations
 import pytest
 
 from analysis.entities.place_cues import place_object
-from analysis.nlp import load_nlp
 from tests.entity_texts import entities_of, mentions_of, resolved
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 @pytest.mark.parametrize("sentence, word, placed", [

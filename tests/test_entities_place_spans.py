@@ -6,13 +6,7 @@ from __future__ import annotations
 import pytest
 
 from analysis.entities.article import resolve_article
-from analysis.nlp import load_nlp
 from tests.entity_texts import entities_of, parsed_of, raw_spans, resolved
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 @pytest.mark.parametrize("paragraph, district, cut", [

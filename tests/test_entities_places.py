@@ -10,13 +10,7 @@ import pytest
 from analysis.entities.article import resolve_article
 from analysis.entities.places import PLACES_FILE, ambiguous, load, own_place, place_kind, state_short
 from analysis.extract import _VERSIONED_FILES
-from analysis.nlp import load_nlp
 from tests.entity_texts import entities_of, parsed_of, raw_spans, resolved
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 def test_the_lexicon_is_small_sorted_attributed_and_versioned():

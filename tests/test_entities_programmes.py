@@ -6,13 +6,7 @@ import pytest
 
 from analysis.entities.mention import Mention
 from analysis.entities.programmes import mark_programmes
-from analysis.nlp import load_nlp
 from tests.entity_texts import entities_of, mentions_of
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 def _mentions(text: str, names: list[str]) -> list[Mention]:

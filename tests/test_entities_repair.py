@@ -10,13 +10,7 @@ from __future__ import annotations
 import pytest
 
 from analysis.entities.repair import institution_end, particle_end, split_dashes
-from analysis.nlp import load_nlp
 from tests.entity_texts import entities_of, mentions_of, resolved
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 @pytest.mark.parametrize("text, span, expected", [

@@ -5,13 +5,7 @@ from __future__ import annotations
 import pytest
 
 from analysis.entities.seats import split_seat_holder
-from analysis.nlp import load_nlp
 from tests.entity_texts import resolved
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 @pytest.mark.parametrize("text, span, label, expected", [

@@ -8,13 +8,7 @@ from __future__ import annotations
 import pytest
 
 from analysis.entities.shapes import split_coordinated, split_joined_places, split_place_prefix, split_title_inside
-from analysis.nlp import load_nlp
 from tests.entity_texts import entities_of, mentions_of, resolved
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 @pytest.mark.parametrize("surface, places, pieces", [

@@ -8,13 +8,7 @@ import pytest
 
 from analysis.entities.article import resolve_article
 from analysis.entities.teams import score_end, team_parts
-from analysis.nlp import load_nlp
 from tests.entity_texts import entities_of, mentions_of, parsed_of, raw_with
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 @pytest.mark.parametrize("text, parts", [

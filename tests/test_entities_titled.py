@@ -6,7 +6,6 @@ import pytest
 
 from analysis.entities.article import resolve_article
 from analysis.entities.titled import titled_person_start
-from analysis.nlp import load_nlp
 from tests.entity_texts import entities_of, parsed_of, raw_spans
 
 _NAMES = frozenset({"quist", "brandt", "tarvel"})
@@ -30,11 +29,6 @@ _PEOPLE = frozenset({"quist"})
 def test_a_name_behind_role_words_is_found(surface, expected):
     start = titled_person_start(surface, 0, len(surface), _NAMES, _PEOPLE)
     assert (surface[start:] if start is not None else None) == expected
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 def test_a_titled_person_spacy_calls_an_organisation_is_the_person(nlp):

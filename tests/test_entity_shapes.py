@@ -16,14 +16,9 @@ from analysis.entities.lexicon import agent_noun, is_role_compound, ordinary
 from analysis.entities.names import clean_name, role_before
 from analysis.entities.repair import split_dashes, split_hyphens, storm_name
 from analysis.extract import analyse_articles, extract
-from analysis.nlp import load_nlp, parse
+from analysis.nlp import parse
 
 SHAPES = ROOT / "tests" / "data" / "entity_shapes"
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 def article(title: str, *paragraphs: str, id: str = "t") -> Article:

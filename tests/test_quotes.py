@@ -12,7 +12,7 @@ from analysis import evaluate, quotes
 from analysis.config import ROOT
 from analysis.corpus import Article, read_corpus
 from analysis.extract import extract
-from analysis.nlp import load_nlp, parse
+from analysis.nlp import parse
 from analysis.quotes.marks import classify_marks, find_quotes
 from analysis.sentiment import score
 
@@ -118,11 +118,6 @@ def test_quotes_never_continue_out_of_the_headline():
 
 
 # --- through spaCy -------------------------------------------------------------------------------
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
-
 
 def table(nlp, *paragraphs: str, title: str = "Headline", source: str | None = None) -> pd.DataFrame:
     article = Article(id="t", title=title, paragraphs=tuple(paragraphs), source=source)

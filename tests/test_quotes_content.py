@@ -11,15 +11,10 @@ from analysis import evaluate, quotes
 from analysis.config import ROOT
 from analysis.corpus import Article, read_corpus
 from analysis.extract import extract
-from analysis.nlp import load_nlp, parse
+from analysis.nlp import parse
 from analysis.quotes import mentions
 
 ATTRIBUTION = ROOT / "tests" / "data" / "attribution"
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 def table(nlp, *paragraphs: str) -> pd.DataFrame:

@@ -8,12 +8,7 @@ import pytest
 
 from analysis.corpus import Article
 from analysis.extract import extract
-from analysis.nlp import load_nlp, parse
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
+from analysis.nlp import parse
 
 
 def table(nlp, *paragraphs: str, title: str = "Headline") -> pd.DataFrame:

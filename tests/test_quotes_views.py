@@ -8,15 +8,10 @@ import pytest
 from analysis import quotes
 from analysis.corpus import Article
 from analysis.extract import extract
-from analysis.nlp import load_nlp, parse
+from analysis.nlp import parse
 from analysis.plots import quotes as charts
 
 matplotlib.use("Agg")
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 @pytest.fixture(scope="module")
