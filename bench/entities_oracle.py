@@ -8,8 +8,8 @@ corpus step), and the result is scored on the same gold. The figure is an upper 
 itself. Reading gold to make the input, it is no measurement of newslens on unseen text, and a set's errors
 under the oracle say little about its errors without it.
 
-Usage: ``python bench/entities_oracle.py [--sets NAME …] [--extra ARTICLES GOLD]`` (names as in
-``bench/entities_quality.py``).
+Usage: ``python bench/entities_oracle.py [-v] [--sets NAME …] [--extra ARTICLES GOLD]`` (names as in
+``bench/entities_quality.py``; ``-v`` prints the scorer's per-article errors).
 """
 from __future__ import annotations
 
@@ -69,6 +69,7 @@ def _load_gold(articles, gold: Path) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-v", "--verbose", action="store_true", help="per-article errors")
     parser.add_argument("--sets", nargs="+", choices=list(SETS), default=["shapes"], help="which sets to run")
     parser.add_argument("--extra", nargs=2, action="append", default=[], metavar=("ARTICLES", "GOLD"),
                         help="also a set kept outside the repository")
@@ -86,6 +87,8 @@ def main(argv: list[str] | None = None) -> int:
         c = res["counts"]["entities"]
         print(f"{name:<18} {'newslens, oracle':<18} {res['entity_p']:6.3f} {res['entity_r']:6.3f} "
               f"{res['entity_f1']:6.3f}   {c['tp']}/{c['gold']}/{c['pred']}", flush=True)
+        if args.verbose:
+            print("\n".join(evaluate.details(res, quotes=False)), flush=True)
     return 0
 
 

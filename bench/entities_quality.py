@@ -11,8 +11,9 @@ the held-out set and the entity shapes sets (``tests/data/entity_shapes``, devel
 - newslens: ``analysis.analyse`` over all the articles (corpus resolution
   included), each article's entities a row.
 
-Usage: ``python bench/entities_quality.py [-v] [--sets NAME …] [--extra ARTICLES GOLD] [--json PREDS_DIR]``
-(``-v`` prints the scorer's per-article details for newslens).
+Usage: ``python bench/entities_quality.py [-v] [--per-article] [--sets NAME …] [--extra ARTICLES GOLD]
+[--json PREDS_DIR]`` (``-v`` prints the scorer's per-article details for newslens; ``--per-article`` runs it on
+each article alone).
 """
 from __future__ import annotations
 
@@ -49,7 +50,7 @@ SETS = {  # name → (articles, gold folder)
     "shapes blind": _set("entity_blind"),
     # each written after the measurement on the one before, whose errors were then read; blind 6–16 while
     # the errors of the one before were being fixed, by a writer who saw neither the code nor the changes
-    **{f"blind {n}": _set(f"entity_blind{n}") for n in range(2, 21)},
+    **{f"blind {n}": _set(f"entity_blind{n}") for n in range(2, 25)},
 }
 SCORED = ("PERSON", "ORG", "GPE", "LOC")
 
@@ -65,8 +66,13 @@ def raw_spacy(articles) -> dict:
     return preds
 
 
-def newslens(paths, cache_dir: str) -> dict:
-    """Predictions of newslens: each article's resolved entities."""
+def newslens(paths, cache_dir: str, *, per_article: bool = False) -> dict:
+    """Predictions of newslens: each article's resolved entities, from one run over all the articles (corpus
+    resolution across them) or, with ``per_article``, from one run per article file (as the ``entities``
+    command run on each file alone gives them)."""
+    if per_article:
+        files = sorted(f for p in map(Path, paths) for f in (sorted(p.glob("*.txt")) if p.is_dir() else [p]))
+        return {k: v for f in files for k, v in newslens([f], cache_dir).items()}
     tables = analyse(paths, cache_dir=cache_dir, progress=False)
     preds = {}
     for article_id in tables.articles["article_id"]:
@@ -83,6 +89,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--extra", nargs=2, action="append", default=[], metavar=("ARTICLES", "GOLD"),
                         help="also score a set kept outside the repository (e.g. real articles annotated in "
                              "your session)")
+    parser.add_argument("--per-article", action="store_true",
+                        help="run newslens on each article alone (no corpus resolution across articles)")
     parser.add_argument("--json", type=Path, help="also write the predictions here (one file per set and system)")
     args = parser.parse_args(argv)
     print(f"{'set':<12} {'system':<10} {'P':>6} {'R':>6} {'F1':>6}   mentions tp/gold/pred")
@@ -94,7 +102,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{name:<12} (no gold in {gold})")
                 continue
             corpus = read_corpus(paths)
-            for system, preds in (("raw spaCy", raw_spacy(corpus.articles)), ("newslens", newslens(paths, cache))):
+            ours = newslens(paths, cache, per_article=args.per_article)
+            for system, preds in (("raw spaCy", raw_spacy(corpus.articles)), ("newslens", ours)):
                 res = evaluate.summarise(gold, preds)
                 c = res["counts"]["entities"]
                 print(f"{name:<12} {system:<10} {res['entity_p']:6.3f} {res['entity_r']:6.3f} "

@@ -324,3 +324,21 @@ def test_a_person_with_a_role_after_lose_to_is_no_team(nlp):
     m = mentions_of(nlp, "Vote", "The board had been expected to lose to businesswoman Marcia Boyce-Holder, who stood "
                     "for a reform ticket.", "Boyce-Holder, who runs a shipping agency, called the ruling a delay.")
     assert set(m.loc[m["text"] == "Boyce-Holder", "entity"]) == {"Marcia Boyce-Holder"}
+
+
+# session 10 (real BBC news): a known entity is named as the article writes it, so that its name is found in
+# the text; the gazetteer's name only where the article uses it
+@pytest.mark.parametrize("paragraph, name, gone", [
+    ("The US and the UK said on Monday that talks would resume.", "US", "United States"),
+    ("Exports to Türkiye rose by a third in the first quarter.", "Türkiye", "Turkey"),
+    ("Officials from the UAE joined the talks in Dornvale.", "UAE", "United Arab Emirates"),
+    ("The United States and the US Treasury disagreed, and the US said so.", "United States", "US"),
+])
+def test_a_known_entity_is_named_as_the_article_writes_it(nlp, paragraph, name, gone):
+    ents = entities_of(mentions_of(nlp, "Talks", paragraph))
+    assert name in ents and gone not in ents
+
+
+def test_a_place_named_only_by_a_dotted_abbreviation_keeps_its_full_name(nlp):
+    ents = entities_of(mentions_of(nlp, "Fire", "DORNVALE, Calif. (AP) \u2014 A fire burned 200 acres on Monday."))
+    assert "California" in ents and "Calif." not in ents

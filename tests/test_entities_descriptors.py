@@ -5,7 +5,15 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.entities.descriptors import descriptor_end, field_end, is_family, number_end, residents_of, without_start
+from analysis.entities.descriptors import (
+    descriptor_end,
+    field_end,
+    is_family,
+    nationality_noun,
+    number_end,
+    residents_of,
+    without_start,
+)
 from tests.entity_texts import entities_of, resolved
 
 
@@ -27,6 +35,26 @@ from tests.entity_texts import entities_of, resolved
 ])
 def test_a_role_noun_before_a_full_name_is_stripped(words, sentence_start, label, expected):
     assert descriptor_end(words, sentence_start=sentence_start, elsewhere=False, label=label) == expected
+
+
+# session 10 (real BBC news): a person named by nationality before the name ("Frenchman Luc Tarvell")
+@pytest.mark.parametrize("name, expected", [
+    ("Frenchman Luc Tarvell", 1), ("Swede Nils Varnholt", 1), ("Briton Tom Quist", 1),
+    ("Irishman Sean Okafor", 1), ("Scot Andy Brandt", 1),
+    ("American Andy Lindqvist", 0),  # the adjective: only before a given name the lexicon knows
+    ("Philippine Air Force", 0), ("British American Tobacco", 0), ("Russian Grand Prix", 0),
+    ("Kenyan Wildlife Service", 0), ("Scots Guards Band", 0),
+])
+def test_a_nationality_noun_before_a_full_name_is_stripped(name, expected):
+    for sentence_start in (True, False):
+        assert descriptor_end(name.split(), sentence_start=sentence_start, elsewhere=False, label="ORG") == expected
+
+
+@pytest.mark.parametrize("word, kind", [("Frenchman", "noun"), ("Swede", "noun"), ("Irishwoman", "noun"),
+                                        ("American", "adjective"), ("Kenyan", "adjective"), ("Fisherman", ""),
+                                        ("Dornvale", "")])
+def test_nationality_nouns(word, kind):
+    assert nationality_noun(word) == kind
 
 
 @pytest.mark.parametrize("words, sentence_start, elsewhere, label, expected", [

@@ -23,3 +23,9 @@ def test_a_state_abbreviation_after_a_town_is_the_state(nlp):
     ents = entities_of(mentions_of(nlp, "Plant to close", "The mill in Kellsburg, Pa., will close in May.",
                                    "Pennsylvania officials said the state would help the workers."))
     assert ents.get("Pennsylvania") == ("GPE", 2), ents
+
+
+def test_the_group_of_eight_is_known_and_found_where_spacy_misses_it(nlp):  # session 10 (real BBC news)
+    assert known("G8").canonical == "G8" and known("Group of Eight").canonical == "G8"
+    ents = entities_of(mentions_of(nlp, "Summit", "Quist wants the G8 to act on debt in Kell next month."))
+    assert "G8" in ents

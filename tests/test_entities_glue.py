@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from analysis.entities.article import resolve_article
-from analysis.entities.glue import connective_end, owner_pieces
+from analysis.entities.glue import connective_end, hyphen_start, owner_pieces
 from tests.entity_texts import entities_of, parsed_of, raw_of
 
 
@@ -67,6 +67,9 @@ def test_a_person_before_a_known_organisation_is_split_off(nlp, paragraphs, span
     ("voted in Congress for Quist", "Congress", "Congress"),
     ("the Senate on Iran", "Senate", "Senate"),
     ("the Ministry of Health and Oxfam, which", "Ministry of Health", "Ministry of Health"),
+    # session 10: a name with "for" as with "of"
+    ("the Department for Education and Skills said", "Department for Education",
+     "Department for Education and Skills"),
     ("the Kell Council Ada Quist", "Kell Council", "Kell Council"),
 ])
 def test_an_institution_cut_before_a_connective_grows_over_it(text, span, expected):
@@ -84,3 +87,15 @@ def test_an_institution_cut_before_a_connective_grows_over_it(text, span, expect
 def test_a_name_before_a_social_network_is_split_off(text, span, expected):
     start = text.index(span)
     assert [text[s:e] for s, e, _ in owner_pieces(text, start, start + len(span), "ORG", None)] == expected
+
+
+@pytest.mark.parametrize("text, span, expected", [
+    # session 10 (real BBC news): a person's name cut after the hyphen of a given name
+    ("beat Jan-Michael Tarvell in three sets", "Michael Tarvell", "Jan-Michael Tarvell"),
+    ("and Hyung-Taik Quist of Kell lost", "Taik Quist", "Hyung-Taik Quist"),
+    ("the Paris-Dornvale Express", "Dornvale Express", "Dornvale Express"),  # a known place is no given name
+    ("the mid-Ada Quist years", "Ada Quist", "Ada Quist"),  # nor a word in lower case
+])
+def test_a_name_cut_after_a_hyphenated_given_name_grows_over_it(text, span, expected):
+    start = text.index(span)
+    assert text[hyphen_start(text, start, start + len(span), "PERSON"):start + len(span)] == expected

@@ -47,4 +47,4 @@ def test_the_facility_names_no_organisation(nlp):
     parsed = parsed_of(nlp, "Protest", "Protesters gathered outside the U.S. Embassy in Tarvel on Monday.")
     raw = raw_spans(parsed, ("U.S. Embassy", "ORG", 1))
     ents = entities_of(resolve_article(parsed, raw))
-    assert "U.S. Embassy" not in ents and ents["United States"][0] == "GPE"
+    assert "U.S. Embassy" not in ents and ents["U.S."][0] == "GPE"  # named as written (session 10)

@@ -36,6 +36,11 @@ def test_a_team_is_the_town_and_a_nickname(text, parts):
     ("Harrow Vale 2\u20131 Dunmere Town", "Harrow Vale 2\u20131", "ORG", "Harrow Vale"),
     ("ordered a Skylane 737-800 jet", "Skylane 737-800", "ORG", "Skylane 737-800"),  # a model number
     ("drove up Route 9 on Friday", "Route 9", "FAC", "Route 9"),
+    # session 10 (real BBC news): a tennis player's sets, tie-breaks too
+    ("Ada Quist beat Jan Tarvell 6-4 7-6 (7-5) in Kell", "Jan Tarvell 6-4 7-6 (7-5)", "PERSON", "Jan Tarvell"),
+    ("Ada Quist beat Jan Tarvell 6-4 7-6 in Kell", "Jan Tarvell 6", "PERSON", "Jan Tarvell"),  # cut inside a set
+    ("Ada Quist beat Jan Tarvell 3-6 6-3 in Kell", "Jan Tarvell 3-6 6", "PERSON", "Jan Tarvell"),
+    ("watched Channel 4 on Monday", "Channel 4", "ORG", "Channel 4"),  # a number that is no score
 ])
 def test_a_score_glued_to_a_name_is_cut(text, span, label, expected):
     start = text.index(span)

@@ -38,6 +38,7 @@ from analysis.entities.heads import head_references
 from analysis.entities.initialisms import initial_mentions
 from analysis.entities.joint import split_joint
 from analysis.entities.laws import mark_acts
+from analysis.entities.lineups import lineup_people
 from analysis.entities.listed import listed_place, royal_plural
 from analysis.entities.mention import MENTION_COLUMNS, Mention
 from analysis.entities.missed import patterns, propagate, speaker_labels
@@ -69,7 +70,7 @@ _INT_COLUMNS = ("sentence_id", "paragraph", "start", "end")
 def resolve_article(parsed, raw: pd.DataFrame) -> pd.DataFrame:
     """Resolved mentions of one parsed article (columns :data:`MENTION_COLUMNS`)."""
     text, headline_end = parsed.article.text, len(parsed.article.title)
-    mentions = nickname_people(text, clean_mentions(parsed, raw))  # 'Yoav "Yogi" Shalev' whole
+    mentions = nickname_people(text, lineup_people(parsed, clean_mentions(parsed, raw)))  # 'Yoav "Yogi" Shalev' whole
     mentions = grow_known(text, split_joint(text, social_tags(parsed, mentions)))
     mentions = join_written_whole(text, join_neighbours(text, mentions, headline_end=headline_end))
     headings = heading_spans(parsed)

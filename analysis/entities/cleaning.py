@@ -31,10 +31,11 @@ from analysis.entities.descriptors import (
     number_end,
     without_start,
 )
-from analysis.entities.glue import clause_pieces, connective_end, owner_pieces
+from analysis.entities.glue import clause_pieces, connective_end, hyphen_start, owner_pieces
 from analysis.entities.holidays import is_holiday
 from analysis.entities.laws import act_end
 from analysis.entities.lexicon import ordinary
+from analysis.entities.listed import split_commas, split_versus
 from analysis.entities.mention import Mention, title_before
 from analysis.entities.modifiers import facility_owner, modifier_end
 from analysis.entities.names import (
@@ -149,6 +150,7 @@ def clean_mentions(parsed, raw: pd.DataFrame) -> list[Mention]:
                 and " " in text[start:end].strip() and name_key(hyphen.group(1)) not in places \
                 and known(hyphen.group(1)) is None:
             end = hyphen.end(1)  # "Danielle Okonkwo" + "-Strand": the hyphenated surname whole
+        start = hyphen_start(text, start, end, spacy_label)  # "Jan-" + "Michael Tarvell" (session 10)
         if (grown_start := without_start(text, start, end)) != start:  # "Médecins" + "Sans Frontières"
             start, spacy_label = grown_start, "ORG"
         pieces = []
@@ -167,7 +169,9 @@ def clean_mentions(parsed, raw: pd.DataFrame) -> list[Mention]:
             hyphens = split_hyphens(text, s1 + cut[0], s1 + cut[1], label1, places) if cut else None
             for s0, e0, label0 in [(s1, e1, label1)] if hyphens is None else hyphens:
                 for s, e, label in (p for titled in split_title_inside(text, s0, e0, label0)
-                                    for pair in split_coordinated(text, *titled, cut_names, people)
+                                    for versus in split_versus(text, *titled)
+                                    for listed in split_commas(text, *versus)
+                                    for pair in split_coordinated(text, *listed, cut_names, people)
                                     for joined in split_joined_places(text, *pair)
                                     for piece in split_locative(text, *joined, names)
                                     for prefixed in split_place_prefix(text, *piece, places, persons)

@@ -1,6 +1,7 @@
 """Clustering one article's mentions into entities, and labelling each by a vote.
 
-- Known variants join their canonical name (US, U.S., the United States); a city the gazetteer knows by
+- Known variants join one entity (US, U.S., the United States), named by the gazetteer's name where the
+  article writes it, else by the article's fullest form ("US", "Türkiye"); a city the gazetteer knows by
   a shorter name is named in full where the article writes it so ("New York City").
 - Full person names with one surname join when their first names agree; two
   people with one surname stay apart ("Anna Kowalski", "Piotr Kowalski").
@@ -276,13 +277,27 @@ class _Article(BareNames):
                 for i in ix:
                     self.assign[i] = target
 
+    def written_name(self, cid: str, ix: list[int]) -> str:
+        """A known entity's name as this article writes it: the gazetteer's name where the article uses it,
+        else its fullest form here ("US", "Türkiye", "UAE" where "United States", "Turkey", "United Arab
+        Emirates" never appear), so that every name shown is found in its text; a place named only by a
+        cut-off abbreviation ("Calif.", "Ore.", not "U.S.") keeps its full name."""
+        name = self.canonical[cid]
+        if not cid.startswith("K:") or cid.endswith("|NORP"):
+            return name
+        written = {name_key(self.mentions[i].text) for i in ix}
+        if name_key(name) in written or name in {self.surface[k] for k in written}:
+            return name
+        forms = [f for k in written if not ((f := self.surface[k]).endswith(".") and f.count(".") == 1)]
+        return max(forms, key=lambda f: (len(f.replace(".", "")), f)) if forms else name
+
     def rows(self) -> list[dict]:
         members: dict[str, list[int]] = defaultdict(list)
         for i, cid in self.assign.items():
             members[cid].append(i)
         rows = []
         for cid, ix in members.items():
-            name = self.canonical[cid]
+            name = self.written_name(cid, ix)
             label, country = vote([self.mentions[i] for i in ix], name, person=cid in self.persons,
                                   shared=cid in self.shared)
             for i in ix:

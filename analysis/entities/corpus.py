@@ -3,7 +3,8 @@
 Works on the distinct article-level entity names (never on pairs of mentions),
 so it stays linear in the number of mentions:
 
-1. names equal up to case, "the", a possessive or abbreviation dots merge;
+1. names equal up to case, "the", a possessive or abbreviation dots merge, as do the variants of a place or
+   body the gazetteer knows ("US", "U.S.", "United States": its known name where an article writes it);
 2. full person names with one surname merge when their first names agree
    ("Kassym Tokayev" → "Kassym-Jomart Tokayev"); the most mentioned form wins;
 3. a bare surname ("Tokayev" in an article that never gives the full name)
@@ -200,8 +201,14 @@ def _name_mapping(m: pd.DataFrame) -> tuple[dict[str, str], set[str]]:
     names["n"] = counts.groupby("entity")["n"].sum()
     names["person_votes"] = person_votes
     names["key"] = keys(pd.Series(names.index, index=names.index))
-    # 1. same key → the most mentioned spelling
-    top = names.sort_values("n", ascending=False, kind="stable").reset_index().drop_duplicates("key")
+    # 1. same key, or one place or body the gazetteer knows ("US", "U.S.", "United States") → its known name
+    # where an article writes it, else the most mentioned spelling
+    entries = {name: e for name in names.index if (e := known(name)) is not None and e.label != "NORP"}
+    names["own"] = [name_key(entries[n].canonical) == k if n in entries else False
+                    for n, k in names["key"].items()]
+    names["key"] = [f"K:{entries[n].canonical}|{entries[n].label}" if n in entries else k
+                    for n, k in names["key"].items()]
+    top = names.sort_values(["own", "n"], ascending=False, kind="stable").reset_index().drop_duplicates("key")
     spelling = dict(zip(top["key"], top["entity"]))
     mapping = {name: spelling[key] for name, key in names["key"].items()}
     merged = names.assign(target=[mapping[n] for n in names.index]).groupby("target").agg(

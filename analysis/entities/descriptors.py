@@ -35,9 +35,10 @@ from analysis.entities.names import (
 )
 from analysis.entities.shapes import MEMBER_TITLES, NAME_WORDS
 from analysis.entities.teams import TEAM_NOUNS
+from analysis.quotes.names import given_name_gender
 
-__all__ = ["PORTFOLIO_WORDS", "descriptor_end", "alone_elsewhere", "is_title_phrase", "business_end",
-           "without_start", "number_end", "field_end", "is_family", "residents_of"]
+__all__ = ["PORTFOLIO_WORDS", "descriptor_end", "nationality_noun", "alone_elsewhere", "is_title_phrase",
+           "business_end", "without_start", "number_end", "field_end", "is_family", "residents_of"]
 
 _ORGISH = ORG_WORDS | GENERIC_WORDS | LEGAL_SUFFIXES | GEO_WORDS
 #: Portfolios and modifiers that make a title phrase with a following title head
@@ -88,6 +89,14 @@ def descriptor_end(words: list[str], *, sentence_start: bool, elsewhere: bool, l
     if label == "PERSON" and sentence_start and _opening_word(first, elsewhere=elsewhere) \
             and all(w[:1].isupper() for w in rest):
         return 1  # round 11: "Against Marwick, the motion failed", "Top Marwick aides said"
+    nationality = nationality_noun(first)
+    if nationality and len(rest) >= 2 and all(w[:1].isupper() for w in rest) \
+            and known(" ".join(words)) is None and known(" ".join(rest)) is None \
+            and not any(w.lower().strip(".,") in _ORGISH for w in rest) \
+            and (given_name_gender(rest[0]) is not None  # an adjective ("American") only before a given name
+                 or (nationality == "noun" and lexicon().get(rest[0]) in ("NNP", None) and known(rest[0]) is None
+                     and not any(lexicon().get(w.lower()) in ("NN", "NNS") for w in rest))):  # "Air Force"
+        return 1  # "Frenchman Luc Tarvell", "Swede Nils Varnholt", "American Ada Quist"
     rest_entry = known(" ".join(rest))
     if sentence_start and elsewhere and rest_entry is not None and rest_entry.label == "ORG" \
             and known(" ".join(words)) is None \
@@ -113,6 +122,18 @@ def descriptor_end(words: list[str], *, sentence_start: bool, elsewhere: bool, l
         return 1  # "Neighboring Ashby Junction"
     # "Brewer Ostmark said …, Ostmark's chief executive said": a noun that is also a surname
     return int(sentence_start and elsewhere and lexicon().get(bare) in ("NN", "NNS"))
+
+
+def nationality_noun(word: str) -> str:
+    """How a capitalised word names a person by nationality: "noun" for a person noun ("Frenchman",
+    "Swede", "Briton", "Irishwoman"), "adjective" for the demonym that is also the adjective
+    ("American", "Kenyan"), "" for none (a demonym the gazetteer knows, or one plus "man"/"woman")."""
+    word = word.strip(".,")
+    stem = re.sub(r"(?:wo)?m[ae]n$", "", word)
+    entry = known(word) or (known(stem) if stem != word else None)
+    if entry is None or entry.label != "NORP":
+        return ""
+    return "adjective" if name_key(word) == name_key(entry.canonical) else "noun"
 
 
 def _opening_word(word: str, *, elsewhere: bool) -> bool:

@@ -382,6 +382,7 @@ African Union |
 BRICS |
 OPEC | Organization of the Petroleum Exporting Countries
 G7 | Group of Seven; G-7
+G8 | Group of Eight; G-8
 G20 | Group of 20; G-20; Group of Twenty
 International Atomic Energy Agency | IAEA
 International Criminal Court | ICC

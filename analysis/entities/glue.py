@@ -10,13 +10,14 @@ import re
 from analysis.entities.lexicon import ordinary
 from analysis.entities.names import ORG_WORDS, is_junk, is_title_word, known, name_key
 
-__all__ = ["clause_pieces", "owner_pieces", "connective_end"]
+__all__ = ["clause_pieces", "owner_pieces", "connective_end", "hyphen_start"]
 
 _VERB_POS = frozenset({"VERB", "AUX"})
 _CONNECTIVE = re.compile(r" (?:(?:for|of|on)(?: the| an?)? )?((?:[A-Z][\w'\u2019-]* ?){1,4})")
 #: Social networks, named after an outlet or a person whose page or chat they host ("Kellnet Facebook chat").
 _PLATFORMS = frozenset("facebook twitter youtube instagram whatsapp tiktok linkedin snapchat".split())
 _AND_WORD = re.compile(r" and ([A-Z][a-z]+)(?=[,.;:)]| [a-z(])")
+_GIVEN_BEFORE = re.compile(r"(?:^|(?<=[\s(\"\u201c]))([A-Z][a-z]+)-$")
 
 
 def clause_pieces(text: str, start: int, end: int, label: str, unit) -> list[tuple[int, int, str]]:
@@ -66,7 +67,7 @@ def owner_pieces(text: str, start: int, end: int, label: str,
 def connective_end(text: str, start: int, end: int, label: str) -> int:
     """The end of an institution's name spaCy cut before "for", "of" or "on" and the capitalised words
     after them ("the Kell Center" + " for Rural Studies", "Committee for" + " a Sound Budget"), or before "and" and
-    one ordinary word in title case ending it in a name with "of" ("Office of Rural Policy" + " and
+    one ordinary word in title case ending it in a name with "of" or "for" ("Office of Rural Policy" + " and
     Outreach"); ``end`` when the span is no such name. The span is an organisation's and ends in an
     organisation word or in the connective; the last word after it is an ordinary word in title case."""
     words = text[start:end].split()
@@ -79,7 +80,7 @@ def connective_end(text: str, start: int, end: int, label: str) -> int:
         grown = _CONNECTIVE.match(text, end)
         if grown is not None and grown.group(0).startswith(" " + grown.group(1)):
             grown = None  # no connective: a name after the institution is not part of it
-    elif "of" in words[1:]:
+    elif "of" in words[1:] or "for" in words[1:]:  # session 10: "Department for Education" + " and Skills"
         grown = _AND_WORD.match(text, end)
         return grown.end(1) if grown is not None and ordinary(grown.group(1)) else end
     else:
@@ -90,3 +91,12 @@ def connective_end(text: str, start: int, end: int, label: str) -> int:
     if not tail or is_title_word(tail.split()[0]) or not ordinary(tail.split()[-1]) or is_junk(tail.split()[-1]):
         return end  # "Kell Council on Monday", "Congress for Quist", "the Senate on Iran"
     return grown.start(1) + len(tail)
+
+
+def hyphen_start(text: str, start: int, end: int, label: str) -> int:
+    """The start of a person's name spaCy cut after the hyphen of a given name ("Jan-" + "Michael Tarvell",
+    "Hyung-" + "Taik Quist"): a capitalised word glued before it; else ``start``."""
+    if label not in ("PERSON", "ORG") or len(text[start:end].split()) < 2 or text[start - 1:start] != "-":
+        return start
+    m = _GIVEN_BEFORE.search(text, max(0, start - 20), start)
+    return m.start(1) if m is not None and known(m.group(1)) is None else start

@@ -37,8 +37,10 @@ from analysis.entities.names import (
     ORG_WORDS,
     ROLE_HEADS,
     THING_WORDS,
+    clean_name,
     initials,
     is_junk,
+    is_title_head,
     is_title_word,
     known,
     name_key,
@@ -144,6 +146,11 @@ def _name_flags(unit) -> tuple[bool, ...]:
     return unit.memo("name_flags", lambda u: tuple(map(_name_word, u.column("pos_"), u.column("text"))))
 
 
+def _title_stripped(title: str, name: str) -> bool:
+    """Whether a title before a single name is no part of it ("Lord Tarvell" is "Tarvell"; not "Queen Mary")."""
+    return clean_name(f"{title} {name}", person=True) == (len(title) + 1, len(title) + 1 + len(name))
+
+
 def patterns(parsed, mentions: list[Mention]) -> list[Mention]:
     """Names spaCy did not tag: runs of capitalised proper nouns, and speakers."""
     sentences = _sentence_index(parsed)
@@ -176,11 +183,15 @@ def patterns(parsed, mentions: list[Mention]) -> list[Mention]:
             place = j == i + 1 and j < n and words[j] in _PLACE_AFTER and not (  # "Manicaland province"
                 tokens[i].is_sent_start and ordinary(words[i]))  # not "Endangered river dolphins"
             role = j == i + 1 and i > 0 and not tokens[i].is_sent_start and _role_follows(tokens, j)
-            linked = (j == i + 1 and not (speaker or team or place or role)
+            titled = (j == i + 1 and i > 0 and words[i - 1][:1].isupper() and is_title_head(words[i - 1])
+                      and not ordinary(words[i]) and (j == n or not words[j][:1].isupper())
+                      and _title_stripped(words[i - 1], words[i]))
+            # "Judge Lord Tarvell", "Baroness Quist" (session 10); not "Queen Mary", nor a first name before a name
+            linked = (j == i + 1 and not (speaker or team or place or role or titled)
                       and _place_context(tokens, i, places))  # "Sofia and Plovdiv", "in Bol,"
             place = place or linked
-            if (2 <= j - i <= 4 or speaker or team or place or role) \
-                    and (linked or not _inside_longer_name(doc, i, j)) \
+            if (2 <= j - i <= 4 or speaker or team or place or role or titled) \
+                    and (linked or titled or not _inside_longer_name(doc, i, j)) \
                     and not (j < len(doc) and is_title_phrase(doc[i:j].text, doc[j].text)):
                 camel = any(c.isupper() for c in doc[i].text[1:])  # "QazGasLink said": a company
                 for a, b in _run_pieces(doc, i, j, places):
@@ -188,8 +199,10 @@ def patterns(parsed, mentions: list[Mention]) -> list[Mention]:
                         b += 2  # "Catalina Pham" + "-Ruiz": a hyphenated surname whole
                     if a == i >= 2 and words[a - 1] == "-" and not (spaces[a - 2] or spaces[a - 1]) \
                             and a - 2 not in taken and ((speaker and flags[a - 2]) or (
-                                words[a - 2][:1].isupper() and name_key(doc[a - 2:b].text) in hyphenated)):
-                        a -= 2  # "Tanabe-Morris said", or a name the article writes so: the hyphenated surname
+                                words[a - 2][:1].isupper() and name_key(doc[a - 2:b].text) in hyphenated)
+                                or (b - a >= 2 and flags[a - 2] and known(words[a - 2]) is None)):
+                        a -= 2  # "Tanabe-Morris said", or a name the article writes so: the hyphenated surname;
+                        # a hyphenated given name before a full name ("Jan-Michael Tarvell", session 10)
                     mention = _new(parsed, unit, sentences, a, b, "pattern", cue=speaker and not camel and b - a == 1)
                     if mention is not None and (known(mention.text) is None or (a, b) != (i, j)):
                         place_tail = not mention.hint and a > i and name_key(doc[i:a].text) in places

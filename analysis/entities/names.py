@@ -11,9 +11,9 @@ from analysis.entities.keys import POSSESSIVE, QUOTES, name_key
 from analysis.entities.lexicon import is_role_compound, lexicon, ordinary
 
 __all__ = ["NAME_LABELS", "PLACE_LABELS", "ORG_WORDS", "VENUE_WORDS", "COMMERCIAL_WORDS", "THING_WORDS", "GEO_WORDS",
-           "LEGAL_SUFFIXES", "GENERIC_WORDS", "ADMIN_WORDS", "TOWN_WORDS", "CLUB_WORDS", "STORM_WORDS", "PARTICLES",
-           "ROLE_HEADS", "BODY_WORDS", "name_key", "clean_name", "is_junk", "is_title_word", "is_title_head",
-           "is_role_ending", "is_spurious",
+           "LEGAL_SUFFIXES", "POST_NOMINALS", "GENERIC_WORDS", "ADMIN_WORDS", "TOWN_WORDS", "CLUB_WORDS",
+           "STORM_WORDS", "PARTICLES", "ROLE_HEADS", "BODY_WORDS", "name_key", "clean_name", "is_junk", "is_title_word",
+           "is_title_head", "is_role_ending", "is_spurious",
            "PersonName", "person_name", "first_names_compatible", "initials", "known", "demonym_compound",
            "has_acronym", "role_before"]
 
@@ -38,7 +38,9 @@ executive treasurer councillor councilor superintendent inspector detective cons
 clerk supervisor registrar auditor assessor warden officer editor-in-chief commander-in-chief
 chairman
 datuk dato datin puan encik tun seri
-cr mca mla mpp supt insp""".split())  # Malay honorifics: "Datuk Seri", "Puan"; round 11: "Cr" (councillor), "MCA"
+cr mca mla mpp supt insp
+baroness viscount viscountess countess marquess marchioness""".split())
+# Malay honorifics: "Datuk Seri", "Puan"; round 11: "Cr" (councillor), "MCA"; session 10: peers' ranks
 
 #: Words that may stand before a title head: "Vice", "Foreign", "former", "US", "Chief Financial" (Officer).
 TITLE_MODIFIERS = frozenset("""
@@ -52,8 +54,9 @@ _STRICT_HEADS = frozenset("""mr mrs ms miss dr prof president president-elect pr
 senator sen governor gov mayor sir dame cllr councillor councilwoman councilman councilmember alderman
 rep pres datuk dato datin puan encik tun cr mca mla""".split())
 
-#: Royal and religious heads kept before a single name: "King Charles", "Pope Francis".
-_ROYAL = frozenset("king queen prince princess pope emperor empress sheikh emir sultan tsar czar lord lady".split())
+#: Royal and religious heads kept before a single name: "King Charles", "Pope Francis"; not "Lord", "Lady":
+#: peers go by their names ("Lord Tarvell" is "Tarvell", session 10).
+_ROYAL = frozenset("king queen prince princess pope emperor empress sheikh emir sultan tsar czar".split())
 
 #: Official roles: a name ending in one is a role, not a name ("Agriculture Commissioner").
 ROLE_ENDINGS = frozenset("""minister commissioner president secretary chancellor governor mayor ambassador
@@ -154,10 +157,15 @@ _SPURIOUS = frozenset("""ai a.i ceo cfo coo cto gdp gnp cpi covid covid-19 sars-
 esg evs ev lgbt lgbtq lgbtq+ vat pm2.5 dna rna hiv aids ceos er icu nicu a&e ppe
 crosstalk laughter applause inaudible unintelligible mbe obe cbe kbe dbe
 god lord almighty heaven hell pac pacs ig foia lng lpg cng kyc aml etf etfs reit reits gps sms suv suvs mri
-""".split()) | {  # God, "the LORD", Heaven and Hell; a "super PAC"
+gmt bst utc cet cest eet eest est edt cst cdt mst mdt pst pdt aest aedt jst
+rfid rss usb dvd dvds vhs pvr pvrs mp3 mp3s cd cds hdtv lcd pda pdas wifi wi-fi adsl voip
+""".split()) | {  # God, "the LORD", Heaven and Hell; a "super PAC"; time zones ("1900 GMT") and technologies
+    # ("RFID tags", "a DVD"), session 10
     "social security", "medicare", "medicaid", "obamacare",  # US programmes, no organisations
     "super pac", "super pacs"}
 _PRONOUNS = frozenset("I me we us he him she her they them you".split())
+#: Letters after a person's name: counsel, members of parliaments and assemblies, honours, degrees.
+POST_NOMINALS = frozenset("QC KC SC MP MSP MEP MLA MS TD OBE MBE CBE KBE DBE GBE FRS PhD".split())
 #: Religions are no entities (their adherents are NORP): "Islam", "Political Islam"; nor are ideologies
 #: named by a capitalised word in "-ism" ("Fascism", "Thatcherism"; "Western Journalism" is a name).
 _RELIGIONS = frozenset("""islam christianity judaism hinduism buddhism sikhism catholicism protestantism
@@ -313,6 +321,9 @@ def clean_name(text: str, *, person: bool) -> tuple[int, int] | None:
         words.pop()
     while len(words) > 1 and _lower_word(words[0][2]):
         words.pop(0)
+    while len(words) > 2 and words[-1][2].strip(",.") in POST_NOMINALS \
+            and all(w[:1].isupper() for _, _, w in words[:-1]):
+        words.pop()  # session 10: "Ian Tarvell QC", "Tom Harlow MP": honours and offices after a name
     if person:  # "Election commission chair Dorota Nowak" → "Dorota Nowak"
         inner = [i for i, (_, _, w) in enumerate(words[:-1]) if _lower_word(w) and w not in ("and", "&")]
         if inner and all(w[:1].isupper() or w in PARTICLES for _, _, w in words[inner[-1] + 1:]) \

@@ -35,8 +35,10 @@ supporter supporters player players squad side team quarterback pitcher skipper 
 _TEAM_VERBS = frozenset("beat defeat host face edge thrash rout down outscore overcome outplay draw tie".split())
 _NOT_NICKNAME = ORG_WORDS | GEO_WORDS | VENUE_WORDS | THING_WORDS | ADMIN_WORDS | GENERIC_WORDS | LEGAL_SUFFIXES \
     | frozenset("house court street road square park stadium ground arena oval field cup league final".split())
-_SCORE_TAIL = re.compile(r"\s+\d{1,2}\s?[-\u2013]\s?\d{1,2}$")  # "4-3", "2–1" (a score, not "737-800")
+_SCORE_TAIL = re.compile(r"\s+\(?\d{1,2}\s?[-\u2013]\s?\d{1,2}\)?$")  # "4-3", "2–1", "(7-5)" (not "737-800")
 _SCORED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
+_SCORE_GOES_ON = re.compile(r"[-\u2013]\d")
+_SCORE_CUT = re.compile(r"\s+\d{1,2}$")
 
 
 def team_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -151,7 +153,13 @@ def team_parts(text: str, start: int, end: int) -> tuple[str, str] | None:
 
 
 def score_end(text: str, start: int, end: int, label: str) -> int:
-    """The end of a name glued to a match score after it ("the Red Deer Wranglers" + " 4-3"): before
-    the score; else ``end``."""
-    m = _SCORE_TAIL.search(text, start, end)
-    return m.start() if m is not None and label in _SCORED_LABELS and m.start() > start else end
+    """The end of a name glued to a match score after it ("the Red Deer Wranglers" + " 4-3", a tennis player +
+    " 6-4 7-6 (7-5)"): before the scores; else ``end``."""
+    if label not in _SCORED_LABELS:
+        return end
+    if _SCORE_GOES_ON.match(text, end) and (m := _SCORE_CUT.search(text, start, end)) is not None \
+            and m.start() > start:
+        end = m.start()  # "Jan Tarvell 6" + "-4 6-3": spaCy's span ends inside a set's score
+    while (m := _SCORE_TAIL.search(text, start, end)) is not None and m.start() > start:
+        end = m.start()
+    return end

@@ -3,13 +3,45 @@
 A name in quotation marks after a network's possessive or "on" is a show's title: MSNBC's "Morning
 Hours", said on "Sunday Desk", and so is a title with "the" after a network's ("KBC's Meet the Voters");
 one after "author of" is a book's (:func:`show_title`); a name an event is "called" is the event's ("a
-fundraiser called Pints and Polls", :func:`event_called`); :func:`work_kind` gives the label.
+fundraiser called Pints and Polls", :func:`event_called`); so is a name right after "the film", "the album",
+"the single" … (:func:`titled_work`). Recurring games, championships and awards that spaCy takes for
+organisations, people or places ("the Olympics", "an Olympic champion", "the Oscars", "a Grammy") are events
+(:data:`EVENT_NAMES`, session 10), as are names ending in "Awards", "Cup", "Marathon", "Festival" …
+(:data:`EVENT_HEADS`), and the products news names most ("Windows", "Xbox", "iPod") are products
+(:data:`PRODUCT_NAMES`). :func:`work_kind` gives the label.
 """
 from __future__ import annotations
 
 import re
 
-__all__ = ["show_title", "event_called", "work_kind"]
+from analysis.entities.names import known, name_key
+
+__all__ = ["show_title", "event_called", "titled_work", "work_kind", "EVENT_NAMES", "EVENT_HEADS", "PRODUCT_NAMES"]
+
+#: Name keys of recurring games, championships and awards, their plurals and adjectives.
+EVENT_NAMES = frozenset("""olympics olympic paralympics paralympic oscar oscars grammy grammys emmy emmys baftas
+eurovision""".split()) | frozenset({
+    "olympic games", "paralympic games", "winter olympics", "summer olympics", "commonwealth games", "asian games",
+    "pan american games", "world cup", "rugby world cup", "cricket world cup", "fifa world cup", "six nations",
+    "tri nations", "tri-nations", "super bowl", "world series", "champions league", "europa league", "ryder cup",
+    "davis cup", "solheim cup", "tour de france", "giro d'italia", "grand national", "academy award",
+    "academy awards", "golden globe", "golden globes", "grammy awards", "emmy awards", "bafta awards", "brit awards",
+    "tony awards", "booker prize", "man booker prize", "nobel prize", "pulitzer prize", "turner prize",
+    "mercury prize", "eurovision song contest", "australian open", "french open", "us open", "grand slam",
+    "premiership", "formula one", "formula 1"})
+#: Last words of the names of events: awards and prizes, championships and cups, festivals and shows
+#: ("MTV Europe Awards", "London Marathon", "Consumer Electronics Show"), not leagues (organisations).
+EVENT_HEADS = frozenset("""awards award prize prizes championships marathon festival cup open trophy tournament
+show expo olympiad""".split())
+#: Name keys of products news names most (software, consoles, devices, drugs): no organisations.
+PRODUCT_NAMES = frozenset({
+    "windows", "windows xp", "windows vista", "windows 7", "windows 10", "windows 11", "xbox", "xbox 360",
+    "xbox one", "xbox live", "playstation", "playstation 2", "playstation 3", "playstation 4", "playstation 5", "ps2",
+    "ps3", "ps4", "ps5", "psp", "wii", "nintendo ds", "game boy", "ipod", "ipods", "iphone", "iphones", "ipad",
+    "ipads", "itunes", "imac", "macbook", "android", "linux", "kindle", "gmail", "photoshop", "firefox", "prozac",
+    "viagra", "botox"})
+_WORK_CUE = re.compile(r"\b(?:film|movie|album|single|song|documentary|novel|play|musical|sitcom|opera|ballet|"
+                       r"video game|game|TV series|series|show|book)\s+[\"\u201c\u2018']?$")
 
 _SHOW_BEFORE = re.compile(r"(?:[A-Z][\w.&]*['\u2019]s?|\bon)\s+(?:''|[\"\u201c\u2018'])$")  # or NYT's ''
 _QUOTE_MARKS = "\"\u201c\u2018'"
@@ -43,9 +75,26 @@ def event_called(text: str, start: int) -> bool:
     return _EVENT_CALLED.search(text, max(0, start - 80), start) is not None
 
 
+def titled_work(text: str, start: int) -> bool:
+    """Whether a name comes right after the kind of work it is: "the film Dornvale Nights", "the album Harbour
+    Tides", "his single Kell Road" (not "the film star Ada Quist": the cue must touch the name)."""
+    return _WORK_CUE.search(text, max(0, start - 30), start) is not None and text[start - 1:start] in _QUOTE_MARKS + " "
+
+
+def _titled_work(text: str, start: int, end: int) -> bool:
+    """:func:`titled_work`, for a name no gazetteer knows and no acronym ("the series BBC viewers love")."""
+    return titled_work(text, start) and not text[start:end].isupper() and known(text[start:end]) is None
+
+
 def work_kind(text: str, start: int, end: int) -> str:
-    """"WORK_OF_ART" for a show's or a book's title (:func:`show_title`), "EVENT" for an event's name
-    (:func:`event_called`), else ""."""
-    if show_title(text, start, end):
+    """"WORK_OF_ART" for a show's, a book's or a film's title (:func:`show_title`, :func:`titled_work`), "EVENT"
+    for an event's name (:func:`event_called`, :data:`EVENT_NAMES`), "PRODUCT" for a product's
+    (:data:`PRODUCT_NAMES`), else ""."""
+    if show_title(text, start, end) or _titled_work(text, start, end):
         return "WORK_OF_ART"
-    return "EVENT" if event_called(text, start) else ""
+    key = name_key(text[start:end])
+    if key in PRODUCT_NAMES:
+        return "PRODUCT"
+    words = key.split()
+    return "EVENT" if event_called(text, start) or key in EVENT_NAMES or (
+        len(words) >= 2 and words[-1] in EVENT_HEADS and known(text[start:end]) is None) else ""
