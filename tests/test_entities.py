@@ -328,6 +328,10 @@ def _entities(m: pd.DataFrame) -> dict[str, tuple[str, int]]:
       "COVID cases and GDP fell.", "Democrats and Republicans disagreed. A Conservative MP agreed."],
      {"Brightline": ("ORG", 1), "Mark Olu": ("PERSON", 1), "Democrat": ("NORP", 1), "Republican": ("NORP", 1),
       "Conservative": ("NORP", 1)}, {"AI", "CEO", "COVID", "GDP", "Fahrenheit"}),
+    # session 10 (real BBC news): British parties by their plural nouns are the parties; a member's adjective
+    # stays NORP
+    (["The Tories said the plan would fail, and the Lib Dems agreed.", "A Tory MP disagreed."],
+     {"Tories": ("ORG", 1), "Lib Dems": ("ORG", 1), "Tory": ("NORP", 1)}, set()),
 ])
 def test_span_shapes_from_error_analysis(nlp, paragraphs, expected, absent):
     ents = _entities(mentions_of(nlp, "Headline", *paragraphs))

@@ -274,8 +274,10 @@ St Louis | GPE | St. Louis; Saint Louis
 New Delhi | GPE | Delhi
 Democrat | NORP | Democrats; Democratic
 Republican | NORP | Republicans
-Conservative | NORP | Conservatives
-Tory | NORP | Tories
+Conservative | NORP |
+Tory | NORP |
+Conservative Party | ORG | Conservatives; Tories; Tory Party; Tory party; Conservative party
+Liberal Democrats | ORG | Lib Dems; Liberal Democrat Party
 Muslim | NORP | Muslims
 Christians | NORP |
 Catholic | NORP | Catholics
