@@ -90,4 +90,4 @@ def test_a_show_quoted_with_two_apostrophes_is_a_title(text, title, expected):
 def test_titles_of_works_and_recurring_events(text, name, kind):
     start = text.index(name)
     assert work_kind(text, start, start + len(name)) == kind
-    assert titled_work(text, start) is (kind == "WORK_OF_ART" or name in ("BBC", "Paris"))
+    assert titled_work(text, start, start + len(name)) is (kind == "WORK_OF_ART")

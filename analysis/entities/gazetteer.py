@@ -276,7 +276,7 @@ Democrat | NORP | Democrats; Democratic
 Republican | NORP | Republicans
 Conservative | NORP |
 Tory | NORP |
-Conservative Party | ORG | Conservatives; Tories; Tory Party; Tory party; Conservative party
+Conservative Party | ORG | Conservatives; Tories; Tory Party
 Liberal Democrats | ORG | Lib Dems; Liberal Democrat Party
 Muslim | NORP | Muslims
 Christians | NORP |

@@ -75,22 +75,20 @@ def event_called(text: str, start: int) -> bool:
     return _EVENT_CALLED.search(text, max(0, start - 80), start) is not None
 
 
-def titled_work(text: str, start: int) -> bool:
+def titled_work(text: str, start: int, end: int) -> bool:
     """Whether a name comes right after the kind of work it is: "the film Dornvale Nights", "the album Harbour
-    Tides", "his single Kell Road" (not "the film star Ada Quist": the cue must touch the name)."""
-    return _WORK_CUE.search(text, max(0, start - 30), start) is not None and text[start - 1:start] in _QUOTE_MARKS + " "
-
-
-def _titled_work(text: str, start: int, end: int) -> bool:
-    """:func:`titled_work`, for a name no gazetteer knows and no acronym ("the series BBC viewers love")."""
-    return titled_work(text, start) and not text[start:end].isupper() and known(text[start:end]) is None
+    Tides", "his single Kell Road" (not "the film star Ada Quist": the cue must touch the name; nor an acronym or
+    a name the gazetteer knows: "the series BBC viewers love")."""
+    return (_WORK_CUE.search(text, max(0, start - 30), start) is not None
+            and text[start - 1:start] in _QUOTE_MARKS + " "
+            and not text[start:end].isupper() and known(text[start:end]) is None)
 
 
 def work_kind(text: str, start: int, end: int) -> str:
     """"WORK_OF_ART" for a show's, a book's or a film's title (:func:`show_title`, :func:`titled_work`), "EVENT"
     for an event's name (:func:`event_called`, :data:`EVENT_NAMES`), "PRODUCT" for a product's
     (:data:`PRODUCT_NAMES`), else ""."""
-    if show_title(text, start, end) or _titled_work(text, start, end):
+    if show_title(text, start, end) or titled_work(text, start, end):
         return "WORK_OF_ART"
     key = name_key(text[start:end])
     if key in PRODUCT_NAMES:
